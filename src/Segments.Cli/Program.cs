@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Segments.Cli.Commands;
+
+var root = new RootCommand("Segments: customer segmentation of shop order exports.")
+{
+    ScoreCommand.Create(),
+    UploadCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

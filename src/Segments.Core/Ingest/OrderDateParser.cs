@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace Segments.Core.Ingest;
+
+/// <summary>Reads the order timestamps shops export and turns them into UTC calendar dates.</summary>
+public static class OrderDateParser
+{
+    /// <summary>
+    /// Accepts ISO dates (<c>2011-12-09</c>), ISO timestamps with or without an offset
+    /// (<c>2011-12-09 12:50:00</c>, <c>2011-12-09T23:30:00-05:00</c>), and the US form of the original UCI
+    /// file (<c>12/9/2011 12:50</c>). A timestamp without an offset is taken as UTC.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        text = text.Trim();
+
+        // Fast path for the common offset-free ISO forms: the date part is all that matters.
+        if ((text.Length == 10 || (text.Length >= 16 && (text[10] == ' ' || text[10] == 'T') && !HasOffset(text[11..])))
+            && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp))
+        {
+            date = DateOnly.FromDateTime(timestamp.UtcDateTime);
+            return true;
+        }
+
+        date = default;
+        return false;
+    }
+
+    private static bool HasOffset(ReadOnlySpan<char> timePart) => timePart.ContainsAny('+', '-', 'Z');
+}

@@ -1,0 +1,18 @@
+namespace Segments.Core.Transactions;
+
+/// <summary>
+/// One normalised line of a shop export: the unit every later stage works on.
+/// </summary>
+/// <param name="CustomerId">Normalised customer id (see <see cref="CustomerIdNormalizer"/>).</param>
+/// <param name="OrderId">The order (invoice) this line belongs to.</param>
+/// <param name="OrderDate">UTC calendar date of the order.</param>
+/// <param name="Amount">Line amount in the store currency; negative for returns.</param>
+/// <param name="Country">Customer country as exported, empty when unknown.</param>
+/// <param name="IsCancellation">True when the line belongs to a cancellation document.</param>
+public readonly record struct TransactionLine(
+    string CustomerId,
+    string OrderId,
+    DateOnly OrderDate,
+    decimal Amount,
+    string Country,
+    bool IsCancellation);
