@@ -1,0 +1,94 @@
+using Azure;
+using Azure.Data.Tables;
+using Segments.Storage.Account;
+
+namespace Segments.Storage.Batches;
+
+/// <summary>The Batches table: one row per blob name (the latest version of it).</summary>
+public sealed class BatchLedger(StorageAccount account)
+{
+    // One partition: the ledger grows by one row per upload, far below a partition's limits, and
+    // a single partition lets the duplicate check and the listing be one query.
+    private const string Partition = "batch";
+
+    private readonly TableClient _table = account.Tables.GetTableClient(StorageNames.BatchesTable);
+
+    /// <summary>The ledger row of a blob, or null.</summary>
+    public async Task<BatchRecord?> GetAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKey.Escape(blobName), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    /// <summary>Writes (inserts or replaces) a row.</summary>
+    public Task SaveAsync(BatchRecord record, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Every row, ordered by blob name.</summary>
+    public async Task<IReadOnlyList<BatchRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        var records = new List<BatchRecord>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(FromEntity(entity));
+        }
+
+        return records;
+    }
+
+    /// <summary>The accepted batch with this content, other than <paramref name="exceptBlobName"/>, or null.</summary>
+    public async Task<BatchRecord?> FindAcceptedByHashAsync(string contentHash, string exceptBlobName, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and ContentHash eq {contentHash} and Status eq {BatchStatus.Accepted}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var record = FromEntity(entity);
+            if (record.BlobName != exceptBlobName)
+            {
+                return record;
+            }
+        }
+
+        return null;
+    }
+
+    private static TableEntity ToEntity(BatchRecord r) => new(Partition, TableKey.Escape(r.BlobName))
+    {
+        ["BlobName"] = r.BlobName,
+        ["BlobETag"] = r.ETag,
+        ["ContentHash"] = r.ContentHash,
+        ["Status"] = r.Status,
+        ["Reason"] = r.Reason,
+        ["Profile"] = r.Profile,
+        ["RowsRead"] = r.RowsRead,
+        ["RowsAccepted"] = r.RowsAccepted,
+        ["RowsSkipped"] = r.RowsSkipped,
+        ["RowsRejected"] = r.RowsRejected,
+        ["SizeBytes"] = r.SizeBytes,
+        ["NormalizedBlob"] = r.NormalizedBlob,
+        ["ErrorReportBlob"] = r.ErrorReportBlob,
+        ["Attempts"] = r.Attempts,
+        ["ReceivedAt"] = r.ReceivedAt,
+        ["CompletedAt"] = r.CompletedAt,
+    };
+
+    private static BatchRecord FromEntity(TableEntity e) => new()
+    {
+        BlobName = e.GetString("BlobName"),
+        ETag = e.GetString("BlobETag"),
+        ContentHash = e.GetString("ContentHash") ?? string.Empty,
+        Status = e.GetString("Status"),
+        Reason = e.GetString("Reason"),
+        Profile = e.GetString("Profile"),
+        RowsRead = e.GetInt64("RowsRead") ?? 0,
+        RowsAccepted = e.GetInt64("RowsAccepted") ?? 0,
+        RowsSkipped = e.GetInt64("RowsSkipped") ?? 0,
+        RowsRejected = e.GetInt64("RowsRejected") ?? 0,
+        SizeBytes = e.GetInt64("SizeBytes") ?? 0,
+        NormalizedBlob = e.GetString("NormalizedBlob"),
+        ErrorReportBlob = e.GetString("ErrorReportBlob"),
+        Attempts = e.GetInt32("Attempts") ?? 0,
+        ReceivedAt = e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+        CompletedAt = e.GetDateTimeOffset("CompletedAt"),
+    };
+}

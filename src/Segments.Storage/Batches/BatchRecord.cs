@@ -1,0 +1,53 @@
+namespace Segments.Storage.Batches;
+
+/// <summary>One row of the Batches ledger: what became of one uploaded blob.</summary>
+public sealed record BatchRecord
+{
+    /// <summary>Blob name inside the <c>transactions</c> container.</summary>
+    public required string BlobName { get; init; }
+
+    /// <summary>ETag of the blob version that was read.</summary>
+    public required string ETag { get; init; }
+
+    /// <summary>SHA-256 of the blob's bytes, hex; empty until read.</summary>
+    public string ContentHash { get; init; } = string.Empty;
+
+    /// <summary>One of <see cref="BatchStatus"/>.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>Why the batch is rejected, duplicate or failed.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Export profile detected from the header.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>Data rows read.</summary>
+    public long RowsRead { get; init; }
+
+    /// <summary>Rows that became transactions.</summary>
+    public long RowsAccepted { get; init; }
+
+    /// <summary>Rows deliberately not used (e.g. UCI rows without a customer).</summary>
+    public long RowsSkipped { get; init; }
+
+    /// <summary>Rows that could not be read; each is in the error report.</summary>
+    public long RowsRejected { get; init; }
+
+    /// <summary>Size of the blob in bytes.</summary>
+    public long SizeBytes { get; init; }
+
+    /// <summary>Name of the normalised copy in the <c>normalized</c> container, when accepted.</summary>
+    public string? NormalizedBlob { get; init; }
+
+    /// <summary>Name of the error report in <c>transactions-rejected</c>, when any row was rejected.</summary>
+    public string? ErrorReportBlob { get; init; }
+
+    /// <summary>Failed attempts so far.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>When ingestion of this version started.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>When it ended, if it has.</summary>
+    public DateTimeOffset? CompletedAt { get; init; }
+}

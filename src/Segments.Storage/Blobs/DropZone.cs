@@ -1,0 +1,58 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Segments.Storage.Account;
+
+namespace Segments.Storage.Blobs;
+
+/// <summary>The <c>transactions</c> container where shops drop their exports.</summary>
+public sealed class DropZone(StorageAccount account)
+{
+    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.TransactionsContainer);
+
+    /// <summary>Every blob with its current ETag and size, in name order.</summary>
+    public async IAsyncEnumerable<DroppedBlob> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in _container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return new DroppedBlob(item.Name, item.Properties.ETag?.ToString() ?? string.Empty, item.Properties.ContentLength ?? 0);
+        }
+    }
+
+    /// <summary>The blob's current version, or null when it no longer exists.</summary>
+    public async Task<DroppedBlob?> GetAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await _container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new DroppedBlob(blobName, properties.Value.ETag.ToString(), properties.Value.ContentLength);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Opens a forward-only stream over exactly the version <paramref name="blob"/> names; if the blob
+    /// is overwritten meanwhile the read fails rather than mixing two versions.
+    /// </summary>
+    public Task<Stream> OpenReadAsync(DroppedBlob blob, CancellationToken cancellationToken) =>
+        _container.GetBlobClient(blob.Name).OpenReadAsync(
+            new BlobOpenReadOptions(allowModifications: false)
+            {
+                Conditions = new BlobRequestConditions { IfMatch = new ETag(blob.ETag) },
+                BufferSize = 4 * 1024 * 1024,
+            },
+            cancellationToken);
+
+    /// <summary>Uploads a file (what a shop's export job does), replacing any blob of that name.</summary>
+    public async Task<DroppedBlob> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken)
+    {
+        var response = await _container.GetBlobClient(blobName).UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
+        return new DroppedBlob(blobName, response.Value.ETag.ToString(), content.CanSeek ? content.Length : 0);
+    }
+}
+
+/// <summary>One version of a dropped blob.</summary>
+public sealed record DroppedBlob(string Name, string ETag, long SizeBytes);

@@ -1,0 +1,29 @@
+using System.IO.Compression;
+using Azure.Storage.Blobs;
+using Segments.Storage.Account;
+
+namespace Segments.Storage.Blobs;
+
+/// <summary>Gzipped normalised batches in the <c>normalized</c> container.</summary>
+public sealed class NormalizedBatchStore(StorageAccount account)
+{
+    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer);
+
+    /// <summary>A stream that uploads as it is written; dispose it to finish the blob.</summary>
+    public async Task<Stream> OpenWriteAsync(string name, CancellationToken cancellationToken)
+    {
+        var upload = await _container.GetBlobClient(name).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new GZipStream(upload, CompressionLevel.Fastest, leaveOpen: false);
+    }
+
+    /// <summary>A decompressing read stream.</summary>
+    public async Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken)
+    {
+        var download = await _container.GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new GZipStream(download, CompressionMode.Decompress, leaveOpen: false);
+    }
+
+    /// <summary>Deletes a batch copy if it exists.</summary>
+    public Task DeleteAsync(string name, CancellationToken cancellationToken) =>
+        _container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+}

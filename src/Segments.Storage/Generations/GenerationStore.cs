@@ -1,0 +1,80 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Segments.Storage.Account;
+
+namespace Segments.Storage.Generations;
+
+/// <summary>
+/// Customer rows of one run, in a table of their own. A run writes a fresh table and only then flips the
+/// active pointer, so a lookup never mixes two runs, and dropping an old generation is one table delete.
+/// </summary>
+public sealed class GenerationStore(StorageAccount account)
+{
+    // Entity group transactions take at most 100 operations, all in one partition.
+    private const int TransactionLimit = 100;
+    private const int ParallelTransactions = 8;
+
+    /// <summary>The table name for a run id: letters and digits only, as Table Storage requires.</summary>
+    public static string TableNameFor(string runId) => "Rfm" + new string(runId.Where(char.IsAsciiLetterOrDigit).ToArray());
+
+    /// <summary>Creates the generation table and writes every row; returns the number written.</summary>
+    public async Task<int> WriteAsync(string tableName, IReadOnlyList<CustomerSegmentRow> rows, int bucketCount, CancellationToken cancellationToken)
+    {
+        await account.Tables.CreateTableIfNotExistsAsync(tableName, cancellationToken).ConfigureAwait(false);
+        var table = account.Tables.GetTableClient(tableName);
+        var transactions = rows
+            .GroupBy(row => CustomerBucket.Of(row.CustomerId, bucketCount))
+            .SelectMany(bucket => bucket.Chunk(TransactionLimit).Select(chunk => chunk.Select(row => ToEntity(bucket.Key, row))))
+            .ToList();
+
+        await Parallel.ForEachAsync(
+            transactions,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelTransactions, CancellationToken = cancellationToken },
+            async (entities, ct) =>
+            {
+                var actions = entities.Select(entity => new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+                await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+        return rows.Count;
+    }
+
+    /// <summary>One customer's row, or null.</summary>
+    public async Task<CustomerSegmentRow?> GetAsync(string tableName, int bucketCount, string customerId, CancellationToken cancellationToken)
+    {
+        var table = account.Tables.GetTableClient(tableName);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(CustomerBucket.Of(customerId, bucketCount), TableKey.Escape(customerId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    /// <summary>Deletes a generation table (a no-op when it is already gone).</summary>
+    public Task DeleteAsync(string tableName, CancellationToken cancellationToken) =>
+        account.Tables.DeleteTableAsync(tableName, cancellationToken);
+
+    private static TableEntity ToEntity(string partition, CustomerSegmentRow row) => new(partition, TableKey.Escape(row.CustomerId))
+    {
+        ["CustomerId"] = row.CustomerId,
+        ["RecencyDays"] = row.RecencyDays,
+        ["Frequency"] = row.Frequency,
+        // Text, not a double: a double cannot hold every decimal amount exactly.
+        ["Monetary"] = row.Monetary.ToString(CultureInfo.InvariantCulture),
+        ["R"] = row.R,
+        ["F"] = row.F,
+        ["M"] = row.M,
+        ["Code"] = row.Code,
+        ["Segment"] = row.Segment,
+        ["Country"] = row.Country,
+    };
+
+    private static CustomerSegmentRow FromEntity(TableEntity e) => new(
+        e.GetString("CustomerId"),
+        e.GetInt32("RecencyDays") ?? 0,
+        e.GetInt32("Frequency") ?? 0,
+        decimal.Parse(e.GetString("Monetary"), CultureInfo.InvariantCulture),
+        e.GetInt32("R") ?? 0,
+        e.GetInt32("F") ?? 0,
+        e.GetInt32("M") ?? 0,
+        e.GetString("Code"),
+        e.GetString("Segment"),
+        e.GetString("Country") ?? string.Empty);
+}

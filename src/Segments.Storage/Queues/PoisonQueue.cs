@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Segments.Storage.Account;
+
+namespace Segments.Storage.Queues;
+
+/// <summary>
+/// Blobs set aside after repeated failures, in the message shape of the Functions blob trigger's
+/// <c>webjobs-blobtrigger-poison</c> queue, plus the reason.
+/// </summary>
+public sealed class PoisonQueue(StorageAccount account)
+{
+    private readonly QueueClient _queue = account.Queues.GetQueueClient(StorageNames.PoisonQueue);
+
+    /// <summary>Sets one blob version aside.</summary>
+    public Task SendAsync(string functionId, string blobName, string eTag, string reason, CancellationToken cancellationToken) =>
+        _queue.SendMessageAsync(
+            JsonSerializer.Serialize(new
+            {
+                Type = "BlobTrigger",
+                FunctionId = functionId,
+                BlobType = "BlockBlob",
+                ContainerName = StorageNames.TransactionsContainer,
+                BlobName = blobName,
+                ETag = eTag,
+                Reason = reason,
+            }),
+            cancellationToken);
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Segments.Storage.Account;
+
+namespace Segments.Storage.Runs;
+
+/// <summary>The Runs table: a row per run, and the one pointer row that names the active run.</summary>
+public sealed class RunLedger(StorageAccount account)
+{
+    private const string RunPartition = "run";
+    private const string PointerPartition = "pointer";
+    private const string ActiveRowKey = "active";
+
+    private readonly TableClient _table = account.Tables.GetTableClient(StorageNames.RunsTable);
+
+    /// <summary>Writes (inserts or replaces) a run row.</summary>
+    public Task SaveAsync(RunRecord run, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(ToEntity(run), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>A run, or null.</summary>
+    public async Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(RunPartition, TableKey.Escape(runId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? FromEntity(response.Value!) : null;
+    }
+
+    /// <summary>Every run, newest first.</summary>
+    public async Task<IReadOnlyList<RunRecord>> ListAsync(CancellationToken cancellationToken)
+    {
+        var runs = new List<RunRecord>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == RunPartition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            runs.Add(FromEntity(entity));
+        }
+
+        return runs.OrderByDescending(r => r.RunId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The active run, or null before the first successful run.</summary>
+    public async Task<ActiveRun?> GetActiveAsync(CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(PointerPartition, ActiveRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!response.HasValue)
+        {
+            return null;
+        }
+
+        var e = response.Value!;
+        return new ActiveRun(e.GetString("RunId"), ParseDate(e.GetString("AsOf")), e.GetString("GenerationTable"), e.GetInt32("BucketCount") ?? CustomerBucket.DefaultCount);
+    }
+
+    /// <summary>
+    /// Points lookups at <paramref name="run"/>'s generation. One entity write is atomic, so a reader sees
+    /// either the old generation or the new one, never a mix.
+    /// </summary>
+    public Task FlipActiveAsync(ActiveRun run, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(
+            new TableEntity(PointerPartition, ActiveRowKey)
+            {
+                ["RunId"] = run.RunId,
+                ["AsOf"] = FormatDate(run.AsOf),
+                ["GenerationTable"] = run.GenerationTable,
+                ["BucketCount"] = run.BucketCount,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+
+    private static TableEntity ToEntity(RunRecord r) => new(RunPartition, TableKey.Escape(r.RunId))
+    {
+        ["RunId"] = r.RunId,
+        ["AsOf"] = FormatDate(r.AsOf),
+        ["Status"] = r.Status,
+        ["Trigger"] = r.Trigger,
+        ["RequestedAt"] = r.RequestedAt,
+        ["StartedAt"] = r.StartedAt,
+        ["FinishedAt"] = r.FinishedAt,
+        ["BatchesRead"] = r.BatchesRead,
+        ["TransactionsRead"] = r.TransactionsRead,
+        ["CustomersScored"] = r.CustomersScored,
+        ["StageDurationsMs"] = JsonSerializer.Serialize(r.StageDurationsMs),
+        ["Segments"] = JsonSerializer.Serialize(r.Segments),
+        ["GenerationTable"] = r.GenerationTable,
+        ["BucketCount"] = r.BucketCount,
+        ["Error"] = r.Error,
+    };
+
+    private static RunRecord FromEntity(TableEntity e) => new()
+    {
+        RunId = e.GetString("RunId"),
+        AsOf = ParseDate(e.GetString("AsOf")),
+        Status = e.GetString("Status"),
+        Trigger = e.GetString("Trigger"),
+        RequestedAt = e.GetDateTimeOffset("RequestedAt") ?? DateTimeOffset.MinValue,
+        StartedAt = e.GetDateTimeOffset("StartedAt"),
+        FinishedAt = e.GetDateTimeOffset("FinishedAt"),
+        BatchesRead = e.GetInt32("BatchesRead") ?? 0,
+        TransactionsRead = e.GetInt64("TransactionsRead") ?? 0,
+        CustomersScored = e.GetInt32("CustomersScored") ?? 0,
+        StageDurationsMs = JsonSerializer.Deserialize<Dictionary<string, long>>(e.GetString("StageDurationsMs") ?? "{}") ?? [],
+        Segments = JsonSerializer.Deserialize<List<SegmentSize>>(e.GetString("Segments") ?? "[]") ?? [],
+        GenerationTable = e.GetString("GenerationTable"),
+        BucketCount = e.GetInt32("BucketCount") ?? 0,
+        Error = e.GetString("Error"),
+    };
+
+    private static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,53 @@
+namespace Segments.Storage.Runs;
+
+/// <summary>One row of the Runs ledger.</summary>
+public sealed record RunRecord
+{
+    /// <summary>Sortable id, e.g. <c>20261123T120000123Z-3f9a</c>.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>The date segments are computed as of.</summary>
+    public required DateOnly AsOf { get; init; }
+
+    /// <summary>One of <see cref="RunStatus"/>.</summary>
+    public required string Status { get; init; }
+
+    /// <summary>What asked for the run: <c>timer</c> or <c>http</c>.</summary>
+    public required string Trigger { get; init; }
+
+    /// <summary>When it was requested.</summary>
+    public required DateTimeOffset RequestedAt { get; init; }
+
+    /// <summary>When computing started.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>When it ended.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Accepted batches read.</summary>
+    public int BatchesRead { get; init; }
+
+    /// <summary>Transaction lines folded in (dated on or before <see cref="AsOf"/>).</summary>
+    public long TransactionsRead { get; init; }
+
+    /// <summary>Customers with at least one non-cancelled order.</summary>
+    public int CustomersScored { get; init; }
+
+    /// <summary>Milliseconds per stage (read, score, write, flip).</summary>
+    public IReadOnlyDictionary<string, long> StageDurationsMs { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Customers per RFM segment, every segment listed.</summary>
+    public IReadOnlyList<SegmentSize> Segments { get; init; } = [];
+
+    /// <summary>Table that holds this run's customer rows.</summary>
+    public string? GenerationTable { get; init; }
+
+    /// <summary>Partitions of the generation table.</summary>
+    public int BucketCount { get; init; }
+
+    /// <summary>What went wrong, for failed runs.</summary>
+    public string? Error { get; init; }
+}
+
+/// <summary>A segment and how many customers it holds in one run.</summary>
+public sealed record SegmentSize(string Name, int Customers);
