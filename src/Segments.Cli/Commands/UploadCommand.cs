@@ -1,21 +1,56 @@
 using System.CommandLine;
+using Segments.Storage.Account;
+using Segments.Storage.Blobs;
 
 namespace Segments.Cli.Commands;
 
 /// <summary><c>segments upload</c>: drop an export into the <c>transactions</c> container, as a shop's export job would.</summary>
 public static class UploadCommand
 {
+    /// <summary>Environment variable holding the storage connection string, as the hosts read it.</summary>
+    public const string ConnectionVariable = "AzureWebJobsStorage";
+
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
         var file = new Option<FileInfo>("--file") { Description = "Export file to upload.", Required = true };
         var name = new Option<string?>("--name") { Description = "Blob name; default: the file name." };
-        var connection = new Option<string>("--connection")
+        var connection = new Option<string?>("--connection")
         {
-            Description = "Storage connection string; default: the SEGMENTS_STORAGE environment variable, else Azurite's development storage.",
+            Description = $"Storage connection string; default: the {ConnectionVariable} environment variable, else Azurite's development storage.",
         };
         var command = new Command("upload", "Upload an export file to the transactions container.") { file, name, connection };
-        command.SetAction((result, cancellationToken) => Task.FromResult(0));
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result.GetRequiredValue(file), result.GetValue(name), result.GetValue(connection), cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunAsync(FileInfo file, string? name, string? connection, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            await Console.Error.WriteLineAsync($"{file.FullName}: no such file.").ConfigureAwait(false);
+            return 2;
+        }
+
+        var account = StorageAccount.Connect(connection ?? Environment.GetEnvironmentVariable(ConnectionVariable) ?? "UseDevelopmentStorage=true");
+        try
+        {
+            await account.EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+
+        var stream = file.OpenRead();
+        await using (stream.ConfigureAwait(false))
+        {
+            var blob = await new DropZone(account).UploadAsync(name ?? file.Name, stream, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"uploaded {file.Name} ({blob.SizeBytes} bytes) to {StorageNames.TransactionsContainer}/{blob.Name} (ETag {blob.ETag})");
+        }
+
+        return 0;
     }
 }

@@ -3,9 +3,6 @@ namespace Segments.Storage.Batches;
 /// <summary>Where an uploaded blob stands in ingestion.</summary>
 public static class BatchStatus
 {
-    /// <summary>Being read now.</summary>
-    public const string Processing = "processing";
-
     /// <summary>Read; its accepted rows count in every later run.</summary>
     public const string Accepted = "accepted";
 

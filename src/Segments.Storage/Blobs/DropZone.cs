@@ -15,7 +15,7 @@ public sealed class DropZone(StorageAccount account)
     {
         await foreach (var item in _container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            yield return new DroppedBlob(item.Name, item.Properties.ETag?.ToString() ?? string.Empty, item.Properties.ContentLength ?? 0);
+            yield return new DroppedBlob(item.Name, Unquote(item.Properties.ETag), item.Properties.ContentLength ?? 0);
         }
     }
 
@@ -25,7 +25,7 @@ public sealed class DropZone(StorageAccount account)
         try
         {
             var properties = await _container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new DroppedBlob(blobName, properties.Value.ETag.ToString(), properties.Value.ContentLength);
+            return new DroppedBlob(blobName, Unquote(properties.Value.ETag), properties.Value.ContentLength);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -46,11 +46,14 @@ public sealed class DropZone(StorageAccount account)
             },
             cancellationToken);
 
+    // Listings return ETags bare and responses quoted; one form keeps receipts and the ledger comparable.
+    private static string Unquote(ETag? eTag) => eTag?.ToString().Trim('"') ?? string.Empty;
+
     /// <summary>Uploads a file (what a shop's export job does), replacing any blob of that name.</summary>
     public async Task<DroppedBlob> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken)
     {
         var response = await _container.GetBlobClient(blobName).UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
-        return new DroppedBlob(blobName, response.Value.ETag.ToString(), content.CanSeek ? content.Length : 0);
+        return new DroppedBlob(blobName, Unquote(response.Value.ETag), content.CanSeek ? content.Length : 0);
     }
 }
 

@@ -18,6 +18,20 @@ public sealed class RunLedger(StorageAccount account)
     public Task SaveAsync(RunRecord run, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(ToEntity(run), TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>Inserts a run row unless one with its id exists; false when it did.</summary>
+    public async Task<bool> TryAddAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(ToEntity(run), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A run, or null.</summary>
     public async Task<RunRecord?> GetAsync(string runId, CancellationToken cancellationToken)
     {

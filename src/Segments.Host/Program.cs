@@ -1,0 +1,51 @@
+using Segments.Host.Api;
+using Segments.Host.Configuration;
+using Segments.Host.Triggers;
+using Segments.Pipeline.Configuration;
+using Segments.Storage.Account;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
+builder.Logging.AddSimpleConsole(options =>
+{
+    options.SingleLine = true;
+    options.TimestampFormat = "HH:mm:ss ";
+});
+
+builder.Services.Configure<SegmentsOptions>(builder.Configuration.GetSection(SegmentsOptions.Section));
+builder.Services.AddSegmentsPipeline(builder.Configuration.StorageConnectionString());
+builder.Services.AddHostedService<BlobTriggerListener>();
+builder.Services.AddHostedService<RecomputeTimer>();
+builder.Services.AddHostedService<RunRequestListener>();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.WriteIndented = false);
+
+var app = builder.Build();
+
+var schedule = builder.Configuration.GetSection(SegmentsOptions.Section).Get<SegmentsOptions>()?.Schedule ?? new SegmentsOptions().Schedule;
+if (NcrontabSchedule.Parse(schedule).Problem is { } scheduleProblem)
+{
+    await Console.Error.WriteLineAsync($"Segments host cannot start: {scheduleProblem} (setting Segments:Schedule)").ConfigureAwait(false);
+    return 1;
+}
+
+try
+{
+    await app.Services.GetRequiredService<StorageAccount>().EnsureReadyAsync(app.Lifetime.ApplicationStopping).ConfigureAwait(false);
+}
+catch (StorageUnavailableException ex)
+{
+    await Console.Error.WriteLineAsync($"Segments host cannot start: {ex.Message}").ConfigureAwait(false);
+    return 1;
+}
+
+var api = app.MapGroup("/api");
+api.MapCustomerApi();
+api.MapSegmentApi();
+api.MapRunApi();
+api.MapBatchApi();
+
+await app.RunAsync().ConfigureAwait(false);
+return 0;
+
+/// <summary>The local host; public so that integration tests can start it in-process.</summary>
+public partial class Program;

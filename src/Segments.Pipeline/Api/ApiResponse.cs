@@ -1,0 +1,20 @@
+namespace Segments.Pipeline.Api;
+
+/// <summary>
+/// A host-neutral HTTP answer: each host (the local ASP.NET Core host, the Functions adapter) turns it
+/// into its own result type, so status codes and bodies are decided once.
+/// </summary>
+public sealed record ApiResponse(int StatusCode, object? Body, string? Location = null)
+{
+    /// <summary>200 with a JSON body.</summary>
+    public static ApiResponse Ok(object body) => new(200, body);
+
+    /// <summary>The one error shape: <c>{"error":{"code","message"}}</c>.</summary>
+    public static ApiResponse Error(int statusCode, string code, string message) => new(statusCode, new ApiErrorBody(new ApiError(code, message)));
+}
+
+/// <summary>Envelope of every error response.</summary>
+public sealed record ApiErrorBody(ApiError Error);
+
+/// <summary>A machine-readable code and a plain-words message.</summary>
+public sealed record ApiError(string Code, string Message);

@@ -1,0 +1,25 @@
+using Segments.Storage.Runs;
+
+namespace Segments.Pipeline.Api;
+
+/// <summary>What the API shows of a run (storage details such as the generation table stay inside).</summary>
+public sealed record RunView(
+    string RunId,
+    DateOnly AsOf,
+    string Status,
+    string Trigger,
+    DateTimeOffset RequestedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    int BatchesRead,
+    long TransactionsRead,
+    int CustomersScored,
+    IReadOnlyDictionary<string, long> StageDurationsMs,
+    IReadOnlyList<SegmentSize> Segments,
+    string? Error)
+{
+    /// <summary>The view of a ledger row.</summary>
+    public static RunView Of(RunRecord r) => new(
+        r.RunId, r.AsOf, r.Status, r.Trigger, r.RequestedAt, r.StartedAt, r.FinishedAt,
+        r.BatchesRead, r.TransactionsRead, r.CustomersScored, r.StageDurationsMs, r.Segments, r.Error);
+}

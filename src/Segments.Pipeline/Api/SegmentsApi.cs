@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+using Segments.Pipeline.Queries;
+using Segments.Pipeline.Recompute;
+
+namespace Segments.Pipeline.Api;
+
+/// <summary>The HTTP functions' logic: validate the request, ask the handlers, shape the answer.</summary>
+public sealed class SegmentsApi(SegmentQueries queries, RunRequests requests)
+{
+    /// <summary>The longest customer id accepted; table keys allow 1 KiB and ids are far shorter.</summary>
+    public const int MaxCustomerIdLength = 256;
+
+    /// <summary><c>GET /api/customers/{customerId}</c>.</summary>
+    public async Task<ApiResponse> GetCustomerAsync(string customerId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(customerId) || customerId.Length > MaxCustomerIdLength)
+        {
+            return ApiResponse.Error(400, "InvalidCustomerId", $"A customer id is 1 to {MaxCustomerIdLength} characters.");
+        }
+
+        var id = Core.Transactions.CustomerIdNormalizer.Normalize(customerId);
+        var lookup = await queries.GetCustomerAsync(id, cancellationToken).ConfigureAwait(false);
+        return lookup is null
+            ? ApiResponse.Error(404, "CustomerNotFound", $"Customer '{id}' is not in the active run's segments (unknown, not scored, or no run has completed yet).")
+            : ApiResponse.Ok(lookup);
+    }
+
+    /// <summary><c>GET /api/segments</c>.</summary>
+    public async Task<ApiResponse> ListSegmentsAsync(CancellationToken cancellationToken)
+    {
+        var segments = await queries.GetSegmentsAsync(cancellationToken).ConfigureAwait(false);
+        return segments is null
+            ? ApiResponse.Error(404, "NoActiveRun", "No recompute has completed yet: POST /api/runs to start one.")
+            : ApiResponse.Ok(segments);
+    }
+
+    /// <summary><c>POST /api/runs</c> with an optional body <c>{"asOf":"YYYY-MM-DD"}</c>.</summary>
+    public async Task<ApiResponse> RequestRunAsync(string? body, CancellationToken cancellationToken)
+    {
+        var (asOf, problem) = ParseRunRequest(body);
+        if (problem is not null)
+        {
+            return ApiResponse.Error(400, "InvalidRunRequest", problem);
+        }
+
+        var run = await requests.RequestAsync(asOf, "http", cancellationToken).ConfigureAwait(false);
+        return new ApiResponse(202, RunView.Of(run), $"/api/runs/{run.RunId}");
+    }
+
+    /// <summary><c>GET /api/runs/{runId}</c>.</summary>
+    public async Task<ApiResponse> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        var run = await queries.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        return run is null
+            ? ApiResponse.Error(404, "RunNotFound", $"There is no run '{runId}'.")
+            : ApiResponse.Ok(RunView.Of(run));
+    }
+
+    /// <summary><c>GET /api/runs</c>: every run, newest first.</summary>
+    public async Task<ApiResponse> ListRunsAsync(CancellationToken cancellationToken) =>
+        ApiResponse.Ok((await queries.ListRunsAsync(cancellationToken).ConfigureAwait(false)).Select(RunView.Of).ToList());
+
+    /// <summary><c>GET /api/batches</c>: the Batches ledger.</summary>
+    public async Task<ApiResponse> ListBatchesAsync(CancellationToken cancellationToken) =>
+        ApiResponse.Ok(await queries.ListBatchesAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Reads the run request body; an absent or empty body means "as of today".</summary>
+    public static (DateOnly? AsOf, string? Problem) ParseRunRequest(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return (null, null);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            return (null, $"The body is not valid JSON: {ex.Message}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, "The body must be a JSON object such as {\"asOf\":\"2011-12-10\"}.");
+            }
+
+            if (!document.RootElement.TryGetProperty("asOf", out var asOf) || asOf.ValueKind == JsonValueKind.Null)
+            {
+                return (null, null);
+            }
+
+            var text = asOf.ValueKind == JsonValueKind.String ? asOf.GetString() : asOf.GetRawText();
+            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? (date, null)
+                : (null, $"asOf '{text}' is not a date in the form YYYY-MM-DD.");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Segments.Pipeline.Api;
+using Segments.Pipeline.Ingest;
+using Segments.Pipeline.Queries;
+using Segments.Pipeline.Recompute;
+using Segments.Storage.Account;
+using Segments.Storage.Batches;
+using Segments.Storage.Blobs;
+using Segments.Storage.Generations;
+using Segments.Storage.Queues;
+using Segments.Storage.Runs;
+
+namespace Segments.Pipeline.Configuration;
+
+/// <summary>Registers the handlers and their storage adapters; shared by every host.</summary>
+public static class PipelineServices
+{
+    /// <summary>Adds the pipeline for the storage account behind <paramref name="connectionString"/>.</summary>
+    public static IServiceCollection AddSegmentsPipeline(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(StorageAccount.Connect(connectionString));
+        services.AddSingleton<BatchLedger>();
+        services.AddSingleton<RunLedger>();
+        services.AddSingleton<GenerationStore>();
+        services.AddSingleton<DropZone>();
+        services.AddSingleton<NormalizedBatchStore>();
+        services.AddSingleton<ErrorReportStore>();
+        services.AddSingleton<RunRequestQueue>();
+        services.AddSingleton<PoisonQueue>();
+        services.AddSingleton(sp => new RunLease(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<SegmentsOptions>>().Value.HostId));
+        services.AddSingleton<IngestBatchHandler>();
+        services.AddSingleton<RecomputeSegmentsHandler>();
+        services.AddSingleton<RunRequests>();
+        services.AddSingleton<SegmentQueries>();
+        services.AddSingleton<SegmentsApi>();
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Segments.Pipeline.Configuration;
+
+/// <summary>
+/// Settings under <c>Segments</c> (environment: <c>Segments__Name</c>), read alike by the local host and
+/// the Azure Functions adapter. The storage connection is the Functions setting <c>AzureWebJobsStorage</c>.
+/// </summary>
+public sealed record SegmentsOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Segments";
+
+    /// <summary>Six-field NCRONTAB schedule of the recompute (second minute hour day month weekday); default 02:00 UTC daily.</summary>
+    public string Schedule { get; init; } = "0 0 2 * * *";
+
+    /// <summary>How often the local host scans <c>transactions</c> for new blobs.</summary>
+    public int PollIntervalSeconds { get; init; } = 5;
+
+    /// <summary>Names receipts and locks, as the Functions host id does; instances of one app share it.</summary>
+    public string HostId { get; init; } = "segments-local";
+
+    /// <summary>Admin key for <c>POST /api/runs</c> (header <c>x-functions-key</c> or query <c>code</c>).</summary>
+    public string? AdminKey { get; init; }
+}

@@ -1,0 +1,189 @@
+using Microsoft.Extensions.Logging;
+using Segments.Core.Ingest;
+using Segments.Core.Transactions;
+using Segments.Storage.Batches;
+using Segments.Storage.Blobs;
+
+namespace Segments.Pipeline.Ingest;
+
+/// <summary>
+/// The blob-triggered use case: reads one uploaded export as a stream, writes its accepted rows as a
+/// normalised batch, its rejected rows to an error report, and records the outcome in the Batches ledger.
+/// </summary>
+public sealed partial class IngestBatchHandler(
+    DropZone dropZone,
+    BatchLedger ledger,
+    NormalizedBatchStore normalized,
+    ErrorReportStore errorReports,
+    TimeProvider time,
+    ILogger<IngestBatchHandler> logger)
+{
+    /// <summary>
+    /// Ingests one blob version. Idempotent: a version already in the ledger is returned as it is, and
+    /// content identical to an accepted batch is recorded as a duplicate that contributes nothing.
+    /// </summary>
+    public async Task<BatchRecord> IngestAsync(DroppedBlob blob, CancellationToken cancellationToken)
+    {
+        var previous = await ledger.GetAsync(blob.Name, cancellationToken).ConfigureAwait(false);
+        if (previous is not null && previous.ETag == blob.ETag && previous.Status != BatchStatus.Failed)
+        {
+            return previous;
+        }
+
+        var receivedAt = time.GetUtcNow();
+        var record = await ReadAsync(blob, receivedAt, cancellationToken).ConfigureAwait(false);
+        record = await ResolveDuplicateAsync(record, previous, cancellationToken).ConfigureAwait(false);
+        await ledger.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        await RemoveSupersededAsync(previous, record, cancellationToken).ConfigureAwait(false);
+
+        LogIngested(blob.Name, record.Status, record.RowsRead, record.RowsAccepted, record.RowsSkipped, record.RowsRejected, record.Reason ?? string.Empty);
+        return record;
+    }
+
+    /// <summary>
+    /// Records a failed attempt and counts it; at <paramref name="maxAttempts"/> the batch is marked poison,
+    /// and the trigger sets it aside.
+    /// </summary>
+    public async Task<BatchRecord> RecordFailureAsync(DroppedBlob blob, Exception error, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var previous = await ledger.GetAsync(blob.Name, cancellationToken).ConfigureAwait(false);
+        var attempts = previous is not null && previous.ETag == blob.ETag ? previous.Attempts + 1 : 1;
+        var record = new BatchRecord
+        {
+            BlobName = blob.Name,
+            ETag = blob.ETag,
+            Status = attempts >= maxAttempts ? BatchStatus.Poison : BatchStatus.Failed,
+            Reason = $"attempt {attempts} failed: {error.GetType().Name}: {error.Message}",
+            SizeBytes = blob.SizeBytes,
+            Attempts = attempts,
+            ReceivedAt = time.GetUtcNow(),
+            CompletedAt = time.GetUtcNow(),
+        };
+        await ledger.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+
+    private async Task<BatchRecord> ReadAsync(DroppedBlob blob, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var content = new HashingReadStream(await dropZone.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false));
+        await using (content.ConfigureAwait(false))
+        {
+            var (reader, rejection) = await TransactionFileReader.OpenAsync(content, cancellationToken).ConfigureAwait(false);
+            if (reader is null)
+            {
+                return new BatchRecord
+                {
+                    BlobName = blob.Name,
+                    ETag = blob.ETag,
+                    ContentHash = await content.FinishAsync(cancellationToken).ConfigureAwait(false),
+                    Status = BatchStatus.Rejected,
+                    Reason = rejection,
+                    SizeBytes = blob.SizeBytes,
+                    ReceivedAt = receivedAt,
+                    CompletedAt = time.GetUtcNow(),
+                };
+            }
+
+            await using (reader.ConfigureAwait(false))
+            {
+                var batchName = $"{Guid.NewGuid():N}.csv.gz";
+                var tally = new RowTally(errorsKept: 0);
+                var errors = new ErrorReportWriter(errorReports, ErrorReportStore.ReportNameFor(blob.Name));
+                await using (errors.ConfigureAwait(false))
+                {
+                    var output = new StreamWriter(await normalized.OpenWriteAsync(batchName, cancellationToken).ConfigureAwait(false), NormalizedBatchFormat.Encoding);
+                    await using (output.ConfigureAwait(false))
+                    {
+                        await NormalizedBatchFormat.WriteHeaderAsync(output).ConfigureAwait(false);
+                        await foreach (var row in reader.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            tally.Count(row);
+                            if (row.Status == RowStatus.Accepted)
+                            {
+                                await NormalizedBatchFormat.WriteAsync(output, row.Transaction).ConfigureAwait(false);
+                            }
+                            else if (row.Error is { } error)
+                            {
+                                await errors.WriteAsync(error, cancellationToken).ConfigureAwait(false);
+                            }
+                        }
+                    }
+                }
+
+                var accepted = tally.Accepted > 0;
+                if (!accepted)
+                {
+                    await normalized.DeleteAsync(batchName, cancellationToken).ConfigureAwait(false);
+                }
+
+                return new BatchRecord
+                {
+                    BlobName = blob.Name,
+                    ETag = blob.ETag,
+                    ContentHash = await content.FinishAsync(cancellationToken).ConfigureAwait(false),
+                    Status = accepted ? BatchStatus.Accepted : BatchStatus.Rejected,
+                    Reason = accepted ? null : $"no usable row: {tally.Rejected} rejected, {tally.Skipped} skipped of {tally.Read}",
+                    Profile = reader.Profile.Name,
+                    RowsRead = tally.Read,
+                    RowsAccepted = tally.Accepted,
+                    RowsSkipped = tally.Skipped,
+                    RowsRejected = tally.Rejected,
+                    SizeBytes = blob.SizeBytes,
+                    NormalizedBlob = accepted ? batchName : null,
+                    ErrorReportBlob = errors.WrittenReportName,
+                    ReceivedAt = receivedAt,
+                    CompletedAt = time.GetUtcNow(),
+                };
+            }
+        }
+    }
+
+    /// <summary>
+    /// Identical bytes already accepted (under this name or another) add nothing: the new copy is dropped
+    /// and the ledger says which batch it duplicates.
+    /// </summary>
+    private async Task<BatchRecord> ResolveDuplicateAsync(BatchRecord record, BatchRecord? previous, CancellationToken cancellationToken)
+    {
+        if (record.Status != BatchStatus.Accepted)
+        {
+            return record;
+        }
+
+        if (previous is { Status: BatchStatus.Accepted } && previous.ContentHash == record.ContentHash)
+        {
+            await normalized.DeleteAsync(record.NormalizedBlob!, cancellationToken).ConfigureAwait(false);
+            return record with { NormalizedBlob = previous.NormalizedBlob, Reason = "re-uploaded with identical content; the earlier copy is kept" };
+        }
+
+        var original = await ledger.FindAcceptedByHashAsync(record.ContentHash, record.BlobName, cancellationToken).ConfigureAwait(false);
+        if (original is null)
+        {
+            return record;
+        }
+
+        await normalized.DeleteAsync(record.NormalizedBlob!, cancellationToken).ConfigureAwait(false);
+        return record with
+        {
+            Status = BatchStatus.Duplicate,
+            NormalizedBlob = null,
+            Reason = $"identical content to '{original.BlobName}', which is already counted",
+        };
+    }
+
+    /// <summary>An overwritten blob's earlier copy and stale error report go once the new outcome is saved.</summary>
+    private async Task RemoveSupersededAsync(BatchRecord? previous, BatchRecord current, CancellationToken cancellationToken)
+    {
+        if (previous?.NormalizedBlob is { } oldBatch && oldBatch != current.NormalizedBlob)
+        {
+            await normalized.DeleteAsync(oldBatch, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (previous?.ErrorReportBlob is { } oldReport && current.ErrorReportBlob is null)
+        {
+            await errorReports.DeleteAsync(oldReport, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {BlobName}: {Status}; rows read {Read}, accepted {Accepted}, skipped {Skipped}, rejected {Rejected}. {Reason}")]
+    private partial void LogIngested(string blobName, string status, long read, long accepted, long skipped, long rejected, string reason);
+}

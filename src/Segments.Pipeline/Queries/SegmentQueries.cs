@@ -1,0 +1,43 @@
+using Segments.Storage.Batches;
+using Segments.Storage.Generations;
+using Segments.Storage.Runs;
+
+namespace Segments.Pipeline.Queries;
+
+/// <summary>The HTTP-triggered use cases: read-only answers from the active run and the ledgers.</summary>
+public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, GenerationStore generations)
+{
+    /// <summary>A customer's segments in the active run; null when unknown or before the first run.</summary>
+    public async Task<CustomerLookup?> GetCustomerAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var active = await runs.GetActiveAsync(cancellationToken).ConfigureAwait(false);
+        if (active is null)
+        {
+            return null;
+        }
+
+        var row = await generations.GetAsync(active.GenerationTable, active.BucketCount, customerId, cancellationToken).ConfigureAwait(false);
+        return row is null
+            ? null
+            : new CustomerLookup(row.CustomerId, active.RunId, active.AsOf, new RfmView(row.RecencyDays, row.Frequency, row.Monetary, row.R, row.F, row.M, row.Code, row.Segment));
+    }
+
+    /// <summary>Segment sizes of the active run; null before the first successful run.</summary>
+    public async Task<SegmentList?> GetSegmentsAsync(CancellationToken cancellationToken)
+    {
+        var active = await runs.GetActiveAsync(cancellationToken).ConfigureAwait(false);
+        var run = active is null ? null : await runs.GetAsync(active.RunId, cancellationToken).ConfigureAwait(false);
+        return run is null
+            ? null
+            : new SegmentList(run.RunId, run.AsOf, run.Segments.Select(s => new SegmentSummary(s.Name, s.Customers)).ToList());
+    }
+
+    /// <summary>One run, or null.</summary>
+    public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken) => runs.GetAsync(runId, cancellationToken);
+
+    /// <summary>Every run, newest first.</summary>
+    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(CancellationToken cancellationToken) => runs.ListAsync(cancellationToken);
+
+    /// <summary>The Batches ledger.</summary>
+    public Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(CancellationToken cancellationToken) => batches.ListAsync(cancellationToken);
+}
