@@ -13,7 +13,7 @@ builder.Logging.AddSimpleConsole(options =>
 });
 
 builder.Services.Configure<SegmentsOptions>(builder.Configuration.GetSection(SegmentsOptions.Section));
-builder.Services.AddSegmentsPipeline(builder.Configuration.StorageConnectionString());
+builder.Services.AddSegmentsPipeline(sp => sp.GetRequiredService<IConfiguration>().StorageConnectionString());
 builder.Services.AddHostedService<BlobTriggerListener>();
 builder.Services.AddHostedService<RecomputeTimer>();
 builder.Services.AddHostedService<RunRequestListener>();
@@ -21,7 +21,7 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.W
 
 var app = builder.Build();
 
-var schedule = builder.Configuration.GetSection(SegmentsOptions.Section).Get<SegmentsOptions>()?.Schedule ?? new SegmentsOptions().Schedule;
+var schedule = app.Configuration.GetSection(SegmentsOptions.Section).Get<SegmentsOptions>()?.Schedule ?? new SegmentsOptions().Schedule;
 if (NcrontabSchedule.Parse(schedule).Problem is { } scheduleProblem)
 {
     await Console.Error.WriteLineAsync($"Segments host cannot start: {scheduleProblem} (setting Segments:Schedule)").ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Segments.Pipeline.Api;
 using Segments.Pipeline.Ingest;
@@ -17,10 +18,17 @@ namespace Segments.Pipeline.Configuration;
 public static class PipelineServices
 {
     /// <summary>Adds the pipeline for the storage account behind <paramref name="connectionString"/>.</summary>
-    public static IServiceCollection AddSegmentsPipeline(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddSegmentsPipeline(this IServiceCollection services, string connectionString) =>
+        services.AddSegmentsPipeline(_ => connectionString);
+
+    /// <summary>
+    /// Adds the pipeline, reading the connection string when the storage clients are first needed, so
+    /// that configuration added after registration (test hosts, late sources) is honoured.
+    /// </summary>
+    public static IServiceCollection AddSegmentsPipeline(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(StorageAccount.Connect(connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => StorageAccount.Connect(connectionString(sp)));
         services.AddSingleton<BatchLedger>();
         services.AddSingleton<RunLedger>();
         services.AddSingleton<GenerationStore>();

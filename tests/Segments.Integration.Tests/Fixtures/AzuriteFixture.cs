@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+
+namespace Segments.Integration.Tests.Fixtures;
+
+/// <summary>
+/// A real Azurite process, started by the test run on free loopback ports with in-memory storage, shared
+/// by the tests of one collection and stopped at its end.
+/// </summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    // Azurite's published development account; not a secret.
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private Process? _process;
+    private readonly List<string> _output = [];
+
+    /// <summary>Connection string for this instance.</summary>
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>Blob port, for tests that check the emulator's answers directly.</summary>
+    public int BlobPort { get; private set; }
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(RepositoryPaths.Azurite))
+        {
+            throw new InvalidOperationException($"Azurite is not installed at {RepositoryPaths.Azurite}: run 'npm ci' at the repository root (scripts/test.sh does).");
+        }
+
+        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        BlobPort = blob;
+        var start = new ProcessStartInfo(RepositoryPaths.Azurite)
+        {
+            ArgumentList =
+            {
+                "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
+                "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        _process.OutputDataReceived += (_, e) => Record(e.Data);
+        _process.ErrorDataReceived += (_, e) => Record(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};"
+            + $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+
+        var deadline = Stopwatch.StartNew();
+        while (!(await IsListeningAsync(blob) && await IsListeningAsync(queue) && await IsListeningAsync(table)))
+        {
+            if (_process.HasExited || deadline.Elapsed > StartTimeout)
+            {
+                throw new InvalidOperationException($"Azurite did not come up within {StartTimeout.TotalSeconds} s:\n{string.Join('\n', Snapshot())}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Deletes every container, table and queue, so that a test starts from an empty account.</summary>
+    public async Task ResetAsync()
+    {
+        var blobs = new BlobServiceClient(ConnectionString);
+        await foreach (var container in blobs.GetBlobContainersAsync())
+        {
+            await blobs.DeleteBlobContainerAsync(container.Name);
+        }
+
+        var tables = new TableServiceClient(ConnectionString);
+        await foreach (var table in tables.QueryAsync())
+        {
+            await tables.DeleteTableAsync(table.Name);
+        }
+
+        var queues = new QueueServiceClient(ConnectionString);
+        await foreach (var queue in queues.GetQueuesAsync())
+        {
+            await queues.DeleteQueueAsync(queue.Name);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+    }
+
+    private List<string> Snapshot()
+    {
+        lock (_output)
+        {
+            return [.. _output];
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> IsListeningAsync(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>Tests in this collection share one Azurite process and run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "Azurite";
+}

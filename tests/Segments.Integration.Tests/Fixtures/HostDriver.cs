@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Segments.Storage.Account;
+using Segments.Storage.Blobs;
+
+namespace Segments.Integration.Tests.Fixtures;
+
+/// <summary>What a test does to the running host: upload exports, wait for ingestion, run, look up.</summary>
+public sealed class HostDriver(SegmentsHostFactory factory, string connectionString)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    /// <summary>An HTTP client for the in-process host.</summary>
+    public HttpClient Http { get; } = factory.CreateClient();
+
+    /// <summary>Storage, as a shop's export job or an operator sees it.</summary>
+    public StorageAccount Storage { get; } = StorageAccount.Connect(connectionString);
+
+    /// <summary>Uploads text as a blob in <c>transactions</c>.</summary>
+    public async Task<DroppedBlob> UploadAsync(string blobName, string content)
+    {
+        await Storage.EnsureReadyAsync(CancellationToken.None);
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));
+        return await new DropZone(Storage).UploadAsync(blobName, stream, CancellationToken.None);
+    }
+
+    /// <summary>Uploads a file as a blob in <c>transactions</c>.</summary>
+    public async Task<DroppedBlob> UploadFileAsync(string blobName, string path)
+    {
+        await Storage.EnsureReadyAsync(CancellationToken.None);
+        await using var stream = File.OpenRead(path);
+        return await new DropZone(Storage).UploadAsync(blobName, stream, CancellationToken.None);
+    }
+
+    /// <summary>Waits until the ledger holds a final outcome for this blob version and returns the row.</summary>
+    public async Task<JsonElement> WaitForBatchAsync(DroppedBlob blob)
+    {
+        return await PollAsync(async () =>
+        {
+            var batches = await Http.GetFromJsonAsync<JsonElement>("/api/batches");
+            foreach (var batch in batches.EnumerateArray())
+            {
+                if (batch.GetProperty("blobName").GetString() == blob.Name && batch.GetProperty("eTag").GetString() == blob.ETag)
+                {
+                    return batch;
+                }
+            }
+
+            return (JsonElement?)null;
+        }, $"batch {blob.Name} ({blob.ETag})");
+    }
+
+    /// <summary>Starts a run as of <paramref name="asOf"/> and waits for it to end; returns the run.</summary>
+    public async Task<JsonElement> RunAsync(string asOf)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = JsonContent.Create(new { asOf }) };
+        request.Headers.Add("x-functions-key", SegmentsHostFactory.AdminKey);
+        using var response = await Http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        return await WaitForRunAsync(location);
+    }
+
+    /// <summary>Waits until the run at <paramref name="location"/> has succeeded or failed.</summary>
+    public Task<JsonElement> WaitForRunAsync(string location) =>
+        PollAsync(async () =>
+        {
+            var run = await Http.GetFromJsonAsync<JsonElement>(location);
+            return run.GetProperty("status").GetString() is "succeeded" or "failed" ? run : (JsonElement?)null;
+        }, $"run {location}");
+
+    private static async Task<JsonElement> PollAsync(Func<Task<JsonElement?>> probe, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"Gave up waiting for {what} after {Patience.TotalSeconds} s.");
+    }
+}
