@@ -3,7 +3,7 @@ using NCrontab;
 namespace Segments.Host.Triggers;
 
 /// <summary>The six-field NCRONTAB format of Azure Functions timer triggers (seconds first).</summary>
-internal static class NcrontabSchedule
+public static class NcrontabSchedule
 {
     /// <summary>Parses <paramref name="expression"/>, or returns why it is not a six-field NCRONTAB expression.</summary>
     public static (CrontabSchedule? Schedule, string? Problem) Parse(string expression)

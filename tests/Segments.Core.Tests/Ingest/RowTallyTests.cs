@@ -1,0 +1,47 @@
+using Segments.Core.Ingest;
+using Segments.Core.Transactions;
+
+namespace Segments.Core.Tests.Ingest;
+
+public class RowTallyTests
+{
+    [Fact]
+    public void Count_adds_each_row_to_its_outcome()
+    {
+        // Arrange
+        var tally = new RowTally(errorsKept: 5);
+        ParsedRow[] rows =
+        [
+            ParsedRow.Accept(2, new TransactionLine("A", "1", new DateOnly(2011, 12, 9), 1m, "", false)),
+            ParsedRow.Skip(3, "no CustomerID"),
+            ParsedRow.Reject(new RowError(4, "amount", "x", "not a number")),
+            ParsedRow.Skip(5, "blank line"),
+        ];
+
+        // Act
+        foreach (var row in rows)
+        {
+            tally.Count(row);
+        }
+
+        // Assert
+        Assert.Equal((4L, 1L, 2L, 1L), (tally.Read, tally.Accepted, tally.Skipped, tally.Rejected));
+    }
+
+    [Fact]
+    public void Only_the_first_errors_are_kept_but_all_are_counted()
+    {
+        // Arrange
+        var tally = new RowTally(errorsKept: 2);
+
+        // Act
+        for (var line = 2; line <= 4; line++)
+        {
+            tally.Count(ParsedRow.Reject(new RowError(line, "amount", "x", "not a number")));
+        }
+
+        // Assert
+        Assert.Equal(3, tally.Rejected);
+        Assert.Equal([2L, 3L], tally.FirstErrors.Select(e => e.Line));
+    }
+}
