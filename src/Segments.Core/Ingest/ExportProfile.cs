@@ -15,7 +15,7 @@ public abstract class ExportProfile
 
     /// <summary>True when every required column is in the header.</summary>
     public bool Matches(IReadOnlyList<string> header) =>
-        RequiredColumns.All(column => header.Contains(column, StringComparer.OrdinalIgnoreCase));
+        RequiredColumns.All(column => header.Any(name => string.Equals(name.Trim(), column, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Resolves column positions once per file.</summary>
     public abstract IRowMapper Bind(HeaderColumns header);

@@ -14,11 +14,13 @@ public static class OrderDateParser
     {
         text = text.Trim();
 
-        // Fast path for the common offset-free ISO forms: the date part is all that matters.
-        if ((text.Length == 10 || (text.Length >= 16 && (text[10] == ' ' || text[10] == 'T') && !HasOffset(text[11..])))
-            && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        // Fast path for the offset-free ISO forms the UCI file and most exports use.
+        if (text.Length == 10 || (text.Length == 19 && text[10] is ' ' or 'T' && TimeOnly.TryParseExact(text[11..], "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
         {
-            return true;
+            if (DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                return true;
+            }
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp))
@@ -30,6 +32,4 @@ public static class OrderDateParser
         date = default;
         return false;
     }
-
-    private static bool HasOffset(ReadOnlySpan<char> timePart) => timePart.ContainsAny('+', '-', 'Z');
 }

@@ -37,6 +37,12 @@ public sealed class TransactionFileReader : IAsyncDisposable
             BufferSize = 1 << 20,
         };
 
+        if (text.Peek() < 0)
+        {
+            text.Dispose();
+            return (null, "the file is empty: no header line");
+        }
+
         CsvDataReader csv;
         try
         {

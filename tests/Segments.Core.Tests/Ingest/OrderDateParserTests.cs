@@ -70,4 +70,17 @@ public class OrderDateParserTests
         // Assert
         Assert.False(parsed);
     }
+
+    [Theory]
+    [InlineData("2011-12-09 99:99:99")]
+    [InlineData("2011-12-09T25:00:00")]
+    [InlineData("2011-12-09 garbage!!")]
+    public void Date_with_an_impossible_time_is_refused(string text)
+    {
+        // Act
+        var parsed = OrderDateParser.TryParse(text, out _);
+
+        // Assert
+        Assert.False(parsed);
+    }
 }

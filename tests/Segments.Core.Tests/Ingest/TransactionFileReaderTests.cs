@@ -71,7 +71,18 @@ public class TransactionFileReaderTests
 
         // Assert
         Assert.Null(profile);
-        Assert.False(string.IsNullOrWhiteSpace(rejection));
+        Assert.Equal("the file is empty: no header line", rejection);
+    }
+
+    [Fact]
+    public async Task Header_with_spaces_after_the_commas_is_recognised()
+    {
+        // Act
+        var (profile, rejection) = await ExportFile.OpenAsync("customer_id, order_id, order_date, amount\nA,o1,2024-01-01,10\n");
+
+        // Assert
+        Assert.Null(rejection);
+        Assert.Equal("generic", profile);
     }
 
     [Fact]

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test of Functions.sln. Installs the pinned Azurite first (the integration tests start it
+# themselves on free loopback ports), then prints one summary line: "N passed, N failed, N skipped".
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+npm ci --no-audit --no-fund --loglevel=error || { echo "npm ci failed: Azurite could not be installed"; exit 1; }
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+dotnet test Functions.sln -c Release --logger "trx" --results-directory "$results" 2>&1 | tee "$root/artifacts/test-output.log"
+status=${PIPESTATUS[0]}
+
+# dotnet test prints a summary per test assembly; add them up from the TRX files.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  total=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  executed=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${total:-0} - ${executed:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1  # the run itself broke (build error, crash): never report that as green
+fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"
