@@ -1,0 +1,60 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Segments.Functions.Configuration;
+using Segments.Pipeline.Ingest;
+using Segments.Storage.Account;
+using Segments.Storage.Blobs;
+
+namespace Segments.Functions.Ingest;
+
+/// <summary>
+/// The blob trigger on <c>transactions/{name}</c>: hands each new blob version to the ingest handler. The
+/// runtime keeps the receipts, retries a failing blob and finally sets it aside on
+/// <c>webjobs-blobtrigger-poison</c>; the Batches ledger counts the failed attempts, as in the local host.
+/// </summary>
+public sealed partial class IngestBatch(IngestBatchHandler handler, ILogger<IngestBatch> logger)
+{
+    /// <summary>Attempts before the runtime sets a blob aside: <c>extensions.queues.maxDequeueCount</c> in host.json.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Ingests one blob version. Event Grid is the source because Flex Consumption supports no other; the
+    /// blob is bound as a client, so the handler streams it rather than the runtime buffering it.
+    /// </summary>
+    [Function(nameof(IngestBatch))]
+    public async Task RunAsync(
+        [BlobTrigger(StorageNames.TransactionsContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageConnection.Setting)] BlobClient blob,
+        string name,
+        CancellationToken cancellationToken)
+    {
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            LogGone(name);
+            return;
+        }
+
+        // Responses quote ETags and listings do not; the ledger keeps them bare, as DropZone does.
+        var dropped = new DroppedBlob(name, properties.ETag.ToString().Trim('"'), properties.ContentLength);
+        try
+        {
+            await handler.IngestAsync(dropped, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Rethrown so that the runtime retries and, after the last attempt, poisons the blob.
+            await handler.RecordFailureAsync(dropped, ex, MaxAttempts, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Blob trigger: '{BlobName}' was deleted before it could be ingested")]
+    private partial void LogGone(string blobName);
+}
