@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Segments.Integration.Tests.Fixtures;
 
 namespace Segments.Integration.Tests.Cli;
@@ -85,23 +84,7 @@ public sealed class ScoreCommandTests
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> RunCliAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "segments.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        var result = await ChildProcess.RunAsync("segments.dll", args);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

@@ -34,7 +34,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             throw new InvalidOperationException($"Azurite is not installed at {RepositoryPaths.Azurite}: run 'npm ci' at the repository root (scripts/test.sh does).");
         }
 
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var (blob, queue, table) = (LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
         BlobPort = blob;
         var start = new ProcessStartInfo(RepositoryPaths.Azurite)
         {
@@ -124,13 +124,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             return [.. _output];
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<bool> IsListeningAsync(int port)

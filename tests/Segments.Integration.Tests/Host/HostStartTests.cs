@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Segments.Integration.Tests.Fixtures;
 
 namespace Segments.Integration.Tests.Host;
@@ -8,58 +5,31 @@ namespace Segments.Integration.Tests.Host;
 /// <summary>How the host process behaves when it cannot work.</summary>
 public sealed class HostStartTests
 {
+    private static readonly string[] HostArgs = ["--urls", "http://127.0.0.1:0"];
+
     [Fact]
     public async Task Host_without_reachable_storage_says_so_in_one_line_and_exits_1()
     {
-        var port = UnusedPort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Segments.Host.dll"), "--urls", "http://127.0.0.1:0" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["AzureWebJobsStorage"] =
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        var port = LoopbackPort.Free();
+        var storage =
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+            + $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
 
-        using var host = Process.Start(start)!;
-        var stderr = host.StandardError.ReadToEndAsync();
-        var stdout = host.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await host.WaitForExitAsync(timeout.Token);
+        var host = await ChildProcess.RunAsync("Segments.Host.dll", HostArgs, new Dictionary<string, string> { ["AzureWebJobsStorage"] = storage });
 
         Assert.Equal(1, host.ExitCode);
-        var error = (await stderr).Trim();
+        var error = host.Stderr.Trim();
         Assert.StartsWith("Segments host cannot start: Cannot reach Azure Storage at http://127.0.0.1:" + port, error, StringComparison.Ordinal);
         Assert.Contains("start Azurite first", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error + await stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error + host.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Host_with_an_invalid_schedule_refuses_to_start()
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Segments.Host.dll"), "--urls", "http://127.0.0.1:0" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["Segments__Schedule"] = "0 2 * * *";
-
-        using var host = Process.Start(start)!;
-        var stderr = host.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await host.WaitForExitAsync(timeout.Token);
+        var host = await ChildProcess.RunAsync("Segments.Host.dll", HostArgs, new Dictionary<string, string> { ["Segments__Schedule"] = "0 2 * * *" });
 
         Assert.Equal(1, host.ExitCode);
-        Assert.Contains("Schedule '0 2 * * *' has 5 fields", await stderr, StringComparison.Ordinal);
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        Assert.Contains("Schedule '0 2 * * *' has 5 fields", host.Stderr, StringComparison.Ordinal);
     }
 }
