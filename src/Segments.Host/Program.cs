@@ -1,3 +1,4 @@
+using Segments.Core.Ingest;
 using Segments.Host.Api;
 using Segments.Host.Configuration;
 using Segments.Host.Triggers;
@@ -13,6 +14,7 @@ builder.Logging.AddSimpleConsole(options =>
 });
 
 builder.Services.Configure<SegmentsOptions>(builder.Configuration.GetSection(SegmentsOptions.Section));
+builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(SegmentsOptions.IngestSection));
 builder.Services.AddSegmentsPipeline(sp => sp.GetRequiredService<IConfiguration>().StorageConnectionString());
 builder.Services.AddHostedService<BlobTriggerListener>();
 builder.Services.AddHostedService<RecomputeTimer>();

@@ -12,16 +12,16 @@ public static class ScoreCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var input = new Option<FileInfo>("--input") { Description = "Export file (UCI Online Retail or generic CSV).", Required = true };
+        var input = new ExportInputOptions();
         var asOf = new Option<string?>("--as-of") { Description = "Score as of this date (yyyy-MM-dd); default: the day after the file's latest order." };
         var output = new Option<FileInfo?>("--out") { Description = "Write one row per scored customer to this CSV file." };
-        var command = new Command("score", "Score every customer of an export file and print the segment counts.") { input, asOf, output };
-        command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetRequiredValue(input), result.GetValue(asOf), result.GetValue(output), cancellationToken));
+        var command = new Command("score", "Score every customer of an export file and print the segment counts.") { asOf, output };
+        input.AddTo(command);
+        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(output), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo input, string? asOfText, FileInfo? output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, ExportInputOptions inputOptions, string? asOfText, FileInfo? output, CancellationToken cancellationToken)
     {
         DateOnly? asOf = null;
         if (asOfText is not null)
@@ -35,52 +35,42 @@ public static class ScoreCommand
             asOf = parsed;
         }
 
-        if (!input.Exists)
+        var input = result.GetRequiredValue(inputOptions.Input);
+        var (context, problems) = inputOptions.Context(result);
+        if (context is null || !input.Exists)
         {
-            await Console.Error.WriteLineAsync($"{input.FullName}: no such file.").ConfigureAwait(false);
+            foreach (var problem in context is null ? problems : [$"{input.FullName}: no such file."])
+            {
+                await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
+            }
+
             return 2;
         }
 
         var stream = input.OpenRead();
         await using (stream.ConfigureAwait(false))
         {
-            var (report, rejection) = await FileScorer.ScoreAsync(stream, asOf, cancellationToken).ConfigureAwait(false);
-            if (report is null)
+            var report = await FileScorer.ScoreAsync(stream, new ExportSource(input.Name, result.GetValue(inputOptions.Profile)), context, asOf, cancellationToken).ConfigureAwait(false);
+            IngestReportPrinter.Print(input.Name, report.Ingest);
+            if (report.Scoring is not { } scoring)
             {
-                await Console.Error.WriteLineAsync($"{input.Name}: rejected: {rejection}").ConfigureAwait(false);
                 return 1;
             }
 
-            PrintReport(input.Name, report);
+            Console.WriteLine($"as of {report.AsOf:yyyy-MM-dd}: customers scored {scoring.Customers.Count}");
+            foreach (var segment in scoring.CountBySegment())
+            {
+                Console.WriteLine($"  {segment.Name,-20} {segment.Customers,8}");
+            }
+
             if (output is not null)
             {
-                await WriteCustomersAsync(output, report.Scoring, cancellationToken).ConfigureAwait(false);
-                Console.WriteLine($"wrote {report.Scoring.Customers.Count} customers to {output.FullName}");
+                await WriteCustomersAsync(output, scoring, cancellationToken).ConfigureAwait(false);
+                Console.WriteLine($"wrote {scoring.Customers.Count} customers to {output.FullName}");
             }
         }
 
         return 0;
-    }
-
-    private static void PrintReport(string fileName, FileScoringReport report)
-    {
-        Console.WriteLine($"{fileName}: profile {report.Profile}, as of {report.AsOf:yyyy-MM-dd}");
-        Console.WriteLine($"rows read {report.RowsRead}, accepted {report.RowsAccepted}, skipped {report.RowsSkipped}, rejected {report.RowsRejected}");
-        foreach (var error in report.FirstErrors)
-        {
-            Console.Error.WriteLine($"{fileName}:{error.Line}: {error.Column} '{error.Value}': {error.Reason}");
-        }
-
-        if (report.RowsRejected > report.FirstErrors.Count)
-        {
-            Console.Error.WriteLine($"... and {report.RowsRejected - report.FirstErrors.Count} more rejected rows");
-        }
-
-        Console.WriteLine($"customers scored {report.Scoring.Customers.Count}");
-        foreach (var segment in report.Scoring.CountBySegment())
-        {
-            Console.WriteLine($"  {segment.Name,-20} {segment.Customers,8}");
-        }
     }
 
     private static async Task WriteCustomersAsync(FileInfo output, RfmScoring scoring, CancellationToken cancellationToken)

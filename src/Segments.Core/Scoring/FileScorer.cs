@@ -3,39 +3,27 @@ using Segments.Core.Rfm;
 
 namespace Segments.Core.Scoring;
 
-/// <summary>Scores one export file on its own, with the same parser and engine as the pipeline.</summary>
+/// <summary>Scores one export file on its own, with the same parser, rules and engine as the pipeline.</summary>
 public static class FileScorer
 {
-    /// <summary>How many row errors a report keeps verbatim; the counts cover all of them.</summary>
-    public const int ErrorsKept = 20;
-
     /// <summary>
-    /// Streams <paramref name="stream"/> through the detected profile and scores every customer.
-    /// Returns the header rejection instead when the file is not a recognised export.
+    /// Streams <paramref name="stream"/> and scores every customer as of <paramref name="asOf"/> (default:
+    /// the day after the latest line). A rejected file gets its report and no scores.
     /// </summary>
-    public static async Task<(FileScoringReport? Report, string? Rejection)> ScoreAsync(Stream stream, DateOnly? asOf, CancellationToken cancellationToken)
+    public static async Task<FileScoringReport> ScoreAsync(Stream stream, ExportSource file, ExportContext context, DateOnly? asOf, CancellationToken cancellationToken)
     {
-        var (reader, rejection) = await TransactionFileReader.OpenAsync(stream, cancellationToken).ConfigureAwait(false);
-        if (reader is null)
-        {
-            return (null, rejection);
-        }
-
-        await using (reader.ConfigureAwait(false))
-        {
-            var aggregator = new CustomerAggregator(asOf);
-            var tally = new RowTally(ErrorsKept);
-            await foreach (var row in reader.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
+        var aggregator = new CustomerAggregator(asOf);
+        var report = await new ExportProcessor(context).ProcessAsync(
+            stream,
+            file,
+            line =>
             {
-                tally.Count(row);
-                if (row.Status == RowStatus.Accepted)
-                {
-                    aggregator.Add(row.Transaction);
-                }
-            }
+                aggregator.Add(line);
+                return ValueTask.CompletedTask;
+            },
+            _ => ValueTask.CompletedTask,
+            cancellationToken).ConfigureAwait(false);
 
-            var scoring = RfmScorer.Score(aggregator.ToMetrics());
-            return (new FileScoringReport(reader.Profile.Name, aggregator.AsOf, tally.Read, tally.Accepted, tally.Skipped, tally.Rejected, tally.FirstErrors, scoring), null);
-        }
+        return new FileScoringReport(report, aggregator.AsOf, report.IsRejected ? null : RfmScorer.Score(aggregator.ToMetrics()));
     }
 }

@@ -8,12 +8,12 @@ namespace Segments.Core.Transactions;
 
 /// <summary>
 /// The compact CSV that ingestion writes once per batch and every recompute reads back, so that a run
-/// never re-parses the shops' exports: <c>customer_id,order_id,order_date,amount,country,cancelled</c>.
+/// never re-parses the shops' exports: <c>customer_id,order_id,order_date,amount,country,cancelled,product</c>.
 /// </summary>
 public static class NormalizedBatchFormat
 {
     /// <summary>The header line.</summary>
-    public const string Header = "customer_id,order_id,order_date,amount,country,cancelled";
+    public const string Header = "customer_id,order_id,order_date,amount,country,cancelled,product";
 
     /// <summary>Writes the header.</summary>
     public static Task WriteHeaderAsync(TextWriter writer) => writer.WriteLineAsync(Header);
@@ -21,7 +21,7 @@ public static class NormalizedBatchFormat
     /// <summary>Writes one line.</summary>
     public static Task WriteAsync(TextWriter writer, in TransactionLine line) =>
         writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{CsvField.Escape(line.CustomerId)},{CsvField.Escape(line.OrderId)},{line.OrderDate:yyyy-MM-dd},{line.Amount},{CsvField.Escape(line.Country)},{(line.IsCancellation ? 1 : 0)}"));
+            $"{CsvField.Escape(line.CustomerId)},{CsvField.Escape(line.OrderId)},{line.OrderDate:yyyy-MM-dd},{line.Amount},{CsvField.Escape(line.Country)},{(line.IsCancellation ? 1 : 0)},{CsvField.Escape(line.Product)}"));
 
     /// <summary>Reads every line back. The input was written by <see cref="WriteAsync"/>; anything else is a bug, so it throws.</summary>
     public static async IAsyncEnumerable<TransactionLine> ReadAsync(TextReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -37,7 +37,10 @@ public static class NormalizedBatchFormat
                     DateOnly.ParseExact(csv.GetFieldSpan(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                     decimal.Parse(csv.GetFieldSpan(3), NumberStyles.Float, CultureInfo.InvariantCulture),
                     csv.GetString(4),
-                    csv.GetFieldSpan(5) is "1");
+                    csv.GetFieldSpan(5) is "1")
+                {
+                    Product = csv.GetString(6),
+                };
             }
         }
     }

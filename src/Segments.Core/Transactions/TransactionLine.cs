@@ -15,4 +15,15 @@ public readonly record struct TransactionLine(
     DateOnly OrderDate,
     decimal Amount,
     string Country,
-    bool IsCancellation);
+    bool IsCancellation)
+{
+    // Null and empty mean the same (no product); storing only null keeps equality honest.
+    private readonly string? _product;
+
+    /// <summary>Product (SKU or name) of the line, empty when the export has none.</summary>
+    public string Product
+    {
+        get => _product ?? string.Empty;
+        init => _product = string.IsNullOrEmpty(value) ? null : value;
+    }
+}

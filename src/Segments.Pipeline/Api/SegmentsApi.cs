@@ -6,7 +6,7 @@ using Segments.Pipeline.Recompute;
 namespace Segments.Pipeline.Api;
 
 /// <summary>The HTTP functions' logic: validate the request, ask the handlers, shape the answer.</summary>
-public sealed class SegmentsApi(SegmentQueries queries, RunRequests requests)
+public sealed class SegmentsApi(SegmentQueries queries, RunRequests requests, Microsoft.Extensions.Options.IOptions<Core.Ingest.IngestOptions> ingest)
 {
     /// <summary>The longest customer id accepted; table keys allow 1 KiB and ids are far shorter.</summary>
     public const int MaxCustomerIdLength = 256;
@@ -19,7 +19,8 @@ public sealed class SegmentsApi(SegmentQueries queries, RunRequests requests)
             return ApiResponse.Error(400, "InvalidCustomerId", $"A customer id is 1 to {MaxCustomerIdLength} characters.");
         }
 
-        var id = Core.Transactions.CustomerIdNormalizer.Normalize(customerId);
+        // Normalised exactly as at ingest, so an e-mail id is looked up by its keyed hash.
+        var id = new Core.Transactions.CustomerIdPolicy(ingest.Value).Normalize(customerId);
         var lookup = await queries.GetCustomerAsync(id, cancellationToken).ConfigureAwait(false);
         return lookup is null
             ? ApiResponse.Error(404, "CustomerNotFound", $"Customer '{id}' is not in the active run's segments (unknown, not scored, or no run has completed yet).")

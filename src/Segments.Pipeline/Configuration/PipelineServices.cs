@@ -35,6 +35,8 @@ public static class PipelineServices
         services.AddSingleton<DropZone>();
         services.AddSingleton<NormalizedBatchStore>();
         services.AddSingleton<ErrorReportStore>();
+        services.AddSingleton<ConfigStore>();
+        services.AddSingleton<ExportContextLoader>();
         services.AddSingleton<RunRequestQueue>();
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton(sp => new RunLease(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<SegmentsOptions>>().Value.HostId));

@@ -9,6 +9,9 @@ public sealed record SegmentsOptions
     /// <summary>Configuration section name.</summary>
     public const string Section = "Segments";
 
+    /// <summary>Section of the ingest rules (<see cref="Core.Ingest.IngestOptions"/>).</summary>
+    public const string IngestSection = "Segments:Ingest";
+
     /// <summary>Six-field NCRONTAB schedule of the recompute (second minute hour day month weekday); default 02:00 UTC daily.</summary>
     public string Schedule { get; init; } = "0 0 2 * * *";
 

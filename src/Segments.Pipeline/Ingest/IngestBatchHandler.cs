@@ -11,6 +11,7 @@ namespace Segments.Pipeline.Ingest;
 /// normalised batch, its rejected rows to an error report, and records the outcome in the Batches ledger.
 /// </summary>
 public sealed partial class IngestBatchHandler(
+    ExportContextLoader contexts,
     DropZone dropZone,
     BatchLedger ledger,
     NormalizedBatchStore normalized,
@@ -65,76 +66,54 @@ public sealed partial class IngestBatchHandler(
 
     private async Task<BatchRecord> ReadAsync(DroppedBlob blob, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        var context = await contexts.LoadAsync(cancellationToken).ConfigureAwait(false);
         var content = new HashingReadStream(await dropZone.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false));
         await using (content.ConfigureAwait(false))
         {
-            var (reader, rejection) = await TransactionFileReader.OpenAsync(content, cancellationToken).ConfigureAwait(false);
-            if (reader is null)
+            var batchName = $"{Guid.NewGuid():N}.csv.gz";
+            IngestReport report;
+            var errors = new ErrorReportWriter(errorReports, ErrorReportStore.ReportNameFor(blob.Name));
+            await using (errors.ConfigureAwait(false))
             {
-                return new BatchRecord
+                var output = new StreamWriter(await normalized.OpenWriteAsync(batchName, cancellationToken).ConfigureAwait(false), NormalizedBatchFormat.Encoding);
+                await using (output.ConfigureAwait(false))
                 {
-                    BlobName = blob.Name,
-                    ETag = blob.ETag,
-                    ContentHash = await content.FinishAsync(cancellationToken).ConfigureAwait(false),
-                    Status = BatchStatus.Rejected,
-                    Reason = rejection,
-                    SizeBytes = blob.SizeBytes,
-                    ReceivedAt = receivedAt,
-                    CompletedAt = time.GetUtcNow(),
-                };
+                    await NormalizedBatchFormat.WriteHeaderAsync(output).ConfigureAwait(false);
+                    report = await new ExportProcessor(context).ProcessAsync(
+                        content,
+                        new ExportSource(blob.Name, blob.MappingName),
+                        line => new ValueTask(NormalizedBatchFormat.WriteAsync(output, line)),
+                        error => new ValueTask(errors.WriteAsync(error, cancellationToken)),
+                        cancellationToken).ConfigureAwait(false);
+                }
             }
 
-            await using (reader.ConfigureAwait(false))
+            if (report.IsRejected)
             {
-                var batchName = $"{Guid.NewGuid():N}.csv.gz";
-                var tally = new RowTally(errorsKept: 0);
-                var errors = new ErrorReportWriter(errorReports, ErrorReportStore.ReportNameFor(blob.Name));
-                await using (errors.ConfigureAwait(false))
-                {
-                    var output = new StreamWriter(await normalized.OpenWriteAsync(batchName, cancellationToken).ConfigureAwait(false), NormalizedBatchFormat.Encoding);
-                    await using (output.ConfigureAwait(false))
-                    {
-                        await NormalizedBatchFormat.WriteHeaderAsync(output).ConfigureAwait(false);
-                        await foreach (var row in reader.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
-                        {
-                            tally.Count(row);
-                            if (row.Status == RowStatus.Accepted)
-                            {
-                                await NormalizedBatchFormat.WriteAsync(output, row.Transaction).ConfigureAwait(false);
-                            }
-                            else if (row.Error is { } error)
-                            {
-                                await errors.WriteAsync(error, cancellationToken).ConfigureAwait(false);
-                            }
-                        }
-                    }
-                }
-
-                var accepted = tally.Accepted > 0;
-                if (!accepted)
-                {
-                    await normalized.DeleteAsync(batchName, cancellationToken).ConfigureAwait(false);
-                }
-
-                return new BatchRecord
-                {
-                    BlobName = blob.Name,
-                    ETag = blob.ETag,
-                    ContentHash = await content.FinishAsync(cancellationToken).ConfigureAwait(false),
-                    Status = accepted ? BatchStatus.Accepted : BatchStatus.Rejected,
-                    Reason = accepted ? null : $"no usable row: {tally.Rejected} rejected, {tally.Skipped} skipped of {tally.Read}",
-                    Profile = reader.Profile.Name,
-                    RowsRead = tally.Read,
-                    RowsAccepted = tally.Accepted,
-                    RowsSkipped = tally.Skipped,
-                    RowsRejected = tally.Rejected,
-                    SizeBytes = blob.SizeBytes,
-                    NormalizedBlob = accepted ? batchName : null,
-                    ErrorReportBlob = errors.WrittenReportName,
-                    ReceivedAt = receivedAt,
-                    CompletedAt = time.GetUtcNow(),
-                };
+                await normalized.DeleteAsync(batchName, cancellationToken).ConfigureAwait(false);
             }
+
+            var completedAt = time.GetUtcNow();
+            return new BatchRecord
+            {
+                BlobName = blob.Name,
+                ETag = blob.ETag,
+                ContentHash = await content.FinishAsync(cancellationToken).ConfigureAwait(false),
+                Status = report.IsRejected ? BatchStatus.Rejected : BatchStatus.Accepted,
+                Reason = report.Rejection,
+                Profile = report.Mapping,
+                Format = report.Format,
+                RowsRead = report.RowsRead,
+                RowsAccepted = report.RowsAccepted,
+                RowsSkipped = report.RowsSkipped,
+                RowsRejected = report.RowsRejected,
+                SizeBytes = blob.SizeBytes,
+                NormalizedBlob = report.IsRejected ? null : batchName,
+                ErrorReportBlob = errors.WrittenReportName,
+                ReceivedAt = receivedAt,
+                AcceptedAt = report.IsRejected ? null : completedAt,
+                CompletedAt = completedAt,
+            };
         }
     }
 
@@ -152,7 +131,9 @@ public sealed partial class IngestBatchHandler(
         if (previous is { Status: BatchStatus.Accepted } && previous.ContentHash == record.ContentHash)
         {
             await normalized.DeleteAsync(record.NormalizedBlob!, cancellationToken).ConfigureAwait(false);
-            return record with { NormalizedBlob = previous.NormalizedBlob, Reason = "re-uploaded with identical content; the earlier copy is kept" };
+            // Identical content keeps its place in time: a re-upload must not make old orders newer than
+            // corrections that arrived in between.
+            return record with { NormalizedBlob = previous.NormalizedBlob, AcceptedAt = previous.AcceptedAt, Reason = "re-uploaded with identical content; the earlier copy is kept" };
         }
 
         var original = await ledger.FindAcceptedByHashAsync(record.ContentHash, record.BlobName, cancellationToken).ConfigureAwait(false);

@@ -69,19 +69,34 @@ public sealed partial class RecomputeSegmentsHandler(
         var stage = Stopwatch.StartNew();
 
         var aggregator = new CustomerAggregator(run.AsOf);
+        // Newest first: an order id already seen in a newer batch was re-exported or corrected there, and
+        // that version replaces every older one.
         var accepted = (await batches.ListAsync(cancellationToken).ConfigureAwait(false))
             .Where(b => b.Status == BatchStatus.Accepted && b.NormalizedBlob is not null)
+            .OrderByDescending(b => b.AcceptedAt ?? b.ReceivedAt)
+            .ThenByDescending(b => b.BlobName, StringComparer.Ordinal)
             .ToList();
+        var replaced = new HashSet<string>(StringComparer.Ordinal);
+        long linesReplaced = 0;
         foreach (var batch in accepted)
         {
+            var ordersInBatch = new HashSet<string>(StringComparer.Ordinal);
             var stream = await normalized.OpenReadAsync(batch.NormalizedBlob!, cancellationToken).ConfigureAwait(false);
             using var reader = new StreamReader(stream, NormalizedBatchFormat.Encoding);
             await foreach (var line in NormalizedBatchFormat.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
             {
+                if (replaced.Contains(line.OrderId))
+                {
+                    linesReplaced++;
+                    continue;
+                }
+
+                ordersInBatch.Add(line.OrderId);
                 aggregator.Add(line);
             }
 
-            LogBatchRead(run.RunId, batch.BlobName, aggregator.LinesAdded);
+            replaced.UnionWith(ordersInBatch);
+            LogBatchRead(run.RunId, batch.BlobName, aggregator.LinesAdded, linesReplaced);
         }
 
         durations["read"] = stage.ElapsedMilliseconds;
@@ -135,8 +150,8 @@ public sealed partial class RecomputeSegmentsHandler(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: read {BlobName} ({Lines} lines so far)")]
-    private partial void LogBatchRead(string runId, string blobName, long lines);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: read {BlobName} ({Lines} lines so far; {Replaced} lines of orders replaced by newer batches)")]
+    private partial void LogBatchRead(string runId, string blobName, long lines, long replaced);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} as of {AsOf} succeeded: {Batches} batches, {Lines} lines, {Customers} customers scored")]
     private partial void LogRunSucceeded(string runId, DateOnly asOf, int batches, long lines, int customers);

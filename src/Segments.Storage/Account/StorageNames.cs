@@ -12,6 +12,9 @@ public static class StorageNames
     /// <summary>One compact normalised copy of every accepted batch.</summary>
     public const string NormalizedContainer = "normalized";
 
+    /// <summary>Store configuration: export mappings under <c>mappings/</c>, rule segments in <c>segments.json</c>.</summary>
+    public const string ConfigContainer = "config";
+
     /// <summary>Receipts and locks, named as the Functions host names its own.</summary>
     public const string HostsContainer = "azure-webjobs-hosts";
 
@@ -28,7 +31,7 @@ public static class StorageNames
     public const string PoisonQueue = "webjobs-blobtrigger-poison";
 
     /// <summary>Every container the product needs.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, RejectedContainer, NormalizedContainer, HostsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, RejectedContainer, NormalizedContainer, ConfigContainer, HostsContainer];
 
     /// <summary>Every fixed table (generation tables are created per run).</summary>
     public static IReadOnlyList<string> Tables { get; } = [BatchesTable, RunsTable];

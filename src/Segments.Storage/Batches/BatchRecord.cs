@@ -21,6 +21,15 @@ public sealed record BatchRecord
     /// <summary>Export profile detected from the header.</summary>
     public string? Profile { get; init; }
 
+    /// <summary>Container format read: csv, jsonl or whitespace, with +gzip when compressed.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>
+    /// When this content was first accepted. Orders in newer batches replace the same orders in older ones,
+    /// and this is what "newer" means (an identical re-upload keeps the original time).
+    /// </summary>
+    public DateTimeOffset? AcceptedAt { get; init; }
+
     /// <summary>Data rows read.</summary>
     public long RowsRead { get; init; }
 

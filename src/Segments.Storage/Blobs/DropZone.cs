@@ -13,9 +13,9 @@ public sealed class DropZone(StorageAccount account)
     /// <summary>Every blob with its current ETag and size, in name order.</summary>
     public async IAsyncEnumerable<DroppedBlob> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var item in _container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var item in _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix: null, cancellationToken).ConfigureAwait(false))
         {
-            yield return new DroppedBlob(item.Name, Unquote(item.Properties.ETag), item.Properties.ContentLength ?? 0);
+            yield return new DroppedBlob(item.Name, Unquote(item.Properties.ETag), item.Properties.ContentLength ?? 0, MappingOf(item.Metadata));
         }
     }
 
@@ -25,7 +25,7 @@ public sealed class DropZone(StorageAccount account)
         try
         {
             var properties = await _container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new DroppedBlob(blobName, Unquote(properties.Value.ETag), properties.Value.ContentLength);
+            return new DroppedBlob(blobName, Unquote(properties.Value.ETag), properties.Value.ContentLength, MappingOf(properties.Value.Metadata));
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -49,13 +49,28 @@ public sealed class DropZone(StorageAccount account)
     // Listings return ETags bare and responses quoted; one form keeps receipts and the ledger comparable.
     private static string Unquote(ETag? eTag) => eTag?.ToString().Trim('"') ?? string.Empty;
 
-    /// <summary>Uploads a file (what a shop's export job does), replacing any blob of that name.</summary>
-    public async Task<DroppedBlob> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Uploads a file (what a shop's export job does), replacing any blob of that name; <paramref name="mappingName"/>
+    /// goes into the blob's <c>mapping</c> metadata and forces that layout.
+    /// </summary>
+    public async Task<DroppedBlob> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken, string? mappingName = null)
     {
-        var response = await _container.GetBlobClient(blobName).UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
-        return new DroppedBlob(blobName, Unquote(response.Value.ETag), content.CanSeek ? content.Length : 0);
+        var options = new BlobUploadOptions();
+        if (mappingName is not null)
+        {
+            options.Metadata = new Dictionary<string, string> { [MappingMetadataKey] = mappingName };
+        }
+
+        var response = await _container.GetBlobClient(blobName).UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+        return new DroppedBlob(blobName, Unquote(response.Value.ETag), content.CanSeek ? content.Length : 0, mappingName);
     }
+
+    /// <summary>Blob metadata key that forces a mapping for one upload.</summary>
+    public const string MappingMetadataKey = "mapping";
+
+    private static string? MappingOf(IDictionary<string, string>? metadata) =>
+        metadata is not null && metadata.TryGetValue(MappingMetadataKey, out var name) && !string.IsNullOrWhiteSpace(name) ? name.Trim() : null;
 }
 
-/// <summary>One version of a dropped blob.</summary>
-public sealed record DroppedBlob(string Name, string ETag, long SizeBytes);
+/// <summary>One version of a dropped blob; <paramref name="MappingName"/> is its forced layout, if any.</summary>
+public sealed record DroppedBlob(string Name, string ETag, long SizeBytes, string? MappingName = null);

@@ -28,7 +28,7 @@ internal static class ExportFile
 
         await using (reader)
         {
-            return (reader.Profile.Name, rejection);
+            return (reader.Mapping.Name, rejection);
         }
     }
 

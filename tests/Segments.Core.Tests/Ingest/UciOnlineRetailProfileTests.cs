@@ -112,9 +112,9 @@ public class UciOnlineRetailProfileTests
         // Act
         var row = await ExportFile.ReadSingleRowAsync(csv);
 
-        // Assert: 12/1/2010 is M/d/yyyy, so 1 December 2010.
+        // Assert: 12/1/2010 is M/d/yyyy, so 1 December 2010; the StockCode is the product.
         Assert.Equal(
-            new Segments.Core.Transactions.TransactionLine("17850", "536365", new DateOnly(2010, 12, 1), 15.30m, "United Kingdom", false),
+            new Segments.Core.Transactions.TransactionLine("17850", "536365", new DateOnly(2010, 12, 1), 15.30m, "United Kingdom", false) { Product = "85123A" },
             row.Transaction);
     }
 

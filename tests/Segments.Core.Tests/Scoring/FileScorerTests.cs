@@ -1,3 +1,5 @@
+using Segments.Core.Ingest;
+using Segments.Core.Ingest.Mappings;
 using Segments.Core.Rfm;
 using Segments.Core.Scoring;
 using Segments.Core.Tests.Ingest;
@@ -28,12 +30,11 @@ public class FileScorerTests
         using var stream = ExportFile.StreamOf(Csv);
 
         // Act
-        var (report, _) = await FileScorer.ScoreAsync(stream, asOf: null, CancellationToken.None);
+        var report = await ScoreAsync(stream, asOf: null);
 
         // Assert: lines 2, 3, 4, 5 and 8 accepted; 6 skipped; 7 rejected.
-        Assert.NotNull(report);
-        Assert.Equal("uci-online-retail", report.Profile);
-        Assert.Equal((7L, 5L, 1L, 1L), (report.RowsRead, report.RowsAccepted, report.RowsSkipped, report.RowsRejected));
+        Assert.Equal("uci-online-retail", report.Ingest.Mapping);
+        Assert.Equal((7L, 5L, 1L, 1L), (report.Ingest.RowsRead, report.Ingest.RowsAccepted, report.Ingest.RowsSkipped, report.Ingest.RowsRejected));
     }
 
     [Fact]
@@ -43,10 +44,10 @@ public class FileScorerTests
         using var stream = ExportFile.StreamOf(Csv);
 
         // Act
-        var (report, _) = await FileScorer.ScoreAsync(stream, asOf: null, CancellationToken.None);
+        var report = await ScoreAsync(stream, asOf: null);
 
         // Assert
-        var error = Assert.Single(report!.FirstErrors);
+        var error = Assert.Single(report.Ingest.FirstErrors);
         Assert.Equal((7L, "Quantity", "two"), (error.Line, error.Column, error.Value));
     }
 
@@ -57,10 +58,10 @@ public class FileScorerTests
         using var stream = ExportFile.StreamOf(Csv);
 
         // Act
-        var (report, _) = await FileScorer.ScoreAsync(stream, asOf: null, CancellationToken.None);
+        var report = await ScoreAsync(stream, asOf: null);
 
         // Assert: the latest accepted line is 9 Dec 2010.
-        Assert.Equal(new DateOnly(2010, 12, 10), report!.AsOf);
+        Assert.Equal(new DateOnly(2010, 12, 10), report.AsOf);
     }
 
     [Fact]
@@ -70,14 +71,14 @@ public class FileScorerTests
         using var stream = ExportFile.StreamOf(Csv);
 
         // Act
-        var (report, _) = await FileScorer.ScoreAsync(stream, asOf: null, CancellationToken.None);
+        var report = await ScoreAsync(stream, asOf: null);
 
         // Assert: as of Dec 10, 13047 has recency 1, one order, 20 − 5 = 15; 17850 has recency 5, two orders,
         // 35.30. Recency [1,5] → cuts 1.8, 2.6, 3.4, 4.2: R 5 and 1. Frequency [1,2] → 1.2…1.8: F 1 and 5.
         // Monetary [15, 35.30] → 19.06, 23.12, 27.18, 31.24: M 1 and 5. So 511 and 155; 12345 is not scored.
         Assert.Equal(
             ["13047 511 New Customers", "17850 155 Can't Lose Them"],
-            report!.Scoring.Customers.Select(c => $"{c.Metrics.CustomerId} {c.Code} {c.Segment}"));
+            report.Scoring!.Customers.Select(c => $"{c.Metrics.CustomerId} {c.Code} {c.Segment}"));
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public class FileScorerTests
         using var stream = ExportFile.StreamOf(Csv);
 
         // Act
-        var (report, _) = await FileScorer.ScoreAsync(stream, asOf: null, CancellationToken.None);
+        var report = await ScoreAsync(stream, asOf: null);
 
         // Assert: one New Customers (13047), one Can't Lose Them (17850), zero elsewhere.
         SegmentCount[] expected =
@@ -96,7 +97,7 @@ public class FileScorerTests
             new("Promising", 0), new("Need Attention", 0), new("About To Sleep", 0), new("At Risk", 0),
             new("Can't Lose Them", 1), new("Hibernating", 0), new("Lost", 0),
         ];
-        Assert.Equal(expected, report!.Scoring.CountBySegment());
+        Assert.Equal(expected, report.Scoring!.CountBySegment());
     }
 
     [Fact]
@@ -106,10 +107,10 @@ public class FileScorerTests
         using var stream = ExportFile.StreamOf(Csv);
 
         // Act
-        var (report, _) = await FileScorer.ScoreAsync(stream, asOf: new DateOnly(2010, 12, 31), CancellationToken.None);
+        var report = await ScoreAsync(stream, asOf: new DateOnly(2010, 12, 31));
 
         // Assert: Dec 31 − Dec 9 = 22 days for 13047, Dec 31 − Dec 5 = 26 days for 17850.
-        Assert.Equal([22, 26], report!.Scoring.Customers.Select(c => c.Metrics.RecencyDays));
+        Assert.Equal([22, 26], report.Scoring!.Customers.Select(c => c.Metrics.RecencyDays));
     }
 
     [Fact]
@@ -119,10 +120,28 @@ public class FileScorerTests
         using var stream = ExportFile.StreamOf("id,date,total\n1,2011-12-09,5\n");
 
         // Act
-        var (report, rejection) = await FileScorer.ScoreAsync(stream, asOf: null, CancellationToken.None);
+        var report = await ScoreAsync(stream, asOf: null);
 
         // Assert
-        Assert.Null(report);
-        Assert.StartsWith("no recognised header", rejection, StringComparison.Ordinal);
+        Assert.Null(report.Scoring);
+        Assert.StartsWith("no recognised header", report.Ingest.Rejection, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task File_over_the_bad_row_threshold_is_rejected_and_not_scored()
+    {
+        // Arrange: 1 of the 7 rows is rejected, 14.3 %, above the default 5 % threshold.
+        using var stream = ExportFile.StreamOf(Csv);
+
+        // Act
+        var report = await FileScorer.ScoreAsync(stream, new ExportSource("orders.csv"), ExportContext.Default, asOf: null, CancellationToken.None);
+
+        // Assert
+        Assert.Null(report.Scoring);
+        Assert.StartsWith("14.3% of rows were rejected (1 of 7), above the 5.0% limit", report.Ingest.Rejection, StringComparison.Ordinal);
+    }
+
+    /// <summary>The sample deliberately holds a bad row; a lenient threshold keeps it scoreable.</summary>
+    private static Task<FileScoringReport> ScoreAsync(Stream stream, DateOnly? asOf) =>
+        FileScorer.ScoreAsync(stream, new ExportSource("orders.csv"), new ExportContext(new IngestOptions { MaxRejectedFraction = 0.5 }, MappingCatalog.BuiltIn), asOf, CancellationToken.None);
 }

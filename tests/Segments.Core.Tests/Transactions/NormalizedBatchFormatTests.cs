@@ -37,12 +37,12 @@ public class NormalizedBatchFormatTests
     {
         // Arrange
         var writer = new StringWriter { NewLine = "\n" };
-        var line = new TransactionLine("14527", "C536379", new DateOnly(2011, 1, 31), -27.50m, "Korea, Republic of", true);
+        var line = new TransactionLine("14527", "C536379", new DateOnly(2011, 1, 31), -27.50m, "Korea, Republic of", true) { Product = "22139" };
 
         // Act
         await NormalizedBatchFormat.WriteAsync(writer, line);
 
-        // Assert: customer_id,order_id,order_date,amount,country,cancelled.
-        Assert.Equal("14527,C536379,2011-01-31,-27.50,\"Korea, Republic of\",1\n", writer.ToString());
+        // Assert: customer_id,order_id,order_date,amount,country,cancelled,product.
+        Assert.Equal("14527,C536379,2011-01-31,-27.50,\"Korea, Republic of\",1,22139\n", writer.ToString());
     }
 }

@@ -16,7 +16,10 @@ public sealed class IngestTests(AzuriteFixture azurite) : HostTestBase(azurite)
 
         var batch = await Host.WaitForBatchAsync(blob);
 
-        Assert.Equal("accepted", batch.GetProperty("status").GetString());
+        // 4 of 6 rows rejected is far above the 5% limit: the whole file is refused, and the report says why.
+        Assert.Equal("rejected", batch.GetProperty("status").GetString());
+        Assert.StartsWith("66.7% of rows were rejected (4 of 6)", batch.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, batch.GetProperty("normalizedBlob").ValueKind);
         Assert.Equal(6, batch.GetProperty("rowsRead").GetInt64());
         Assert.Equal(2, batch.GetProperty("rowsAccepted").GetInt64());
         Assert.Equal(4, batch.GetProperty("rowsRejected").GetInt64());
@@ -26,6 +29,22 @@ public sealed class IngestTests(AzuriteFixture azurite) : HostTestBase(azurite)
             [(3L, "order_date", "30/02/2024"), (4L, "amount", "lots"), (5L, "customer_id", ""), (6L, "", "")],
             errors.Select(e => (e.GetProperty("line").GetInt64(), e.GetProperty("column").GetString()!, e.GetProperty("value").GetString()!)).ToList());
         Assert.Contains("expected 5 fields, found 2", errors[3].GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_few_bad_rows_below_the_threshold_are_reported_and_the_rest_counts()
+    {
+        // 24 good orders and one with an unreadable amount on line 14: 4% rejected, under the 5% limit.
+        var rows = Enumerable.Range(1, 25).Select(i => i == 13 ? "C13,o13,2024-03-01,n/a" : $"C{i},o{i},2024-03-01,{i}");
+        var blob = await Host.UploadAsync("mostly-fine.csv", "customer_id,order_id,order_date,amount\n" + string.Join("\n", rows) + "\n");
+
+        var batch = await Host.WaitForBatchAsync(blob);
+
+        Assert.Equal("accepted", batch.GetProperty("status").GetString());
+        Assert.Equal((25L, 24L, 1L), (batch.GetProperty("rowsRead").GetInt64(), batch.GetProperty("rowsAccepted").GetInt64(), batch.GetProperty("rowsRejected").GetInt64()));
+        var report = await new ErrorReportStore(Host.Storage).ReadAsync(batch.GetProperty("errorReportBlob").GetString()!, CancellationToken.None);
+        var error = JsonDocument.Parse(report.Trim()).RootElement;
+        Assert.Equal((14L, "amount", "n/a"), (error.GetProperty("line").GetInt64(), error.GetProperty("column").GetString(), error.GetProperty("value").GetString()));
     }
 
     [Fact]

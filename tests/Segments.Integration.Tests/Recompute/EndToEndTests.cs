@@ -13,7 +13,7 @@ public sealed class EndToEndTests(AzuriteFixture azurite) : HostTestBase(azurite
     {
         var blob = await Host.UploadAsync("shop/2024-03-31.csv", ShopExports.FiveCustomers);
         var batch = await Host.WaitForBatchAsync(blob);
-        Assert.Equal("accepted", batch.GetProperty("status").GetString());
+        Assert.Equal(("accepted", (string?)null), (batch.GetProperty("status").GetString(), batch.GetProperty("reason").GetString()));
         Assert.Equal(11, batch.GetProperty("rowsAccepted").GetInt64());
 
         var run = await Host.RunAsync("2024-03-31");

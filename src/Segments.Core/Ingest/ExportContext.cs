@@ -1,0 +1,19 @@
+using Segments.Core.Ingest.Mappings;
+using Segments.Core.Transactions;
+
+namespace Segments.Core.Ingest;
+
+/// <summary>A store's ingestion settings and known export layouts: what every reader of its exports shares.</summary>
+public sealed record ExportContext(IngestOptions Options, MappingCatalog Catalog)
+{
+    /// <summary>Built-in layouts and default rules.</summary>
+    public static ExportContext Default { get; } = new(new IngestOptions(), MappingCatalog.BuiltIn);
+
+    /// <summary>How this store normalises customer ids.</summary>
+    public CustomerIdPolicy Customers { get; } = new(Options);
+}
+
+/// <summary>What is known about one file before reading it.</summary>
+/// <param name="Name">File or blob name (a <c>.gz</c> suffix means gzip).</param>
+/// <param name="MappingName">Forces this mapping instead of detecting one from the header.</param>
+public sealed record ExportSource(string Name, string? MappingName = null);

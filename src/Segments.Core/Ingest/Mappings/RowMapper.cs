@@ -1,0 +1,201 @@
+using System.Globalization;
+using Segments.Core.Ingest.Records;
+using Segments.Core.Transactions;
+
+namespace Segments.Core.Ingest.Mappings;
+
+/// <summary>
+/// Turns the records of one file into transaction lines by a bound mapping. Holds the per-file state that
+/// line-item exports need: order-level fields carried from an order's first row, and order totals counted
+/// once per order.
+/// </summary>
+public sealed class RowMapper(BoundMapping bound, IngestOptions options, CustomerIdPolicy customers)
+{
+    private readonly HashSet<string> _ordersWithTotal = new(StringComparer.Ordinal);
+    private string? _currentOrder;
+    private string _orderCustomer = string.Empty;
+    private string _orderDate = string.Empty;
+    private string _orderCountry = string.Empty;
+    private string _orderCurrency = string.Empty;
+    private string _orderCancellation = string.Empty;
+
+    /// <summary>Maps the current record.</summary>
+    public ParsedRow Map(IExportRecord record, long line)
+    {
+        var mapping = bound.Mapping;
+        var orderId = bound.Order is { } orderOrdinal ? record.Field(orderOrdinal).Trim().ToString() : null;
+        CarryOrderFields(record, orderId);
+
+        var customerText = FirstNonEmpty(record, bound.Customer, _orderCustomer);
+        var customerId = customers.Normalize(customerText);
+        if (customerId.Length == 0)
+        {
+            return mapping.SkipRowsWithoutCustomer
+                ? ParsedRow.Skip(line, $"no {mapping.Customer[0]}")
+                : ParsedRow.Reject(RowError.For(line, mapping.Customer[0], customerText, "missing customer id"));
+        }
+
+        if (orderId is { Length: 0 })
+        {
+            return ParsedRow.Reject(RowError.For(line, mapping.Order!, string.Empty, "missing order id"));
+        }
+
+        var dateText = FirstNonEmpty(record, bound.OrderDate, _orderDate);
+        if (!TryDate(dateText, out var date))
+        {
+            return ParsedRow.Reject(RowError.For(line, ColumnOf(bound.OrderDate), dateText,
+                dateText.IsEmpty ? "missing date" : mapping.DateFormat is { } f ? $"not a date in the form {f}" : "not a date (expected yyyy-MM-dd, an ISO timestamp or M/d/yyyy H:mm)"));
+        }
+
+        var rate = 1m;
+        var currency = bound.Currency is { } currencyOrdinal ? Carried(record.Field(currencyOrdinal), _orderCurrency) : [];
+        if (options.ReportingCurrency is { } reporting && !currency.IsEmpty && !currency.Equals(reporting, StringComparison.OrdinalIgnoreCase))
+        {
+            if (!options.CurrencyRates.TryGetValue(currency.ToString().ToUpperInvariant(), out rate))
+            {
+                return ParsedRow.Reject(RowError.For(line, mapping.Currency!, currency,
+                    $"currency {currency.ToString().ToUpperInvariant()} is not the store's reporting currency {reporting} and no rate is configured for it (Segments:Ingest:CurrencyRates)"));
+            }
+        }
+
+        var (amountOk, amount, amountError) = ReadAmount(record, line, orderId);
+        if (!amountOk)
+        {
+            return ParsedRow.Reject(amountError!);
+        }
+
+        var cancelled = IsCancelled(record);
+        var voidOrder = cancelled && mapping.Cancellation!.Kind == "order";
+        var transaction = new TransactionLine(
+            customerId,
+            orderId ?? $"{customerId}:{date:yyyyMMdd}:{line}",
+            date,
+            voidOrder ? 0m : amount * rate,
+            FirstNonEmpty(record, bound.Country, _orderCountry).ToString(),
+            cancelled)
+        {
+            Product = FirstNonEmpty(record, bound.Product, []).ToString(),
+        };
+        return ParsedRow.Accept(line, transaction);
+    }
+
+    private (bool Ok, decimal Amount, RowError? Error) ReadAmount(IExportRecord record, long line, string? orderId)
+    {
+        var mapping = bound.Mapping;
+        if (bound.OrderTotal is { } totalOrdinal)
+        {
+            // Line-item exports repeat the order total on every row, or give it on the first row only:
+            // either way it counts once per order, on the first row that carries it.
+            var totalText = record.Field(totalOrdinal).Trim();
+            if (totalText.IsEmpty || (orderId is not null && _ordersWithTotal.Contains(orderId)))
+            {
+                return (true, 0m, null);
+            }
+
+            if (!TryNumber(totalText, out var total))
+            {
+                return (false, 0, RowError.For(line, mapping.OrderTotal!, totalText, "not a number"));
+            }
+
+            var refunded = 0m;
+            if (bound.Refunded is { } refundOrdinal && !record.Field(refundOrdinal).Trim().IsEmpty && !TryNumber(record.Field(refundOrdinal).Trim(), out refunded))
+            {
+                return (false, 0, RowError.For(line, mapping.Refunded!, record.Field(refundOrdinal), "not a number"));
+            }
+
+            if (orderId is not null)
+            {
+                _ordersWithTotal.Add(orderId);
+            }
+
+            // Exports disagree on the sign of refunds; a refund always lowers revenue.
+            return (true, total - Math.Abs(refunded), null);
+        }
+
+        if (bound.Amount is { } amountOrdinal)
+        {
+            var text = record.Field(amountOrdinal).Trim();
+            return TryNumber(text, out var amount)
+                ? (true, amount, null)
+                : (false, 0, RowError.For(line, mapping.Amount!, text, text.IsEmpty ? "missing number" : "not a number"));
+        }
+
+        var quantityText = record.Field(bound.Quantity!.Value).Trim();
+        if (!TryNumber(quantityText, out var quantity))
+        {
+            return (false, 0, RowError.For(line, mapping.Quantity!, quantityText, quantityText.IsEmpty ? "missing number" : "not a number"));
+        }
+
+        var priceText = record.Field(bound.UnitPrice!.Value).Trim();
+        return TryNumber(priceText, out var price)
+            ? (true, quantity * price, null)
+            : (false, 0, RowError.For(line, mapping.UnitPrice!, priceText, priceText.IsEmpty ? "missing number" : "not a number"));
+    }
+
+    private bool IsCancelled(IExportRecord record)
+    {
+        if (bound.Mapping.Cancellation is not { } rule || bound.Cancellation is not { } ordinal)
+        {
+            return false;
+        }
+
+        var value = Carried(record.Field(ordinal), _orderCancellation).Trim();
+        if ((rule.NonEmpty && !value.IsEmpty) || (rule.Prefix is { } prefix && value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        foreach (var cancelled in rule.Values)
+        {
+            if (value.Equals(cancelled, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>On the first row of an order, remembers its order-level fields for the rows that follow.</summary>
+    private void CarryOrderFields(IExportRecord record, string? orderId)
+    {
+        if (!bound.Mapping.OrderFieldsOnFirstRow || orderId is null || orderId == _currentOrder)
+        {
+            return;
+        }
+
+        _currentOrder = orderId;
+        _orderCustomer = FirstNonEmpty(record, bound.Customer, []).ToString();
+        _orderDate = FirstNonEmpty(record, bound.OrderDate, []).ToString();
+        _orderCountry = FirstNonEmpty(record, bound.Country, []).ToString();
+        _orderCurrency = bound.Currency is { } c ? record.Field(c).Trim().ToString() : string.Empty;
+        _orderCancellation = bound.Cancellation is { } x ? record.Field(x).Trim().ToString() : string.Empty;
+    }
+
+    private ReadOnlySpan<char> Carried(ReadOnlySpan<char> value, string carried) =>
+        value.Trim().IsEmpty && bound.Mapping.OrderFieldsOnFirstRow ? carried : value.Trim();
+
+    private ReadOnlySpan<char> FirstNonEmpty(IExportRecord record, IReadOnlyList<int> ordinals, ReadOnlySpan<char> carried)
+    {
+        foreach (var ordinal in ordinals)
+        {
+            var value = record.Field(ordinal).Trim();
+            if (!value.IsEmpty)
+            {
+                return value;
+            }
+        }
+
+        return bound.Mapping.OrderFieldsOnFirstRow ? carried : [];
+    }
+
+    private string ColumnOf(IReadOnlyList<int> ordinals) => ordinals.Count > 0 ? bound.ColumnNames[ordinals[0]] : string.Empty;
+
+    private bool TryDate(ReadOnlySpan<char> text, out DateOnly date) =>
+        bound.Mapping.DateFormat is { } format
+            ? DateOnly.TryParseExact(text.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            : OrderDateParser.TryParse(text, out date);
+
+    private static bool TryNumber(ReadOnlySpan<char> text, out decimal value) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+}
