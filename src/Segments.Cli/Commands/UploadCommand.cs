@@ -19,13 +19,14 @@ public static class UploadCommand
         {
             Description = $"Storage connection string; default: the {ConnectionVariable} environment variable, else Azurite's development storage.",
         };
-        var command = new Command("upload", "Upload an export file to the transactions container.") { file, name, connection };
+        var mapping = new Option<string?>("--mapping") { Description = "Force this export mapping for the upload (stored as blob metadata 'mapping')." };
+        var command = new Command("upload", "Upload an export file to the transactions container.") { file, name, connection, mapping };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetRequiredValue(file), result.GetValue(name), result.GetValue(connection), cancellationToken));
+            result.GetRequiredValue(file), result.GetValue(name), result.GetValue(connection), result.GetValue(mapping), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, string? name, string? connection, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo file, string? name, string? connection, string? mapping, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -47,7 +48,7 @@ public static class UploadCommand
         var stream = file.OpenRead();
         await using (stream.ConfigureAwait(false))
         {
-            var blob = await new DropZone(account).UploadAsync(name ?? file.Name, stream, cancellationToken).ConfigureAwait(false);
+            var blob = await new DropZone(account).UploadAsync(name ?? file.Name, stream, cancellationToken, mapping).ConfigureAwait(false);
             Console.WriteLine($"uploaded {file.Name} ({blob.SizeBytes} bytes) to {StorageNames.TransactionsContainer}/{blob.Name} (ETag {blob.ETag})");
         }
 

@@ -26,7 +26,7 @@ public static class NormalizedBatchFormat
     /// <summary>Reads every line back. The input was written by <see cref="WriteAsync"/>; anything else is a bug, so it throws.</summary>
     public static async IAsyncEnumerable<TransactionLine> ReadAsync(TextReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var csv = await CsvDataReader.CreateAsync(reader, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' }, cancellationToken).ConfigureAwait(false);
+        var csv = await CsvDataReader.CreateAsync(reader, new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', Comment = Ingest.Records.CsvRecordSource.NoComments }, cancellationToken).ConfigureAwait(false);
         await using (csv.ConfigureAwait(false))
         {
             while (await csv.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -16,12 +16,16 @@ public sealed class HostDriver(SegmentsHostFactory factory, string connectionStr
     /// <summary>Storage, as a shop's export job or an operator sees it.</summary>
     public StorageAccount Storage { get; } = StorageAccount.Connect(connectionString);
 
-    /// <summary>Uploads text as a blob in <c>transactions</c>.</summary>
-    public async Task<DroppedBlob> UploadAsync(string blobName, string content)
+    /// <summary>Uploads text as a blob in <c>transactions</c>, optionally forcing a mapping through metadata.</summary>
+    public Task<DroppedBlob> UploadAsync(string blobName, string content, string? mappingName = null) =>
+        UploadBytesAsync(blobName, System.Text.Encoding.UTF8.GetBytes(content), mappingName);
+
+    /// <summary>Uploads bytes as a blob in <c>transactions</c>.</summary>
+    public async Task<DroppedBlob> UploadBytesAsync(string blobName, byte[] content, string? mappingName = null)
     {
         await Storage.EnsureReadyAsync(CancellationToken.None);
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));
-        return await new DropZone(Storage).UploadAsync(blobName, stream, CancellationToken.None);
+        using var stream = new MemoryStream(content);
+        return await new DropZone(Storage).UploadAsync(blobName, stream, CancellationToken.None, mappingName);
     }
 
     /// <summary>Uploads a file as a blob in <c>transactions</c>.</summary>

@@ -8,6 +8,11 @@ namespace Segments.Core.Ingest.Records;
 /// </summary>
 public sealed class CsvRecordSource : IRecordSource, IExportRecord
 {
+    /// <summary>A comment character no text export contains, which switches Sylvan's comment skipping off.</summary>
+    internal const char NoComments = '\0';
+
+    private const int InitialBufferChars = 64 * 1024;
+
     private readonly CsvDataReader _csv;
     private long _nextLine = 2;
 
@@ -38,7 +43,10 @@ public sealed class CsvRecordSource : IRecordSource, IExportRecord
         var options = new CsvDataReaderOptions
         {
             HasHeaders = true,
-            BufferSize = maxRecordChars,
+            // Exports have no comments, and '#' starts real values (Shopify order names are '#1001').
+            Comment = NoComments,
+            BufferSize = Math.Min(InitialBufferChars, maxRecordChars),
+            MaxBufferSize = maxRecordChars,
         };
         return new CsvRecordSource(await CsvDataReader.CreateAsync(text, options, cancellationToken).ConfigureAwait(false));
     }
