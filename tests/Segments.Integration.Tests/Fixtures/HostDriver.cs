@@ -36,22 +36,23 @@ public sealed class HostDriver(SegmentsHostFactory factory, string connectionStr
         return await new DropZone(Storage).UploadAsync(blobName, stream, CancellationToken.None);
     }
 
-    /// <summary>Waits until the ledger holds a final outcome for this blob version and returns the row.</summary>
-    public async Task<JsonElement> WaitForBatchAsync(DroppedBlob blob)
+    /// <summary>Waits until the ledger holds an outcome for this blob version (in <paramref name="status"/>, if given) and returns the row.</summary>
+    public async Task<JsonElement> WaitForBatchAsync(DroppedBlob blob, string? status = null)
     {
         return await PollAsync(async () =>
         {
             var batches = await Http.GetFromJsonAsync<JsonElement>("/api/batches");
             foreach (var batch in batches.EnumerateArray())
             {
-                if (batch.GetProperty("blobName").GetString() == blob.Name && batch.GetProperty("eTag").GetString() == blob.ETag)
+                if (batch.GetProperty("blobName").GetString() == blob.Name && batch.GetProperty("eTag").GetString() == blob.ETag
+                    && (status is null || batch.GetProperty("status").GetString() == status))
                 {
                     return batch;
                 }
             }
 
             return (JsonElement?)null;
-        }, $"batch {blob.Name} ({blob.ETag})");
+        }, $"batch {blob.Name} ({blob.ETag}) {status}");
     }
 
     /// <summary>Starts a run as of <paramref name="asOf"/> and waits for it to end; returns the run.</summary>

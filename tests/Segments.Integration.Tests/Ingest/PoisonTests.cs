@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Segments.Integration.Tests.Fixtures;
+using Segments.Storage.Account;
+using Segments.Storage.Blobs;
+
+namespace Segments.Integration.Tests.Ingest;
+
+/// <summary>A blob that keeps failing is set aside, as the Functions blob trigger does, instead of retried forever.</summary>
+public sealed class PoisonTests(AzuriteFixture azurite) : HostTestBase(azurite)
+{
+    [Fact]
+    public async Task A_blob_that_fails_five_times_goes_to_the_poison_queue_with_its_reason()
+    {
+        // Without the normalized container every attempt fails when it writes the batch copy.
+        await Host.Storage.EnsureReadyAsync(CancellationToken.None);
+        await Host.Storage.Blobs.DeleteBlobContainerAsync(StorageNames.NormalizedContainer);
+        using var content = new MemoryStream("customer_id,order_id,order_date,amount\nA,o1,2024-03-01,10\n"u8.ToArray());
+        var blob = await new DropZone(Host.Storage).UploadAsync("doomed.csv", content, CancellationToken.None);
+
+        var batch = await Host.WaitForBatchAsync(blob, status: "poison");
+
+        Assert.Equal(5, batch.GetProperty("attempts").GetInt32());
+        Assert.StartsWith("attempt 5 failed: ", batch.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var message = (await Host.Storage.Queues.GetQueueClient(StorageNames.PoisonQueue).ReceiveMessageAsync()).Value;
+        var poison = JsonDocument.Parse(message.Body.ToString()).RootElement;
+        Assert.Equal(("doomed.csv", blob.ETag, "transactions"), (poison.GetProperty("BlobName").GetString(), poison.GetProperty("ETag").GetString(), poison.GetProperty("ContainerName").GetString()));
+    }
+}
