@@ -18,7 +18,7 @@ public enum LifecycleStage
     /// <summary>Repeat customer silent for longer than the lapsed threshold.</summary>
     Lost,
 
-    /// <summary>Repeat customer who came back after a lapse, within the new-customer window of that return.</summary>
+    /// <summary>Customer who came back after a silence longer than the lapsed threshold (they had been lost), within the new-customer window of that return.</summary>
     Reactivated,
 
     /// <summary>A single order, placed before the new-customer window.</summary>

@@ -16,6 +16,10 @@ public static class LifecycleThresholdEstimator
     {
         ArgumentNullException.ThrowIfNull(histories);
         ArgumentNullException.ThrowIfNull(policy);
+        if (policy.ActivePercentile > policy.AtRiskPercentile || policy.AtRiskPercentile > policy.LapsedPercentile)
+        {
+            throw new ArgumentException("Lifecycle percentiles must ascend: active ≤ at risk ≤ lapsed.", nameof(policy));
+        }
 
         var repeatCustomers = 0;
         var gaps = new List<int>();

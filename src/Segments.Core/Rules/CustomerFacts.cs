@@ -88,7 +88,8 @@ public sealed record CustomerFacts(string CustomerId)
     }
 
     // A model can emit NaN or infinity (a fit that did not converge); converting those to decimal throws,
-    // and they mean "no estimate" anyway, so they become absent.
+    // and they mean "no estimate" anyway, so they become absent. The bound sits a factor 10 inside decimal's
+    // range (±7.9e28) so that rounding in the conversion cannot overflow.
     private static AttributeValue? Finite(double? value) =>
         value is { } v && double.IsFinite(v) && Math.Abs(v) < 7.9e27 ? AttributeValue.Of((decimal)v) : null;
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text;
 
 namespace Segments.Core.Rules;
 
@@ -78,7 +79,7 @@ internal static class QueryTokenizer
     /// <summary>A single-quoted string; a doubled quote inside stands for one quote.</summary>
     private static (Token, QueryError?) ReadString(string query, int start)
     {
-        var text = new System.Text.StringBuilder();
+        var text = new StringBuilder();
         var i = start + 1;
         while (i < query.Length)
         {

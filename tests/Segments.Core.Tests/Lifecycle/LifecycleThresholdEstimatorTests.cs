@@ -81,5 +81,18 @@ public class LifecycleThresholdEstimatorTests
         Assert.Equal(LifecycleThresholds.ConventionalFallback, thresholds);
     }
 
+    [Fact]
+    public void A_policy_whose_percentiles_do_not_ascend_is_refused()
+    {
+        // Arrange: at risk (p90) above lapsed (p80) would leave no lapsed band.
+        var policy = LifecyclePolicy.Default with { AtRiskPercentile = 0.90m, LapsedPercentile = 0.80m };
+
+        // Act
+        Action act = () => LifecycleThresholdEstimator.Estimate([], policy);
+
+        // Assert
+        Assert.Throws<ArgumentException>(act);
+    }
+
     private static OrderHistory History(string id, params int[] days) => new(id, days.Select(d => Day0.AddDays(d)));
 }
