@@ -1,0 +1,11 @@
+namespace Segments.Core.Rules;
+
+/// <summary>A segment definition whose query parsed and type-checked: ready to evaluate.</summary>
+public sealed record RuleSegment(SegmentDefinition Definition, SegmentQuery Query)
+{
+    /// <summary>The segment's name.</summary>
+    public string Name => Definition.Name;
+
+    /// <summary>True when the customer is in the segment as of the run's date.</summary>
+    public bool Matches(CustomerProfile profile, DateOnly asOf) => Query.Matches(profile, asOf);
+}

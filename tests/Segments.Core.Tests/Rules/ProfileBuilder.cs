@@ -1,0 +1,19 @@
+using Segments.Core.Rules;
+
+namespace Segments.Core.Tests.Rules;
+
+/// <summary>Short-hand for profiles in tests: only the attributes a test is about.</summary>
+internal static class ProfileBuilder
+{
+    public static readonly DateOnly AsOf = new(2011, 12, 10);
+
+    public static CustomerProfile Profile(params (string Name, AttributeValue Value)[] values) =>
+        new("C1", values.ToDictionary(v => v.Name, v => v.Value));
+
+    public static bool Matches(string query, CustomerProfile profile)
+    {
+        var parsed = SegmentQuery.Parse(query);
+        Assert.True(parsed.IsSuccess, parsed.Error?.Message);
+        return parsed.Query.Matches(profile, AsOf);
+    }
+}
