@@ -19,7 +19,7 @@ builder.Services.AddSegmentsPipeline(sp => sp.GetRequiredService<IConfiguration>
 builder.Services.AddHostedService<BlobTriggerListener>();
 builder.Services.AddHostedService<RecomputeTimer>();
 builder.Services.AddHostedService<RunRequestListener>();
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.WriteIndented = false);
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
 

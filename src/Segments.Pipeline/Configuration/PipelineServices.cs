@@ -41,6 +41,7 @@ public static class PipelineServices
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton(sp => new RunLease(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<SegmentsOptions>>().Value.HostId));
         services.AddSingleton<IngestBatchHandler>();
+        services.AddSingleton<RuleSegmentLoader>();
         services.AddSingleton<RecomputeSegmentsHandler>();
         services.AddSingleton<RunRequests>();
         services.AddSingleton<SegmentQueries>();

@@ -1,7 +1,23 @@
 namespace Segments.Pipeline.Queries;
 
 /// <summary>The answer to "which segments is customer X in?".</summary>
-public sealed record CustomerLookup(string CustomerId, string RunId, DateOnly AsOf, RfmView Rfm);
+public sealed record CustomerLookup(string CustomerId, string RunId, DateOnly AsOf, RfmView Rfm)
+{
+    /// <summary>First and latest non-cancelled order.</summary>
+    public DateOnly? FirstOrderDate { get; init; }
+
+    /// <summary>Latest non-cancelled order.</summary>
+    public DateOnly? LastOrderDate { get; init; }
+
+    /// <summary>Lifecycle stage (New, Active, At Risk, Lapsed, Lost, Reactivated, One-time).</summary>
+    public string? LifecycleStage { get; init; }
+
+    /// <summary>Behavioural cluster (see the run's cluster centroids).</summary>
+    public int? Cluster { get; init; }
+
+    /// <summary>The store's rule segments the customer is in.</summary>
+    public IReadOnlyList<string> RuleSegments { get; init; } = [];
+}
 
 /// <summary>A customer's RFM measures, scores, code and named segment.</summary>
 public sealed record RfmView(int RecencyDays, int Frequency, decimal Monetary, int R, int F, int M, string Code, string Segment);

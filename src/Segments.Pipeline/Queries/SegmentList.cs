@@ -1,7 +1,26 @@
+using Segments.Core.Clustering;
+using Segments.Core.Lifecycle;
+
 namespace Segments.Pipeline.Queries;
 
 /// <summary>The segments of the active run with their sizes.</summary>
-public sealed record SegmentList(string RunId, DateOnly AsOf, IReadOnlyList<SegmentSummary> Segments);
+public sealed record SegmentList(string RunId, DateOnly AsOf, IReadOnlyList<SegmentSummary> Segments)
+{
+    /// <summary>Customers per lifecycle stage.</summary>
+    public IReadOnlyList<SegmentSummary> LifecycleStages { get; init; } = [];
+
+    /// <summary>The day counts the stages were decided with.</summary>
+    public LifecycleThresholds? LifecycleThresholds { get; init; }
+
+    /// <summary>Behavioural clusters with size and centroid.</summary>
+    public IReadOnlyList<ClusterSummary> Clusters { get; init; } = [];
+
+    /// <summary>The store's rule segments with their sizes.</summary>
+    public IReadOnlyList<SegmentSummary> RuleSegments { get; init; } = [];
+
+    /// <summary>Rule segment definitions that could not be evaluated, and why.</summary>
+    public IReadOnlyList<string> RuleErrors { get; init; } = [];
+}
 
 /// <summary>One segment and its size.</summary>
 public sealed record SegmentSummary(string Name, int Customers);

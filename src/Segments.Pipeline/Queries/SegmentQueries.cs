@@ -19,7 +19,14 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
         var row = await generations.GetAsync(active.GenerationTable, active.BucketCount, customerId, cancellationToken).ConfigureAwait(false);
         return row is null
             ? null
-            : new CustomerLookup(row.CustomerId, active.RunId, active.AsOf, new RfmView(row.RecencyDays, row.Frequency, row.Monetary, row.R, row.F, row.M, row.Code, row.Segment));
+            : new CustomerLookup(row.CustomerId, active.RunId, active.AsOf, new RfmView(row.RecencyDays, row.Frequency, row.Monetary, row.R, row.F, row.M, row.Code, row.Segment))
+            {
+                FirstOrderDate = row.FirstOrderDate,
+                LastOrderDate = row.LastOrderDate,
+                LifecycleStage = row.LifecycleStage,
+                Cluster = row.Cluster,
+                RuleSegments = row.RuleSegments,
+            };
     }
 
     /// <summary>Segment sizes of the active run; null before the first successful run.</summary>
@@ -29,8 +36,17 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
         var run = active is null ? null : await runs.GetAsync(active.RunId, cancellationToken).ConfigureAwait(false);
         return run is null
             ? null
-            : new SegmentList(run.RunId, run.AsOf, run.Segments.Select(s => new SegmentSummary(s.Name, s.Customers)).ToList());
+            : new SegmentList(run.RunId, run.AsOf, Summaries(run.Segments))
+            {
+                LifecycleStages = Summaries(run.LifecycleStages),
+                LifecycleThresholds = run.LifecycleThresholds,
+                Clusters = run.Clusters,
+                RuleSegments = Summaries(run.RuleSegments),
+                RuleErrors = run.RuleErrors,
+            };
     }
+
+    private static List<SegmentSummary> Summaries(IEnumerable<SegmentSize> sizes) => sizes.Select(s => new SegmentSummary(s.Name, s.Customers)).ToList();
 
     /// <summary>One run, or null.</summary>
     public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken) => runs.GetAsync(runId, cancellationToken);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Segments.Core.Rfm;
+using Segments.Core.Segmentation;
 using Segments.Core.Transactions;
 using Segments.Storage.Account;
 using Segments.Storage.Batches;
@@ -20,6 +20,7 @@ public sealed partial class RecomputeSegmentsHandler(
     RunLedger runs,
     GenerationStore generations,
     RunLease lease,
+    RuleSegmentLoader ruleSegments,
     TimeProvider time,
     ILogger<RecomputeSegmentsHandler> logger)
 {
@@ -68,7 +69,7 @@ public sealed partial class RecomputeSegmentsHandler(
         var durations = new Dictionary<string, long>();
         var stage = Stopwatch.StartNew();
 
-        var aggregator = new CustomerAggregator(run.AsOf);
+        var aggregator = new SegmentationEngine(run.AsOf);
         // Newest first: an order id already seen in a newer batch was re-exported or corrected there, and
         // that version replaces every older one.
         var accepted = (await batches.ListAsync(cancellationToken).ConfigureAwait(false))
@@ -102,14 +103,13 @@ public sealed partial class RecomputeSegmentsHandler(
         durations["read"] = stage.ElapsedMilliseconds;
         stage.Restart();
 
-        var scoring = RfmScorer.Score(aggregator.ToMetrics());
+        var (rules, ruleErrors) = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var result = aggregator.Compute(rules);
         durations["score"] = stage.ElapsedMilliseconds;
         stage.Restart();
 
         var table = GenerationStore.TableNameFor(run.RunId);
-        var rows = scoring.Customers
-            .Select(c => new CustomerSegmentRow(c.Metrics.CustomerId, c.Metrics.RecencyDays, c.Metrics.Frequency, c.Metrics.Monetary, c.R, c.F, c.M, c.Code, c.Segment, c.Metrics.Country))
-            .ToList();
+        var rows = result.Customers.Select(ToRow).ToList();
         await generations.WriteAsync(table, rows, CustomerBucket.DefaultCount, cancellationToken).ConfigureAwait(false);
         durations["write"] = stage.ElapsedMilliseconds;
         stage.Restart();
@@ -120,7 +120,12 @@ public sealed partial class RecomputeSegmentsHandler(
             BatchesRead = accepted.Count,
             TransactionsRead = aggregator.LinesAdded,
             CustomersScored = rows.Count,
-            Segments = scoring.CountBySegment().Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
+            Segments = result.Rfm.CountBySegment().Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
+            LifecycleStages = result.Lifecycle.CountByStage().Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
+            LifecycleThresholds = result.Lifecycle.Thresholds,
+            Clusters = result.Clusters.Clusters,
+            RuleSegments = result.RuleSegmentCounts.Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
+            RuleErrors = ruleErrors,
             GenerationTable = table,
             BucketCount = CustomerBucket.DefaultCount,
         };
@@ -136,6 +141,16 @@ public sealed partial class RecomputeSegmentsHandler(
         LogRunSucceeded(run.RunId, run.AsOf, accepted.Count, aggregator.LinesAdded, rows.Count);
         return finished;
     }
+
+    private static CustomerSegmentRow ToRow(CustomerSegmentation c) =>
+        new(c.CustomerId, c.Rfm.Metrics.RecencyDays, c.Rfm.Metrics.Frequency, c.Rfm.Metrics.Monetary, c.Rfm.R, c.Rfm.F, c.Rfm.M, c.Rfm.Code, c.Rfm.Segment, c.Rfm.Metrics.Country)
+        {
+            FirstOrderDate = c.FirstOrderDate,
+            LastOrderDate = c.LastOrderDate,
+            LifecycleStage = c.LifecycleStage,
+            Cluster = c.Cluster,
+            RuleSegments = c.RuleSegments,
+        };
 
     private async Task DropOldGenerationsAsync(CancellationToken cancellationToken)
     {

@@ -11,4 +11,20 @@ public sealed record CustomerSegmentRow(
     int M,
     string Code,
     string Segment,
-    string Country);
+    string Country)
+{
+    /// <summary>First non-cancelled order.</summary>
+    public DateOnly? FirstOrderDate { get; init; }
+
+    /// <summary>Latest non-cancelled order.</summary>
+    public DateOnly? LastOrderDate { get; init; }
+
+    /// <summary>Lifecycle stage name.</summary>
+    public string? LifecycleStage { get; init; }
+
+    /// <summary>Behavioural cluster.</summary>
+    public int? Cluster { get; init; }
+
+    /// <summary>Rule segments the customer matched.</summary>
+    public IReadOnlyList<string> RuleSegments { get; init; } = [];
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Azure.Data.Tables;
 using Segments.Storage.Account;
 
@@ -64,6 +65,11 @@ public sealed class GenerationStore(StorageAccount account)
         ["Code"] = row.Code,
         ["Segment"] = row.Segment,
         ["Country"] = row.Country,
+        ["FirstOrderDate"] = row.FirstOrderDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["LastOrderDate"] = row.LastOrderDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["LifecycleStage"] = row.LifecycleStage,
+        ["Cluster"] = row.Cluster,
+        ["RuleSegments"] = JsonSerializer.Serialize(row.RuleSegments),
     };
 
     private static CustomerSegmentRow FromEntity(TableEntity e) => new(
@@ -76,5 +82,15 @@ public sealed class GenerationStore(StorageAccount account)
         e.GetInt32("M") ?? 0,
         e.GetString("Code"),
         e.GetString("Segment"),
-        e.GetString("Country") ?? string.Empty);
+        e.GetString("Country") ?? string.Empty)
+    {
+        FirstOrderDate = ParseDate(e.GetString("FirstOrderDate")),
+        LastOrderDate = ParseDate(e.GetString("LastOrderDate")),
+        LifecycleStage = e.GetString("LifecycleStage"),
+        Cluster = e.GetInt32("Cluster"),
+        RuleSegments = JsonSerializer.Deserialize<List<string>>(e.GetString("RuleSegments") ?? "[]") ?? [],
+    };
+
+    private static DateOnly? ParseDate(string? text) =>
+        text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -94,6 +94,11 @@ public sealed class RunLedger(StorageAccount account)
         ["CustomersScored"] = r.CustomersScored,
         ["StageDurationsMs"] = JsonSerializer.Serialize(r.StageDurationsMs),
         ["Segments"] = JsonSerializer.Serialize(r.Segments),
+        ["LifecycleStages"] = JsonSerializer.Serialize(r.LifecycleStages),
+        ["LifecycleThresholds"] = r.LifecycleThresholds is null ? null : JsonSerializer.Serialize(r.LifecycleThresholds),
+        ["Clusters"] = JsonSerializer.Serialize(r.Clusters),
+        ["RuleSegments"] = JsonSerializer.Serialize(r.RuleSegments),
+        ["RuleErrors"] = JsonSerializer.Serialize(r.RuleErrors),
         ["GenerationTable"] = r.GenerationTable,
         ["BucketCount"] = r.BucketCount,
         ["Error"] = r.Error,
@@ -113,10 +118,19 @@ public sealed class RunLedger(StorageAccount account)
         CustomersScored = e.GetInt32("CustomersScored") ?? 0,
         StageDurationsMs = JsonSerializer.Deserialize<Dictionary<string, long>>(e.GetString("StageDurationsMs") ?? "{}") ?? [],
         Segments = JsonSerializer.Deserialize<List<SegmentSize>>(e.GetString("Segments") ?? "[]") ?? [],
+        LifecycleStages = Json<List<SegmentSize>>(e, "LifecycleStages") ?? [],
+        LifecycleThresholds = Json<Core.Lifecycle.LifecycleThresholds>(e, "LifecycleThresholds"),
+        Clusters = Json<List<Core.Clustering.ClusterSummary>>(e, "Clusters") ?? [],
+        RuleSegments = Json<List<SegmentSize>>(e, "RuleSegments") ?? [],
+        RuleErrors = Json<List<string>>(e, "RuleErrors") ?? [],
         GenerationTable = e.GetString("GenerationTable"),
         BucketCount = e.GetInt32("BucketCount") ?? 0,
         Error = e.GetString("Error"),
     };
+
+    private static T? Json<T>(TableEntity e, string property)
+        where T : class =>
+        e.GetString(property) is { } json ? JsonSerializer.Deserialize<T>(json) : null;
 
     private static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

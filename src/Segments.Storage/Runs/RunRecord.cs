@@ -39,6 +39,21 @@ public sealed record RunRecord
     /// <summary>Customers per RFM segment, every segment listed.</summary>
     public IReadOnlyList<SegmentSize> Segments { get; init; } = [];
 
+    /// <summary>Customers per lifecycle stage.</summary>
+    public IReadOnlyList<SegmentSize> LifecycleStages { get; init; } = [];
+
+    /// <summary>The day counts lifecycle stages were decided with.</summary>
+    public Core.Lifecycle.LifecycleThresholds? LifecycleThresholds { get; init; }
+
+    /// <summary>Behavioural clusters with their size and centroid.</summary>
+    public IReadOnlyList<Core.Clustering.ClusterSummary> Clusters { get; init; } = [];
+
+    /// <summary>Customers per rule segment of <c>config/segments.json</c>.</summary>
+    public IReadOnlyList<SegmentSize> RuleSegments { get; init; } = [];
+
+    /// <summary>Rule segment definitions that could not be used, with the reason and position.</summary>
+    public IReadOnlyList<string> RuleErrors { get; init; } = [];
+
     /// <summary>Table that holds this run's customer rows.</summary>
     public string? GenerationTable { get; init; }
 

@@ -86,6 +86,7 @@ public sealed class SchedulingTests(AzuriteFixture azurite) : IAsyncLifetime
             new RunLedger(storage),
             new GenerationStore(storage),
             new RunLease(storage, "segments-test"),
+            new RuleSegmentLoader(new ConfigStore(storage)),
             TimeProvider.System,
             NullLogger<RecomputeSegmentsHandler>.Instance);
     }

@@ -1,0 +1,22 @@
+using Segments.Core.Rfm;
+
+namespace Segments.Core.Segmentation;
+
+/// <summary>Every segment one customer is in after a run: what a lookup returns.</summary>
+/// <param name="Rfm">RFM measures, scores and named segment.</param>
+/// <param name="FirstOrderDate">First non-cancelled order.</param>
+/// <param name="LastOrderDate">Latest non-cancelled order.</param>
+/// <param name="LifecycleStage">Lifecycle stage name (see <see cref="Lifecycle.LifecycleStageNames"/>).</param>
+/// <param name="Cluster">Behavioural cluster, 1-based.</param>
+/// <param name="RuleSegments">Names of the store's rule segments the customer matches.</param>
+public sealed record CustomerSegmentation(
+    RfmScore Rfm,
+    DateOnly FirstOrderDate,
+    DateOnly LastOrderDate,
+    string LifecycleStage,
+    int? Cluster,
+    IReadOnlyList<string> RuleSegments)
+{
+    /// <summary>The customer's id.</summary>
+    public string CustomerId => Rfm.Metrics.CustomerId;
+}

@@ -1,0 +1,89 @@
+using Segments.Core.Clustering;
+using Segments.Core.Lifecycle;
+using Segments.Core.Rfm;
+using Segments.Core.Rules;
+using Segments.Core.Transactions;
+
+namespace Segments.Core.Segmentation;
+
+/// <summary>
+/// Folds transaction lines in, then computes every kind of segment at once: RFM, lifecycle stage,
+/// behavioural cluster and the store's rule segments. The recompute and the CLI both run this, so a file
+/// scored locally lands in the same segments as in the service.
+/// </summary>
+public sealed class SegmentationEngine(DateOnly? asOf)
+{
+    private readonly CustomerAggregator _rfm = new(asOf);
+    private readonly OrderHistoryAggregator _orders = new(asOf);
+    private readonly Dictionary<string, HashSet<string>> _products = new(StringComparer.Ordinal);
+
+    /// <summary>Lines folded in (on or before the as-of date).</summary>
+    public long LinesAdded => _rfm.LinesAdded;
+
+    /// <summary>Folds in one line.</summary>
+    public void Add(in TransactionLine line)
+    {
+        _rfm.Add(line);
+        _orders.Add(line);
+        if (line.Product.Length > 0 && !line.IsCancellation && (asOf is not { } cutoff || line.OrderDate <= cutoff))
+        {
+            if (!_products.TryGetValue(line.CustomerId, out var products))
+            {
+                products = new HashSet<string>(StringComparer.Ordinal);
+                _products.Add(line.CustomerId, products);
+            }
+
+            products.Add(line.Product);
+        }
+    }
+
+    /// <summary>Scores every customer with a non-cancelled order and evaluates <paramref name="rules"/> for each.</summary>
+    public SegmentationResult Compute(IReadOnlyList<RuleSegment> rules)
+    {
+        var day = _rfm.AsOf;
+        var rfm = RfmScorer.Score(_rfm.ToMetrics());
+        var orderHistories = _orders.ToHistories();
+        var lifecycle = LifecycleClassifier.Classify(orderHistories, day);
+        var clusters = CustomerClusterer.Cluster(rfm.Customers.Select(c => c.Metrics).ToList());
+
+        var histories = orderHistories.ToDictionary(h => h.CustomerId, StringComparer.Ordinal);
+        var stages = lifecycle.Customers.ToDictionary(c => c.CustomerId, c => LifecycleStageNames.NameOf(c.Stage), StringComparer.Ordinal);
+        var clusterOf = clusters.Customers.ToDictionary(c => c.CustomerId, c => c.Cluster, StringComparer.Ordinal);
+        var ruleCounts = rules.ToDictionary(r => r.Name, _ => 0, StringComparer.Ordinal);
+
+        var customers = new List<CustomerSegmentation>(rfm.Customers.Count);
+        foreach (var score in rfm.Customers)
+        {
+            var id = score.Metrics.CustomerId;
+            var history = histories[id];
+            var stage = stages[id];
+            int? cluster = clusterOf.TryGetValue(id, out var c) ? c : null;
+            var facts = new CustomerFacts(id)
+            {
+                Country = score.Metrics.Country,
+                FirstOrderDate = history.FirstOrderDate,
+                LastOrderDate = history.LastOrderDate,
+                Orders = score.Metrics.Frequency,
+                Revenue = score.Metrics.Monetary,
+                Products = _products.TryGetValue(id, out var products) ? products.Order(StringComparer.Ordinal).ToList() : [],
+                RfmR = score.R,
+                RfmF = score.F,
+                RfmM = score.M,
+                RfmCode = score.Code,
+                RfmSegment = score.Segment,
+                LifecycleStage = stage,
+                Cluster = cluster,
+            };
+            var profile = facts.ToProfile();
+            var matched = rules.Where(rule => rule.Matches(profile, day)).Select(rule => rule.Name).ToList();
+            foreach (var name in matched)
+            {
+                ruleCounts[name]++;
+            }
+
+            customers.Add(new CustomerSegmentation(score, history.FirstOrderDate, history.LastOrderDate, stage, cluster, matched));
+        }
+
+        return new SegmentationResult(day, rfm, lifecycle, clusters, rules.Select(r => new SegmentCount(r.Name, ruleCounts[r.Name])).ToList(), customers);
+    }
+}

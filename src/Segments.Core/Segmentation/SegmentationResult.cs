@@ -1,0 +1,14 @@
+using Segments.Core.Clustering;
+using Segments.Core.Lifecycle;
+using Segments.Core.Rfm;
+
+namespace Segments.Core.Segmentation;
+
+/// <summary>Everything one recompute found about the customer base.</summary>
+public sealed record SegmentationResult(
+    DateOnly AsOf,
+    RfmScoring Rfm,
+    LifecycleAssessment Lifecycle,
+    ClusteringResult Clusters,
+    IReadOnlyList<SegmentCount> RuleSegmentCounts,
+    IReadOnlyList<CustomerSegmentation> Customers);
