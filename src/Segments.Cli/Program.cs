@@ -5,6 +5,7 @@ var root = new RootCommand("Segments: customer segmentation of shop order export
 {
     ScoreCommand.Create(),
     ValidateCommand.Create(),
+    AnalyzeCommand.Create(),
     UploadCommand.Create(),
 };
 

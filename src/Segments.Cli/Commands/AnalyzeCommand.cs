@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Globalization;
+using Segments.Core.Ingest;
+using Segments.Core.Rules;
+using Segments.Core.Segmentation;
+
+namespace Segments.Cli.Commands;
+
+/// <summary>
+/// <c>segments analyze</c>: every segment a recompute computes (RFM, lifecycle, clusters, rule segments) for
+/// one export file, locally, with the same engine.
+/// </summary>
+public static class AnalyzeCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var input = new ExportInputOptions();
+        var asOf = new Option<string?>("--as-of") { Description = "Analyse as of this date (yyyy-MM-dd); default: the day after the file's latest order." };
+        var rules = new Option<FileInfo?>("--rules") { Description = "Rule segment definitions, as in config/segments.json." };
+        var output = new Option<FileInfo?>("--out") { Description = "Write one row per customer with every segment to this CSV file." };
+        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters and rule segments for an export file.") { asOf, rules, output };
+        input.AddTo(command);
+        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(rules), result.GetValue(output), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult result, ExportInputOptions inputOptions, string? asOfText, FileInfo? rulesFile, FileInfo? output, CancellationToken cancellationToken)
+    {
+        DateOnly? asOf = null;
+        if (asOfText is not null)
+        {
+            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                await Console.Error.WriteLineAsync($"--as-of '{asOfText}' is not a date in the form yyyy-MM-dd.").ConfigureAwait(false);
+                return 2;
+            }
+
+            asOf = parsed;
+        }
+
+        var input = result.GetRequiredValue(inputOptions.Input);
+        var (context, problems) = inputOptions.Context(result);
+        IReadOnlyList<RuleSegment> segments = [];
+        if (rulesFile is not null)
+        {
+            if (!rulesFile.Exists)
+            {
+                problems = [.. problems, $"{rulesFile.FullName}: no such file"];
+            }
+            else
+            {
+                var set = SegmentDefinitionLoader.Load(await File.ReadAllTextAsync(rulesFile.FullName, cancellationToken).ConfigureAwait(false));
+                segments = set.Segments;
+                problems = [.. problems, .. set.Errors.Select(e => $"{rulesFile.Name}: {e}")];
+            }
+        }
+
+        if (context is null || !input.Exists || problems.Count > 0)
+        {
+            foreach (var problem in input.Exists ? problems : [.. problems, $"{input.FullName}: no such file."])
+            {
+                await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
+            }
+
+            return 2;
+        }
+
+        var engine = new SegmentationEngine(asOf);
+        var stream = input.OpenRead();
+        IngestReport report;
+        await using (stream.ConfigureAwait(false))
+        {
+            report = await new ExportProcessor(context).ProcessAsync(
+                stream,
+                new ExportSource(input.Name, result.GetValue(inputOptions.Profile)),
+                line =>
+                {
+                    engine.Add(line);
+                    return ValueTask.CompletedTask;
+                },
+                _ => ValueTask.CompletedTask,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        IngestReportPrinter.Print(input.Name, report);
+        if (report.IsRejected)
+        {
+            return 1;
+        }
+
+        var analysis = engine.Compute(segments);
+        SegmentationPrinter.Print(analysis);
+        if (output is not null)
+        {
+            await SegmentationCsv.WriteAsync(output, analysis, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"wrote {analysis.Customers.Count} customers to {output.FullName}");
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using Segments.Core.Ingest;
+using Segments.Core.Segmentation;
+
+namespace Segments.Cli.Commands;
+
+/// <summary>Writes one row per customer with every segment.</summary>
+internal static class SegmentationCsv
+{
+    public const string Header = "customer_id,recency_days,frequency,monetary,r,f,m,rfm_code,rfm_segment,first_order_date,last_order_date,lifecycle_stage,cluster,rule_segments";
+
+    public static async Task WriteAsync(FileInfo output, SegmentationResult result, CancellationToken cancellationToken)
+    {
+        var writer = new StreamWriter(output.FullName);
+        await using (writer.ConfigureAwait(false))
+        {
+            await writer.WriteLineAsync(Header.AsMemory(), cancellationToken).ConfigureAwait(false);
+            foreach (var c in result.Customers)
+            {
+                var m = c.Rfm.Metrics;
+                var line = string.Create(CultureInfo.InvariantCulture,
+                    $"{CsvField.Escape(c.CustomerId)},{m.RecencyDays},{m.Frequency},{m.Monetary:0.00},{c.Rfm.R},{c.Rfm.F},{c.Rfm.M},{c.Rfm.Code},{CsvField.Escape(c.Rfm.Segment)},{c.FirstOrderDate:yyyy-MM-dd},{c.LastOrderDate:yyyy-MM-dd},{CsvField.Escape(c.LifecycleStage)},{c.Cluster},{CsvField.Escape(string.Join("; ", c.RuleSegments))}");
+                await writer.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

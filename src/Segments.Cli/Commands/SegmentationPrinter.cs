@@ -1,0 +1,41 @@
+using System.Globalization;
+using Segments.Core.Rfm;
+using Segments.Core.Segmentation;
+
+namespace Segments.Cli.Commands;
+
+/// <summary>Prints what a segmentation found, section by section.</summary>
+internal static class SegmentationPrinter
+{
+    public static void Print(SegmentationResult result)
+    {
+        Console.WriteLine($"as of {result.AsOf:yyyy-MM-dd}: customers scored {result.Customers.Count}");
+        Section("RFM segments", result.Rfm.CountBySegment());
+
+        var t = result.Lifecycle.Thresholds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"lifecycle thresholds ({t.Source}, {t.RepeatCustomers} repeat customers): new <= {t.NewWindowDays} d, active <= {t.ActiveMaxDays} d, at risk <= {t.AtRiskMaxDays} d, lapsed <= {t.LapsedMaxDays} d"));
+        Section("lifecycle stages", result.Lifecycle.CountByStage());
+
+        Console.WriteLine($"clusters (k = {result.Clusters.K}): centroid recency days / orders / revenue");
+        foreach (var cluster in result.Clusters.Clusters)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  cluster {cluster.Cluster,-2} {cluster.Size,8}   {cluster.RecencyDays,8:0.#} {cluster.Frequency,8:0.##} {cluster.Monetary,12:0.00}"));
+        }
+
+        if (result.RuleSegmentCounts.Count > 0)
+        {
+            Section("rule segments", result.RuleSegmentCounts);
+        }
+    }
+
+    private static void Section(string title, IEnumerable<SegmentCount> counts)
+    {
+        Console.WriteLine(title);
+        foreach (var count in counts)
+        {
+            Console.WriteLine($"  {count.Name,-20} {count.Customers,8}");
+        }
+    }
+}
