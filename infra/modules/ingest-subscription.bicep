@@ -5,11 +5,11 @@
 // Why a key appears here at all: that webhook accepts only the host's blobs_extension system key; Event Grid
 // cannot present a managed-identity token to it. The key is read with listKeys at deployment time and goes
 // straight into the subscription's endpoint, which Event Grid keeps out of reads (they return only
-// endpointBaseUrl; the full URL takes a separate, permission-checked call). It is never a template output, a parameter or an app setting, and it is not in the
-// deployment's stored inputs. The system key exists only after the host has started with the blob trigger
-// loaded, which is why main.bicep deploys this module only when subscribeIngest is true: deploy, publish the
-// code, then deploy again with subscribeIngest=true (README, "Deploy to Azure"). Redeploy the same way after
-// rotating the blobs_extension key.
+// endpointBaseUrl; the full URL takes a separate, permission-checked call). It is never a template output, a
+// parameter or an app setting, and it is not in the deployment's stored inputs. The system key exists only
+// after the host has started with the blob trigger loaded, which is why main.bicep deploys this module only
+// when subscribeIngest is true: deploy, publish the code, then deploy again with subscribeIngest=true
+// (README, "Deploy to Azure"). Redeploy the same way after rotating the blobs_extension key.
 
 @description('System topic of the app\'s storage account.')
 param systemTopicName string
