@@ -106,7 +106,6 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     }
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       appSettings: [
         // Identity-based host storage: the runtime (triggers, receipts, locks) and the pipeline
         // (StorageConnectionSettings) both read these. No AzureWebJobsStorage connection string exists.
