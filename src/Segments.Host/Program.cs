@@ -15,7 +15,7 @@ builder.Logging.AddSimpleConsole(options =>
 
 builder.Services.Configure<SegmentsOptions>(builder.Configuration.GetSection(SegmentsOptions.Section));
 builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(SegmentsOptions.IngestSection));
-builder.Services.AddSegmentsPipeline(sp => sp.GetRequiredService<IConfiguration>().StorageConnectionString());
+builder.Services.AddSegmentsPipeline(sp => sp.GetRequiredService<IConfiguration>().RequiredStorageConnection());
 builder.Services.AddHostedService<BlobTriggerListener>();
 builder.Services.AddHostedService<RecomputeTimer>();
 builder.Services.AddHostedService<RunRequestListener>();
@@ -27,6 +27,12 @@ var schedule = app.Configuration.GetSection(SegmentsOptions.Section).Get<Segment
 if (NcrontabSchedule.Parse(schedule).Problem is { } scheduleProblem)
 {
     await Console.Error.WriteLineAsync($"Segments host cannot start: {scheduleProblem} (setting Segments:Schedule)").ConfigureAwait(false);
+    return 1;
+}
+
+if (app.Configuration.StorageConnection().Problem is { } storageProblem)
+{
+    await Console.Error.WriteLineAsync($"Segments host cannot start: {storageProblem}").ConfigureAwait(false);
     return 1;
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Segments.Pipeline.Configuration;
 
 namespace Segments.Host.Configuration;
 
@@ -6,7 +7,7 @@ namespace Segments.Host.Configuration;
 public static class HostConfiguration
 {
     /// <summary>The Functions setting that names the storage account.</summary>
-    public const string StorageSetting = "AzureWebJobsStorage";
+    public const string StorageSetting = StorageConnectionSettings.Setting;
 
     /// <summary>
     /// Adds the <c>Values</c> of <c>local.settings.json</c> (content root, else the current directory) as
@@ -35,7 +36,24 @@ public static class HostConfiguration
         return configuration.AddInMemoryCollection(settings);
     }
 
-    /// <summary>The storage connection string; Azurite's well-known development account when unset.</summary>
-    public static string StorageConnectionString(this IConfiguration configuration) =>
-        configuration[StorageSetting] is { Length: > 0 } value ? value : "UseDevelopmentStorage=true";
+    /// <summary>Azurite's well-known development account, the local host's storage when nothing is set.</summary>
+    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
+    /// <summary>
+    /// The storage connection, read from the <c>AzureWebJobsStorage</c> family as the Functions adapter reads it
+    /// (connection string, or identity-based service URIs); Azurite when nothing is set. The problem says which
+    /// setting to fix when what is set cannot work.
+    /// </summary>
+    public static (StorageConnectionSettings? Settings, string? Problem) StorageConnection(this IConfiguration configuration)
+    {
+        var (settings, problem) = StorageConnectionSettings.Read(configuration);
+        return settings is null && problem is null ? (StorageConnectionSettings.FromConnectionString(DevelopmentStorage), null) : (settings, problem);
+    }
+
+    /// <summary>The storage connection; throws with the problem when the settings cannot work.</summary>
+    public static StorageConnectionSettings RequiredStorageConnection(this IConfiguration configuration)
+    {
+        var (settings, problem) = configuration.StorageConnection();
+        return settings ?? throw new InvalidOperationException(problem);
+    }
 }

@@ -19,16 +19,27 @@ public static class PipelineServices
 {
     /// <summary>Adds the pipeline for the storage account behind <paramref name="connectionString"/>.</summary>
     public static IServiceCollection AddSegmentsPipeline(this IServiceCollection services, string connectionString) =>
-        services.AddSegmentsPipeline(_ => connectionString);
+        services.AddSegmentsPipeline(_ => StorageConnectionSettings.FromConnectionString(connectionString));
+
+    /// <summary>Adds the pipeline for the storage account <paramref name="storage"/> names (connection string or identity).</summary>
+    public static IServiceCollection AddSegmentsPipeline(this IServiceCollection services, StorageConnectionSettings storage) =>
+        services.AddSegmentsPipeline(_ => storage);
 
     /// <summary>
     /// Adds the pipeline, reading the connection string when the storage clients are first needed, so
     /// that configuration added after registration (test hosts, late sources) is honoured.
     /// </summary>
-    public static IServiceCollection AddSegmentsPipeline(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    public static IServiceCollection AddSegmentsPipeline(this IServiceCollection services, Func<IServiceProvider, string> connectionString) =>
+        services.AddSegmentsPipeline(sp => StorageConnectionSettings.FromConnectionString(connectionString(sp)));
+
+    /// <summary>
+    /// Adds the pipeline, reading the storage settings when the storage clients are first needed, so
+    /// that configuration added after registration (test hosts, late sources) is honoured.
+    /// </summary>
+    public static IServiceCollection AddSegmentsPipeline(this IServiceCollection services, Func<IServiceProvider, StorageConnectionSettings> storage)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => StorageAccount.Connect(connectionString(sp)));
+        services.AddSingleton(sp => storage(sp).Connect());
         services.AddSingleton<BatchLedger>();
         services.AddSingleton<RunLedger>();
         services.AddSingleton<GenerationStore>();

@@ -2,7 +2,8 @@ namespace Segments.Pipeline.Configuration;
 
 /// <summary>
 /// Settings under <c>Segments</c> (environment: <c>Segments__Name</c>), read alike by the local host and
-/// the Azure Functions adapter. The storage connection is the Functions setting <c>AzureWebJobsStorage</c>.
+/// the Azure Functions adapter. The storage connection is the Functions setting family <c>AzureWebJobsStorage</c>
+/// (see <see cref="StorageConnectionSettings"/>).
 /// </summary>
 public sealed record SegmentsOptions
 {

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
@@ -32,12 +33,7 @@ public sealed class StorageAccount
     public static StorageAccount Connect(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var blobOptions = new BlobClientOptions();
-        var tableOptions = new TableClientOptions();
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        Configure(blobOptions);
-        Configure(tableOptions);
-        Configure(queueOptions);
+        var (blobOptions, tableOptions, queueOptions) = Options();
         return new StorageAccount(
             new BlobServiceClient(connectionString, blobOptions),
             new TableServiceClient(connectionString, tableOptions),
@@ -45,8 +41,25 @@ public sealed class StorageAccount
     }
 
     /// <summary>
+    /// Clients for the three service endpoints of an account, authenticated with Microsoft Entra ID tokens
+    /// from <paramref name="credential"/> (a managed identity in Azure): no account key involved, so this
+    /// works on accounts with shared-key access disabled.
+    /// </summary>
+    public static StorageAccount Connect(StorageServiceUris endpoints, TokenCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(credential);
+        var (blobOptions, tableOptions, queueOptions) = Options();
+        return new StorageAccount(
+            new BlobServiceClient(endpoints.Blob, credential, blobOptions),
+            new TableServiceClient(endpoints.Table, credential, tableOptions),
+            new QueueServiceClient(endpoints.Queue, credential, queueOptions));
+    }
+
+    /// <summary>
     /// Creates every container, table and queue that is missing. Fails fast with
-    /// <see cref="StorageUnavailableException"/> when the account cannot be reached at all.
+    /// <see cref="StorageUnavailableException"/> when the account cannot be reached at all, when no token
+    /// can be had for it, or when it refuses the identity.
     /// </summary>
     public async Task EnsureReadyAsync(CancellationToken cancellationToken)
     {
@@ -73,6 +86,32 @@ public sealed class StorageAccount
                 $"Cannot reach Azure Storage at {Blobs.Uri.GetLeftPart(UriPartial.Authority)} (blob) / {Tables.Uri.GetLeftPart(UriPartial.Authority)} (table): {FirstLine(ex)}. "
                 + "Locally, start Azurite first (see README); in Azure, check the AzureWebJobsStorage settings.", ex);
         }
+        catch (AuthenticationFailedException ex)
+        {
+            throw new StorageUnavailableException(
+                $"Cannot get a Microsoft Entra token for Azure Storage at {Blobs.Uri.GetLeftPart(UriPartial.Authority)}: {FirstLine(ex)}. "
+                + "In Azure, check AzureWebJobsStorage__credential and AzureWebJobsStorage__clientId (the app's user-assigned identity); "
+                + "locally, sign in with 'az login' or use a connection string.", ex);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403)
+        {
+            // New role assignments take a few minutes to reach the data plane.
+            throw new StorageUnavailableException(
+                $"Azure Storage at {Blobs.Uri.GetLeftPart(UriPartial.Authority)} refused the identity ({ex.ErrorCode}): {FirstLine(ex)}. "
+                + "It needs Storage Blob Data Owner, Storage Queue Data Contributor and Storage Table Data Contributor on the account.", ex);
+        }
+    }
+
+    // Queue messages are Base64, as the Functions queue trigger decodes them by default (host.json says so too).
+    private static (BlobClientOptions Blob, TableClientOptions Table, QueueClientOptions Queue) Options()
+    {
+        var blobOptions = new BlobClientOptions();
+        var tableOptions = new TableClientOptions();
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        Configure(blobOptions);
+        Configure(tableOptions);
+        Configure(queueOptions);
+        return (blobOptions, tableOptions, queueOptions);
     }
 
     // Few, quick retries: the local emulator answers at once or not at all, and a pipeline

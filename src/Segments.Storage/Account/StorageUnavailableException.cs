@@ -1,4 +1,7 @@
 namespace Segments.Storage.Account;
 
-/// <summary>The storage account cannot be reached at all (not a single request got an answer).</summary>
+/// <summary>
+/// The storage account cannot be used at all: no request got an answer, no token could be had for it, or it
+/// refused the identity.
+/// </summary>
 public sealed class StorageUnavailableException(string message, Exception inner) : Exception(message, inner);

@@ -32,4 +32,22 @@ public sealed class HostStartTests
         Assert.Equal(1, host.ExitCode);
         Assert.Contains("Schedule '0 2 * * *' has 5 fields", host.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Host_with_incomplete_identity_based_storage_settings_names_the_missing_setting_and_exits_1()
+    {
+        // The settings infra/ gives the Function App, less one: no token is ever requested.
+        var host = await ChildProcess.RunAsync("Segments.Host.dll", HostArgs, new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage__blobServiceUri"] = "https://segstore.blob.core.windows.net/",
+            ["AzureWebJobsStorage__tableServiceUri"] = "https://segstore.table.core.windows.net/",
+            ["AzureWebJobsStorage__credential"] = "managedidentity",
+            ["AzureWebJobsStorage__clientId"] = "00000000-0000-0000-0000-0000000000c1",
+        });
+
+        Assert.Equal(1, host.ExitCode);
+        var error = host.Stderr.Trim();
+        Assert.StartsWith("Segments host cannot start: AzureWebJobsStorage__queueServiceUri is missing", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error + host.Stdout, StringComparison.Ordinal);
+    }
 }
