@@ -60,6 +60,7 @@ var containers = [
   transactionsContainer
   'transactions-rejected'
   'normalized'
+  'config'
   'azure-webjobs-hosts'
   deploymentContainer
 ]
