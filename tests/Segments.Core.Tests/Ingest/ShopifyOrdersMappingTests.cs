@@ -124,17 +124,25 @@ public class ShopifyOrdersMappingTests
     }
 
     [Fact]
-    public async Task Frequency_counts_orders_not_line_items_and_a_cancelled_order_is_no_order()
+    public async Task Frequency_counts_orders_not_line_items()
     {
-        // Arrange
-        using var stream = ExportFile.StreamOf(Export);
+        // Arrange: ann's two orders without the cancelled one.
+        var export = Header + "\n" + Order1001 + Order1002;
 
         // Act
-        var report = await FileScorer.ScoreAsync(stream, new ExportSource("orders_export.csv"), new ExportContext(ReadableEmails, MappingCatalog.BuiltIn), new DateOnly(2024, 3, 31), CancellationToken.None);
+        var ann = await ScoreAnnAsync(export);
 
-        // Assert: ann has 5 line items in 3 orders; SO-1003 is cancelled, so 2 orders (SO-1001, SO-1002) worth
-        // 60.00 + 60.00 = 120.00. Counting lines would give 5, counting the cancelled order 3 and 165.00.
-        var ann = Assert.Single(report.Scoring!.Customers, c => c.Metrics.CustomerId == "ann@example.com").Metrics;
+        // Assert: 4 line items in 2 orders (#1001, #1002) worth 60.00 + 60.00 = 120.00.
+        Assert.Equal((2, 120.00m), (ann.Frequency, ann.Monetary));
+    }
+
+    [Fact]
+    public async Task Cancelled_order_is_no_order_and_brings_no_revenue()
+    {
+        // Act: the whole export, with the cancelled #1003 (45.00).
+        var ann = await ScoreAnnAsync(Export);
+
+        // Assert: still 2 orders and 120.00; counting #1003 would give 3 and 165.00.
         Assert.Equal((2, 120.00m), (ann.Frequency, ann.Monetary));
     }
 
@@ -153,5 +161,12 @@ public class ShopifyOrdersMappingTests
         Assert.Null(run.Report.Rejection);
         Assert.Equal(6L, run.Report.RowsAccepted);
         Assert.Equal(["#1001", "#1002", "#1003", "#1004"], run.Lines.Select(l => l.OrderId).Distinct());
+    }
+
+    private static async Task<Segments.Core.Rfm.CustomerMetrics> ScoreAnnAsync(string export)
+    {
+        using var stream = ExportFile.StreamOf(export);
+        var report = await FileScorer.ScoreAsync(stream, new ExportSource("orders_export.csv"), new ExportContext(ReadableEmails, MappingCatalog.BuiltIn), new DateOnly(2024, 3, 31), CancellationToken.None);
+        return Assert.Single(report.Scoring!.Customers, c => c.Metrics.CustomerId == "ann@example.com").Metrics;
     }
 }
