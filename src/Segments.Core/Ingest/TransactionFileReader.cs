@@ -115,8 +115,13 @@ public sealed class TransactionFileReader : IAsyncDisposable
 
         if (gzip)
         {
-            var compressed = new GuardedStream(content, long.MaxValue);
-            content = new GuardedStream(new GZipStream(compressed, CompressionMode.Decompress), options.MaxFileBytes, () => compressed.BytesRead, options.MaxGzipExpansion);
+            var compressed = new CompressedInput(content);
+            content = new GuardedStream(
+                new GZipStream(compressed, CompressionMode.Decompress),
+                options.MaxFileBytes,
+                () => compressed.BytesRead,
+                options.MaxGzipExpansion,
+                onEnd: compressed.VerifyComplete);
         }
         else
         {

@@ -20,7 +20,7 @@ public class FileLimitTests
 
         // Assert
         Assert.Equal(
-            "line 3 or a record after it is longer than the limit for one record (setting Segments:Ingest:MaxRecordChars) (after 1 rows)",
+            "line 3 is longer than the 1,000-character limit for one record (setting Segments:Ingest:MaxRecordChars) (after 1 rows)",
             run.Report.Rejection);
     }
 
@@ -54,9 +54,7 @@ public class FileLimitTests
         Assert.Null(run.Report.Rejection);
     }
 
-    [Fact(Skip = "BUG (off by one): CsvRecordSource passes MaxRecordChars as Sylvan's BufferSize, and a record must fit "
-        + "with room to spare, so a CSV record of exactly MaxRecordChars characters (even the last one, without a line end) "
-        + "rejects the file; CSV accepts at most MaxRecordChars − 1 while JSON Lines and whitespace logs accept MaxRecordChars.")]
+    [Fact]
     public async Task Csv_record_of_exactly_MaxRecordChars_is_accepted()
     {
         // Arrange: "C-1,O-1,2011-12-09,10.00," is 25 characters; 975 more make the record exactly 1,000.
@@ -70,9 +68,7 @@ public class FileLimitTests
         Assert.Null(run.Report.Rejection);
     }
 
-    [Fact(Skip = "BUG: CsvRecordSource passes MaxRecordChars as Sylvan's BufferSize, which must be at least 128; with "
-        + "MaxRecordChars = 100 every CSV upload throws CsvConfigurationException ('The CsvDataReaderOptions specifies invalid "
-        + "options') out of ExportProcessor.ProcessAsync. JSON Lines and whitespace logs work with the same setting.")]
+    [Fact]
     public async Task Small_MaxRecordChars_limits_csv_records_instead_of_throwing()
     {
         // Arrange: a 34-character record under a 100-character limit.
@@ -156,10 +152,7 @@ public class FileLimitTests
         Assert.Contains("MaxGzipExpansion", run.Report.Rejection, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "BUG: 50 MB of zero bytes (gzip: ~48 KB) is refused, but as 'line 1 or a record after it is longer than the "
-        + "limit for one record (setting Segments:Ingest:MaxRecordChars)': the CSV reader's 1M-character record buffer fills "
-        + "before GuardedStream's expansion check (which only starts after 1 MB of output) fires, so the message never "
-        + "mentions a decompression bomb or MaxGzipExpansion.")]
+    [Fact]
     public async Task Gzip_bomb_of_zeros_is_refused_as_a_decompression_bomb()
     {
         // Arrange

@@ -7,7 +7,7 @@ namespace Segments.Core.Ingest.Mappings;
 public sealed record ExportMapping
 {
     /// <summary>Stable name (recorded per batch; used to force a mapping per upload).</summary>
-    public required string Name { get; init; }
+    public string Name { get; init; } = string.Empty;
 
     /// <summary>What export this is, in words.</summary>
     public string Description { get; init; } = string.Empty;
@@ -74,7 +74,7 @@ public sealed record ExportMapping
 public sealed record CancellationRule
 {
     /// <summary>The column to look at.</summary>
-    public required string Column { get; init; }
+    public string Column { get; init; } = string.Empty;
 
     /// <summary>
     /// <c>document</c>: the row belongs to a cancellation document whose (negative) amount counts, as UCI's

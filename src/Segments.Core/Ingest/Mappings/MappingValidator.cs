@@ -46,6 +46,11 @@ public static class MappingValidator
 
         if (mapping.Cancellation is { } rule)
         {
+            if (string.IsNullOrWhiteSpace(rule.Column))
+            {
+                problems.Add("'cancellation.column' is required");
+            }
+
             if (rule.Kind is not ("document" or "order"))
             {
                 problems.Add($"'cancellation.kind' is '{rule.Kind}'; it must be 'document' or 'order'");

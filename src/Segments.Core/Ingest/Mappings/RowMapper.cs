@@ -58,7 +58,19 @@ public sealed class RowMapper(BoundMapping bound, IngestOptions options, Custome
             }
         }
 
-        var (amountOk, amount, amountError) = ReadAmount(record, line, orderId);
+        bool amountOk;
+        decimal amount;
+        RowError? amountError;
+        try
+        {
+            (amountOk, amount, amountError) = ReadAmount(record, line, orderId);
+            amount *= rate;
+        }
+        catch (OverflowException)
+        {
+            (amountOk, amount, amountError) = (false, 0, RowError.For(line, AmountColumn(), string.Empty, "the amount is too large to compute"));
+        }
+
         if (!amountOk)
         {
             return ParsedRow.Reject(amountError!);
@@ -70,7 +82,7 @@ public sealed class RowMapper(BoundMapping bound, IngestOptions options, Custome
             customerId,
             orderId ?? $"{customerId}:{date:yyyyMMdd}:{line}",
             date,
-            voidOrder ? 0m : amount * rate,
+            voidOrder ? 0m : amount,
             FirstNonEmpty(record, bound.Country, _orderCountry).ToString(),
             cancelled)
         {
@@ -188,6 +200,8 @@ public sealed class RowMapper(BoundMapping bound, IngestOptions options, Custome
 
         return bound.Mapping.OrderFieldsOnFirstRow ? carried : [];
     }
+
+    private string AmountColumn() => bound.Mapping.OrderTotal ?? bound.Mapping.Amount ?? bound.Mapping.Quantity ?? string.Empty;
 
     private string ColumnOf(IReadOnlyList<int> ordinals) => ordinals.Count > 0 ? bound.ColumnNames[ordinals[0]] : string.Empty;
 

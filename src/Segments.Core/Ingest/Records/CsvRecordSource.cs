@@ -12,13 +12,17 @@ public sealed class CsvRecordSource : IRecordSource, IExportRecord
     internal const char NoComments = '\0';
 
     private const int InitialBufferChars = 64 * 1024;
+    private const int MinimumBufferChars = 128;
 
     private readonly CsvDataReader _csv;
     private long _nextLine = 2;
 
-    private CsvRecordSource(CsvDataReader csv)
+    private readonly int _maxRecordChars;
+
+    private CsvRecordSource(CsvDataReader csv, int maxRecordChars)
     {
         _csv = csv;
+        _maxRecordChars = maxRecordChars;
         Columns = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToArray();
     }
 
@@ -40,15 +44,18 @@ public sealed class CsvRecordSource : IRecordSource, IExportRecord
     /// <summary>Opens a delimited file; the longest record accepted is <paramref name="maxRecordChars"/>.</summary>
     public static async Task<CsvRecordSource> OpenAsync(TextReader text, int maxRecordChars, CancellationToken cancellationToken)
     {
+        // Sylvan's buffer must hold a whole raw record (quotes and line break included) and be at least
+        // 128 characters; the limit itself is checked on each record's content after reading.
+        var maxBuffer = Math.Max(MinimumBufferChars, (2 * maxRecordChars) + 16);
         var options = new CsvDataReaderOptions
         {
             HasHeaders = true,
             // Exports have no comments, and '#' starts real values (Shopify order names are '#1001').
             Comment = NoComments,
-            BufferSize = Math.Min(InitialBufferChars, maxRecordChars),
-            MaxBufferSize = maxRecordChars,
+            BufferSize = Math.Min(InitialBufferChars, maxBuffer),
+            MaxBufferSize = maxBuffer,
         };
-        return new CsvRecordSource(await CsvDataReader.CreateAsync(text, options, cancellationToken).ConfigureAwait(false));
+        return new CsvRecordSource(await CsvDataReader.CreateAsync(text, options, cancellationToken).ConfigureAwait(false), maxRecordChars);
     }
 
     /// <inheritdoc />
@@ -66,9 +73,17 @@ public sealed class CsvRecordSource : IRecordSource, IExportRecord
         // reporting the line an editor shows.
         Line = _nextLine;
         long breaks = 0;
+        long length = Math.Max(0, _csv.RowFieldCount - 1);
         for (var i = 0; i < _csv.RowFieldCount; i++)
         {
-            breaks += _csv.GetFieldSpan(i).Count('\n');
+            var field = _csv.GetFieldSpan(i);
+            breaks += field.Count('\n');
+            length += field.Length;
+        }
+
+        if (length > _maxRecordChars)
+        {
+            throw new RecordTooLongException(Line, _maxRecordChars);
         }
 
         _nextLine = Line + 1 + breaks;

@@ -4,9 +4,10 @@ namespace Segments.Core.Ingest.Records;
 /// Counts the bytes read through it and stops the read with <see cref="ExportRejectedException"/> past a
 /// size limit, or, for a decompressed stream, past a ratio to the compressed bytes read so far.
 /// </summary>
-public sealed class GuardedStream(Stream inner, long maxBytes, Func<long>? compressedBytesRead = null, double maxExpansion = double.PositiveInfinity) : Stream
+public sealed class GuardedStream(Stream inner, long maxBytes, Func<long>? compressedBytesRead = null, double maxExpansion = double.PositiveInfinity, Action<long>? onEnd = null) : Stream
 {
-    // Small files compress extremely well (headers, repeated values); the ratio applies beyond this much output.
+    // Small files compress extremely well (headers, repeated values); the ratio applies beyond this much
+    // output, which is still well below one record's length limit so a bomb is named as such.
     private const long ExpansionAllowance = 1024 * 1024;
 
     /// <summary>Bytes read so far.</summary>
@@ -72,6 +73,11 @@ public sealed class GuardedStream(Stream inner, long maxBytes, Func<long>? compr
 
     private int Count(int read)
     {
+        if (read == 0)
+        {
+            onEnd?.Invoke(BytesRead);
+        }
+
         BytesRead += read;
         if (BytesRead > maxBytes)
         {

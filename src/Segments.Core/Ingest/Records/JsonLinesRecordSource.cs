@@ -52,6 +52,12 @@ public sealed class JsonLinesRecordSource : IRecordSource, IExportRecord
             }
 
             var columns = document.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
+            var repeated = columns.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+            if (repeated is not null)
+            {
+                return (null, $"line 1 has the key '{repeated.Key}' more than once (keys are compared ignoring case)");
+            }
+
             return (new JsonLinesRecordSource(text, maxRecordChars, first, columns), null);
         }
         catch (JsonException ex)
