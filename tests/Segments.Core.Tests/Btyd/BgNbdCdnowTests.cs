@@ -28,4 +28,19 @@ public sealed class BgNbdCdnowTests
         Assert.Equal(-9582.4, fit.LogLikelihood!.Value, 1);
         Assert.Equal(2357, fit.Customers);
     }
+
+    [CdnowFact]
+    public async Task Conditional_expectation_matches_the_papers_worked_customer()
+    {
+        // Arrange: the customer with x = 2, t_x = 30.43, T = 38.86 of FHL (2005) and Hardie's BG/NBD spreadsheet,
+        // whose expected purchases in the next 39 weeks are printed as 1.226.
+        var customers = await CdnowData.ReadSummaryAsync(CdnowData.Summary);
+        var model = PurchaseModelFitter.Fit(new BgNbdLikelihood(), customers.Select(c => c.History)).Model!;
+
+        // Act
+        var expected = model.ExpectedPurchases(new CustomerHistory(2, 30.43, 38.86), 39);
+
+        // Assert
+        Assert.Equal(1.226, expected, 3);
+    }
 }
