@@ -43,4 +43,24 @@ public sealed class BgNbdCdnowTests
         // Assert
         Assert.Equal(1.226, expected, 3);
     }
+
+    [CdnowFact]
+    public async Task Histories_built_from_the_transaction_log_give_the_same_estimates()
+    {
+        // Arrange: the summary file is this log's calibration summary (PROVENANCE.txt), with times rounded to 2 dp.
+        var calibration = await CdnowData.BuildSampleCalibrationAsync();
+
+        // Act
+        var fit = PurchaseModelFitter.Fit(new BgNbdLikelihood(), calibration.Customers.Select(c => c.History));
+
+        // Assert
+        var model = Assert.IsType<BgNbdModel>(fit.Model);
+        Assert.Equal(2357, fit.Customers);
+        Assert.Equal(0.243, model.R, 3);
+        Assert.Equal(4.414, model.Alpha, 3);
+        Assert.Equal(0.793, model.A, 3);
+        Assert.Equal(2.426, model.B, 3);
+        Assert.Equal(-9582.4, fit.LogLikelihood!.Value, 1);
+    }
 }
+

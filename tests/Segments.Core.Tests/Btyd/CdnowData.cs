@@ -1,4 +1,5 @@
 using Segments.Core.Btyd;
+using Segments.Core.Ingest;
 
 namespace Segments.Core.Tests.Btyd;
 
@@ -28,6 +29,23 @@ internal static class CdnowData
         Assert.Null(file.Rejection);
         Assert.Equal(0, file.RowsRejected);
         return file.Customers;
+    }
+
+    /// <summary>The end of the 39-week calibration period of the CDNOW studies.</summary>
+    public static DateOnly CalibrationEnd { get; } = new(1997, 9, 30);
+
+    /// <summary>
+    /// Calibration summaries built from the sample's transaction log by the product's reader and builder: customer
+    /// = the sample id (column 2), date column 3, dollars column 5; weeks; calibration ends 1997-09-30.
+    /// </summary>
+    public static async Task<CalibrationData> BuildSampleCalibrationAsync()
+    {
+        var builder = new CustomerHistoryBuilder();
+        using var reader = new StreamReader(SampleLog);
+        var report = await PurchaseLogReader.ReadIntoAsync(reader, new PurchaseLogOptions("2", "3", "5"), builder, CancellationToken.None);
+        Assert.Null(report.Rejection);
+        Assert.Equal(0, report.RowsRejected);
+        return builder.Build(CalibrationEnd, TimeUnit.Week);
     }
 
     private static string FindRoot()
