@@ -57,10 +57,15 @@ internal static class BetaGeometricLikelihood
             }
         }
 
+        // ln(α + T), 1/(α + T) and the same for t_x, once per distinct value.
+        var (logAge, inverseAge) = LogAndInverse(alpha, data.DistinctObservationTimes);
+        var (logRecency, inverseRecency) = LogAndInverse(alpha, data.DistinctLastPurchaseTimes);
+        var tables = new RowTables(logAge, inverseAge, logRecency, inverseRecency, logBMinus1, inverseBMinus1);
+
         Span<double> rows = stackalloc double[Width];
         var logA = Math.Log(a);
         ChunkedSum.Run(data.Count, (start, end, sums) =>
-            AccumulateRows(data, start, end, k, r, alpha, a, logA, logBMinus1, inverseBMinus1, sums), rows);
+            AccumulateRows(data, tables, start, end, k, r, a, logA, sums), rows);
         for (var j = 0; j < Width; j++)
         {
             totals[j] += rows[j];
@@ -74,36 +79,48 @@ internal static class BetaGeometricLikelihood
         return totals[0];
     }
 
+    private static (double[] Log, double[] Inverse) LogAndInverse(double alpha, double[] times)
+    {
+        var log = new double[times.Length];
+        var inverse = new double[times.Length];
+        for (var i = 0; i < times.Length; i++)
+        {
+            log[i] = Math.Log(alpha + times[i]);
+            inverse[i] = 1 / (alpha + times[i]);
+        }
+
+        return (log, inverse);
+    }
+
     /// <summary>The per-row part, ln(e^A₃ + δ e^A₄), and its derivatives, over rows [start, end).</summary>
-    private static void AccumulateRows(
-        GroupedHistories data, int start, int end, int k, double r, double alpha, double a, double logA,
-        double[] logBMinus1, double[] inverseBMinus1, Span<double> sums)
+    private static void AccumulateRows(GroupedHistories data, RowTables tables, int start, int end, int k, double r, double a, double logA, Span<double> sums)
     {
         var xs = data.RepeatPurchases;
-        var txs = data.LastPurchaseTimes;
-        var ts = data.ObservationTimes;
         var ws = data.Weights;
-        var index = data.RepeatIndex;
+        var repeatIndex = data.RepeatIndex;
+        var ageIndex = data.ObservationIndex;
+        var recencyIndex = data.LastPurchaseIndex;
         double ll = 0, dr = 0, dAlpha = 0, dA = 0, dB = 0;
         for (var i = start; i < end; i++)
         {
             var w = ws[i];
             var x = xs[i];
-            var ageRate = alpha + ts[i];
-            var logAge = Math.Log(ageRate);
+            var logAge = tables.LogAge[ageIndex[i]];
+            var inverseAge = tables.InverseAge[ageIndex[i]];
             var rx = r + x;
             if (x + k == 0)
             {
                 ll -= w * r * logAge;
                 dr -= w * logAge;
-                dAlpha -= w * r / ageRate;
+                dAlpha -= w * r * inverseAge;
                 continue;
             }
 
-            var recencyRate = alpha + txs[i];
-            var logRecency = Math.Log(recencyRate);
+            var logRecency = tables.LogRecency[recencyIndex[i]];
+            var inverseRecency = tables.InverseRecency[recencyIndex[i]];
+            var j = repeatIndex[i];
             var a3 = -rx * logAge;
-            var a4 = logA - logBMinus1[index[i]] - (rx * logRecency);
+            var a4 = logA - tables.LogBMinus1[j] - (rx * logRecency);
 
             // ln(e^A₃ + e^A₄) = max + ln(1 + e^−|A₃−A₄|); pi is the share of the second term, e^A₄ / (e^A₃ + e^A₄).
             var difference = a4 - a3;
@@ -112,9 +129,9 @@ internal static class BetaGeometricLikelihood
             var pi = difference > 0 ? 1 / (1 + e) : e / (1 + e);
             ll += w * logSum;
             dr -= w * (((1 - pi) * logAge) + (pi * logRecency));
-            dAlpha -= w * rx * (((1 - pi) / ageRate) + (pi / recencyRate));
+            dAlpha -= w * rx * (((1 - pi) * inverseAge) + (pi * inverseRecency));
             dA += w * pi / a;
-            dB -= w * pi * inverseBMinus1[index[i]];
+            dB -= w * pi * tables.InverseBMinus1[j];
         }
 
         sums[0] += ll;
@@ -123,4 +140,7 @@ internal static class BetaGeometricLikelihood
         sums[3] += dA;
         sums[4] += dB;
     }
+
+    /// <summary>Per-distinct-value tables the row loop looks up.</summary>
+    private sealed record RowTables(double[] LogAge, double[] InverseAge, double[] LogRecency, double[] InverseRecency, double[] LogBMinus1, double[] InverseBMinus1);
 }
