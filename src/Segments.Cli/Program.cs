@@ -4,6 +4,7 @@ using Segments.Cli.Commands;
 var root = new RootCommand("Segments: customer segmentation of shop order exports.")
 {
     ScoreCommand.Create(),
+    FitCommand.Create(),
     UploadCommand.Create(),
 };
 

@@ -1,0 +1,39 @@
+using Segments.Core.Btyd;
+using Segments.Core.Ingest;
+
+namespace Segments.Cli.Commands;
+
+/// <summary>The validated arguments of <c>segments fit</c>.</summary>
+/// <param name="Model">bgnbd, mbgnbd, paretonbd or gammagamma.</param>
+/// <param name="Input">The input file.</param>
+/// <param name="IsSummary">True when the input is an id,x,t_x,T[,zbar] summary rather than a purchase log.</param>
+/// <param name="Columns">Where the customer, date and amount are in a purchase log.</param>
+/// <param name="CalibrationEnd">Last day of the calibration period; null: the latest purchase date.</param>
+/// <param name="Unit">Time unit of t_x, T and the horizon.</param>
+/// <param name="Horizon">Forecast horizon for expected purchases, in <paramref name="Unit"/>s.</param>
+/// <param name="Output">Where to write per-customer predictions, or null.</param>
+public sealed record FitArguments(
+    string Model,
+    FileInfo Input,
+    bool IsSummary,
+    PurchaseLogOptions Columns,
+    DateOnly? CalibrationEnd,
+    TimeUnit Unit,
+    double Horizon,
+    FileInfo? Output)
+{
+    /// <summary>The models the command fits.</summary>
+    public static IReadOnlyList<string> Models { get; } = ["bgnbd", "mbgnbd", "paretonbd", "gammagamma"];
+
+    /// <summary>True for the spend model, false for the purchase models.</summary>
+    public bool IsSpendModel => Model == GammaGammaFitter.ModelName;
+
+    /// <summary>The likelihood of the purchase model named by <see cref="Model"/>.</summary>
+    public IPurchaseLikelihood PurchaseLikelihood => Model switch
+    {
+        "bgnbd" => new BgNbdLikelihood(),
+        "mbgnbd" => new MbgNbdLikelihood(),
+        "paretonbd" => new ParetoNbdLikelihood(),
+        _ => throw new InvalidOperationException($"{Model} is not a purchase model"),
+    };
+}
