@@ -16,7 +16,11 @@ public static class FitCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "bgnbd, mbgnbd, paretonbd or gammagamma.", Required = true };
+        var model = new Option<string>("--model")
+        {
+            Description = "bgnbd, mbgnbd, paretonbd, gammagamma, or auto: fit the three purchase models and choose by holdout error (needs a log and --calibration-end).",
+            Required = true,
+        };
         var input = new Option<FileInfo>("--input") { Description = "Purchase log (any delimited text) or, with --summary, an id,x,t_x,T[,zbar] file.", Required = true };
         var summary = new Option<bool>("--summary") { Description = "The input is a per-customer summary id,x,t_x,T[,zbar], as the CDNOW summaries." };
         var customer = new Option<string?>("--customer-col") { Description = "Customer column: header name or 1-based position." };
@@ -67,6 +71,11 @@ public static class FitCommand
             return (null, "--summary files are already summarised: --customer-col, --date-col, --amount-col, --date-format and --calibration-end do not apply.");
         }
 
+        if (model == FitArguments.SelectionModel && (summary || calibrationEndText is null))
+        {
+            return (null, "--model auto compares forecasts with a holdout period: give a purchase log (not --summary) and a --calibration-end before its last purchase.");
+        }
+
         DateOnly? calibrationEnd = null;
         if (calibrationEndText is not null)
         {
@@ -101,9 +110,32 @@ public static class FitCommand
             return 1;
         }
 
+        if (arguments.IsSelection)
+        {
+            return await SelectAsync(arguments, input, cancellationToken).ConfigureAwait(false);
+        }
+
         return arguments.IsSpendModel
             ? await FitSpendAsync(arguments, input, cancellationToken).ConfigureAwait(false)
             : await FitPurchasesAsync(arguments, input, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> SelectAsync(FitArguments arguments, FitInput input, CancellationToken cancellationToken)
+    {
+        var selection = PurchaseModelSelector.Select(input.Customers, input.HoldoutLength);
+        Console.WriteLine(FitReportWriter.ToJson(selection, arguments.Unit));
+        if (selection.Chosen?.Fit.Model is not { } model)
+        {
+            return 1;
+        }
+
+        if (arguments.Output is { } output)
+        {
+            await FitReportWriter.WritePurchasePredictionsAsync(output, input.Customers, model, arguments.Horizon, cancellationToken).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"wrote {input.Customers.Count} customers to {output.FullName} with {model.Name}").ConfigureAwait(false);
+        }
+
+        return 0;
     }
 
     private static async Task<int> FitPurchasesAsync(FitArguments arguments, FitInput input, CancellationToken cancellationToken)

@@ -18,33 +18,78 @@ public static class FitReportWriter
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
+            WriteFit(json, fit, unit);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// The holdout comparison: <c>{"model":"auto","chosen","holdoutLength","reason","candidates":[...]}</c>, each
+    /// candidate its fit object plus predicted and actual holdout purchases and the errors per customer.
+    /// </summary>
+    public static string ToJson(ModelSelection selection, TimeUnit unit)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
             json.WriteStartObject();
-            json.WriteString("model", fit.ModelName);
-            json.WriteNumber("customers", fit.Customers);
-            json.WriteStartObject("params");
-            foreach (var parameter in fit.Model?.Parameters ?? [])
+            json.WriteString("model", FitArguments.SelectionModel);
+            json.WriteString("chosen", selection.Chosen?.Fit.ModelName);
+            json.WriteNumber("holdoutLength", selection.HoldoutLength);
+            json.WriteString("reason", selection.Reason);
+            json.WriteStartArray("candidates");
+            foreach (var candidate in selection.Candidates)
             {
-                json.WriteNumber(parameter.Name, parameter.Value);
+                WriteFit(json, candidate.Fit, unit, candidate);
             }
 
-            json.WriteEndObject();
-            if (fit.LogLikelihood is { } ll)
-            {
-                json.WriteNumber("logLikelihood", ll);
-            }
-            else
-            {
-                json.WriteNull("logLikelihood");
-            }
-
-            json.WriteBoolean("converged", fit.Converged);
-            json.WriteString("reason", fit.Reason);
-            json.WriteString("notes", fit.Notes);
-            json.WriteString("timeUnit", unit == TimeUnit.Day ? "day" : "week");
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteFit<TModel>(Utf8JsonWriter json, ModelFit<TModel> fit, TimeUnit unit, HoldoutScore? holdout = null)
+        where TModel : class, IFittedModel
+    {
+        json.WriteStartObject();
+        json.WriteString("model", fit.ModelName);
+        json.WriteNumber("customers", fit.Customers);
+        json.WriteStartObject("params");
+        foreach (var parameter in fit.Model?.Parameters ?? [])
+        {
+            json.WriteNumber(parameter.Name, parameter.Value);
+        }
+
+        json.WriteEndObject();
+        WriteNullable(json, "logLikelihood", fit.LogLikelihood);
+        json.WriteBoolean("converged", fit.Converged);
+        json.WriteString("reason", fit.Reason);
+        json.WriteString("notes", fit.Notes);
+        json.WriteString("timeUnit", unit == TimeUnit.Day ? "day" : "week");
+        if (holdout is not null)
+        {
+            WriteNullable(json, "predictedHoldoutPurchases", holdout.PredictedPurchases);
+            json.WriteNumber("actualHoldoutPurchases", holdout.ActualPurchases);
+            WriteNullable(json, "holdoutRmse", holdout.RootMeanSquaredError);
+            WriteNullable(json, "holdoutMae", holdout.MeanAbsoluteError);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     /// <summary><c>customer_id,x,t_x,T,p_alive,expected_purchases</c> per customer, the expectation over <paramref name="horizon"/>.</summary>

@@ -82,6 +82,33 @@ public sealed class FitCommandTests
         Assert.Equal(0.243, json.RootElement.GetProperty("params").GetProperty("r").GetDouble(), 3);
     }
 
+    [CdnowFact]
+    public async Task Auto_compares_the_three_purchase_models_on_the_holdout_and_names_the_choice()
+    {
+        var (exitCode, stdout, stderr) = await CliProcess.RunAsync(
+            "fit", "--model", "auto", "--input", CdnowFiles.SampleLog, "--customer-col", "2", "--date-col", "3", "--amount-col", "5",
+            "--calibration-end", "1997-09-30");
+
+        Assert.True(exitCode == 0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal(39, root.GetProperty("holdoutLength").GetDouble());
+        var candidates = root.GetProperty("candidates").EnumerateArray().ToList();
+        Assert.Equal(["bgnbd", "mbgnbd", "paretonbd"], candidates.Select(c => c.GetProperty("model").GetString()));
+        Assert.All(candidates, c => Assert.Equal(1882, c.GetProperty("actualHoldoutPurchases").GetDouble()));
+        var best = candidates.MinBy(c => c.GetProperty("holdoutRmse").GetDouble());
+        Assert.Equal(best.GetProperty("model").GetString(), root.GetProperty("chosen").GetString());
+    }
+
+    [Fact]
+    public async Task Auto_needs_a_log_and_a_calibration_end()
+    {
+        var (exitCode, _, stderr) = await CliProcess.RunAsync("fit", "--model", "auto", "--input", RepositoryPaths.Sample);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--model auto compares forecasts with a holdout period", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Csv_with_named_columns_is_fitted_in_days()
     {
@@ -137,7 +164,7 @@ public sealed class FitCommandTests
     }
 
     [Theory]
-    [InlineData("--model", "pareto", "is not one of bgnbd, mbgnbd, paretonbd, gammagamma")]
+    [InlineData("--model", "pareto", "is not one of bgnbd, mbgnbd, paretonbd, gammagamma, auto")]
     [InlineData("--time-unit", "month", "--time-unit 'month' is not day or week")]
     [InlineData("--calibration-end", "30/09/1997", "is not a date in the form yyyy-MM-dd")]
     [InlineData("--horizon", "-3", "--horizon must be a positive number")]
