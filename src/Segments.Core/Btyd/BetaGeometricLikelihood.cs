@@ -9,6 +9,9 @@ namespace Segments.Core.Btyd;
 /// ln L = A₁ + A₂ + ln(e^A₃ + δ e^A₄), where δ = 1 if x &gt; 0 or k = 1, and
 /// A₁ = ln Γ(r + x) − ln Γ(r) + r ln α,  A₂ = ln Γ(a + b) + ln Γ(b + x + k) − ln Γ(b) − ln Γ(a + b + x + k),
 /// A₃ = −(r + x) ln(α + T),  A₄ = ln a − ln(b + x + k − 1) − (r + x) ln(α + t_x).
+/// With k = 0 this is Fader, Hardie &amp; Lee (2005) eq. (6) in logs; with k = 1 the MBG/NBD likelihood of Batislam,
+/// Denizel &amp; Filiztekin (2007). The gradient differentiates each piece: ψ (digamma) terms from A₁ and A₂, and
+/// the log-sum-exp weights π = e^A₄ / (e^A₃ + e^A₄) on the derivatives of A₃ and A₄.
 /// A₁ and A₂ depend on x alone, so they are computed once per distinct x; only A₃ and A₄ are per row.
 /// Parameters are (r, α, a, b).
 /// </summary>
