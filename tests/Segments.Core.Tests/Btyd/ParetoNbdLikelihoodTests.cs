@@ -16,16 +16,16 @@ public sealed class ParetoNbdLikelihoodTests
     }
 
     [Theory]
-    [InlineData(10.0, 2.0)] // α ≥ β: the first ₂F₁ form
-    [InlineData(2.0, 10.0)] // α < β: the second
-    [InlineData(15.0, 0.05)] // far apart, z near 1
-    public void Likelihood_equals_the_integral_it_was_derived_from(double alpha, double beta)
+    [InlineData(10.0, 2.0, 3, 20.0)] // α ≥ β: the first ₂F₁ form
+    [InlineData(2.0, 10.0, 3, 20.0)] // α < β: the second
+    [InlineData(15.0, 0.05, 3, 20.0)] // far apart, z near 1
+    [InlineData(1000.0, 1e-9, 0, 0.0)] // 1 − z ≈ 1e−12: the series cannot be summed, the fallback integrates
+    public void Likelihood_equals_the_integral_it_was_derived_from(double alpha, double beta, int x, double recency)
     {
         // L = Γ(r+x)α^r β^s/Γ(r) · [(α+T)^−(r+x)(β+T)^−s + s ∫_{t_x}^T (α+τ)^−(r+x) (β+τ)^−(s+1) dτ]: the death-time
         // integral the 2F1 closed form replaces, computed here by quadrature.
         const double r = 0.55, s = 0.6;
-        const int x = 3;
-        const double recency = 20, age = 30;
+        const double age = 30;
         var integral = (age - recency) * TanhSinhQuadrature.IntegrateUnitInterval((u, _) =>
         {
             var tau = recency + ((age - recency) * u);
