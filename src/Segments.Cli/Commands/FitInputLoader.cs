@@ -67,7 +67,7 @@ public static class FitInputLoader
                     }
                 }
 
-                await Console.Error.WriteLineAsync($"{arguments.Input.Name}: {reader.Profile.Name} export").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"{arguments.Input.Name}: {reader.Mapping.Name} export").ConfigureAwait(false);
                 await ReportRowsAsync(arguments.Input.Name, tally.Read, tally.Rejected, tally.FirstErrors).ConfigureAwait(false);
                 return true;
             }
