@@ -24,11 +24,34 @@ internal static class SegmentationPrinter
                 $"  cluster {cluster.Cluster,-2} {cluster.Size,8}   {cluster.RecencyDays,8:0.#} {cluster.Frequency,8:0.##} {cluster.Monetary,12:0.00}"));
         }
 
+        if (result.Predictions is { } models)
+        {
+            Console.WriteLine($"purchase models (holdout {models.HoldoutWeeks:0.#} weeks): chosen {models.ChosenModel ?? "none"} — {models.Reason}");
+            foreach (var candidate in models.Candidates)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {candidate.Model,-10} converged {candidate.Converged}, LL {candidate.LogLikelihood:0.##}, holdout RMSE {candidate.HoldoutRootMeanSquaredError:0.####}, predicted {candidate.HoldoutPredictedPurchases:0.#} vs actual {candidate.HoldoutActualPurchases:0} {Parameters(candidate)}{candidate.Reason}"));
+            }
+
+            if (models.PurchaseModel is { } refit)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  refit {refit.Model} on all data: LL {refit.LogLikelihood:0.##} {Parameters(refit)}"));
+            }
+
+            if (models.SpendModel is { } spend)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  spend {spend.Model}: converged {spend.Converged}, LL {spend.LogLikelihood:0.##} {Parameters(spend)}{spend.Reason}"));
+            }
+        }
+
         if (result.RuleSegmentCounts.Count > 0)
         {
             Section("rule segments", result.RuleSegmentCounts);
         }
     }
+
+    private static string Parameters(ModelReport report) =>
+        string.Join(" ", report.Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:0.####}"))) + " ";
 
     private static void Section(string title, IEnumerable<SegmentCount> counts)
     {

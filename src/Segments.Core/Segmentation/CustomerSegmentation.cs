@@ -17,6 +17,9 @@ public sealed record CustomerSegmentation(
     int? Cluster,
     IReadOnlyList<string> RuleSegments)
 {
+    /// <summary>P(alive), expected purchases and CLV; null when the models could not be fitted.</summary>
+    public CustomerPrediction? Prediction { get; init; }
+
     /// <summary>The customer's id.</summary>
     public string CustomerId => Rfm.Metrics.CustomerId;
 }

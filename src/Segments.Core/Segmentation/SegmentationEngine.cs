@@ -1,3 +1,4 @@
+using Segments.Core.Btyd;
 using Segments.Core.Clustering;
 using Segments.Core.Lifecycle;
 using Segments.Core.Rfm;
@@ -8,7 +9,7 @@ namespace Segments.Core.Segmentation;
 
 /// <summary>
 /// Folds transaction lines in, then computes every kind of segment at once: RFM, lifecycle stage,
-/// behavioural cluster and the store's rule segments. The recompute and the CLI both run this, so a file
+/// behavioural cluster, the customer-base models' predictions and the store's rule segments. The recompute and the CLI both run this, so a file
 /// scored locally lands in the same segments as in the service.
 /// </summary>
 public sealed class SegmentationEngine(DateOnly? asOf)
@@ -16,6 +17,7 @@ public sealed class SegmentationEngine(DateOnly? asOf)
     private readonly CustomerAggregator _rfm = new(asOf);
     private readonly OrderHistoryAggregator _orders = new(asOf);
     private readonly Dictionary<string, HashSet<string>> _products = new(StringComparer.Ordinal);
+    private readonly CustomerHistoryBuilder _purchases = new();
 
     /// <summary>Lines folded in (on or before the as-of date).</summary>
     public long LinesAdded => _rfm.LinesAdded;
@@ -25,6 +27,11 @@ public sealed class SegmentationEngine(DateOnly? asOf)
     {
         _rfm.Add(line);
         _orders.Add(line);
+        if (!line.IsCancellation && (asOf is not { } limit || line.OrderDate <= limit))
+        {
+            _purchases.Add(line.CustomerId, line.OrderDate, line.Amount);
+        }
+
         if (line.Product.Length > 0 && !line.IsCancellation && (asOf is not { } cutoff || line.OrderDate <= cutoff))
         {
             if (!_products.TryGetValue(line.CustomerId, out var products))
@@ -45,6 +52,7 @@ public sealed class SegmentationEngine(DateOnly? asOf)
         var orderHistories = _orders.ToHistories();
         var lifecycle = LifecycleClassifier.Classify(orderHistories, day);
         var clusters = CustomerClusterer.Cluster(rfm.Customers.Select(c => c.Metrics).ToList());
+        var (predictionSummary, predictions) = PredictionEngine.Predict(_purchases, day);
 
         var histories = orderHistories.ToDictionary(h => h.CustomerId, StringComparer.Ordinal);
         var stages = lifecycle.Customers.ToDictionary(c => c.CustomerId, c => LifecycleStageNames.NameOf(c.Stage), StringComparer.Ordinal);
@@ -58,6 +66,7 @@ public sealed class SegmentationEngine(DateOnly? asOf)
             var history = histories[id];
             var stage = stages[id];
             int? cluster = clusterOf.TryGetValue(id, out var c) ? c : null;
+            var prediction = predictions.GetValueOrDefault(id);
             var facts = new CustomerFacts(id)
             {
                 Country = score.Metrics.Country,
@@ -73,6 +82,8 @@ public sealed class SegmentationEngine(DateOnly? asOf)
                 RfmSegment = score.Segment,
                 LifecycleStage = stage,
                 Cluster = cluster,
+                PAlive = prediction?.PAlive,
+                Clv = prediction?.Clv12Months,
             };
             var profile = facts.ToProfile();
             var matched = rules.Where(rule => rule.Matches(profile, day)).Select(rule => rule.Name).ToList();
@@ -81,9 +92,12 @@ public sealed class SegmentationEngine(DateOnly? asOf)
                 ruleCounts[name]++;
             }
 
-            customers.Add(new CustomerSegmentation(score, history.FirstOrderDate, history.LastOrderDate, stage, cluster, matched));
+            customers.Add(new CustomerSegmentation(score, history.FirstOrderDate, history.LastOrderDate, stage, cluster, matched) { Prediction = prediction });
         }
 
-        return new SegmentationResult(day, rfm, lifecycle, clusters, rules.Select(r => new SegmentCount(r.Name, ruleCounts[r.Name])).ToList(), customers);
+        return new SegmentationResult(day, rfm, lifecycle, clusters, rules.Select(r => new SegmentCount(r.Name, ruleCounts[r.Name])).ToList(), customers)
+        {
+            Predictions = predictionSummary,
+        };
     }
 }

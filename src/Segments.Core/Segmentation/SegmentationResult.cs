@@ -11,4 +11,8 @@ public sealed record SegmentationResult(
     LifecycleAssessment Lifecycle,
     ClusteringResult Clusters,
     IReadOnlyList<SegmentCount> RuleSegmentCounts,
-    IReadOnlyList<CustomerSegmentation> Customers);
+    IReadOnlyList<CustomerSegmentation> Customers)
+{
+    /// <summary>The customer-base models of this run.</summary>
+    public PredictionSummary? Predictions { get; init; }
+}

@@ -15,6 +15,9 @@ public sealed record CustomerLookup(string CustomerId, string RunId, DateOnly As
     /// <summary>Behavioural cluster (see the run's cluster centroids).</summary>
     public int? Cluster { get; init; }
 
+    /// <summary>P(alive), expected purchases over 30/90/365 days, expected order value and 12-month CLV; null when the run's models could not be fitted.</summary>
+    public Core.Segmentation.CustomerPrediction? Predictive { get; init; }
+
     /// <summary>The store's rule segments the customer is in.</summary>
     public IReadOnlyList<string> RuleSegments { get; init; } = [];
 }

@@ -26,6 +26,7 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
                 LifecycleStage = row.LifecycleStage,
                 Cluster = row.Cluster,
                 RuleSegments = row.RuleSegments,
+                Predictive = row.Prediction,
             };
     }
 
@@ -43,6 +44,7 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
                 Clusters = run.Clusters,
                 RuleSegments = Summaries(run.RuleSegments),
                 RuleErrors = run.RuleErrors,
+                Predictions = run.Predictions,
             };
     }
 

@@ -124,6 +124,7 @@ public sealed partial class RecomputeSegmentsHandler(
             LifecycleStages = result.Lifecycle.CountByStage().Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
             LifecycleThresholds = result.Lifecycle.Thresholds,
             Clusters = result.Clusters.Clusters,
+            Predictions = result.Predictions,
             RuleSegments = result.RuleSegmentCounts.Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
             RuleErrors = ruleErrors,
             GenerationTable = table,
@@ -150,6 +151,7 @@ public sealed partial class RecomputeSegmentsHandler(
             LifecycleStage = c.LifecycleStage,
             Cluster = c.Cluster,
             RuleSegments = c.RuleSegments,
+            Prediction = c.Prediction,
         };
 
     private async Task DropOldGenerationsAsync(CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ public sealed record CustomerSegmentRow(
     /// <summary>Behavioural cluster.</summary>
     public int? Cluster { get; init; }
 
+    /// <summary>P(alive), expected purchases and CLV; null when the models could not be fitted.</summary>
+    public Core.Segmentation.CustomerPrediction? Prediction { get; init; }
+
     /// <summary>Rule segments the customer matched.</summary>
     public IReadOnlyList<string> RuleSegments { get; init; } = [];
 }

@@ -70,6 +70,12 @@ public sealed class GenerationStore(StorageAccount account)
         ["LifecycleStage"] = row.LifecycleStage,
         ["Cluster"] = row.Cluster,
         ["RuleSegments"] = JsonSerializer.Serialize(row.RuleSegments),
+        ["PAlive"] = row.Prediction?.PAlive,
+        ["ExpectedPurchases30"] = row.Prediction?.ExpectedPurchases30,
+        ["ExpectedPurchases90"] = row.Prediction?.ExpectedPurchases90,
+        ["ExpectedPurchases365"] = row.Prediction?.ExpectedPurchases365,
+        ["ExpectedAverageOrderValue"] = row.Prediction?.ExpectedAverageOrderValue,
+        ["Clv12Months"] = row.Prediction?.Clv12Months,
     };
 
     private static CustomerSegmentRow FromEntity(TableEntity e) => new(
@@ -89,6 +95,15 @@ public sealed class GenerationStore(StorageAccount account)
         LifecycleStage = e.GetString("LifecycleStage"),
         Cluster = e.GetInt32("Cluster"),
         RuleSegments = JsonSerializer.Deserialize<List<string>>(e.GetString("RuleSegments") ?? "[]") ?? [],
+        Prediction = e.GetDouble("PAlive") is { } pAlive
+            ? new Core.Segmentation.CustomerPrediction(
+                pAlive,
+                e.GetDouble("ExpectedPurchases30") ?? 0,
+                e.GetDouble("ExpectedPurchases90") ?? 0,
+                e.GetDouble("ExpectedPurchases365") ?? 0,
+                e.GetDouble("ExpectedAverageOrderValue"),
+                e.GetDouble("Clv12Months"))
+            : null,
     };
 
     private static DateOnly? ParseDate(string? text) =>

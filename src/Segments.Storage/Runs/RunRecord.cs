@@ -48,6 +48,9 @@ public sealed record RunRecord
     /// <summary>Behavioural clusters with their size and centroid.</summary>
     public IReadOnlyList<Core.Clustering.ClusterSummary> Clusters { get; init; } = [];
 
+    /// <summary>The customer-base models of the run: candidates, choice, spend model.</summary>
+    public Core.Segmentation.PredictionSummary? Predictions { get; init; }
+
     /// <summary>Customers per rule segment of <c>config/segments.json</c>.</summary>
     public IReadOnlyList<SegmentSize> RuleSegments { get; init; } = [];
 

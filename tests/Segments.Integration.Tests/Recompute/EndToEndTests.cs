@@ -29,6 +29,10 @@ public sealed class EndToEndTests(AzuriteFixture azurite) : HostTestBase(azurite
         Assert.Equal(150m, rfm.GetProperty("monetary").GetDecimal());
         Assert.Equal("433", rfm.GetProperty("code").GetString());
         Assert.Equal("Potential Loyalist", rfm.GetProperty("segment").GetString());
+
+        // Five customers cannot identify a customer-base model: no prediction rather than NaN.
+        var predictive = a.GetProperty("predictive");
+        Assert.True(predictive.ValueKind == JsonValueKind.Null || double.IsFinite(predictive.GetProperty("pAlive").GetDouble()));
     }
 
     [Fact]

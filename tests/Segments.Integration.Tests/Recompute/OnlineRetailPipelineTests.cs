@@ -20,8 +20,16 @@ public sealed class OnlineRetailPipelineTests(AzuriteFixture azurite) : HostTest
         var counts = listing.GetProperty("segments").EnumerateArray().ToDictionary(s => s.GetProperty("name").GetString()!, s => s.GetProperty("customers").GetInt32());
         Assert.Equal(OnlineRetailReference.SegmentCounts.OrderBy(p => p.Key), counts.OrderBy(p => p.Key));
 
+        // The run fits the customer-base models and says which one it used.
+        Assert.Contains(listing.GetProperty("predictions").GetProperty("chosenModel").GetString(), new[] { "bgnbd", "mbgnbd" });
+
         // Customer 12347 (reference CSV row): last order 2011-12-07, 7 invoices, 4,310.00 → 555 Champions.
-        var rfm = (await Host.Http.GetFromJsonAsync<JsonElement>("/api/customers/12347")).GetProperty("rfm");
+        var customer = await Host.Http.GetFromJsonAsync<JsonElement>("/api/customers/12347");
+        var predictive = customer.GetProperty("predictive");
+        Assert.InRange(predictive.GetProperty("pAlive").GetDouble(), 0.9, 1.0); // bought 3 days ago after 6 repeat purchases
+        Assert.True(predictive.GetProperty("expectedPurchases365").GetDouble() > predictive.GetProperty("expectedPurchases90").GetDouble());
+        Assert.True(predictive.GetProperty("clv12Months").GetDouble() > 0);
+        var rfm = customer.GetProperty("rfm");
         Assert.Equal((3, 7, 4310.00m, "555", "Champions"), (rfm.GetProperty("recencyDays").GetInt32(), rfm.GetProperty("frequency").GetInt32(), rfm.GetProperty("monetary").GetDecimal(), rfm.GetProperty("code").GetString(), rfm.GetProperty("segment").GetString()));
     }
 }

@@ -1,0 +1,38 @@
+using Segments.Core.Btyd;
+
+namespace Segments.Core.Segmentation;
+
+/// <summary>One fitted (or failed) model as a run reports it.</summary>
+public sealed record ModelReport(
+    string Model,
+    bool Converged,
+    double? LogLikelihood,
+    IReadOnlyDictionary<string, double> Parameters,
+    string? Reason,
+    double? HoldoutRootMeanSquaredError = null,
+    double? HoldoutPredictedPurchases = null,
+    double? HoldoutActualPurchases = null)
+{
+    /// <summary>The report of a fit.</summary>
+    public static ModelReport Of<TModel>(ModelFit<TModel> fit)
+        where TModel : class, IFittedModel =>
+        new(fit.ModelName, fit.Converged, fit.LogLikelihood,
+            fit.Model?.Parameters.ToDictionary(p => p.Name, p => p.Value) ?? new Dictionary<string, double>(), fit.Reason);
+}
+
+/// <summary>What the predictive models of one run were: every candidate, the choice, and the spend model.</summary>
+/// <param name="ChosenModel">The purchase model the predictions come from, or null when none could be used.</param>
+/// <param name="Reason">Why no model was chosen, or how the choice was made.</param>
+/// <param name="HoldoutWeeks">Length of the holdout period the candidates were compared on.</param>
+/// <param name="Candidates">Each candidate fitted on the calibration period, with its holdout error.</param>
+/// <param name="PurchaseModel">The chosen model refitted on all data up to the as-of date.</param>
+/// <param name="SpendModel">The Gamma-Gamma fit on repeat buyers.</param>
+/// <param name="MonthlyDiscountRate">Discount rate of the 12-month CLV.</param>
+public sealed record PredictionSummary(
+    string? ChosenModel,
+    string? Reason,
+    double HoldoutWeeks,
+    IReadOnlyList<ModelReport> Candidates,
+    ModelReport? PurchaseModel,
+    ModelReport? SpendModel,
+    double MonthlyDiscountRate);
