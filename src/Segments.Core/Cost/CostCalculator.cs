@@ -45,12 +45,12 @@ public static class CostCalculator
         var rounding = Usd(GbSeconds(billedMs - measuredMs, memoryGb) * rates.ExecutionTimePerGbSecond);
         return new CostBreakdown
         {
-            Total = stages.Values.Sum(s => s.Total) + rounding,
-            Compute = stages.Values.Sum(s => s.Compute) + rounding,
+            Total = Trim(stages.Values.Sum(s => s.Total) + rounding),
+            Compute = Trim(stages.Values.Sum(s => s.Compute) + rounding),
             BillingRounding = rounding,
-            Executions = stages.Values.Sum(s => s.Executions),
-            BlobOps = stages.Values.Sum(s => s.BlobOps),
-            TableOps = stages.Values.Sum(s => s.TableOps),
+            Executions = Trim(stages.Values.Sum(s => s.Executions)),
+            BlobOps = Trim(stages.Values.Sum(s => s.BlobOps)),
+            TableOps = Trim(stages.Values.Sum(s => s.TableOps)),
             QueueRequestsNotPriced = usage.Requests.Queue.Total,
             Stages = stages,
             InstanceMemoryMb = instanceMemoryMb,
@@ -76,10 +76,13 @@ public static class CostCalculator
         var executionCharge = Usd(executions * rates.ExecutionsPerMillion / 1_000_000m);
         var blob = Usd(Enum.GetValues<RequestKind>().Sum(kind => stage.Requests.Blob[kind] * rates.Blob.Per10k(kind)) / 10_000m);
         var table = Usd(stage.Requests.Table.Total * rates.TableOperationsPer10k / 10_000m);
-        return new StageCost(gbSeconds, compute, executionCharge, blob, table, compute + executionCharge + blob + table);
+        return new StageCost(gbSeconds, compute, executionCharge, blob, table, Trim(compute + executionCharge + blob + table));
     }
 
-    private static decimal GbSeconds(long ms, decimal memoryGb) => Math.Round(ms / 1000m * memoryGb, GbSecondDecimals);
+    private static decimal GbSeconds(long ms, decimal memoryGb) => Trim(Math.Round(ms / 1000m * memoryGb, GbSecondDecimals));
 
-    private static decimal Usd(decimal amount) => Math.Round(amount, UsdDecimals);
+    private static decimal Usd(decimal amount) => Trim(Math.Round(amount, UsdDecimals));
+
+    // Drops trailing zeros (0.000270400 → 0.0002704, 0.00 → 0) so that amounts read as plain numbers in JSON.
+    private static decimal Trim(decimal value) => value / 1.0000000000000000000000000000m;
 }

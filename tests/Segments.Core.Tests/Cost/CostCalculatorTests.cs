@@ -119,6 +119,18 @@ public class CostCalculatorTests
     }
 
     [Fact]
+    public void Amounts_carry_no_trailing_zeros()
+    {
+        // Act
+        var cost = CostCalculator.Price(TwoStages, Rates, instanceMemoryMb: 2048);
+
+        // Assert — decimals keep their scale, and JSON would show 0.000 for a free delete.
+        Assert.Equal("0", cost.Stages["write"].BlobOps.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("0.0001976", cost.Compute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("7.6", cost.GbSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void Cost_names_the_rates_it_used()
     {
         // Act
