@@ -50,8 +50,8 @@ public sealed partial class RecomputeSegmentsHandler(
         }
 
         // The measurement ends once the lease is released, so this write, which records it, is the one
-        // request of the run that its cost leaves out (a single Table transaction). It is made even when the
-        // run was cancelled meanwhile, so that the ledger never keeps a finished run without its end.
+        // request of the run that its cost leaves out (a single Table transaction). Not cancellable: a run
+        // that has finished gets its record completed even when the host is stopping.
         var usage = meter.Stop();
         var cost = costs.Price(usage, rates);
         run = run with { StageDurationsMs = StageDurations(usage), Usage = usage, CostUsd = cost };
