@@ -57,14 +57,15 @@ curl -s "${base}/api/batches"; echo
 step "Recomputing segments as of 2011-12-10 (the day after the sample's last order)"
 location=$(curl -sf -D - -o /dev/null -X POST "${base}/api/runs" -H "x-functions-key: ${admin_key}" \
   -H 'Content-Type: application/json' -d '{"asOf":"2011-12-10"}' | tr -d '\r' | sed -n 's/^Location: //Ip')
-wait_for 120 "run ${location}" bash -c "curl -sf '${base}${location}' | grep -q '\"status\":\"succeeded\"'"
+# "succeeded" comes when the generation goes live; the end time, usage and cost a moment later.
+wait_for 120 "run ${location}" bash -c "curl -sf '${base}${location}' | grep -q '\"status\":\"succeeded\".*\"finishedAt\":\"'"
 curl -s "${base}${location}"; echo
 
 step "Ready. Try:"
 cat <<EOT
   curl ${base}/api/customers/12662        # which segments is customer 12662 in?
   curl ${base}/api/segments               # segment sizes of the active run
-  curl ${base}${location}   # the run: counts, stage durations
+  curl ${base}${location}   # the run: counts, stage durations, usage and costUsd
   curl ${base}/api/batches                # the Batches ledger
   curl -X POST ${base}/api/runs -H 'x-functions-key: ${admin_key}' -d '{"asOf":"2011-12-10"}'
 

@@ -148,6 +148,11 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
           name: 'Segments__HostId'
           value: name
         }
+        {
+          // Execution time is billed for this memory: each run and batch prices its GB-seconds with it.
+          name: 'Segments__InstanceMemoryMb'
+          value: string(instanceMemoryMB)
+        }
       ]
     }
   }

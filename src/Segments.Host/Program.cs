@@ -23,10 +23,16 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.C
 
 var app = builder.Build();
 
-var schedule = app.Configuration.GetSection(SegmentsOptions.Section).Get<SegmentsOptions>()?.Schedule ?? new SegmentsOptions().Schedule;
-if (NcrontabSchedule.Parse(schedule).Problem is { } scheduleProblem)
+var segments = app.Configuration.GetSection(SegmentsOptions.Section).Get<SegmentsOptions>() ?? new SegmentsOptions();
+if (NcrontabSchedule.Parse(segments.Schedule).Problem is { } scheduleProblem)
 {
     await Console.Error.WriteLineAsync($"Segments host cannot start: {scheduleProblem} (setting Segments:Schedule)").ConfigureAwait(false);
+    return 1;
+}
+
+if (segments.InstanceMemoryMb <= 0)
+{
+    await Console.Error.WriteLineAsync($"Segments host cannot start: Segments:InstanceMemoryMb is {segments.InstanceMemoryMb}; give the app's instance memory in MB (512, 2048 or 4096).").ConfigureAwait(false);
     return 1;
 }
 

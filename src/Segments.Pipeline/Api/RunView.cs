@@ -1,3 +1,4 @@
+using Segments.Core.Cost;
 using Segments.Storage.Runs;
 
 namespace Segments.Pipeline.Api;
@@ -16,10 +17,12 @@ public sealed record RunView(
     int CustomersScored,
     IReadOnlyDictionary<string, long> StageDurationsMs,
     IReadOnlyList<SegmentSize> Segments,
-    string? Error)
+    string? Error,
+    UsageReport? Usage,
+    CostBreakdown? CostUsd)
 {
     /// <summary>The view of a ledger row.</summary>
     public static RunView Of(RunRecord r) => new(
         r.RunId, r.AsOf, r.Status, r.Trigger, r.RequestedAt, r.StartedAt, r.FinishedAt,
-        r.BatchesRead, r.TransactionsRead, r.CustomersScored, r.StageDurationsMs, r.Segments, r.Error);
+        r.BatchesRead, r.TransactionsRead, r.CustomersScored, r.StageDurationsMs, r.Segments, r.Error, r.Usage, r.CostUsd);
 }

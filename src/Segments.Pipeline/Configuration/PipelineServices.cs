@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Cost;
 using Segments.Pipeline.Ingest;
 using Segments.Pipeline.Queries;
 using Segments.Pipeline.Recompute;
@@ -48,6 +49,7 @@ public static class PipelineServices
         services.AddSingleton<ErrorReportStore>();
         services.AddSingleton<ConfigStore>();
         services.AddSingleton<ExportContextLoader>();
+        services.AddSingleton<CostAccounting>();
         services.AddSingleton<RunRequestQueue>();
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton(sp => new RunLease(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<SegmentsOptions>>().Value.HostId));

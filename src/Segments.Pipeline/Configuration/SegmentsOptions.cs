@@ -24,4 +24,10 @@ public sealed record SegmentsOptions
 
     /// <summary>Admin key for <c>POST /api/runs</c> (header <c>x-functions-key</c> or query <c>code</c>).</summary>
     public string? AdminKey { get; init; }
+
+    /// <summary>
+    /// Instance memory of the Flex Consumption app in MB (512, 2048 or 4096; infra's <c>instanceMemoryMB</c>).
+    /// Execution time is billed for this memory, not for what the code uses, so costs are computed with it.
+    /// </summary>
+    public int InstanceMemoryMb { get; init; } = 2048;
 }

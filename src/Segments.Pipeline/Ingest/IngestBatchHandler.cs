@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Logging;
+using Segments.Core.Cost;
 using Segments.Core.Ingest;
 using Segments.Core.Transactions;
+using Segments.Pipeline.Cost;
 using Segments.Storage.Batches;
 using Segments.Storage.Blobs;
+using Segments.Storage.Metering;
 
 namespace Segments.Pipeline.Ingest;
 
@@ -16,29 +19,57 @@ public sealed partial class IngestBatchHandler(
     BatchLedger ledger,
     NormalizedBatchStore normalized,
     ErrorReportStore errorReports,
+    CostAccounting costs,
     TimeProvider time,
     ILogger<IngestBatchHandler> logger)
 {
+    /// <summary>The one stage an ingestion is measured and priced as.</summary>
+    public const string Stage = "ingest";
+
     /// <summary>
     /// Ingests one blob version. Idempotent: a version already in the ledger is returned as it is, and
-    /// content identical to an accepted batch is recorded as a duplicate that contributes nothing.
+    /// content identical to an accepted batch is recorded as a duplicate that contributes nothing. The
+    /// ledger row records what the ingestion used and what that cost.
     /// </summary>
     public async Task<BatchRecord> IngestAsync(DroppedBlob blob, CancellationToken cancellationToken)
+    {
+        var meter = UsageMeter.Start(Stage, time);
+        (BatchRecord Record, CostRates? Rates) ingested;
+        using (meter)
+        {
+            ingested = await IngestMeteredAsync(blob, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (ingested.Rates is not { } rates)
+        {
+            return ingested.Record;
+        }
+
+        // The outcome was saved inside the measurement; this second write adds what it cost, and is the one
+        // request of the ingestion that its cost leaves out (a single Table transaction).
+        var usage = meter.Stop();
+        var record = ingested.Record with { Usage = usage, CostUsd = costs.Price(usage, rates) };
+        await ledger.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        LogIngested(blob.Name, record.Status, record.RowsRead, record.RowsAccepted, record.RowsSkipped, record.RowsRejected, record.Reason ?? string.Empty);
+        return record;
+    }
+
+    /// <summary>The ingestion itself; no rates when the version was already in the ledger.</summary>
+    private async Task<(BatchRecord Record, CostRates? Rates)> IngestMeteredAsync(DroppedBlob blob, CancellationToken cancellationToken)
     {
         var previous = await ledger.GetAsync(blob.Name, cancellationToken).ConfigureAwait(false);
         if (previous is not null && previous.ETag == blob.ETag && previous.Status != BatchStatus.Failed)
         {
-            return previous;
+            return (previous, null);
         }
 
+        var rates = await costs.LoadRatesAsync(cancellationToken).ConfigureAwait(false);
         var receivedAt = time.GetUtcNow();
         var record = await ReadAsync(blob, receivedAt, cancellationToken).ConfigureAwait(false);
         record = await ResolveDuplicateAsync(record, previous, cancellationToken).ConfigureAwait(false);
         await ledger.SaveAsync(record, cancellationToken).ConfigureAwait(false);
         await RemoveSupersededAsync(previous, record, cancellationToken).ConfigureAwait(false);
-
-        LogIngested(blob.Name, record.Status, record.RowsRead, record.RowsAccepted, record.RowsSkipped, record.RowsRejected, record.Reason ?? string.Empty);
-        return record;
+        return (record, rates);
     }
 
     /// <summary>

@@ -1,11 +1,13 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Segments.Core.Cost;
 using Segments.Core.Segmentation;
 using Segments.Core.Transactions;
+using Segments.Pipeline.Cost;
 using Segments.Storage.Account;
 using Segments.Storage.Batches;
 using Segments.Storage.Blobs;
 using Segments.Storage.Generations;
+using Segments.Storage.Metering;
 using Segments.Storage.Runs;
 
 namespace Segments.Pipeline.Recompute;
@@ -21,6 +23,7 @@ public sealed partial class RecomputeSegmentsHandler(
     GenerationStore generations,
     RunLease lease,
     RuleSegmentLoader ruleSegments,
+    CostAccounting costs,
     TimeProvider time,
     ILogger<RecomputeSegmentsHandler> logger)
 {
@@ -29,9 +32,36 @@ public sealed partial class RecomputeSegmentsHandler(
 
     /// <summary>
     /// Executes a queued run and returns its final record. A run found running (its executor died) is
-    /// executed again; a finished run is returned unchanged, so a redelivered request is harmless.
+    /// executed again; a finished run is returned unchanged, so a redelivered request is harmless. The run
+    /// records what it used, stage by stage, and what that cost.
     /// </summary>
     public async Task<RunRecord?> ExecuteAsync(string runId, CancellationToken cancellationToken)
+    {
+        var meter = UsageMeter.Start(RunStages.Housekeeping, time);
+        (RunRecord? Run, CostRates? Rates) executed;
+        using (meter)
+        {
+            executed = await ExecuteMeteredAsync(runId, meter, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (executed is not (Run: { } run, Rates: { } rates))
+        {
+            return executed.Run;
+        }
+
+        // The measurement ends once the lease is released, so this write, which records it, is the one
+        // request of the run that its cost leaves out (a single Table transaction). Not cancellable: a run
+        // that has finished gets its record completed even when the host is stopping.
+        var usage = meter.Stop();
+        var cost = costs.Price(usage, rates);
+        run = run with { StageDurationsMs = StageDurations(usage), Usage = usage, CostUsd = cost };
+        await runs.SaveAsync(run, CancellationToken.None).ConfigureAwait(false);
+        LogRunCost(run.RunId, cost.Total, usage.Requests.Total, usage.WallMs);
+        return run;
+    }
+
+    /// <summary>Everything the run does under its lease; no rates when there was nothing to execute.</summary>
+    private async Task<(RunRecord? Run, CostRates? Rates)> ExecuteMeteredAsync(string runId, UsageMeter meter, CancellationToken cancellationToken)
     {
         var held = await lease.AcquireAsync(cancellationToken).ConfigureAwait(false);
         await using (held.ConfigureAwait(false))
@@ -39,36 +69,38 @@ public sealed partial class RecomputeSegmentsHandler(
             var run = await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false);
             if (run is null || run.Status is RunStatus.Succeeded or RunStatus.Failed)
             {
-                return run;
+                return (run, null);
             }
 
+            var rates = await costs.LoadRatesAsync(cancellationToken).ConfigureAwait(false);
             run = run with { Status = RunStatus.Running, StartedAt = time.GetUtcNow() };
             await runs.SaveAsync(run, cancellationToken).ConfigureAwait(false);
             try
             {
-                run = await ComputeAsync(run, cancellationToken).ConfigureAwait(false);
+                run = await ComputeAsync(run, meter, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogRunFailed(ex, run.RunId);
 
-                // A half-written generation is never pointed at; drop it so it does not linger.
+                // A half-written generation is never pointed at; drop it so it does not linger. The failure
+                // itself is recorded with the run's cost, once the lease is released.
+                meter.BeginStage(RunStages.Housekeeping);
                 await generations.DeleteAsync(GenerationStore.TableNameFor(run.RunId), CancellationToken.None).ConfigureAwait(false);
-                run = run with { Status = RunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = $"{ex.GetType().Name}: {ex.Message}" };
-                await runs.SaveAsync(run, CancellationToken.None).ConfigureAwait(false);
-                return run;
+                return (run with { Status = RunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = $"{ex.GetType().Name}: {ex.Message}" }, rates);
             }
 
+            meter.BeginStage(RunStages.Housekeeping);
             await DropOldGenerationsAsync(cancellationToken).ConfigureAwait(false);
-            return run;
+
+            // The end is taken while the lease is still held: no other run starts before it.
+            return (run with { FinishedAt = time.GetUtcNow() }, rates);
         }
     }
 
-    private async Task<RunRecord> ComputeAsync(RunRecord run, CancellationToken cancellationToken)
+    private async Task<RunRecord> ComputeAsync(RunRecord run, UsageMeter meter, CancellationToken cancellationToken)
     {
-        var durations = new Dictionary<string, long>();
-        var stage = Stopwatch.StartNew();
-
+        meter.BeginStage(RunStages.Read);
         var aggregator = new SegmentationEngine(run.AsOf);
         // Newest first: an order id already seen in a newer batch was re-exported or corrected there, and
         // that version replaces every older one.
@@ -100,20 +132,16 @@ public sealed partial class RecomputeSegmentsHandler(
             LogBatchRead(run.RunId, batch.BlobName, aggregator.LinesAdded, linesReplaced);
         }
 
-        durations["read"] = stage.ElapsedMilliseconds;
-        stage.Restart();
-
+        meter.BeginStage(RunStages.Score);
         var (rules, ruleErrors) = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
         var result = aggregator.Compute(rules);
-        durations["score"] = stage.ElapsedMilliseconds;
-        stage.Restart();
 
+        meter.BeginStage(RunStages.Write);
         var table = GenerationStore.TableNameFor(run.RunId);
         var rows = result.Customers.Select(ToRow).ToList();
         await generations.WriteAsync(table, rows, CustomerBucket.DefaultCount, cancellationToken).ConfigureAwait(false);
-        durations["write"] = stage.ElapsedMilliseconds;
-        stage.Restart();
 
+        meter.BeginStage(RunStages.Flip);
         var finished = run with
         {
             Status = RunStatus.Succeeded,
@@ -129,19 +157,20 @@ public sealed partial class RecomputeSegmentsHandler(
             RuleErrors = ruleErrors,
             GenerationTable = table,
             BucketCount = CustomerBucket.DefaultCount,
+            StageDurationsMs = StageDurations(meter.Snapshot()),
         };
 
         // The run row is complete before the pointer names it, so whatever a reader finds through the
         // pointer is already whole.
-        await runs.SaveAsync(finished with { StageDurationsMs = durations }, cancellationToken).ConfigureAwait(false);
-        await runs.FlipActiveAsync(new ActiveRun(run.RunId, run.AsOf, table, CustomerBucket.DefaultCount), cancellationToken).ConfigureAwait(false);
-        durations["flip"] = stage.ElapsedMilliseconds;
-
-        finished = finished with { StageDurationsMs = durations, FinishedAt = time.GetUtcNow() };
         await runs.SaveAsync(finished, cancellationToken).ConfigureAwait(false);
+        await runs.FlipActiveAsync(new ActiveRun(run.RunId, run.AsOf, table, CustomerBucket.DefaultCount), cancellationToken).ConfigureAwait(false);
         LogRunSucceeded(run.RunId, run.AsOf, accepted.Count, aggregator.LinesAdded, rows.Count);
         return finished;
     }
+
+    // The computation's stages, as GET /api/runs has always shown them; housekeeping is in the usage.
+    private static Dictionary<string, long> StageDurations(UsageReport usage) =>
+        usage.Stages.Where(s => s.Key != RunStages.Housekeeping).ToDictionary(s => s.Key, s => s.Value.WallMs);
 
     private static CustomerSegmentRow ToRow(CustomerSegmentation c) =>
         new(c.CustomerId, c.Rfm.Metrics.RecencyDays, c.Rfm.Metrics.Frequency, c.Rfm.Metrics.Monetary, c.Rfm.R, c.Rfm.F, c.Rfm.M, c.Rfm.Code, c.Rfm.Segment, c.Rfm.Metrics.Country)
@@ -172,6 +201,9 @@ public sealed partial class RecomputeSegmentsHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} as of {AsOf} succeeded: {Batches} batches, {Lines} lines, {Customers} customers scored")]
     private partial void LogRunSucceeded(string runId, DateOnly asOf, int batches, long lines, int customers);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} cost {CostUsd} USD: {Requests} storage requests, {WallMs} ms")]
+    private partial void LogRunCost(string runId, decimal costUsd, long requests, long wallMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed")]
     private partial void LogRunFailed(Exception error, string runId);

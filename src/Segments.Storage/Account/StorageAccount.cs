@@ -4,6 +4,8 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Segments.Core.Cost;
+using Segments.Storage.Metering;
 
 namespace Segments.Storage.Account;
 
@@ -108,21 +110,23 @@ public sealed class StorageAccount
         var blobOptions = new BlobClientOptions();
         var tableOptions = new TableClientOptions();
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        Configure(blobOptions);
-        Configure(tableOptions);
-        Configure(queueOptions);
+        Configure(blobOptions, StorageService.Blob);
+        Configure(tableOptions, StorageService.Table);
+        Configure(queueOptions, StorageService.Queue);
         return (blobOptions, tableOptions, queueOptions);
     }
 
     // Few, quick retries: the local emulator answers at once or not at all, and a pipeline
-    // stage that has to wait is better told so than left hanging for a minute.
-    private static void Configure(ClientOptions options)
+    // stage that has to wait is better told so than left hanging for a minute. Every attempt is
+    // counted for the cost of the run or batch that sent it (per retry: each attempt is billed).
+    private static void Configure(ClientOptions options, StorageService service)
     {
         options.Retry.MaxRetries = 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+        options.AddPolicy(new StorageMeteringPolicy(service), HttpPipelinePosition.PerRetry);
     }
 
     private static string FirstLine(Exception ex)

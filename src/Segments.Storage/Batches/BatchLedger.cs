@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Segments.Core.Cost;
 using Segments.Storage.Account;
 
 namespace Segments.Storage.Batches;
@@ -72,6 +74,8 @@ public sealed class BatchLedger(StorageAccount account)
         ["Attempts"] = r.Attempts,
         ["ReceivedAt"] = r.ReceivedAt,
         ["CompletedAt"] = r.CompletedAt,
+        ["Usage"] = r.Usage is null ? null : JsonSerializer.Serialize(r.Usage),
+        ["CostUsd"] = r.CostUsd is null ? null : JsonSerializer.Serialize(r.CostUsd),
     };
 
     private static BatchRecord FromEntity(TableEntity e) => new()
@@ -94,5 +98,11 @@ public sealed class BatchLedger(StorageAccount account)
         Attempts = e.GetInt32("Attempts") ?? 0,
         ReceivedAt = e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
         CompletedAt = e.GetDateTimeOffset("CompletedAt"),
+        Usage = Json<UsageReport>(e, "Usage"),
+        CostUsd = Json<CostBreakdown>(e, "CostUsd"),
     };
+
+    private static T? Json<T>(TableEntity e, string property)
+        where T : class =>
+        e.GetString(property) is { } json ? JsonSerializer.Deserialize<T>(json) : null;
 }

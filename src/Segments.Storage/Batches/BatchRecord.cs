@@ -1,3 +1,5 @@
+using Segments.Core.Cost;
+
 namespace Segments.Storage.Batches;
 
 /// <summary>One row of the Batches ledger: what became of one uploaded blob.</summary>
@@ -59,4 +61,10 @@ public sealed record BatchRecord
 
     /// <summary>When it ended, if it has.</summary>
     public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>Storage requests, bytes, wall time and peak memory of the ingestion (stage <c>ingest</c>); null for failed attempts.</summary>
+    public UsageReport? Usage { get; init; }
+
+    /// <summary>What <see cref="Usage"/> cost at the rates of <c>config/rates.json</c>; null for failed attempts.</summary>
+    public CostBreakdown? CostUsd { get; init; }
 }

@@ -103,6 +103,8 @@ public sealed class RunLedger(StorageAccount account)
         ["GenerationTable"] = r.GenerationTable,
         ["BucketCount"] = r.BucketCount,
         ["Error"] = r.Error,
+        ["Usage"] = r.Usage is null ? null : JsonSerializer.Serialize(r.Usage),
+        ["CostUsd"] = r.CostUsd is null ? null : JsonSerializer.Serialize(r.CostUsd),
     };
 
     private static RunRecord FromEntity(TableEntity e) => new()
@@ -128,6 +130,8 @@ public sealed class RunLedger(StorageAccount account)
         GenerationTable = e.GetString("GenerationTable"),
         BucketCount = e.GetInt32("BucketCount") ?? 0,
         Error = e.GetString("Error"),
+        Usage = Json<Core.Cost.UsageReport>(e, "Usage"),
+        CostUsd = Json<Core.Cost.CostBreakdown>(e, "CostUsd"),
     };
 
     private static T? Json<T>(TableEntity e, string property)

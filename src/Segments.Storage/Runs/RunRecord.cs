@@ -65,6 +65,12 @@ public sealed record RunRecord
 
     /// <summary>What went wrong, for failed runs.</summary>
     public string? Error { get; init; }
+
+    /// <summary>Storage requests, bytes, wall time and peak memory of the execution, by stage; null until it ends.</summary>
+    public Core.Cost.UsageReport? Usage { get; init; }
+
+    /// <summary>What <see cref="Usage"/> cost at the rates of <c>config/rates.json</c>; null until the run ends.</summary>
+    public Core.Cost.CostBreakdown? CostUsd { get; init; }
 }
 
 /// <summary>A segment and how many customers it holds in one run.</summary>

@@ -137,6 +137,14 @@ public sealed class FunctionAppTests(CompiledTemplate compiled)
         Assert.Equal("[parameters('name')]", settings["Segments__HostId"]);
     }
 
+    [Fact]
+    public void Run_costs_are_priced_at_the_instance_memory_the_app_is_deployed_with()
+    {
+        var settings = AppSettings();
+
+        Assert.Equal("[string(parameters('instanceMemoryMB'))]", settings["Segments__InstanceMemoryMb"]);
+    }
+
     private JsonElement Site() => compiled.Main.Single("Microsoft.Web/sites").Resource;
 
     private Dictionary<string, string> AppSettings() =>

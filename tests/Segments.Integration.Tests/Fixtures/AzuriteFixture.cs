@@ -11,17 +11,32 @@ namespace Segments.Integration.Tests.Fixtures;
 /// A real Azurite process, started by the test run on free loopback ports with in-memory storage, shared
 /// by the tests of one collection and stopped at its end.
 /// </summary>
-public sealed class AzuriteFixture : IAsyncLifetime
+public class AzuriteFixture : IAsyncLifetime
 {
     // Azurite's published development account; not a secret.
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    private readonly string? _debugLogPath;
     private Process? _process;
     private readonly List<string> _output = [];
 
+    /// <summary>An Azurite without a debug log, as most tests want it (the log costs time on every request).</summary>
+    public AzuriteFixture()
+    {
+    }
+
+    /// <summary>An Azurite that writes its debug log (a line per request and per step of it) to <paramref name="debugLogPath"/>.</summary>
+    protected AzuriteFixture(string debugLogPath)
+    {
+        _debugLogPath = debugLogPath;
+    }
+
     /// <summary>Connection string for this instance.</summary>
     public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>Where the debug log goes, when this Azurite writes one.</summary>
+    public string? DebugLogPath => _debugLogPath;
 
     /// <summary>Blob port, for tests that check the emulator's answers directly.</summary>
     public int BlobPort { get; private set; }
@@ -49,6 +64,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (_debugLogPath is not null)
+        {
+            start.ArgumentList.Add("--debug");
+            start.ArgumentList.Add(_debugLogPath);
+        }
+
         _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         _process.OutputDataReceived += (_, e) => Record(e.Data);
         _process.ErrorDataReceived += (_, e) => Record(e.Data);
@@ -94,7 +115,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_process is { HasExited: false })
         {

@@ -66,12 +66,17 @@ public sealed class HostDriver(SegmentsHostFactory factory, string connectionStr
         return await WaitForRunAsync(location);
     }
 
-    /// <summary>Waits until the run at <paramref name="location"/> has succeeded or failed.</summary>
+    /// <summary>
+    /// Waits until the run at <paramref name="location"/> has succeeded or failed and its record is final: a
+    /// run is marked succeeded when its generation goes live, and gets its end time, usage and cost a moment later.
+    /// </summary>
     public Task<JsonElement> WaitForRunAsync(string location) =>
         PollAsync(async () =>
         {
             var run = await Http.GetFromJsonAsync<JsonElement>(location);
-            return run.GetProperty("status").GetString() is "succeeded" or "failed" ? run : (JsonElement?)null;
+            return run.GetProperty("status").GetString() is "succeeded" or "failed" && run.GetProperty("finishedAt").ValueKind != JsonValueKind.Null
+                ? run
+                : (JsonElement?)null;
         }, $"run {location}");
 
     private static async Task<JsonElement> PollAsync(Func<Task<JsonElement?>> probe, string what)

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Segments.Host.Triggers;
 using Segments.Integration.Tests.Fixtures;
+using Segments.Pipeline.Configuration;
+using Segments.Pipeline.Cost;
 using Segments.Pipeline.Recompute;
 using Segments.Storage.Account;
 using Segments.Storage.Batches;
@@ -87,6 +90,7 @@ public sealed class SchedulingTests(AzuriteFixture azurite) : IAsyncLifetime
             new GenerationStore(storage),
             new RunLease(storage, "segments-test"),
             new RuleSegmentLoader(new ConfigStore(storage)),
+            new CostAccounting(new ConfigStore(storage), Options.Create(new SegmentsOptions()), NullLogger<CostAccounting>.Instance),
             TimeProvider.System,
             NullLogger<RecomputeSegmentsHandler>.Instance);
     }
