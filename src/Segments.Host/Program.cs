@@ -15,6 +15,7 @@ builder.Logging.AddSimpleConsole(options =>
 
 builder.Services.Configure<SegmentsOptions>(builder.Configuration.GetSection(SegmentsOptions.Section));
 builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(SegmentsOptions.IngestSection));
+builder.Services.Configure<Segments.Core.Segmentation.PredictionOptions>(builder.Configuration.GetSection(SegmentsOptions.PredictionsSection));
 builder.Services.AddSegmentsPipeline(sp => sp.GetRequiredService<IConfiguration>().RequiredStorageConnection());
 builder.Services.AddHostedService<BlobTriggerListener>();
 builder.Services.AddHostedService<RecomputeTimer>();

@@ -19,13 +19,14 @@ public static class AnalyzeCommand
         var asOf = new Option<string?>("--as-of") { Description = "Analyse as of this date (yyyy-MM-dd); default: the day after the file's latest order." };
         var rules = new Option<FileInfo?>("--rules") { Description = "Rule segment definitions, as in config/segments.json." };
         var output = new Option<FileInfo?>("--out") { Description = "Write one row per customer with every segment to this CSV file." };
-        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters and rule segments for an export file.") { asOf, rules, output };
+        var discount = new Option<double>("--monthly-discount-rate") { Description = "Monthly discount rate of the 12-month CLV.", DefaultValueFactory = _ => new PredictionOptions().MonthlyDiscountRate };
+        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters, predictions and rule segments for an export file.") { asOf, rules, output, discount };
         input.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(rules), result.GetValue(output), cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(rules), result.GetValue(output), new PredictionOptions { MonthlyDiscountRate = result.GetValue(discount) }, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, ExportInputOptions inputOptions, string? asOfText, FileInfo? rulesFile, FileInfo? output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, ExportInputOptions inputOptions, string? asOfText, FileInfo? rulesFile, FileInfo? output, PredictionOptions predictions, CancellationToken cancellationToken)
     {
         DateOnly? asOf = null;
         if (asOfText is not null)
@@ -66,7 +67,7 @@ public static class AnalyzeCommand
             return 2;
         }
 
-        var engine = new SegmentationEngine(asOf);
+        var engine = new SegmentationEngine(asOf, predictions);
         var stream = input.OpenRead();
         IngestReport report;
         await using (stream.ConfigureAwait(false))

@@ -4,17 +4,12 @@ namespace Segments.Core.Segmentation;
 
 /// <summary>
 /// Runs the customer-base models for a recompute: BG/NBD and MBG/NBD are fitted on all purchases
-/// up to <c>holdout</c> before the as-of date and compared on how well they forecast that holdout (lowest RMSE
+/// up to <see cref="PredictionOptions.HoldoutDays"/> before the as-of date and compared on how well they forecast that holdout (lowest RMSE
 /// per customer); the winner is refitted on everything up to the as-of date and gives each customer P(alive)
 /// and expected purchases; Gamma-Gamma on repeat buyers gives the expected order value and the 12-month CLV.
 /// </summary>
 public static class PredictionEngine
 {
-    /// <summary>Holdout used to choose the model: the most recent 13 weeks (a quarter).</summary>
-    public const int HoldoutDays = 91;
-
-    /// <summary>Monthly discount rate of the CLV (about 12.7% a year).</summary>
-    public const double MonthlyDiscountRate = 0.01;
 
     /// <summary>
     /// The purchase models compared in every run. Pareto/NBD is left to <c>segments fit</c>: its likelihood has no
@@ -26,15 +21,17 @@ public static class PredictionEngine
     private const double DaysPerWeek = 7;
 
     /// <summary>Predictions per customer id, and what the models were.</summary>
-    public static (PredictionSummary Summary, IReadOnlyDictionary<string, CustomerPrediction> Customers) Predict(CustomerHistoryBuilder purchases, DateOnly asOf)
+    public static (PredictionSummary Summary, IReadOnlyDictionary<string, CustomerPrediction> Customers) Predict(CustomerHistoryBuilder purchases, DateOnly asOf, PredictionOptions options)
     {
+        var holdoutDays = options.HoldoutDays;
+        var monthlyDiscountRate = options.MonthlyDiscountRate;
         var empty = new Dictionary<string, CustomerPrediction>(StringComparer.Ordinal);
         if (purchases.LatestPurchase is not { } latest)
         {
-            return (new PredictionSummary(null, "no purchases to model", 0, [], null, null, MonthlyDiscountRate), empty);
+            return (new PredictionSummary(null, "no purchases to model", 0, [], null, null, monthlyDiscountRate), empty);
         }
 
-        var selection = PurchaseModelSelector.Select(purchases.Build(asOf.AddDays(-HoldoutDays), TimeUnit.Week), Candidates);
+        var selection = PurchaseModelSelector.Select(purchases.Build(asOf.AddDays(-holdoutDays), TimeUnit.Week), Candidates);
         var candidates = selection.Candidates
             .Select(s => ModelReport.Of(s.Fit) with { HoldoutRootMeanSquaredError = s.RootMeanSquaredError, HoldoutPredictedPurchases = s.PredictedPurchases, HoldoutActualPurchases = s.ActualPurchases })
             .ToList();
@@ -44,7 +41,7 @@ public static class PredictionEngine
         if (selection.Chosen is { } chosen)
         {
             refit = PurchaseModelFitter.Fit(Candidates.First(c => c.Name == chosen.Fit.ModelName), data.Customers.Select(c => c.History));
-            reason = $"lowest holdout RMSE over the last {HoldoutDays} days before {asOf:yyyy-MM-dd} (data up to {latest:yyyy-MM-dd})";
+            reason = $"lowest holdout RMSE over the last {holdoutDays} days before {asOf:yyyy-MM-dd} (data up to {latest:yyyy-MM-dd})";
         }
         else
         {
@@ -59,11 +56,11 @@ public static class PredictionEngine
 
         if (refit.Model is not { } model)
         {
-            return (new PredictionSummary(null, $"no purchase model could be fitted: {refit.Reason}", selection.HoldoutLength, candidates, ModelReport.Of(refit), null, MonthlyDiscountRate), empty);
+            return (new PredictionSummary(null, $"no purchase model could be fitted: {refit.Reason}", selection.HoldoutLength, candidates, ModelReport.Of(refit), null, monthlyDiscountRate), empty);
         }
 
         var spendFit = GammaGammaFitter.Fit(data.Customers.Where(c => c.History.RepeatPurchases > 0).Select(c => new SpendHistory(c.History.RepeatPurchases, c.AverageRepeatSpend)));
-        var clv = spendFit.Model is { } spend ? new LifetimeValueCalculator(model, spend, TimeUnit.Week, new LifetimeValueOptions(12, MonthlyDiscountRate)) : null;
+        var clv = spendFit.Model is { } spend ? new LifetimeValueCalculator(model, spend, TimeUnit.Week, new LifetimeValueOptions(options.ClvMonths, monthlyDiscountRate)) : null;
 
         var predictions = new Dictionary<string, CustomerPrediction>(data.Customers.Count, StringComparer.Ordinal);
         foreach (var customer in data.Customers)
@@ -89,7 +86,7 @@ public static class PredictionEngine
             candidates,
             ModelReport.Of(refit),
             ModelReport.Of(spendFit),
-            MonthlyDiscountRate);
+            monthlyDiscountRate);
         return (summary, predictions);
     }
 

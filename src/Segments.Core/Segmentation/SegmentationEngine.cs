@@ -12,7 +12,7 @@ namespace Segments.Core.Segmentation;
 /// behavioural cluster, the customer-base models' predictions and the store's rule segments. The recompute and the CLI both run this, so a file
 /// scored locally lands in the same segments as in the service.
 /// </summary>
-public sealed class SegmentationEngine(DateOnly? asOf)
+public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predictionOptions = null)
 {
     private readonly CustomerAggregator _rfm = new(asOf);
     private readonly OrderHistoryAggregator _orders = new(asOf);
@@ -52,7 +52,7 @@ public sealed class SegmentationEngine(DateOnly? asOf)
         var orderHistories = _orders.ToHistories();
         var lifecycle = LifecycleClassifier.Classify(orderHistories, day);
         var clusters = CustomerClusterer.Cluster(rfm.Customers.Select(c => c.Metrics).ToList());
-        var (predictionSummary, predictions) = PredictionEngine.Predict(_purchases, day);
+        var (predictionSummary, predictions) = PredictionEngine.Predict(_purchases, day, predictionOptions ?? new PredictionOptions());
 
         var histories = orderHistories.ToDictionary(h => h.CustomerId, StringComparer.Ordinal);
         var stages = lifecycle.Customers.ToDictionary(c => c.CustomerId, c => LifecycleStageNames.NameOf(c.Stage), StringComparer.Ordinal);

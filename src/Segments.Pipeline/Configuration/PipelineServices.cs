@@ -40,6 +40,11 @@ public static class PipelineServices
     public static IServiceCollection AddSegmentsPipeline(this IServiceCollection services, Func<IServiceProvider, StorageConnectionSettings> storage)
     {
         services.TryAddSingleton(TimeProvider.System);
+
+        // Options every handler reads; a host binds them from configuration, otherwise the defaults apply.
+        services.AddOptions<SegmentsOptions>();
+        services.AddOptions<Core.Ingest.IngestOptions>();
+        services.AddOptions<Core.Segmentation.PredictionOptions>();
         services.AddSingleton(sp => storage(sp).Connect());
         services.AddSingleton<BatchLedger>();
         services.AddSingleton<RunLedger>();

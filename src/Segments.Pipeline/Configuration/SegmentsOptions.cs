@@ -13,6 +13,9 @@ public sealed record SegmentsOptions
     /// <summary>Section of the ingest rules (<see cref="Core.Ingest.IngestOptions"/>).</summary>
     public const string IngestSection = "Segments:Ingest";
 
+    /// <summary>Section of the customer-base model settings (<see cref="Core.Segmentation.PredictionOptions"/>).</summary>
+    public const string PredictionsSection = "Segments:Predictions";
+
     /// <summary>Six-field NCRONTAB schedule of the recompute (second minute hour day month weekday); default 02:00 UTC daily.</summary>
     public string Schedule { get; init; } = "0 0 2 * * *";
 

@@ -23,6 +23,7 @@ public sealed partial class RecomputeSegmentsHandler(
     GenerationStore generations,
     RunLease lease,
     RuleSegmentLoader ruleSegments,
+    Microsoft.Extensions.Options.IOptions<PredictionOptions> predictionOptions,
     CostAccounting costs,
     TimeProvider time,
     ILogger<RecomputeSegmentsHandler> logger)
@@ -101,7 +102,7 @@ public sealed partial class RecomputeSegmentsHandler(
     private async Task<RunRecord> ComputeAsync(RunRecord run, UsageMeter meter, CancellationToken cancellationToken)
     {
         meter.BeginStage(RunStages.Read);
-        var aggregator = new SegmentationEngine(run.AsOf);
+        var aggregator = new SegmentationEngine(run.AsOf, predictionOptions.Value);
         // Newest first: an order id already seen in a newer batch was re-exported or corrected there, and
         // that version replaces every older one.
         var accepted = (await batches.ListAsync(cancellationToken).ConfigureAwait(false))

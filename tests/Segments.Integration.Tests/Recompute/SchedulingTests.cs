@@ -90,6 +90,7 @@ public sealed class SchedulingTests(AzuriteFixture azurite) : IAsyncLifetime
             new GenerationStore(storage),
             new RunLease(storage, "segments-test"),
             new RuleSegmentLoader(new ConfigStore(storage)),
+            Options.Create(new Segments.Core.Segmentation.PredictionOptions()),
             new CostAccounting(new ConfigStore(storage), Options.Create(new SegmentsOptions()), NullLogger<CostAccounting>.Instance),
             TimeProvider.System,
             NullLogger<RecomputeSegmentsHandler>.Instance);
