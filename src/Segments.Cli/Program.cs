@@ -6,6 +6,7 @@ var root = new RootCommand("Segments: customer segmentation of shop order export
     ScoreCommand.Create(),
     ValidateCommand.Create(),
     UploadCommand.Create(),
+    GenerateCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
