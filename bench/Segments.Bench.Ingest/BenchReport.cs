@@ -37,7 +37,7 @@ internal sealed class BenchReport(string machine)
     public string ToMarkdown()
     {
         var text = new StringBuilder();
-        text.AppendLine(Invariant($"Machine: {machine}. {DuckDb}. MB = 10^6 bytes; seconds are medians; ratio = our MB/s ÷ DuckDB's (above 1: faster than DuckDB). Peak RSS: ours is a fresh process running one ingest (VmHWM), DuckDB's is the node process's maxRSS over its runs."));
+        text.AppendLine(Invariant($"Machine: {machine}. {DuckDb}. MB = 10^6 bytes; seconds are medians; ratio = our MB/s ÷ DuckDB's (above 1: faster than DuckDB). Peak RSS: ours is a fresh process running one ingest (VmHWM), DuckDB's is the largest maxRSS of its node processes (one per run)."));
         text.AppendLine();
         text.AppendLine("| file | MB | path | runs | seconds | MB/s | ratio to DuckDB | peak RSS (MB) |");
         text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|");
