@@ -26,4 +26,4 @@ internal static class DuckDbBaseline
 }
 
 /// <summary>What <c>read_csv.mjs</c> prints.</summary>
-internal sealed record DuckDbReport(string File, int Threads, string Version, IReadOnlyList<double> Runs, long Rows, string Revenue, long MaxRssBytes);
+internal sealed record DuckDbReport(string File, int Threads, string Version, IReadOnlyList<double> Runs, IReadOnlyList<double> CpuSeconds, long Rows, string Revenue, long MaxRssBytes);

@@ -36,11 +36,11 @@ internal static class IngestBenchmark
             for (var i = 0; i < runs; i++)
             {
                 ours.Add(await IngestPath.RunAsync(file).ConfigureAwait(false));
-                Console.WriteLine($"  run {i + 1}: segments ingest {ours[^1].Seconds:0.000} s ({ours[^1].RowsRead:N0} rows, {ours[^1].RowsAccepted:N0} accepted)");
+                Console.WriteLine($"  run {i + 1}: segments ingest {ours[^1].Seconds:0.000} s, {ours[^1].CpuSeconds:0.000} CPU s ({ours[^1].RowsRead:N0} rows, {ours[^1].RowsAccepted:N0} accepted)");
                 if (settings.DuckDb)
                 {
                     duckRuns.Add(await DuckDbBaseline.RunAsync(duckDbFolder, file, 1).ConfigureAwait(false));
-                    Console.WriteLine($"  run {i + 1}: duckdb read_csv {duckRuns[^1].Runs[0]:0.000} s ({duckRuns[^1].Rows:N0} rows, {duckRuns[^1].Threads} threads, {duckRuns[^1].Version})");
+                    Console.WriteLine($"  run {i + 1}: duckdb read_csv {duckRuns[^1].Runs[0]:0.000} s, {duckRuns[^1].CpuSeconds[0]:0.000} CPU s ({duckRuns[^1].Rows:N0} rows, {duckRuns[^1].Threads} threads, {duckRuns[^1].Version})");
                     report.DuckDb = $"DuckDB {duckRuns[^1].Version} via @duckdb/node-api, {duckRuns[^1].Threads} threads";
                 }
             }
@@ -48,9 +48,9 @@ internal static class IngestBenchmark
             var peak = await PeakMemory.MeasureAsync(file).ConfigureAwait(false);
             Console.WriteLine($"  segments ingest in a fresh process: {peak.Seconds:0.000} s, peak RSS {peak.PeakRssBytes / 1e6:0.0} MB");
 
-            double? duckSeconds = duckRuns.Count > 0 ? Median(duckRuns.Select(r => r.Runs[0])) : null;
+            var duckSeconds = duckRuns.Count > 0 ? (Median(duckRuns.Select(r => r.Runs[0])), Median(duckRuns.Select(r => r.CpuSeconds[0]))) : ((double, double)?)null;
             long? duckRss = duckRuns.Count > 0 ? duckRuns.Max(r => r.MaxRssBytes) : null;
-            report.AddIngest(name, bytes, runs, Median(ours.Select(r => r.Seconds)), peak.PeakRssBytes, duckSeconds, duckRss);
+            report.AddIngest(name, bytes, runs, (Median(ours.Select(r => r.Seconds)), Median(ours.Select(r => r.CpuSeconds))), peak.PeakRssBytes, duckSeconds, duckRss);
 
             if (settings.Parsers)
             {

@@ -1,7 +1,8 @@
 // DuckDB baseline for bench/Segments.Bench.Ingest: times DuckDB's read_csv over one UCI-layout export.
 //
 // Usage: node read_csv.mjs FILE [RUNS]
-// Prints one JSON line: {"file","threads","version","runs":[seconds...],"rows","revenue","maxRssBytes"}.
+// Prints one JSON line: {"file","threads","version","runs":[seconds...],"cpuSeconds":[...],"rows","revenue","maxRssBytes"}
+// (cpuSeconds: user + system time of the whole process, all DuckDB threads, during each query).
 //
 // The query makes DuckDB parse and materialise every column, as our ingest does: typed Quantity,
 // UnitPrice and InvoiceDate feed an aggregate, every text column feeds length(), and CustomerID feeds
@@ -41,11 +42,15 @@ const settings = (await connection.runAndReadAll(`SELECT current_setting('thread
 await connection.runAndReadAll(`SELECT count(*) FROM (SELECT * FROM ${sql.slice(sql.indexOf('read_csv('))} LIMIT 1000)`);
 
 const seconds = [];
+const cpuSeconds = [];
 let result;
 for (let i = 0; i < runs; i++) {
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   result = (await connection.runAndReadAll(sql)).getRowObjectsJson()[0];
   seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+  const used = process.cpuUsage(cpu);
+  cpuSeconds.push((used.user + used.system) / 1e6);
 }
 
 connection.closeSync();
@@ -55,6 +60,7 @@ console.log(JSON.stringify({
   threads: Number(settings.threads),
   version: settings.version,
   runs: seconds,
+  cpuSeconds,
   rows: Number(result.rows),
   revenue: String(result.revenue),
   maxRssBytes: process.resourceUsage().maxRSS * 1024,
