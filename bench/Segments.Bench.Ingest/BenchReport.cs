@@ -39,7 +39,7 @@ internal sealed class BenchReport(string machine)
     {
         var text = new StringBuilder();
         var loadAtEnd = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
-        text.AppendLine(Invariant($"Machine: {machine}, load average {loadAtEnd} at the end. {DuckDb}. MB = 10^6 bytes; seconds are medians; ratio = our MB/s ÷ DuckDB's (above 1: faster than DuckDB); CPU s = user + system seconds of the whole process during a run (all threads), and its ratio compares MB per CPU second, which the machine's other load changes far less than wall time. Peak RSS: ours is a fresh process running one ingest (VmHWM), DuckDB's is the largest maxRSS of its node processes (one per run)."));
+        text.AppendLine(Invariant($"Machine: {machine}, load average {loadAtEnd} at the end. {DuckDb}. MB = 10^6 bytes; seconds are medians; ratio = our MB/s ÷ DuckDB's (above 1: faster than DuckDB); CPU s = user + system seconds of the whole process during a run (all threads), and its ratio compares MB per CPU second, which the machine's other load changes far less than wall time. Peak RSS: ours is a fresh process running one ingest (VmHWM), DuckDB's is its node process's maxRSS."));
         text.AppendLine();
         text.AppendLine("| file | MB | path | runs | seconds | MB/s | ratio to DuckDB | CPU s | MB per CPU s | CPU ratio to DuckDB | peak RSS (MB) |");
         text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");

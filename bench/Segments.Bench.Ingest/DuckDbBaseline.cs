@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace Segments.Bench.Ingest;
@@ -5,9 +6,16 @@ namespace Segments.Bench.Ingest;
 /// <summary>
 /// DuckDB's <c>read_csv</c> of the same file, in the same run, through <c>bench/duckdb/read_csv.mjs</c>
 /// (<c>@duckdb/node-api</c>, pinned in <c>bench/duckdb/package-lock.json</c>; the query is documented there).
+/// One node process per file serves the runs one at a time, so DuckDB stays warm between them and its runs
+/// can alternate with ours.
 /// </summary>
-internal static class DuckDbBaseline
+internal sealed class DuckDbBaseline : IAsyncDisposable
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly Process _node;
+
+    private DuckDbBaseline(Process node) => _node = node;
+
     public static async Task EnsureInstalledAsync(string duckDbFolder)
     {
         if (!File.Exists(Path.Combine(duckDbFolder, "node_modules", "@duckdb", "node-api", "package.json")))
@@ -17,11 +25,34 @@ internal static class DuckDbBaseline
         }
     }
 
-    public static async Task<DuckDbReport> RunAsync(string duckDbFolder, string path, int runs)
+    public static DuckDbBaseline Start(string duckDbFolder, string path)
     {
-        var output = await ChildProcess.RunAsync("node", ["read_csv.mjs", path, runs.ToString(System.Globalization.CultureInfo.InvariantCulture)], duckDbFolder).ConfigureAwait(false);
-        return JsonSerializer.Deserialize<DuckDbReport>(output.Trim().Split('\n')[^1], new JsonSerializerOptions(JsonSerializerDefaults.Web))
-            ?? throw new InvalidOperationException($"no report from read_csv.mjs: {output}");
+        var start = new ProcessStartInfo("node")
+        {
+            ArgumentList = { "read_csv.mjs", path, "--serve" },
+            WorkingDirectory = duckDbFolder,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        return new DuckDbBaseline(Process.Start(start) ?? throw new InvalidOperationException("could not start node"));
+    }
+
+    /// <summary>One timed query.</summary>
+    public async Task<DuckDbReport> RunAsync()
+    {
+        await _node.StandardInput.WriteLineAsync("run").ConfigureAwait(false);
+        await _node.StandardInput.FlushAsync().ConfigureAwait(false);
+        var line = await _node.StandardOutput.ReadLineAsync().ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"read_csv.mjs ended without a report (exit code {(_node.HasExited ? _node.ExitCode : -1)})");
+        return JsonSerializer.Deserialize<DuckDbReport>(line, Json) ?? throw new InvalidOperationException($"not a report: {line}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _node.StandardInput.Close();
+        await _node.WaitForExitAsync().ConfigureAwait(false);
+        _node.Dispose();
     }
 }
 
