@@ -8,6 +8,7 @@ var root = new RootCommand("Segments: customer segmentation of shop order export
     AnalyzeCommand.Create(),
     FitCommand.Create(),
     UploadCommand.Create(),
+    GenerateCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -14,6 +14,14 @@ public static class OrderDateParser
     {
         text = text.Trim();
 
+        // Fastest path: plain digits of yyyy-MM-dd[( |T)HH:mm:ss], read by hand. TryParseExact costs about
+        // 0.2 µs per value (the time-only format even asks for the local clock), most of an ingest row's
+        // mapping time. Only values the exact formats below accept with the same result take this path.
+        if (IsoDigits.TryRead(text, out date))
+        {
+            return true;
+        }
+
         // Fast path for the offset-free ISO forms the UCI file and most exports use.
         if (text.Length == 10 || (text.Length == 19 && text[10] is ' ' or 'T' && TimeOnly.TryParseExact(text[11..], "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
         {

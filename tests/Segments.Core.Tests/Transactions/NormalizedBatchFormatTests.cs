@@ -45,4 +45,30 @@ public class NormalizedBatchFormatTests
         // Assert: customer_id,order_id,order_date,amount,country,cancelled,product.
         Assert.Equal("14527,C536379,2011-01-31,-27.50,\"Korea, Republic of\",1,22139\n", writer.ToString());
     }
+
+    public static TheoryData<TransactionLine> VariedLines => new()
+    {
+        new TransactionLine("17850", "536365", new DateOnly(2010, 12, 1), 15.30m, "United Kingdom", false) { Product = "85123A" },
+        new TransactionLine("Smith, \"Jr\"", "O,\"7\"", new DateOnly(2011, 12, 9), 1234.5678m, "Korea, \"Republic\" of", false),
+        new TransactionLine("a\r\nb", "C536379", new DateOnly(1, 1, 1), -0.000m, "", true) { Product = "x,y" },
+        new TransactionLine("12346", "541431", new DateOnly(999, 9, 9), decimal.MaxValue, "EIRE", false),
+        new TransactionLine("12346", "541431", new DateOnly(9999, 12, 31), decimal.MinValue / 3, "EIRE", true),
+        new TransactionLine(new string('x', 300), new string('y', 300), new DateOnly(2011, 1, 2), 0m, new string(',', 100), false) { Product = new string('"', 50) },
+    };
+
+    [Theory]
+    [MemberData(nameof(VariedLines))]
+    public async Task Line_text_is_the_interpolated_format(TransactionLine line)
+    {
+        // Arrange: the format as first written, kept here as the reference for the buffered writer.
+        var expected = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{Segments.Core.Ingest.CsvField.Escape(line.CustomerId)},{Segments.Core.Ingest.CsvField.Escape(line.OrderId)},{line.OrderDate:yyyy-MM-dd},{line.Amount},{Segments.Core.Ingest.CsvField.Escape(line.Country)},{(line.IsCancellation ? 1 : 0)},{Segments.Core.Ingest.CsvField.Escape(line.Product)}") + "\n";
+        var writer = new StringWriter { NewLine = "\n" };
+
+        // Act
+        await NormalizedBatchFormat.WriteAsync(writer, line);
+
+        // Assert
+        Assert.Equal(expected, writer.ToString());
+    }
 }

@@ -210,6 +210,7 @@ public sealed class RowMapper(BoundMapping bound, IngestOptions options, Custome
             ? DateOnly.TryParseExact(text.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
             : OrderDateParser.TryParse(text, out date);
 
+    // Plain values (most of them) are read by hand first: decimal.TryParse was a sixth of the mapping time.
     private static bool TryNumber(ReadOnlySpan<char> text, out decimal value) =>
-        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        PlainDecimal.TryRead(text, out value) || decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 }

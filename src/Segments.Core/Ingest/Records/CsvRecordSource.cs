@@ -62,26 +62,32 @@ public sealed class CsvRecordSource : IRecordSource, IExportRecord
     public ReadOnlySpan<char> Field(int ordinal) => ordinal < _csv.RowFieldCount ? _csv.GetFieldSpan(ordinal) : [];
 
     /// <inheritdoc />
-    public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    public ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
     {
-        if (!await _csv.ReadAsync(cancellationToken).ConfigureAwait(false))
+        // Most records are already in Sylvan's buffer: no state machine of our own for those.
+        var read = _csv.ReadAsync(cancellationToken);
+        return read.IsCompletedSuccessfully ? new ValueTask<bool>(Advance(read.Result)) : AdvanceAfterAsync(read);
+    }
+
+    private async ValueTask<bool> AdvanceAfterAsync(Task<bool> read) => Advance(await read.ConfigureAwait(false));
+
+    private bool Advance(bool read)
+    {
+        if (!read)
         {
             return false;
         }
 
         // Sylvan counts records, not lines; quoted fields may hold line breaks, so count them to keep
-        // reporting the line an editor shows.
+        // reporting the line an editor shows. They are counted in the record as it stands in the file
+        // (one search instead of one per field), less the line break that ends it.
         Line = _nextLine;
-        long breaks = 0;
-        long length = Math.Max(0, _csv.RowFieldCount - 1);
-        for (var i = 0; i < _csv.RowFieldCount; i++)
-        {
-            var field = _csv.GetFieldSpan(i);
-            breaks += field.Count('\n');
-            length += field.Length;
-        }
+        var raw = _csv.GetRawRecordSpan();
+        var ending = raw.EndsWith("\r\n") ? 2 : raw.EndsWith('\n') ? 1 : 0;
+        long breaks = raw.Count('\n') - (ending > 0 ? 1 : 0);
 
-        if (length > _maxRecordChars)
+        // The limit applies to the record as it stands in the file, without its line break.
+        if (raw.Length - ending > _maxRecordChars)
         {
             throw new RecordTooLongException(Line, _maxRecordChars);
         }
