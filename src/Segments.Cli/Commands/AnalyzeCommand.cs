@@ -28,16 +28,11 @@ public static class AnalyzeCommand
 
     private static async Task<int> RunAsync(ParseResult result, ExportInputOptions inputOptions, string? asOfText, FileInfo? rulesFile, FileInfo? output, PredictionOptions predictions, CancellationToken cancellationToken)
     {
-        DateOnly? asOf = null;
-        if (asOfText is not null)
+        var (asOf, asOfProblem) = AsOfArgument.Parse(asOfText);
+        if (asOfProblem is not null)
         {
-            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                await Console.Error.WriteLineAsync($"--as-of '{asOfText}' is not a date in the form yyyy-MM-dd.").ConfigureAwait(false);
-                return 2;
-            }
-
-            asOf = parsed;
+            await Console.Error.WriteLineAsync(asOfProblem).ConfigureAwait(false);
+            return 2;
         }
 
         var input = result.GetRequiredValue(inputOptions.Input);

@@ -45,7 +45,8 @@ public sealed class HostDriver(SegmentsHostFactory factory, string connectionStr
             foreach (var batch in batches.EnumerateArray())
             {
                 if (batch.GetProperty("blobName").GetString() == blob.Name && batch.GetProperty("eTag").GetString() == blob.ETag
-                    && (status is null || batch.GetProperty("status").GetString() == status))
+                    && (status is null || batch.GetProperty("status").GetString() == status)
+                    && IsFinal(batch))
                 {
                     return batch;
                 }
@@ -78,6 +79,12 @@ public sealed class HostDriver(SegmentsHostFactory factory, string connectionStr
                 ? run
                 : (JsonElement?)null;
         }, $"run {location}");
+
+    // The outcome is saved first and its cost a moment later (the cost covers the outcome's own write);
+    // failed attempts are not priced.
+    private static bool IsFinal(JsonElement batch) =>
+        batch.GetProperty("status").GetString() is "failed" or "poison"
+        || (batch.TryGetProperty("costUsd", out var cost) && cost.ValueKind != JsonValueKind.Null);
 
     private static async Task<JsonElement> PollAsync(Func<Task<JsonElement?>> probe, string what)
     {

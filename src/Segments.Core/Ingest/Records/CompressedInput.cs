@@ -7,7 +7,7 @@ namespace Segments.Core.Ingest.Records;
 /// measure the expansion ratio closely (a decompression bomb is caught after a few kilobytes, not megabytes),
 /// and it keeps the last eight bytes: the gzip trailer, whose ISIZE field tells a complete file from a cut one.
 /// </summary>
-public sealed class CompressedInput(Stream inner) : Stream
+public sealed class CompressedInput(Stream inner) : ReadOnlyStreamWrapper(inner)
 {
     private const int ChunkBytes = 4096;
     private const int TrailerBytes = 8;
@@ -30,12 +30,9 @@ public sealed class CompressedInput(Stream inner) : Stream
     }
 
     /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    /// <inheritdoc />
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer[..Math.Min(buffer.Length, ChunkBytes)]);
+        var read = Inner.Read(buffer[..Math.Min(buffer.Length, ChunkBytes)]);
         Remember(buffer[..read]);
         return read;
     }
@@ -43,57 +40,16 @@ public sealed class CompressedInput(Stream inner) : Stream
     /// <inheritdoc />
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await inner.ReadAsync(buffer[..Math.Min(buffer.Length, ChunkBytes)], cancellationToken).ConfigureAwait(false);
+        var read = await Inner.ReadAsync(buffer[..Math.Min(buffer.Length, ChunkBytes)], cancellationToken).ConfigureAwait(false);
         Remember(buffer.Span[..read]);
         return read;
     }
-
-    /// <inheritdoc />
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
 
     /// <inheritdoc />
     public override long Position
     {
         get => BytesRead;
         set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     private void Remember(ReadOnlySpan<byte> bytes)

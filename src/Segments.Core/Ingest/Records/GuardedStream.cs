@@ -4,7 +4,7 @@ namespace Segments.Core.Ingest.Records;
 /// Counts the bytes read through it and stops the read with <see cref="ExportRejectedException"/> past a
 /// size limit, or, for a decompressed stream, past a ratio to the compressed bytes read so far.
 /// </summary>
-public sealed class GuardedStream(Stream inner, long maxBytes, Func<long>? compressedBytesRead = null, double maxExpansion = double.PositiveInfinity, Action<long>? onEnd = null) : Stream
+public sealed class GuardedStream(Stream inner, long maxBytes, Func<long>? compressedBytesRead = null, double maxExpansion = double.PositiveInfinity, Action<long>? onEnd = null) : ReadOnlyStreamWrapper(inner)
 {
     // Small files compress extremely well (headers, repeated values); the ratio applies beyond this much
     // output, which is still well below one record's length limit so a bomb is named as such.
@@ -14,32 +14,6 @@ public sealed class GuardedStream(Stream inner, long maxBytes, Func<long>? compr
     public long BytesRead { get; private set; }
 
     /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
-
-    /// <inheritdoc />
-    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
-
-    /// <inheritdoc />
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-    /// <inheritdoc />
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
     public override long Position
     {
         get => BytesRead;
@@ -47,29 +21,11 @@ public sealed class GuardedStream(Stream inner, long maxBytes, Func<long>? compr
     }
 
     /// <inheritdoc />
-    public override void Flush()
-    {
-    }
+    public override int Read(Span<byte> buffer) => Count(Inner.Read(buffer));
 
     /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
 
     private int Count(int read)
     {

@@ -4,12 +4,9 @@ namespace Segments.Core.Ingest.Records;
 /// Gives back bytes already read from a forward-only stream before the rest of it, so the format can be
 /// sniffed from the first bytes of a blob without reading it twice.
 /// </summary>
-public sealed class ReplayStream(ReadOnlyMemory<byte> prefix, Stream rest, bool leaveOpen = false) : Stream
+public sealed class ReplayStream(ReadOnlyMemory<byte> prefix, Stream rest, bool leaveOpen = false) : ReadOnlyStreamWrapper(rest, leaveOpen)
 {
     private int _position;
-
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
@@ -22,67 +19,12 @@ public sealed class ReplayStream(ReadOnlyMemory<byte> prefix, Stream rest, bool 
             return n;
         }
 
-        return rest.Read(buffer);
+        return Inner.Read(buffer);
     }
 
     /// <inheritdoc />
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        if (_position < prefix.Length)
-        {
-            return ValueTask.FromResult(Read(buffer.Span));
-        }
-
-        return rest.ReadAsync(buffer, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing && !leaveOpen)
-        {
-            rest.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _position < prefix.Length ? ValueTask.FromResult(Read(buffer.Span)) : Inner.ReadAsync(buffer, cancellationToken);
 
     /// <summary>Reads up to <paramref name="count"/> bytes (fewer only at the end of the stream).</summary>
     public static async Task<byte[]> ReadPrefixAsync(Stream stream, int count, CancellationToken cancellationToken)
