@@ -49,16 +49,28 @@ pids+=($!)
 wait_for 60 "the host" curl -sf "${base}/api/runs" -o /dev/null || { cat "$state/host.log" >&2; exit 1; }
 
 step "Uploading samples/online-retail-sample.csv to container 'transactions'"
-dotnet src/Segments.Cli/bin/Release/net10.0/segments.dll upload --file samples/online-retail-sample.csv
-wait_for 60 "the blob trigger to ingest the sample" bash -c \
-  "curl -sf '${base}/api/batches' | grep -q '\"blobName\":\"online-retail-sample.csv\"[^}]*\"status\":\"accepted\"'"
+uploaded=$(dotnet src/Segments.Cli/bin/Release/net10.0/segments.dll upload --file samples/online-retail-sample.csv)
+echo "$uploaded"
+etag=$(sed -n 's/.*(ETag \(.*\))$/\1/p' <<<"$uploaded")
+# Wait for this upload's version (a rerun finds the previous one in the ledger already), priced and final.
+batch_done() {
+  curl -sf "${base}/api/batches" | node -e '
+    let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
+      const b = JSON.parse(s).find(x => x.eTag === process.argv[1]);
+      process.exit(b && b.costUsd && b.status === "accepted" ? 0 : 1);
+    });' "$etag"
+}
+wait_for 60 "the blob trigger to ingest the sample" batch_done
 curl -s "${base}/api/batches"; echo
 
 step "Recomputing segments as of 2011-12-10 (the day after the sample's last order)"
 location=$(curl -sf -D - -o /dev/null -X POST "${base}/api/runs" -H "x-functions-key: ${admin_key}" \
   -H 'Content-Type: application/json' -d '{"asOf":"2011-12-10"}' | tr -d '\r' | sed -n 's/^Location: //Ip')
 # "succeeded" comes when the generation goes live; the end time, usage and cost a moment later.
-wait_for 120 "run ${location}" bash -c "curl -sf '${base}${location}' | grep -q '\"status\":\"succeeded\".*\"finishedAt\":\"'"
+wait_for 120 "run ${location}" bash -c "curl -sf '${base}${location}' | grep -q '\"status\":\"\(succeeded\|failed\)\".*\"finishedAt\":\"'"
+if curl -sf "${base}${location}" | grep -q '"status":"failed"'; then
+  echo "The run failed:" >&2; curl -s "${base}${location}" >&2; echo >&2; exit 1
+fi
 curl -s "${base}${location}"; echo
 
 step "Ready. Try:"

@@ -61,7 +61,8 @@ public static class NormalizedBatchFormat
                     csv.GetString(4),
                     csv.GetFieldSpan(5) is "1")
                 {
-                    Product = csv.GetString(6),
+                    // Batches written before products were kept have six columns.
+                    Product = csv.RowFieldCount > 6 ? csv.GetString(6) : string.Empty,
                 };
             }
         }

@@ -71,4 +71,21 @@ public class NormalizedBatchFormatTests
         // Assert
         Assert.Equal(expected, writer.ToString());
     }
+
+    [Fact]
+    public async Task Batches_written_before_products_were_kept_still_read()
+    {
+        // Arrange: the six-column layout of the first release (no product column).
+        using var reader = new StringReader("customer_id,order_id,order_date,amount,country,cancelled\n17850,536365,2010-12-01,15.30,United Kingdom,0\n");
+
+        // Act
+        var lines = new List<TransactionLine>();
+        await foreach (var line in NormalizedBatchFormat.ReadAsync(reader, CancellationToken.None))
+        {
+            lines.Add(line);
+        }
+
+        // Assert
+        Assert.Equal([new TransactionLine("17850", "536365", new DateOnly(2010, 12, 1), 15.30m, "United Kingdom", false)], lines);
+    }
 }
