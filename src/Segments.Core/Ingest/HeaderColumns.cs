@@ -6,11 +6,7 @@ public sealed class HeaderColumns(IReadOnlyList<string> names)
     /// <summary>Column names as they appear in the file.</summary>
     public IReadOnlyList<string> Names { get; } = names;
 
-    /// <summary>Position of a column the profile requires.</summary>
-    public int Require(string name) =>
-        Find(name) ?? throw new InvalidOperationException($"Column '{name}' is required by the profile but missing; Matches() should have refused this header.");
-
-    /// <summary>Position of an optional column, or null.</summary>
+    /// <summary>Position of a column (names compared trimmed and ignoring case), or null.</summary>
     public int? Find(string name)
     {
         for (var i = 0; i < Names.Count; i++)

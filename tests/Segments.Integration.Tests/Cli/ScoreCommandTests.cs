@@ -82,9 +82,5 @@ public sealed class ScoreCommandTests
         }
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunCliAsync(params string[] args)
-    {
-        var result = await ChildProcess.RunAsync("segments.dll", args);
-        return (result.ExitCode, result.Stdout, result.Stderr);
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunCliAsync(params string[] args) => CliProcess.RunAsync(args);
 }

@@ -24,8 +24,9 @@ public sealed record BoundMapping(
     public static (BoundMapping? Bound, string? Problem) Bind(ExportMapping mapping, IReadOnlyList<string> columns)
     {
         var missing = new List<string>();
+        var header = new HeaderColumns(columns);
 
-        int? Optional(string? name) => name is null ? null : Find(columns, name);
+        int? Optional(string? name) => name is null ? null : header.Find(name);
 
         int? Required(string? name)
         {
@@ -40,7 +41,7 @@ public sealed record BoundMapping(
 
         IReadOnlyList<int> AnyOf(IReadOnlyList<string> names, bool required)
         {
-            var found = names.Select(n => Find(columns, n)).OfType<int>().ToList();
+            var found = names.Select(header.Find).OfType<int>().ToList();
             if (required && found.Count == 0 && names.Count > 0)
             {
                 missing.Add(string.Join(" or ", names));
@@ -70,18 +71,5 @@ public sealed record BoundMapping(
         return missing.Count == 0
             ? (bound, null)
             : (null, $"missing required columns for mapping '{mapping.Name}': {string.Join(", ", missing)}; found ({string.Join(",", columns)})");
-    }
-
-    private static int? Find(IReadOnlyList<string> columns, string name)
-    {
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (columns[i].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return null;
     }
 }
