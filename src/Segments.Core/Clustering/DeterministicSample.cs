@@ -1,3 +1,4 @@
+using Segments.Core.Randomness;
 namespace Segments.Core.Clustering;
 
 /// <summary>A seeded uniform sample of row indices.</summary>

@@ -1,3 +1,4 @@
+using Segments.Core.Randomness;
 using System.Globalization;
 using Segments.Core.Ingest;
 
@@ -109,7 +110,7 @@ public static class RetailExportGenerator
         private readonly WeightedChoice _customerChoice;
         private readonly WeightedChoice _quantityChoice = new(Quantities.Select(q => q.Weight).ToArray());
         private readonly string[] _guestFields;
-        private SplitMix64 _random;
+        private readonly SplitMix64 _random;
 
         public GeneratorState(ulong seed, long expectedRows)
         {
@@ -143,7 +144,7 @@ public static class RetailExportGenerator
             for (var c = 0; c < customers; c++)
             {
                 id += 1 + (_random.NextDouble() < 0.3 ? _random.Next(3) : 0);
-                _customerFields[c] = $"{id}.0,{Countries[countryChoice.Next(ref _random)].Name}";
+                _customerFields[c] = $"{id}.0,{Countries[countryChoice.Next(_random)].Name}";
                 weights[c] = _random.NextLogNormal(1, 1.2);
             }
 
@@ -166,7 +167,7 @@ public static class RetailExportGenerator
             }
 
             // A guest's country: the United Kingdom nine times in ten, as for registered customers.
-            var customer = !guest ? _customerChoice.Next(ref _random) : _random.NextDouble() < 0.9 ? -1 : -2 - _random.Next(_guestFields.Length - 1);
+            var customer = !guest ? _customerChoice.Next(_random) : _random.NextDouble() < 0.9 ? -1 : -2 - _random.Next(_guestFields.Length - 1);
             return new Invoice(
                 cancelled ? "C" + number.ToString(CultureInfo.InvariantCulture) : number.ToString(CultureInfo.InvariantCulture),
                 Timestamp(yearFraction),
@@ -178,8 +179,8 @@ public static class RetailExportGenerator
         /// <summary>Writes one row (with its line break) into <paramref name="line"/>; returns its length.</summary>
         public int FormatLine(Span<char> line, Invoice invoice)
         {
-            var product = _productChoice.Next(ref _random);
-            var quantity = Quantities[_quantityChoice.Next(ref _random)].Quantity;
+            var product = _productChoice.Next(_random);
+            var quantity = Quantities[_quantityChoice.Next(_random)].Quantity;
             if (invoice.Cancelled)
             {
                 quantity = -Math.Min(quantity, 12);

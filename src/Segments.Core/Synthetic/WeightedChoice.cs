@@ -1,3 +1,4 @@
+using Segments.Core.Randomness;
 namespace Segments.Core.Synthetic;
 
 /// <summary>Draws an index with probability proportional to its weight (binary search over the running sums).</summary>
@@ -16,7 +17,7 @@ internal sealed class WeightedChoice
         }
     }
 
-    public int Next(ref SplitMix64 random)
+    public int Next(SplitMix64 random)
     {
         var target = random.NextDouble() * _cumulative[^1];
         var index = Array.BinarySearch(_cumulative, target);

@@ -1,3 +1,4 @@
+using Segments.Core.Randomness;
 using Segments.Core.Clustering;
 
 namespace Segments.Core.Tests.Clustering;

@@ -1,9 +1,9 @@
-namespace Segments.Core.Clustering;
+namespace Segments.Core.Randomness;
 
 /// <summary>
 /// A small seeded pseudo-random generator (Steele, Lea &amp; Flood 2014, "Fast splittable pseudorandom
 /// number generators"). Used instead of <see cref="Random"/> because its seeded sequence is fixed by
-/// this code, not by the runtime version, so a run's clusters can be reproduced years later.
+/// this code, not by the runtime version, so clusters and synthetic exports can be reproduced years later.
 /// </summary>
 public sealed class SplitMix64(ulong seed)
 {
