@@ -33,8 +33,11 @@ public sealed class MappingCatalog
     public ExportMapping? Find(string name) => _mappings.FirstOrDefault(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The first mapping whose identifying columns are all in <paramref name="columns"/>.</summary>
-    public ExportMapping? DetectByColumns(IReadOnlyList<string> columns) =>
-        _mappings.FirstOrDefault(m => m.Detect.Count > 0 && m.Detect.All(d => columns.Any(c => c.Trim().Equals(d, StringComparison.OrdinalIgnoreCase))));
+    public ExportMapping? DetectByColumns(IReadOnlyList<string> columns)
+    {
+        var header = new HeaderColumns(columns);
+        return _mappings.FirstOrDefault(m => m.Detect.Count > 0 && m.Detect.All(d => header.Find(d) is not null));
+    }
 
     /// <summary>The first headerless mapping whose pattern matches the file's first line.</summary>
     public ExportMapping? DetectHeaderless(string firstLine) =>
