@@ -58,6 +58,7 @@ api.MapCustomerApi();
 api.MapSegmentApi();
 api.MapRunApi();
 api.MapBatchApi();
+api.MapDashboardApi();
 
 await app.RunAsync().ConfigureAwait(false);
 return 0;

@@ -49,6 +49,7 @@ public static class PipelineServices
         services.AddSingleton<BatchLedger>();
         services.AddSingleton<RunLedger>();
         services.AddSingleton<GenerationStore>();
+        services.AddSingleton<GenerationSegmentReader>();
         services.AddSingleton<DropZone>();
         services.AddSingleton<NormalizedBatchStore>();
         services.AddSingleton<ErrorReportStore>();
@@ -64,6 +65,7 @@ public static class PipelineServices
         services.AddSingleton<RunRequests>();
         services.AddSingleton<SegmentQueries>();
         services.AddSingleton<SegmentsApi>();
+        services.AddSingleton<Dashboard.DashboardQuery>();
         return services;
     }
 }

@@ -150,6 +150,7 @@ public sealed partial class RecomputeSegmentsHandler(
             TransactionsRead = aggregator.LinesAdded,
             CustomersScored = rows.Count,
             Segments = result.Rfm.CountBySegment().Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
+            RfGrid = Core.Rfm.RfGrid.Count(result.Rfm.Customers),
             LifecycleStages = result.Lifecycle.CountByStage().Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
             LifecycleThresholds = result.Lifecycle.Thresholds,
             Clusters = result.Clusters.Clusters,

@@ -39,6 +39,9 @@ public sealed record RunRecord
     /// <summary>Customers per RFM segment, every segment listed.</summary>
     public IReadOnlyList<SegmentSize> Segments { get; init; } = [];
 
+    /// <summary>Customers per R score × F score: <c>RfGrid[r - 1][f - 1]</c>; empty for runs recorded before it existed.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> RfGrid { get; init; } = [];
+
     /// <summary>Customers per lifecycle stage.</summary>
     public IReadOnlyList<SegmentSize> LifecycleStages { get; init; } = [];
 

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Segments.Core.Rfm;
+using Segments.Pipeline.Queries;
+using Segments.Storage.Generations;
+using Segments.Storage.Runs;
+
+namespace Segments.Pipeline.Dashboard;
+
+/// <summary>Builds the dashboard's model from the Runs ledger and the two newest generation tables.</summary>
+public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader generations)
+{
+    /// <summary>The model; every part that cannot be shown yet says so instead.</summary>
+    public async Task<DashboardModel> BuildAsync(CancellationToken cancellationToken)
+    {
+        var all = await runs.ListAsync(cancellationToken).ConfigureAwait(false);
+        var active = await runs.GetActiveAsync(cancellationToken).ConfigureAwait(false);
+        var activeRun = active is null ? null : all.FirstOrDefault(r => r.RunId == active.RunId);
+
+        var succeeded = all.Where(r => r.Status == RunStatus.Succeeded).ToList();
+        var (movement, unavailable) = succeeded.Count switch
+        {
+            < 2 => (null, "Movement needs two runs: only " + (succeeded.Count == 0 ? "no run has" : "one run has") + " succeeded so far."),
+            _ when succeeded[0].GenerationTable is null || succeeded[1].GenerationTable is null => (null, "Movement needs the customer rows of both runs, and one of them has been dropped."),
+            _ => (await MovementAsync(succeeded[1], succeeded[0], cancellationToken).ConfigureAwait(false), (string?)null),
+        };
+
+        var timeline = all.Reverse().Select(r => new RunPoint(
+            r.RunId,
+            r.AsOf,
+            r.Status,
+            r.RequestedAt,
+            r.StartedAt is { } started && r.FinishedAt is { } finished ? (long)(finished - started).TotalMilliseconds : null,
+            r.CostUsd?.Total,
+            r.CustomersScored)).ToList();
+
+        return new DashboardModel(activeRun is null ? null : Panel(activeRun), movement, unavailable, timeline);
+    }
+
+    private static ActiveRunPanel Panel(RunRecord run)
+    {
+        var families = new List<SegmentFamily>
+        {
+            new("RFM segments", run.Segments.Select(s => Bar(SegmentKind.Rfm, s.Name, s.Name, s.Customers)).ToList()),
+            new("Lifecycle stages", run.LifecycleStages.Select(s => Bar(SegmentKind.Lifecycle, s.Name, s.Name, s.Customers)).ToList()),
+            new("Rule segments", run.RuleSegments.Select(s => Bar(SegmentKind.Rule, s.Name, s.Name, s.Customers)).ToList()),
+            new("Clusters", run.Clusters.Select(c => Cluster(c.Cluster, c.Size)).ToList()),
+        };
+        return new ActiveRunPanel(run.RunId, run.AsOf, run.CustomersScored, families, run.RfGrid);
+    }
+
+    private static SegmentBar Bar(SegmentKind kind, string name, string label, int customers) =>
+        new(new SegmentRef(kind, name).Id, label, customers);
+
+    private static SegmentBar Cluster(int cluster, int size)
+    {
+        var name = cluster.ToString(CultureInfo.InvariantCulture);
+        return Bar(SegmentKind.Cluster, name, "Cluster " + name, size);
+    }
+
+    private async Task<SegmentMovement> MovementAsync(RunRecord from, RunRecord to, CancellationToken cancellationToken)
+    {
+        var earlier = new Dictionary<string, string>(from.CustomersScored, StringComparer.Ordinal);
+        await foreach (var row in generations.ReadAsync(from.GenerationTable!, cancellationToken).ConfigureAwait(false))
+        {
+            earlier[row.CustomerId] = row.Segment;
+        }
+
+        var tally = new TransitionTally(earlier);
+        await foreach (var row in generations.ReadAsync(to.GenerationTable!, cancellationToken).ConfigureAwait(false))
+        {
+            tally.Add(row.CustomerId, row.Segment);
+        }
+
+        return new SegmentMovement(from.RunId, from.AsOf, to.RunId, to.AsOf, RfmSegmentTable.SegmentNames, tally.Transitions());
+    }
+}
