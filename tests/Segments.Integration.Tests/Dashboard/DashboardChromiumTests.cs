@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Segments.Integration.Tests.Fixtures;
+using Segments.Storage.Account;
+using Segments.Storage.Blobs;
+
+namespace Segments.Integration.Tests.Dashboard;
+
+/// <summary>
+/// <c>GET /api/dashboard</c> as a browser draws it: the host runs as a real process on a loopback port, headless
+/// Chromium loads the page, and the rendered DOM is compared with what the JSON API says.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string AdminKey = "dashboard-admin-key";
+
+    // Reads take a function key once the host has them; the page URL carries it as ?code= like any read.
+    private const string FunctionKey = "dashboard-function-key";
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    private HostProcess _host = null!;
+    private HttpClient _http = null!;
+
+    private Uri DashboardUrl => new(_host.BaseAddress, "api/dashboard?code=" + FunctionKey);
+
+    public async Task InitializeAsync()
+    {
+        await azurite.ResetAsync();
+        _host = await HostProcess.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["Segments__AdminKey"] = AdminKey,
+                ["Segments__FunctionKey"] = FunctionKey,
+                ["Segments__PollIntervalSeconds"] = "1",
+                ["Segments__HostId"] = "segments-dashboard-test",
+            },
+            "api/runs",
+            FunctionKey);
+        _http = _host.CreateClient(FunctionKey);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Dashboard_shows_segment_sizes_rf_grid_movement_and_run_costs_as_the_api_reports_them()
+    {
+        // Arrange: the sample export, scored as of mid-2011 and again as of its end, so customers move and join.
+        await IngestAsync("sample/online-retail-sample.csv", await File.ReadAllBytesAsync(RepositoryPaths.Sample));
+        var first = await RunAsync("2011-06-30");
+        var second = await RunAsync("2011-12-10");
+        Assert.Equal("succeeded", first.GetProperty("status").GetString());
+        Assert.Equal("succeeded", second.GetProperty("status").GetString());
+        var segments = await _http.GetFromJsonAsync<JsonElement>("api/segments");
+        var runs = (await _http.GetFromJsonAsync<JsonElement>("api/runs")).EnumerateArray().ToList();
+
+        // Act
+        var dom = await Chromium.DumpDomAsync(DashboardUrl);
+        var screenshot = Path.Combine(RepositoryPaths.Root, "artifacts", "dashboard", "dashboard.png");
+        await Chromium.ScreenshotAsync(DashboardUrl, screenshot, 1400, 2200);
+
+        // Assert: every segment of every family with the size GET /api/segments gives it.
+        var shown = SegmentBars().Matches(dom).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["id"].Value), m => int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture));
+        var expected = Sizes(segments, "segments", "rfm")
+            .Concat(Sizes(segments, "lifecycleStages", "lifecycle"))
+            .Concat(Sizes(segments, "ruleSegments", "rule"))
+            .Concat(segments.GetProperty("clusters").EnumerateArray().Select(c => ("cluster:" + c.GetProperty("cluster").GetInt32().ToString(CultureInfo.InvariantCulture), c.GetProperty("size").GetInt32())))
+            .ToDictionary(s => s.Item1, s => s.Item2);
+        Assert.Equal(11, expected.Keys.Count(k => k.StartsWith("rfm:", StringComparison.Ordinal)));
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), shown.OrderBy(s => s.Key, StringComparer.Ordinal));
+        Assert.Contains(">Champions</text>", dom, StringComparison.Ordinal);
+
+        // The R x F grid: 25 cells holding every customer of the active run.
+        var scored = second.GetProperty("customersScored").GetInt32();
+        var cells = RfCells().Matches(dom).Select(m => int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(25, cells.Count);
+        Assert.Equal(scored, cells.Sum());
+
+        // Movement: everyone of the later run stayed, moved or is new; everyone of the earlier run stayed, moved or left.
+        var (moved, stayed, joined, left) = (Stat(dom, "movement-moved"), Stat(dom, "movement-stayed"), Stat(dom, "movement-new"), Stat(dom, "movement-left"));
+        Assert.True(moved > 0 && joined > 0, $"moved {moved}, new {joined}");
+        Assert.Equal(scored, stayed + moved + joined);
+        Assert.Equal(first.GetProperty("customersScored").GetInt32(), stayed + moved + left);
+        Assert.Equal(scored + left, MatrixCells().Matches(dom).Sum(m => int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)));
+        Assert.DoesNotContain("movement-unavailable", dom, StringComparison.Ordinal);
+
+        // Every run with its cost as GET /api/runs reports it; links keep the key.
+        Assert.Equal(2, runs.Count);
+        foreach (var run in runs)
+        {
+            var total = run.GetProperty("costUsd").GetProperty("total").GetDecimal();
+            Assert.True(total > 0, "a run costs something");
+            var cost = Assert.Single(CostOf(run.GetProperty("runId").GetString()!).Matches(dom));
+            Assert.Equal(total, decimal.Parse(cost.Groups["usd"].Value, CultureInfo.InvariantCulture));
+            Assert.StartsWith("$0.", cost.Groups["text"].Value, StringComparison.Ordinal);
+        }
+
+        Assert.Contains($"href=\"/api/segments?code={FunctionKey}\"", dom, StringComparison.Ordinal);
+
+        // A real picture of the page, of the requested size.
+        var png = await File.ReadAllBytesAsync(screenshot);
+        Assert.True(png.Length > 10 * 1024, $"the screenshot has only {png.Length} bytes");
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.Equal((1400, 2200), (BigEndian(png, 16), BigEndian(png, 20)));
+    }
+
+    [Fact]
+    public async Task Dashboard_with_one_run_says_movement_needs_two_runs()
+    {
+        // Arrange
+        await IngestAsync("shop/five.csv", System.Text.Encoding.UTF8.GetBytes(ShopExports.FiveCustomers));
+        await RunAsync("2024-03-31");
+
+        // Act
+        var dom = await Chromium.DumpDomAsync(DashboardUrl);
+
+        // Assert
+        Assert.Contains("id=\"movement-unavailable\">Movement needs two runs: only one has succeeded so far.</p>", dom, StringComparison.Ordinal);
+        Assert.Equal(5, RfCells().Matches(dom).Sum(m => int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task Dashboard_before_any_run_says_there_is_no_run_yet()
+    {
+        // Act
+        var dom = await Chromium.DumpDomAsync(DashboardUrl);
+
+        // Assert
+        Assert.Contains("<h2>No run yet</h2>", dom, StringComparison.Ordinal);
+        Assert.Contains("Movement needs two runs: no run has succeeded yet.", dom, StringComparison.Ordinal);
+        Assert.Empty(RfCells().Matches(dom));
+    }
+
+    private static IEnumerable<(string, int)> Sizes(JsonElement segments, string family, string kind) =>
+        segments.GetProperty(family).EnumerateArray().Select(s => ($"{kind}:{s.GetProperty("name").GetString()}", s.GetProperty("customers").GetInt32()));
+
+    private static int Stat(string dom, string id)
+    {
+        var match = Regex.Match(dom, $"id=\"{id}\" data-customers=\"(\\d+)\"");
+        Assert.True(match.Success, $"{id} is not on the page");
+        return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static Regex CostOf(string runId) =>
+        new($"data-run=\"{Regex.Escape(runId)}\">.*?data-cost-usd=\"(?<usd>[0-9.]+)\">(?<text>[^<]+)</td>", RegexOptions.None, TimeSpan.FromSeconds(5));
+
+    private static int BigEndian(byte[] bytes, int offset) => (bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3];
+
+    private async Task IngestAsync(string blobName, byte[] content)
+    {
+        var storage = StorageAccount.Connect(azurite.ConnectionString);
+        using var stream = new MemoryStream(content);
+        var blob = await new DropZone(storage).UploadAsync(blobName, stream, CancellationToken.None);
+        await PollAsync(async () =>
+        {
+            var batches = await _http.GetFromJsonAsync<JsonElement>("api/batches");
+            return batches.EnumerateArray().Any(b => b.GetProperty("blobName").GetString() == blob.Name && b.GetProperty("status").GetString() == "accepted")
+                ? batches
+                : (JsonElement?)null;
+        }, $"batch {blob.Name}");
+    }
+
+    private async Task<JsonElement> RunAsync(string asOf)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/runs") { Content = JsonContent.Create(new { asOf }) };
+        request.Headers.Add("x-functions-key", AdminKey);
+        using var response = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var location = response.Headers.Location!.ToString().TrimStart('/');
+        return await PollAsync(async () =>
+        {
+            var run = await _http.GetFromJsonAsync<JsonElement>(location);
+            return run.GetProperty("status").GetString() is "succeeded" or "failed" && run.GetProperty("costUsd").ValueKind != JsonValueKind.Null
+                ? run
+                : (JsonElement?)null;
+        }, $"run as of {asOf}");
+    }
+
+    private async Task<JsonElement> PollAsync(Func<Task<JsonElement?>> probe, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"Gave up waiting for {what} after {Patience.TotalSeconds} s. Host output:\n{_host.Output}");
+    }
+
+    [GeneratedRegex("<g class=\"segment\" data-segment=\"(?<id>[^\"]*)\" data-customers=\"(?<n>\\d+)\">")]
+    private static partial Regex SegmentBars();
+
+    [GeneratedRegex("<g class=\"cell\" data-r=\"\\d\" data-f=\"\\d\" data-customers=\"(?<n>\\d+)\">")]
+    private static partial Regex RfCells();
+
+    [GeneratedRegex("<g class=\"move\" data-from=\"[^\"]*\" data-to=\"[^\"]*\" data-customers=\"(?<n>\\d+)\">")]
+    private static partial Regex MatrixCells();
+}

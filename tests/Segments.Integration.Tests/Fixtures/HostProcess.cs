@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Segments.Integration.Tests.Fixtures;
+
+/// <summary>
+/// The local host as a real process listening on a loopback port, as an operator runs it: for clients that
+/// need a socket (a browser), which the in-process test host does not open.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+
+    private HostProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Where the host listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>What the host wrote so far, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts <c>dotnet Segments.Host.dll</c> on a free port with <paramref name="environment"/> and waits until
+    /// <paramref name="readyPath"/> answers (any status below 500).
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string readyPath, string? readyKey)
+    {
+        var port = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // The test output folder holds the host's appsettings.json and no local.settings.json: only the
+            // settings given here apply.
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Segments.Host.dll"), "--urls", $"http://127.0.0.1:{port}" },
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var host = new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        host._process.OutputDataReceived += (_, e) => host.Record(e.Data);
+        host._process.ErrorDataReceived += (_, e) => host.Record(e.Data);
+        host._process.BeginOutputReadLine();
+        host._process.BeginErrorReadLine();
+        await host.WaitUntilReadyAsync(readyPath, readyKey);
+        return host;
+    }
+
+    /// <summary>An HTTP client for the host; <paramref name="key"/>, when given, goes in <c>x-functions-key</c>.</summary>
+    public HttpClient CreateClient(string? key)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("x-functions-key", key);
+        }
+
+        return client;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync(string path, string? key)
+    {
+        using var client = CreateClient(key);
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with code {_process.ExitCode} before it answered:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(path);
+                if ((int)response.StatusCode < 500)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The host did not answer {path} within {StartTimeout.TotalSeconds} s:\n{Output}");
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+    }
+}
