@@ -6,9 +6,9 @@ namespace Segments.Pipeline.Dashboard;
 internal static class BarChartSvg
 {
     private const int RowHeight = 26;
-    private const int LabelWidth = 170;
-    private const int BarWidth = 300;
-    private const int Width = LabelWidth + BarWidth + 80;
+    private const int LabelWidth = 130;
+    private const int BarWidth = 120;
+    private const int Width = LabelWidth + BarWidth + 50;
 
     public static string Render(SegmentFamily family)
     {

@@ -5,9 +5,9 @@ namespace Segments.Pipeline.Dashboard;
 /// <summary>A column per run over time (oldest at the left), for one measure such as duration or cost.</summary>
 internal static class ColumnChartSvg
 {
-    private const int Width = 600;
+    private const int Width = 350;
     private const int Height = 240;
-    private const int Left = 84;
+    private const int Left = 72;
     private const int Bottom = 44;
     private const int Top = 14;
 

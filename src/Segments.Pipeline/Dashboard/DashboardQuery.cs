@@ -19,7 +19,8 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
         var succeeded = all.Where(r => r.Status == RunStatus.Succeeded).ToList();
         var (movement, unavailable) = succeeded.Count switch
         {
-            < 2 => (null, "Movement needs two runs: only " + (succeeded.Count == 0 ? "no run has" : "one run has") + " succeeded so far."),
+            0 => (null, "Movement needs two runs: no run has succeeded yet."),
+            1 => (null, "Movement needs two runs: only one has succeeded so far."),
             _ when succeeded[0].GenerationTable is null || succeeded[1].GenerationTable is null => (null, "Movement needs the customer rows of both runs, and one of them has been dropped."),
             _ => (await MovementAsync(succeeded[1], succeeded[0], cancellationToken).ConfigureAwait(false), (string?)null),
         };

@@ -22,8 +22,11 @@ public static class DashboardRenderer
         section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:18px 22px}
         h2{margin:0 0 12px;font-size:17px}
         h3{margin:0 0 6px;font-size:14px;color:var(--muted);font-weight:600}
-        .families{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:14px 28px}
-        .pair{display:flex;flex-wrap:wrap;gap:28px;align-items:flex-start}
+        .families{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:14px 20px}
+        .row{display:flex;flex-wrap:wrap;gap:20px;align-items:stretch}
+        .row>section{flex:1 1 0;min-width:0}
+        #rf-heatmap{flex:0 0 auto;max-width:520px}
+        .pair{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
         .empty{color:var(--muted);font-style:italic;margin:4px 0}
         .stats{display:flex;gap:14px;flex-wrap:wrap;margin:0 0 14px;padding:0;list-style:none}
         .stats li{border:1px solid var(--line);border-radius:6px;padding:8px 14px;min-width:130px}
@@ -34,6 +37,7 @@ public static class DashboardRenderer
         th{color:var(--muted);font-weight:600}
         td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
         .status-failed{color:#b33a24;font-weight:600}
+        .runs-table{max-height:420px;overflow:auto;margin-top:10px}
         ol.moves{margin:0;padding-left:22px}
         svg text{fill:var(--ink);font-size:12px}
         svg text.axis{fill:var(--muted);font-size:11.5px}
@@ -69,11 +73,17 @@ public static class DashboardRenderer
         else
         {
             SegmentSizes(html, model.Active);
+        }
+
+        html.Append("<div class=\"row\">");
+        if (model.Active is not null)
+        {
             RfHeatmap(html, model.Active);
         }
 
-        Movement(html, model);
         Runs(html, model.Runs);
+        html.Append("</div>");
+        Movement(html, model);
         html.Append("</main><footer>Drawn by the server from the Runs ledger and the two newest generations; no script, no external resources.</footer></body></html>");
         return html.ToString();
     }
@@ -117,7 +127,7 @@ public static class DashboardRenderer
             return;
         }
 
-        html.Append($"<p>RFM segments of run <b>{Markup.Text(movement.FromRunId)}</b> (as of {Date(movement.FromAsOf)}) → run <b>{Markup.Text(movement.ToRunId)}</b> (as of {Date(movement.ToAsOf)}). Rows: segment before; columns: segment after.</p>")
+        html.Append($"<p>RFM segments of run <b>{Markup.Text(movement.FromRunId)}</b> (as of {Date(movement.FromAsOf)}) → run <b>{Markup.Text(movement.ToRunId)}</b> (as of {Date(movement.ToAsOf)}). Rows: segment before, columns: segment after; green cells stayed in their segment.</p>")
             .Append("<ul class=\"stats\">")
             .Append(Stat("movement-moved", movement.Moved, "changed segment"))
             .Append(Stat("movement-stayed", movement.Stayed, "stayed"))
@@ -161,7 +171,7 @@ public static class DashboardRenderer
             .Append(ColumnChartSvg.Render("Run cost in USD", runs, r => r.CostUsd, Markup.Usd))
             .Append("</div></div>");
 
-        html.Append("<table><thead><tr><th>Run</th><th>As of</th><th>Status</th><th class=\"num\">Customers</th><th class=\"num\">Duration</th><th class=\"num\">Cost</th></tr></thead><tbody>");
+        html.Append("<div class=\"runs-table\"><table><thead><tr><th>Run</th><th>As of</th><th>Status</th><th class=\"num\">Customers</th><th class=\"num\">Duration</th><th class=\"num\">Cost</th></tr></thead><tbody>");
         foreach (var run in runs.Reverse())
         {
             var cost = run.CostUsd is { } usd ? $"<td class=\"num cost\" data-cost-usd=\"{Markup.Raw(usd)}\">{Markup.Usd(usd)}</td>" : "<td class=\"num\">–</td>";
@@ -170,7 +180,7 @@ public static class DashboardRenderer
                 .Append($"<td class=\"num\">{(run.DurationMs is { } ms ? Markup.Seconds(ms) : "–")}</td>").Append(cost).Append("</tr>");
         }
 
-        html.Append("</tbody></table></section>");
+        html.Append("</tbody></table></div></section>");
     }
 
     private static string Stat(string id, int value, string what) =>

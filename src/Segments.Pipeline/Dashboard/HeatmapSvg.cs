@@ -8,7 +8,7 @@ internal static class HeatmapSvg
     /// <summary>Customers per R score (rows, 5 at the top) × F score (columns, 1 at the left).</summary>
     public static string RfGrid(IReadOnlyList<IReadOnlyList<int>> grid)
     {
-        const int Cell = 76;
+        const int Cell = 68;
         const int Left = 64;
         const int Top = 16;
         var scores = grid.Count;
@@ -28,7 +28,7 @@ internal static class HeatmapSvg
                 var share = (double)customers / max;
                 svg.Append($"<g class=\"cell\" data-r=\"{r}\" data-f=\"{f}\" data-customers=\"{customers}\">")
                     .Append($"<rect x=\"{x + 1}\" y=\"{y + 1}\" width=\"{Cell - 2}\" height=\"{Cell - 2}\" rx=\"4\" fill=\"{Markup.Blue(share)}\"/>")
-                    .Append($"<text x=\"{x + (Cell / 2)}\" y=\"{y + (Cell / 2) + 6}\" text-anchor=\"middle\" fill=\"{Markup.InkOn(share)}\" class=\"count\">{Markup.Count(customers)}</text>")
+                    .Append($"<text x=\"{x + (Cell / 2)}\" y=\"{y + (Cell / 2) + 6}\" text-anchor=\"middle\" style=\"fill:{Markup.InkOn(share)}\" class=\"count\">{Markup.Count(customers)}</text>")
                     .Append("</g>");
             }
         }
@@ -45,7 +45,7 @@ internal static class HeatmapSvg
     /// <summary>Customers per (segment before, segment after), with a row for new customers and a column for those who left.</summary>
     public static string Movement(SegmentMovement movement)
     {
-        const int Cell = 58;
+        const int Cell = 52;
         const int Left = 150;
         const int Top = 118;
         const string NewRow = "New customers";
@@ -54,7 +54,8 @@ internal static class HeatmapSvg
         var columns = movement.Segments.Select(s => (string?)s).Append(null).ToList();
         var counts = movement.Transitions.ToDictionary(t => (t.From, t.To), t => t.Customers);
         var max = Math.Max(1, movement.Transitions.Where(t => t.From != t.To).Select(t => t.Customers).DefaultIfEmpty(0).Max());
-        var width = Left + (columns.Count * Cell) + 16;
+        // Room on the right for the last column's slanted label.
+        var width = Left + (columns.Count * Cell) + 80;
         var height = Top + (rows.Count * Cell) + 8;
 
         var svg = new StringBuilder();
@@ -85,7 +86,7 @@ internal static class HeatmapSvg
                     .Append($"<rect x=\"{x + 1}\" y=\"{y + 1}\" width=\"{Cell - 2}\" height=\"{Cell - 2}\" rx=\"3\" fill=\"{fill}\"/>");
                 if (customers > 0)
                 {
-                    svg.Append($"<text x=\"{x + (Cell / 2)}\" y=\"{y + (Cell / 2) + 5}\" text-anchor=\"middle\" class=\"count small\" fill=\"{(stayed ? "#3d5a2a" : Markup.InkOn(0.12 + (0.88 * share)))}\">{Markup.Count(customers)}</text>");
+                    svg.Append($"<text x=\"{x + (Cell / 2)}\" y=\"{y + (Cell / 2) + 5}\" text-anchor=\"middle\" class=\"count small\" style=\"fill:{(stayed ? "#3d5a2a" : Markup.InkOn(0.12 + (0.88 * share)))}\">{Markup.Count(customers)}</text>");
                 }
 
                 svg.Append("</g>");
