@@ -9,6 +9,10 @@ namespace Segments.Pipeline.Dashboard;
 /// <summary>Builds the dashboard's model from the Runs ledger and the two newest generation tables.</summary>
 public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader generations)
 {
+    // A generation never changes once written, so neither does the movement between two given runs: the last
+    // one computed is kept, and reloading the page does not scan both tables again.
+    private SegmentMovement? _lastMovement;
+
     /// <summary>The model; every part that cannot be shown yet says so instead.</summary>
     public async Task<DashboardModel> BuildAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +64,11 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
 
     private async Task<SegmentMovement> MovementAsync(RunRecord from, RunRecord to, CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _lastMovement) is { } last && last.FromRunId == from.RunId && last.ToRunId == to.RunId)
+        {
+            return last;
+        }
+
         var earlier = new Dictionary<string, string>(from.CustomersScored, StringComparer.Ordinal);
         await foreach (var row in generations.ReadAsync(from.GenerationTable!, cancellationToken).ConfigureAwait(false))
         {
@@ -72,6 +81,8 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
             tally.Add(row.CustomerId, row.Segment);
         }
 
-        return new SegmentMovement(from.RunId, from.AsOf, to.RunId, to.AsOf, RfmSegmentTable.SegmentNames, tally.Transitions());
+        var movement = new SegmentMovement(from.RunId, from.AsOf, to.RunId, to.AsOf, RfmSegmentTable.SegmentNames, tally.Transitions());
+        Volatile.Write(ref _lastMovement, movement);
+        return movement;
     }
 }
