@@ -45,6 +45,7 @@ public static class PipelineServices
         services.AddOptions<SegmentsOptions>();
         services.AddOptions<Core.Ingest.IngestOptions>();
         services.AddOptions<Core.Segmentation.PredictionOptions>();
+        services.AddOptions<Core.Experiments.ExperimentOptions>();
         services.AddSingleton(sp => storage(sp).Connect());
         services.AddSingleton<BatchLedger>();
         services.AddSingleton<RunLedger>();
@@ -64,6 +65,10 @@ public static class PipelineServices
         services.AddSingleton<RunRequests>();
         services.AddSingleton<SegmentQueries>();
         services.AddSingleton<SegmentsApi>();
+        services.AddSingleton<SegmentProfileStore>();
+        services.AddSingleton<ExperimentLoader>();
+        services.AddSingleton<RunInsights>();
+        services.AddSingleton<SegmentProfileQueries>();
         return services;
     }
 }

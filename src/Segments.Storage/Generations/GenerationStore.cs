@@ -76,6 +76,8 @@ public sealed class GenerationStore(StorageAccount account)
         ["ExpectedPurchases365"] = row.Prediction?.ExpectedPurchases365,
         ["ExpectedAverageOrderValue"] = row.Prediction?.ExpectedAverageOrderValue,
         ["Clv12Months"] = row.Prediction?.Clv12Months,
+        ["RuleClauses"] = row.RuleClauses.Count == 0 ? null : JsonSerializer.Serialize(row.RuleClauses),
+        ["ExperimentGroups"] = row.ExperimentGroups.Count == 0 ? null : JsonSerializer.Serialize(row.ExperimentGroups),
     };
 
     private static CustomerSegmentRow FromEntity(TableEntity e) => new(
@@ -95,6 +97,8 @@ public sealed class GenerationStore(StorageAccount account)
         LifecycleStage = e.GetString("LifecycleStage"),
         Cluster = e.GetInt32("Cluster"),
         RuleSegments = JsonSerializer.Deserialize<List<string>>(e.GetString("RuleSegments") ?? "[]") ?? [],
+        RuleClauses = JsonSerializer.Deserialize<Dictionary<string, IReadOnlyList<string>>>(e.GetString("RuleClauses") ?? "{}") ?? [],
+        ExperimentGroups = JsonSerializer.Deserialize<List<Core.Experiments.ExperimentAssignment>>(e.GetString("ExperimentGroups") ?? "[]") ?? [],
         Prediction = e.GetDouble("PAlive") is { } pAlive
             ? new Core.Segmentation.CustomerPrediction(
                 pAlive,
