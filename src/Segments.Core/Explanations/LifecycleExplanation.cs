@@ -8,6 +8,9 @@ namespace Segments.Core.Explanations;
 /// </summary>
 public static class LifecycleExplanation
 {
+    private const string Store = "this store's";
+    private const string Its = "its";
+
     /// <summary>E.g. <c>At Risk: no order for 45 days, beyond this store's median interval between purchases of 28 days and within its 80th-percentile interval of 70 days</c>.</summary>
     public static string Explain(string stage, int daysSinceFirstOrder, int daysSinceLastOrder, LifecycleThresholds thresholds)
     {
@@ -17,19 +20,19 @@ public static class LifecycleExplanation
         var newWindow = derived
             ? $"this store's new-customer window of {ExplanationNumbers.Days(thresholds.NewWindowDays)} (its {ExplanationNumbers.PercentileName(policy.NewWindowPercentile)} interval between purchases)"
             : $"the default new-customer window of {ExplanationNumbers.Days(thresholds.NewWindowDays)}";
-        var active = Bound(derived, "active", thresholds.ActiveMaxDays, policy.ActivePercentile, first: true);
-        var atRisk = Bound(derived, "at-risk", thresholds.AtRiskMaxDays, policy.AtRiskPercentile, first: false);
-        var lapsed = Bound(derived, "lapsed", thresholds.LapsedMaxDays, policy.LapsedPercentile, first: false);
+        string Active(string lead) => Bound(derived, lead, "active", thresholds.ActiveMaxDays, policy.ActivePercentile);
+        string AtRisk(string lead) => Bound(derived, lead, "at-risk", thresholds.AtRiskMaxDays, policy.AtRiskPercentile);
+        string Lapsed(string lead) => Bound(derived, lead, "lapsed", thresholds.LapsedMaxDays, policy.LapsedPercentile);
         var silence = $"no order for {ExplanationNumbers.Days(daysSinceLastOrder)}";
         var text = stage switch
         {
             "New" => $"New: first order {Ago(daysSinceFirstOrder)}, within {newWindow}",
-            "One-time" => $"One-time: orders on a single day only, {Ago(daysSinceLastOrder)}, before {newWindow}",
-            "Reactivated" => $"Reactivated: came back after a silence longer than {lapsed} and that return is within {newWindow}; last order {Ago(daysSinceLastOrder)}",
-            "Active" => $"Active: last order {Ago(daysSinceLastOrder)}, within {active}",
-            "At Risk" => $"At Risk: {silence}, beyond {active} and within {atRisk}",
-            "Lapsed" => $"Lapsed: {silence}, beyond {atRisk} and within {lapsed}",
-            "Lost" => $"Lost: {silence}, beyond {lapsed}",
+            "One-time" => $"One-time: orders on a single day only, {Ago(daysSinceLastOrder)}, outside {newWindow}",
+            "Reactivated" => $"Reactivated: came back after a silence longer than {Lapsed(Store)} and that return is within {newWindow}; last order {Ago(daysSinceLastOrder)}",
+            "Active" => $"Active: last order {Ago(daysSinceLastOrder)}, within {Active(Store)}",
+            "At Risk" => $"At Risk: {silence}, beyond {Active(Store)} and within {AtRisk(Its)}",
+            "Lapsed" => $"Lapsed: {silence}, beyond {AtRisk(Store)} and within {Lapsed(Its)}",
+            "Lost" => $"Lost: {silence}, beyond {Lapsed(Store)}",
             _ => $"{stage}: first order {Ago(daysSinceFirstOrder)}, last order {Ago(daysSinceLastOrder)}",
         };
         return derived
@@ -37,9 +40,9 @@ public static class LifecycleExplanation
             : $"{text} (default thresholds: only {thresholds.RepeatCustomers} repeat customers, too few for the store's own intervals)";
     }
 
-    private static string Bound(bool derived, string stage, decimal days, decimal level, bool first) =>
+    private static string Bound(bool derived, string lead, string stage, decimal days, decimal level) =>
         derived
-            ? $"{(first ? "this store's" : "its")} {ExplanationNumbers.PercentileName(level)} interval between purchases of {ExplanationNumbers.Days(days)}"
+            ? $"{lead} {ExplanationNumbers.PercentileName(level)} interval between purchases of {ExplanationNumbers.Days(days)}"
             : $"the default {stage} limit of {ExplanationNumbers.Days(days)}";
 
     private static string Ago(int days) => days == 0 ? "today" : $"{ExplanationNumbers.Days(days)} ago";
