@@ -23,11 +23,11 @@ public sealed partial class RecomputeSegmentsHandler(
     GenerationStore generations,
     RunLease lease,
     RuleSegmentLoader ruleSegments,
-    RunInsights insights,
     Microsoft.Extensions.Options.IOptions<PredictionOptions> predictionOptions,
     CostAccounting costs,
     TimeProvider time,
-    ILogger<RecomputeSegmentsHandler> logger)
+    ILogger<RecomputeSegmentsHandler> logger,
+    RunInsights insights)
 {
     /// <summary>Generations kept after a run: the active one and two before it (for comparisons).</summary>
     public const int GenerationsKept = 3;
