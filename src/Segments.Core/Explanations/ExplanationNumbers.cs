@@ -15,7 +15,10 @@ internal static class ExplanationNumbers
 
     public static string Number(double value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);
 
-    public static string Percent(double share) => share.ToString("0%", CultureInfo.InvariantCulture);
+    public static string Percent(double share) => share.ToString("0.##%", CultureInfo.InvariantCulture);
+
+    /// <summary>Four decimals: a P(alive) of 0.99973 is not "1".</summary>
+    public static string Probability(double p) => p.ToString("0.####", CultureInfo.InvariantCulture);
 
     /// <summary>20 → "20th", 50 → "median".</summary>
     public static string PercentileName(decimal level) => level switch

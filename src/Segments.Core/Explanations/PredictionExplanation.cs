@@ -5,7 +5,7 @@ namespace Segments.Core.Explanations;
 /// <summary>The customer-base models' view of one customer in words.</summary>
 public static class PredictionExplanation
 {
-    /// <summary>E.g. <c>P(alive) 0.97: the BG/NBD model puts a 97% chance on this customer still buying; expected purchases 1.2 in the next 30 days …</c>.</summary>
+    /// <summary>E.g. <c>P(alive) 0.9731: the BG/NBD model gives a 97.31% chance that this customer is still an active buyer; expected purchases 1.23 in the next 30 days …</c>.</summary>
     public static string Explain(CustomerPrediction prediction, string? model)
     {
         ArgumentNullException.ThrowIfNull(prediction);
@@ -17,7 +17,7 @@ public static class PredictionExplanation
             null => "purchase",
             _ => model,
         };
-        var text = $"P(alive) {ExplanationNumbers.Number(Math.Round(prediction.PAlive, 2))}: the {name} model puts a {ExplanationNumbers.Percent(prediction.PAlive)} chance on this customer still buying; "
+        var text = $"P(alive) {ExplanationNumbers.Probability(prediction.PAlive)}: the {name} model gives a {ExplanationNumbers.Percent(prediction.PAlive)} chance that this customer is still an active buyer; "
             + $"expected purchases {ExplanationNumbers.Number(prediction.ExpectedPurchases30)} in the next 30 days, {ExplanationNumbers.Number(prediction.ExpectedPurchases90)} in 90, {ExplanationNumbers.Number(prediction.ExpectedPurchases365)} in 365";
         if (prediction.ExpectedAverageOrderValue is { } aov)
         {

@@ -34,7 +34,7 @@ public sealed class ClusterAndPredictionExplanationTests
         var prediction = new CustomerPrediction(0.9731, 1.234, 3.5, 12.1, 420.5, 5120);
 
         Assert.Equal(
-            "P(alive) 0.97: the BG/NBD model puts a 97% chance on this customer still buying; expected purchases 1.23 in the next 30 days, 3.5 in 90, 12.1 in 365; expected order value 420.50; 12-month CLV 5,120.00",
+            "P(alive) 0.9731: the BG/NBD model gives a 97.31% chance that this customer is still an active buyer; expected purchases 1.23 in the next 30 days, 3.5 in 90, 12.1 in 365; expected order value 420.50; 12-month CLV 5,120.00",
             PredictionExplanation.Explain(prediction, "bgnbd"));
     }
 
@@ -42,7 +42,7 @@ public sealed class ClusterAndPredictionExplanationTests
     public void Predictions_without_a_spend_model_leave_out_value()
     {
         Assert.Equal(
-            "P(alive) 0.5: the MBG/NBD model puts a 50% chance on this customer still buying; expected purchases 0.1 in the next 30 days, 0.3 in 90, 1 in 365",
+            "P(alive) 0.5: the MBG/NBD model gives a 50% chance that this customer is still an active buyer; expected purchases 0.1 in the next 30 days, 0.3 in 90, 1 in 365",
             PredictionExplanation.Explain(new CustomerPrediction(0.5, 0.1, 0.3, 1.0, null, null), "mbgnbd"));
     }
 }
