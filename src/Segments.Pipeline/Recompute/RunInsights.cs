@@ -65,9 +65,7 @@ public sealed class RunInsights(ExperimentLoader experiments, SegmentProfileStor
             ProfileOptions);
         var set = new SegmentProfileSet(run.RunId, run.AsOf, rows.Count, rows.Sum(r => r.Monetary), ProfileOptions, profileList);
 
-        var cuts = RfmCutPoints.Of(result.Rfm);
-        var scaling = result.Clusters.Scaling;
-        return new RunInsightsResult(withGroups, set, summaries, errors, r => r with { RfmCutPoints = cuts, ClusterScaling = scaling });
+        return new RunInsightsResult(withGroups, set, summaries, errors, RfmCutPoints.Of(result.Rfm), result.Clusters.Scaling);
     }
 
     /// <summary>Writes the run's profiles; returns the blob name.</summary>

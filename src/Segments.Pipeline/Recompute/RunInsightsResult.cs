@@ -1,4 +1,6 @@
+using Segments.Core.Clustering;
 using Segments.Core.Experiments;
+using Segments.Core.Rfm;
 using Segments.Core.SegmentProfiles;
 using Segments.Storage.Generations;
 using Segments.Storage.Runs;
@@ -10,15 +12,24 @@ namespace Segments.Pipeline.Recompute;
 /// <param name="Profiles">The run's segment profiles.</param>
 /// <param name="Experiments">Experiments applied, with group sizes.</param>
 /// <param name="ExperimentErrors">Experiments that could not be applied, and why.</param>
-/// <param name="RunDetails">What the run record keeps for explanations: cut points and cluster scaling.</param>
+/// <param name="CutPoints">The RFM cut points, kept on the run record to explain scores.</param>
+/// <param name="ClusterScaling">The clusters' feature scaling, kept on the run record to explain the nearest centroid.</param>
 public sealed record RunInsightsResult(
     IReadOnlyList<CustomerSegmentRow> Rows,
     SegmentProfileSet Profiles,
     IReadOnlyList<ExperimentSummary> Experiments,
     IReadOnlyList<string> ExperimentErrors,
-    Func<RunRecord, RunRecord> RunDetails)
+    RfmCutPoints CutPoints,
+    RfmFeatureScaling ClusterScaling)
 {
     /// <summary><paramref name="run"/> with the experiments, their errors, the cut points and the cluster scaling of this result.</summary>
     public RunRecord AddTo(RunRecord run, string? profilesBlob) =>
-        RunDetails(run) with { Experiments = Experiments, ExperimentErrors = ExperimentErrors, SegmentProfilesBlob = profilesBlob };
+        run with
+        {
+            Experiments = Experiments,
+            ExperimentErrors = ExperimentErrors,
+            SegmentProfilesBlob = profilesBlob,
+            RfmCutPoints = CutPoints,
+            ClusterScaling = ClusterScaling,
+        };
 }
