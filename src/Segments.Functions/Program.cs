@@ -14,6 +14,7 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services.Configure<SegmentsOptions>(builder.Configuration.GetSection(SegmentsOptions.Section));
 builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(SegmentsOptions.IngestSection));
 builder.Services.Configure<Segments.Core.Segmentation.PredictionOptions>(builder.Configuration.GetSection(SegmentsOptions.PredictionsSection));
+builder.Services.Configure<Segments.Core.Experiments.ExperimentOptions>(builder.Configuration.GetSection(SegmentsOptions.ExperimentsSection));
 
 // Enum values (e.g. lifecycle threshold source) as names, as the local host writes them.
 builder.Services.Configure<JsonOptions>(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -16,6 +16,7 @@ builder.Logging.AddSimpleConsole(options =>
 builder.Services.Configure<SegmentsOptions>(builder.Configuration.GetSection(SegmentsOptions.Section));
 builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(SegmentsOptions.IngestSection));
 builder.Services.Configure<Segments.Core.Segmentation.PredictionOptions>(builder.Configuration.GetSection(SegmentsOptions.PredictionsSection));
+builder.Services.Configure<Segments.Core.Experiments.ExperimentOptions>(builder.Configuration.GetSection(SegmentsOptions.ExperimentsSection));
 builder.Services.AddSegmentsPipeline(sp => sp.GetRequiredService<IConfiguration>().RequiredStorageConnection());
 builder.Services.AddHostedService<BlobTriggerListener>();
 builder.Services.AddHostedService<RecomputeTimer>();
@@ -56,6 +57,7 @@ catch (StorageUnavailableException ex)
 var api = app.MapGroup("/api");
 api.MapCustomerApi();
 api.MapSegmentApi();
+api.MapSegmentProfileApi();
 api.MapRunApi();
 api.MapBatchApi();
 api.MapDashboardApi();

@@ -39,6 +39,10 @@ public static class RfmSegmentTable
         return SegmentByCode[$"{r}{f}{m}"];
     }
 
+    /// <summary>The codes the table assigns to <paramref name="segment"/>, in table order; empty for an unknown name.</summary>
+    public static IReadOnlyList<string> CodesOf(string segment) =>
+        Table.FirstOrDefault(row => string.Equals(row.Name, segment, StringComparison.Ordinal)).Codes?.Split(' ') ?? [];
+
     /// <summary>All codes with their segment, for checks and documentation.</summary>
     public static IReadOnlyDictionary<string, string> All => SegmentByCode;
 

@@ -20,6 +20,12 @@ public sealed record CustomerSegmentation(
     /// <summary>P(alive), expected purchases and CLV; null when the models could not be fitted.</summary>
     public CustomerPrediction? Prediction { get; init; }
 
+    /// <summary>Distinct products bought on non-cancelled lines, ordinal order (input of segment profiles).</summary>
+    public IReadOnlyList<string> Products { get; init; } = [];
+
+    /// <summary>Per matched rule segment, the clauses that hold with the customer's values.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RuleClauses { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The customer's id.</summary>
     public string CustomerId => Rfm.Metrics.CustomerId;
 }

@@ -67,6 +67,7 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
             var stage = stages[id];
             int? cluster = clusterOf.TryGetValue(id, out var c) ? c : null;
             var prediction = predictions.GetValueOrDefault(id);
+            List<string> bought = _products.TryGetValue(id, out var products) ? products.Order(StringComparer.Ordinal).ToList() : [];
             var facts = new CustomerFacts(id)
             {
                 Country = score.Metrics.Country,
@@ -74,7 +75,7 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
                 LastOrderDate = history.LastOrderDate,
                 Orders = score.Metrics.Frequency,
                 Revenue = score.Metrics.Monetary,
-                Products = _products.TryGetValue(id, out var products) ? products.Order(StringComparer.Ordinal).ToList() : [],
+                Products = bought,
                 RfmR = score.R,
                 RfmF = score.F,
                 RfmM = score.M,
@@ -86,13 +87,19 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
                 Clv = prediction?.Clv12Months,
             };
             var profile = facts.ToProfile();
-            var matched = rules.Where(rule => rule.Matches(profile, day)).Select(rule => rule.Name).ToList();
+            var matchedRules = rules.Where(rule => rule.Matches(profile, day)).ToList();
+            var matched = matchedRules.Select(rule => rule.Name).ToList();
             foreach (var name in matched)
             {
                 ruleCounts[name]++;
             }
 
-            customers.Add(new CustomerSegmentation(score, history.FirstOrderDate, history.LastOrderDate, stage, cluster, matched) { Prediction = prediction });
+            customers.Add(new CustomerSegmentation(score, history.FirstOrderDate, history.LastOrderDate, stage, cluster, matched)
+            {
+                Prediction = prediction,
+                Products = bought,
+                RuleClauses = matchedRules.ToDictionary(rule => rule.Name, rule => rule.Explain(profile, day), StringComparer.Ordinal),
+            });
         }
 
         return new SegmentationResult(day, rfm, lifecycle, clusters, rules.Select(r => new SegmentCount(r.Name, ruleCounts[r.Name])).ToList(), customers)

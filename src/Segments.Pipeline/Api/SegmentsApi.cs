@@ -6,10 +6,13 @@ using Segments.Pipeline.Recompute;
 namespace Segments.Pipeline.Api;
 
 /// <summary>The HTTP functions' logic: validate the request, ask the handlers, shape the answer.</summary>
-public sealed class SegmentsApi(SegmentQueries queries, RunRequests requests, Microsoft.Extensions.Options.IOptions<Core.Ingest.IngestOptions> ingest)
+public sealed class SegmentsApi(SegmentQueries queries, RunRequests requests, Microsoft.Extensions.Options.IOptions<Core.Ingest.IngestOptions> ingest, SegmentProfileQueries profiles)
 {
     /// <summary>The longest customer id accepted; table keys allow 1 KiB and ids are far shorter.</summary>
     public const int MaxCustomerIdLength = 256;
+
+    /// <summary>The longest segment name accepted: rule names are at most 100 characters, plus the <c>rule:</c> prefix.</summary>
+    public const int MaxSegmentNameLength = 200;
 
     /// <summary><c>GET /api/customers/{customerId}</c>.</summary>
     public async Task<ApiResponse> GetCustomerAsync(string customerId, CancellationToken cancellationToken)
@@ -34,6 +37,29 @@ public sealed class SegmentsApi(SegmentQueries queries, RunRequests requests, Mi
         return segments is null
             ? ApiResponse.Error(404, "NoActiveRun", "No recompute has completed yet: POST /api/runs to start one.")
             : ApiResponse.Ok(segments);
+    }
+
+    /// <summary>
+    /// <c>GET /api/segments/{name}/profile</c>: the profile of one segment of the active run, named by id
+    /// (<c>rfm:Champions</c>) or by a bare name that only one segment has.
+    /// </summary>
+    public async Task<ApiResponse> GetSegmentProfileAsync(string name, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxSegmentNameLength)
+        {
+            return ApiResponse.Error(400, "InvalidSegmentName", $"A segment name is 1 to {MaxSegmentNameLength} characters, e.g. rfm:Champions.");
+        }
+
+        var found = await profiles.GetAsync(name, cancellationToken).ConfigureAwait(false);
+        return found switch
+        {
+            { Run: null } => ApiResponse.Error(404, "NoActiveRun", "No recompute has completed yet: POST /api/runs to start one."),
+            { Segment: null, Candidates.Count: > 1 } => ApiResponse.Error(400, "AmbiguousSegment",
+                $"'{name}' names {found.Candidates.Count} segments: {string.Join(", ", found.Candidates.Select(c => c.Id))}. Use one of these ids."),
+            { Segment: null } => ApiResponse.Error(404, "SegmentNotFound", $"The active run has no segment '{name}' (see GET /api/segments)."),
+            { Profile: null } => ApiResponse.Error(404, "ProfileNotFound", $"Run {found.Run.RunId} has no profile of {found.Segment.Id} (it was computed before segment profiles existed)."),
+            _ => ApiResponse.Ok(new SegmentProfileView(found.Run.RunId, found.Run.AsOf, found.Profile)),
+        };
     }
 
     /// <summary><c>POST /api/runs</c> with an optional body <c>{"asOf":"YYYY-MM-DD"}</c>.</summary>

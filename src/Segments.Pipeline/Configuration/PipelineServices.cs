@@ -45,6 +45,7 @@ public static class PipelineServices
         services.AddOptions<SegmentsOptions>();
         services.AddOptions<Core.Ingest.IngestOptions>();
         services.AddOptions<Core.Segmentation.PredictionOptions>();
+        services.AddOptions<Core.Experiments.ExperimentOptions>();
         services.AddSingleton(sp => storage(sp).Connect());
         services.AddSingleton<BatchLedger>();
         services.AddSingleton<RunLedger>();
@@ -66,6 +67,10 @@ public static class PipelineServices
         services.AddSingleton<SegmentQueries>();
         services.AddSingleton<SegmentsApi>();
         services.AddSingleton<Dashboard.DashboardQuery>();
+        services.AddSingleton<SegmentProfileStore>();
+        services.AddSingleton<ExperimentLoader>();
+        services.AddSingleton<RunInsights>();
+        services.AddSingleton<SegmentProfileQueries>();
         return services;
     }
 }

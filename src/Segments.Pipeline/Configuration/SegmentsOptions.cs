@@ -16,6 +16,9 @@ public sealed record SegmentsOptions
     /// <summary>Section of the customer-base model settings (<see cref="Core.Segmentation.PredictionOptions"/>).</summary>
     public const string PredictionsSection = "Segments:Predictions";
 
+    /// <summary>Section of the A/B control group settings (<see cref="Core.Experiments.ExperimentOptions"/>).</summary>
+    public const string ExperimentsSection = "Segments:Experiments";
+
     /// <summary>Six-field NCRONTAB schedule of the recompute (second minute hour day month weekday); default 02:00 UTC daily.</summary>
     public string Schedule { get; init; } = "0 0 2 * * *";
 

@@ -20,6 +20,12 @@ public sealed record CustomerLookup(string CustomerId, string RunId, DateOnly As
 
     /// <summary>The store's rule segments the customer is in.</summary>
     public IReadOnlyList<string> RuleSegments { get; init; } = [];
+
+    /// <summary>Every segment the customer is in, explained in words with the numbers behind it, with the A/B group where the segment has an experiment.</summary>
+    public IReadOnlyList<SegmentMembership> Memberships { get; init; } = [];
+
+    /// <summary>The predictions in words; null without predictions.</summary>
+    public string? PredictiveExplanation { get; init; }
 }
 
 /// <summary>A customer's RFM measures, scores, code and named segment.</summary>

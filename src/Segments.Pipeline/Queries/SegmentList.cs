@@ -23,6 +23,12 @@ public sealed record SegmentList(string RunId, DateOnly AsOf, IReadOnlyList<Segm
 
     /// <summary>Rule segment definitions that could not be evaluated, and why.</summary>
     public IReadOnlyList<string> RuleErrors { get; init; } = [];
+
+    /// <summary>The A/B experiments of <c>config/experiments.json</c> applied in the run, with control and treatment sizes.</summary>
+    public IReadOnlyList<Core.Experiments.ExperimentSummary> Experiments { get; init; } = [];
+
+    /// <summary>Experiments that could not be applied, and why.</summary>
+    public IReadOnlyList<string> ExperimentErrors { get; init; } = [];
 }
 
 /// <summary>One segment and its size.</summary>

@@ -17,6 +17,8 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
         }
 
         var row = await generations.GetAsync(active.GenerationTable, active.BucketCount, customerId, cancellationToken).ConfigureAwait(false);
+        // The run record holds what explanations need (cut points, thresholds, centroids); one more point read.
+        var run = row is null ? null : await runs.GetAsync(active.RunId, cancellationToken).ConfigureAwait(false);
         return row is null
             ? null
             : new CustomerLookup(row.CustomerId, active.RunId, active.AsOf, new RfmView(row.RecencyDays, row.Frequency, row.Monetary, row.R, row.F, row.M, row.Code, row.Segment))
@@ -27,6 +29,8 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
                 Cluster = row.Cluster,
                 RuleSegments = row.RuleSegments,
                 Predictive = row.Prediction,
+                Memberships = run is null ? [] : MembershipExplainer.Explain(row, run),
+                PredictiveExplanation = run is null ? null : MembershipExplainer.ExplainPrediction(row, run),
             };
     }
 
@@ -45,6 +49,8 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
                 RuleSegments = Summaries(run.RuleSegments),
                 RuleErrors = run.RuleErrors,
                 Predictions = run.Predictions,
+                Experiments = run.Experiments,
+                ExperimentErrors = run.ExperimentErrors,
             };
     }
 

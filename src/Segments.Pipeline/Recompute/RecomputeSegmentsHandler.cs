@@ -26,7 +26,8 @@ public sealed partial class RecomputeSegmentsHandler(
     Microsoft.Extensions.Options.IOptions<PredictionOptions> predictionOptions,
     CostAccounting costs,
     TimeProvider time,
-    ILogger<RecomputeSegmentsHandler> logger)
+    ILogger<RecomputeSegmentsHandler> logger,
+    RunInsights insights)
 {
     /// <summary>Generations kept after a run: the active one and two before it (for comparisons).</summary>
     public const int GenerationsKept = 3;
@@ -88,6 +89,7 @@ public sealed partial class RecomputeSegmentsHandler(
                 // itself is recorded with the run's cost, once the lease is released.
                 meter.BeginStage(RunStages.Housekeeping);
                 await generations.DeleteAsync(GenerationStore.TableNameFor(run.RunId), CancellationToken.None).ConfigureAwait(false);
+                await insights.DropProfilesAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
                 return (run with { Status = RunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = $"{ex.GetType().Name}: {ex.Message}" }, rates);
             }
 
@@ -136,11 +138,13 @@ public sealed partial class RecomputeSegmentsHandler(
         meter.BeginStage(RunStages.Score);
         var (rules, ruleErrors) = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
         var result = aggregator.Compute(rules);
+        var insight = await insights.ComputeAsync(run, result, result.Customers.Select(ToRow).ToList(), cancellationToken).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Write);
         var table = GenerationStore.TableNameFor(run.RunId);
-        var rows = result.Customers.Select(ToRow).ToList();
+        var rows = insight.Rows;
         await generations.WriteAsync(table, rows, CustomerBucket.DefaultCount, cancellationToken).ConfigureAwait(false);
+        var profilesBlob = await insights.SaveProfilesAsync(insight, cancellationToken).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Flip);
         var finished = run with
@@ -161,6 +165,7 @@ public sealed partial class RecomputeSegmentsHandler(
             BucketCount = CustomerBucket.DefaultCount,
             StageDurationsMs = StageDurations(meter.Snapshot()),
         };
+        finished = insight.AddTo(finished, profilesBlob);
 
         // The run row is complete before the pointer names it, so whatever a reader finds through the
         // pointer is already whole.
@@ -183,6 +188,7 @@ public sealed partial class RecomputeSegmentsHandler(
             Cluster = c.Cluster,
             RuleSegments = c.RuleSegments,
             Prediction = c.Prediction,
+            RuleClauses = c.RuleClauses,
         };
 
     private async Task DropOldGenerationsAsync(CancellationToken cancellationToken)
@@ -194,7 +200,8 @@ public sealed partial class RecomputeSegmentsHandler(
         foreach (var run in stale)
         {
             await generations.DeleteAsync(run.GenerationTable!, cancellationToken).ConfigureAwait(false);
-            await runs.SaveAsync(run with { GenerationTable = null }, cancellationToken).ConfigureAwait(false);
+            await insights.DropProfilesAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+            await runs.SaveAsync(run with { GenerationTable = null, SegmentProfilesBlob = null }, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -30,4 +30,10 @@ public sealed record CustomerSegmentRow(
 
     /// <summary>Rule segments the customer matched.</summary>
     public IReadOnlyList<string> RuleSegments { get; init; } = [];
+
+    /// <summary>Per matched rule segment, the clauses that held with the customer's values (the lookup's explanation).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> RuleClauses { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The customer's group in each experiment on one of their segments (<c>config/experiments.json</c>).</summary>
+    public IReadOnlyList<Core.Experiments.ExperimentAssignment> ExperimentGroups { get; init; } = [];
 }

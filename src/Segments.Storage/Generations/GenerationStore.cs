@@ -76,6 +76,8 @@ public sealed class GenerationStore(StorageAccount account)
         ["ExpectedPurchases365"] = row.Prediction?.ExpectedPurchases365,
         ["ExpectedAverageOrderValue"] = row.Prediction?.ExpectedAverageOrderValue,
         ["Clv12Months"] = row.Prediction?.Clv12Months,
+        ["RuleClauses"] = RuleClausesJson(row.RuleClauses),
+        ["ExperimentGroups"] = row.ExperimentGroups.Count == 0 ? null : JsonSerializer.Serialize(row.ExperimentGroups),
     };
 
     private static CustomerSegmentRow FromEntity(TableEntity e) => new(
@@ -95,6 +97,8 @@ public sealed class GenerationStore(StorageAccount account)
         LifecycleStage = e.GetString("LifecycleStage"),
         Cluster = e.GetInt32("Cluster"),
         RuleSegments = JsonSerializer.Deserialize<List<string>>(e.GetString("RuleSegments") ?? "[]") ?? [],
+        RuleClauses = JsonSerializer.Deserialize<Dictionary<string, IReadOnlyList<string>>>(e.GetString("RuleClauses") ?? "{}") ?? [],
+        ExperimentGroups = JsonSerializer.Deserialize<List<Core.Experiments.ExperimentAssignment>>(e.GetString("ExperimentGroups") ?? "[]") ?? [],
         Prediction = e.GetDouble("PAlive") is { } pAlive
             ? new Core.Segmentation.CustomerPrediction(
                 pAlive,
@@ -105,6 +109,38 @@ public sealed class GenerationStore(StorageAccount account)
                 e.GetDouble("Clv12Months"))
             : null,
     };
+
+    /// <summary>
+    /// The matched clauses as JSON, within one string property's limit (64 KiB, i.e. 32K UTF-16 characters):
+    /// a customer matching very many long rules keeps the explanations of the first ones, in rule order.
+    /// </summary>
+    private static string? RuleClausesJson(IReadOnlyDictionary<string, IReadOnlyList<string>> clauses)
+    {
+        const int MaxChars = 30_000;
+        if (clauses.Count == 0)
+        {
+            return null;
+        }
+
+        var json = JsonSerializer.Serialize(clauses);
+        if (json.Length <= MaxChars)
+        {
+            return json;
+        }
+
+        var kept = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (rule, ruleClauses) in clauses)
+        {
+            kept[rule] = ruleClauses;
+            if (JsonSerializer.Serialize(kept).Length > MaxChars)
+            {
+                kept.Remove(rule);
+                break;
+            }
+        }
+
+        return JsonSerializer.Serialize(kept);
+    }
 
     private static DateOnly? ParseDate(string? text) =>
         text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);

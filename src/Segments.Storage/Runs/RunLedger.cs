@@ -106,6 +106,11 @@ public sealed class RunLedger(StorageAccount account)
         ["Error"] = r.Error,
         ["Usage"] = r.Usage is null ? null : JsonSerializer.Serialize(r.Usage),
         ["CostUsd"] = r.CostUsd is null ? null : JsonSerializer.Serialize(r.CostUsd),
+        ["RfmCutPoints"] = r.RfmCutPoints is null ? null : JsonSerializer.Serialize(r.RfmCutPoints),
+        ["ClusterScaling"] = r.ClusterScaling is null ? null : JsonSerializer.Serialize(r.ClusterScaling),
+        ["Experiments"] = r.Experiments.Count == 0 ? null : JsonSerializer.Serialize(r.Experiments),
+        ["ExperimentErrors"] = r.ExperimentErrors.Count == 0 ? null : JsonSerializer.Serialize(r.ExperimentErrors),
+        ["SegmentProfilesBlob"] = r.SegmentProfilesBlob,
     };
 
     private static RunRecord FromEntity(TableEntity e) => new()
@@ -134,6 +139,11 @@ public sealed class RunLedger(StorageAccount account)
         Error = e.GetString("Error"),
         Usage = Json<Core.Cost.UsageReport>(e, "Usage"),
         CostUsd = Json<Core.Cost.CostBreakdown>(e, "CostUsd"),
+        RfmCutPoints = Json<Core.Rfm.RfmCutPoints>(e, "RfmCutPoints"),
+        ClusterScaling = Json<Core.Clustering.RfmFeatureScaling>(e, "ClusterScaling"),
+        Experiments = Json<List<Core.Experiments.ExperimentSummary>>(e, "Experiments") ?? [],
+        ExperimentErrors = Json<List<string>>(e, "ExperimentErrors") ?? [],
+        SegmentProfilesBlob = e.GetString("SegmentProfilesBlob"),
     };
 
     private static T? Json<T>(TableEntity e, string property)

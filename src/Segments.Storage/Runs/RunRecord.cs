@@ -60,6 +60,21 @@ public sealed record RunRecord
     /// <summary>Rule segment definitions that could not be used, with the reason and position.</summary>
     public IReadOnlyList<string> RuleErrors { get; init; } = [];
 
+    /// <summary>The 20/40/60/80th percentiles recency, frequency and monetary value were scored with (for explanations).</summary>
+    public Core.Rfm.RfmCutPoints? RfmCutPoints { get; init; }
+
+    /// <summary>The feature scaling the clusters were fitted in (for explaining a customer's nearest centroid).</summary>
+    public Core.Clustering.RfmFeatureScaling? ClusterScaling { get; init; }
+
+    /// <summary>The experiments of <c>config/experiments.json</c> applied in this run, with group sizes.</summary>
+    public IReadOnlyList<Core.Experiments.ExperimentSummary> Experiments { get; init; } = [];
+
+    /// <summary>Experiments that could not be applied, and why.</summary>
+    public IReadOnlyList<string> ExperimentErrors { get; init; } = [];
+
+    /// <summary>Blob (container <c>normalized</c>) holding the run's segment profiles; null when none were written.</summary>
+    public string? SegmentProfilesBlob { get; init; }
+
     /// <summary>Table that holds this run's customer rows.</summary>
     public string? GenerationTable { get; init; }
 

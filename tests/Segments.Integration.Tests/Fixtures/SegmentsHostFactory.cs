@@ -9,6 +9,9 @@ public sealed class SegmentsHostFactory(string connectionString) : WebApplicatio
     /// <summary>The admin key the test host accepts.</summary>
     public const string AdminKey = "test-admin-key";
 
+    /// <summary>The key of the A/B control-group hash in the test host.</summary>
+    public const string ExperimentHashKey = "test-experiment-key";
+
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -16,5 +19,6 @@ public sealed class SegmentsHostFactory(string connectionString) : WebApplicatio
         builder.UseSetting("Segments:AdminKey", AdminKey);
         builder.UseSetting("Segments:PollIntervalSeconds", "1");
         builder.UseSetting("Segments:HostId", "segments-test");
+        builder.UseSetting("Segments:Experiments:HashKey", ExperimentHashKey);
     }
 }

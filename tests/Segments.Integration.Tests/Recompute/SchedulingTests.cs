@@ -93,6 +93,7 @@ public sealed class SchedulingTests(AzuriteFixture azurite) : IAsyncLifetime
             Options.Create(new Segments.Core.Segmentation.PredictionOptions()),
             new CostAccounting(new ConfigStore(storage), Options.Create(new SegmentsOptions()), NullLogger<CostAccounting>.Instance),
             TimeProvider.System,
-            NullLogger<RecomputeSegmentsHandler>.Instance);
+            NullLogger<RecomputeSegmentsHandler>.Instance,
+            new RunInsights(new ExperimentLoader(new ConfigStore(storage)), new SegmentProfileStore(storage), Options.Create(new Segments.Core.Experiments.ExperimentOptions())));
     }
 }
