@@ -20,6 +20,8 @@ builder.Services.AddSegmentsPipeline(sp => sp.GetRequiredService<IConfiguration>
 builder.Services.AddHostedService<BlobTriggerListener>();
 builder.Services.AddHostedService<RecomputeTimer>();
 builder.Services.AddHostedService<RunRequestListener>();
+builder.Services.AddSingleton<ApiKeyRing>();
+builder.Services.AddApiReference();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
@@ -53,11 +55,17 @@ catch (StorageUnavailableException ex)
     return 1;
 }
 
+app.UseApiReferencePage();
+app.UseRouting();
+app.UseMiddleware<ApiKeyMiddleware>();
+
 var api = app.MapGroup("/api");
+api.MapHealthApi();
 api.MapCustomerApi();
 api.MapSegmentApi();
 api.MapRunApi();
 api.MapBatchApi();
+app.MapApiReference();
 
 await app.RunAsync().ConfigureAwait(false);
 return 0;

@@ -64,6 +64,12 @@ public static class PipelineServices
         services.AddSingleton<RunRequests>();
         services.AddSingleton<SegmentQueries>();
         services.AddSingleton<SegmentsApi>();
+        services.AddSingleton<ActiveRunCache>();
+        services.AddSingleton<CustomerCache>();
+        services.AddSingleton<PageTokenCodec>();
+        services.AddSingleton<SegmentCatalog>();
+        services.AddSingleton<CustomerLookupsApi>();
+        services.AddSingleton<SegmentMembersApi>();
         return services;
     }
 }
