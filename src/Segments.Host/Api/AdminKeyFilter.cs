@@ -10,7 +10,7 @@ namespace Segments.Host.Api;
 internal sealed class AdminKeyFilter(ApiKeyRing keys) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        keys.Check(ApiKeyRing.KeyOf(context.HttpContext.Request), adminOnly: true) == KeyCheck.Accepted
+        keys.Check(context.HttpContext.Request, adminOnly: true) == KeyCheck.Accepted
             ? await next(context).ConfigureAwait(false)
             : ApiResponse.Error(401, "Unauthorized", "A valid admin key is required (header x-functions-key or query code).").ToResult();
 }

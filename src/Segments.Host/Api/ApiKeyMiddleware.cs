@@ -20,7 +20,7 @@ internal sealed partial class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing 
         }
 
         var adminOnly = endpoint.Metadata.GetMetadata<AdminKeyRequired>() is not null;
-        var check = keys.Check(ApiKeyRing.KeyOf(context.Request), adminOnly);
+        var check = keys.Check(context.Request, adminOnly);
         if (check == KeyCheck.Accepted)
         {
             return next(context);

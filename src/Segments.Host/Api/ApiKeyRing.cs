@@ -60,17 +60,19 @@ internal sealed class ApiKeyRing
         return accepted ? KeyCheck.Accepted : KeyCheck.Wrong;
     }
 
-    /// <summary>The key a request carries: header <c>x-functions-key</c>, else query <c>code</c>, as the Functions host reads it.</summary>
-    public static string? KeyOf(HttpRequest request)
+    /// <summary>
+    /// Checks the keys a request carries, header <c>x-functions-key</c> and query <c>code</c>, as the Functions
+    /// host reads them; either one that opens the route is enough.
+    /// </summary>
+    public KeyCheck Check(HttpRequest request, bool adminOnly)
     {
-        var header = request.Headers["x-functions-key"];
-        if (header.Count > 0 && !string.IsNullOrEmpty(header[0]))
-        {
-            return header[0];
-        }
-
-        var query = request.Query["code"];
-        return query.Count > 0 ? query[0] : null;
+        var header = request.Headers["x-functions-key"].FirstOrDefault();
+        var query = request.Query["code"].FirstOrDefault();
+        var fromHeader = Check(header, adminOnly);
+        var fromQuery = Check(query, adminOnly);
+        return fromHeader == KeyCheck.Accepted || fromQuery == KeyCheck.Accepted ? KeyCheck.Accepted
+            : fromHeader == KeyCheck.Missing && fromQuery == KeyCheck.Missing ? KeyCheck.Missing
+            : KeyCheck.Wrong;
     }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

@@ -43,12 +43,22 @@ internal static class ApiReference
 
                 return Task.CompletedTask;
             });
-            options.AddOperationTransformer((operation, context, _) =>
+            options.AddOperationTransformer(async (operation, context, cancellationToken) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<DocumentedBody>().FirstOrDefault() is { } body)
+                {
+                    var schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken).ConfigureAwait(false);
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = false,
+                        Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new OpenApiMediaType { Schema = schema } },
+                    };
+                }
+
                 if (metadata.OfType<IAllowAnonymous>().Any())
                 {
-                    return Task.CompletedTask;
+                    return;
                 }
 
                 var adminOnly = metadata.OfType<AdminKeyRequired>().Any();
@@ -56,7 +66,6 @@ internal static class ApiReference
                     .Where(s => !adminOnly || s.Id.StartsWith("admin", StringComparison.Ordinal))
                     .Select(s => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(s.Id, context.Document)] = [] })
                     .ToList();
-                return Task.CompletedTask;
             });
         });
 

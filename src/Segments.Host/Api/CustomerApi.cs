@@ -32,7 +32,7 @@ internal static class CustomerApi
                 "LookupCustomers",
                 "Up to 1,000 customers at once",
                 "Body {\"ids\":[...]} with 1 to 1,000 ids. One result per id, in request order; an id the active run does not have is {\"customerId\":\"x\",\"found\":false}.")
-            .Accepts<CustomerLookupRequest>("application/json")
+            .DocumentsBody<CustomerLookupRequest>()
             .Produces<CustomerLookupResults>(200)
             .ProducesErrors(400, 401, 404)
             .WithTags("Customers");

@@ -15,7 +15,7 @@ internal static class RunApi
         })
             .RequireAdminKey()
             .Describe("RequestRun", "Queue a recompute (admin key)", "Optional body {\"asOf\":\"YYYY-MM-DD\"}, default today (UTC). 202 with Location: /api/runs/{runId}.")
-            .Accepts<RunRequestBody>("application/json")
+            .DocumentsBody<RunRequestBody>()
             .Produces<RunView>(202)
             .ProducesErrors(400, 401)
             .WithTags("Runs");
