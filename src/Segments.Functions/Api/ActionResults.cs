@@ -32,6 +32,11 @@ internal static class ActionResults
                 case null:
                     http.Response.StatusCode = response.StatusCode;
                     break;
+                case Utf8JsonBody json:
+                    http.Response.StatusCode = response.StatusCode;
+                    http.Response.ContentType = "application/json; charset=utf-8";
+                    await http.Response.Body.WriteAsync(json.Utf8Json, http.RequestAborted).ConfigureAwait(false);
+                    break;
                 case StreamedBody streamed:
                     http.Response.StatusCode = response.StatusCode;
                     http.Response.ContentType = streamed.ContentType;

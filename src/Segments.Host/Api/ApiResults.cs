@@ -27,6 +27,11 @@ internal static class ApiResults
                 case null:
                     httpContext.Response.StatusCode = response.StatusCode;
                     break;
+                case Utf8JsonBody json:
+                    httpContext.Response.StatusCode = response.StatusCode;
+                    httpContext.Response.ContentType = "application/json; charset=utf-8";
+                    await httpContext.Response.Body.WriteAsync(json.Utf8Json, httpContext.RequestAborted).ConfigureAwait(false);
+                    break;
                 case StreamedBody streamed:
                     httpContext.Response.StatusCode = response.StatusCode;
                     httpContext.Response.ContentType = streamed.ContentType;

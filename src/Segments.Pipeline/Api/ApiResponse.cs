@@ -15,6 +15,9 @@ public sealed record ApiResponse(int StatusCode, object? Body, string? Location 
     /// <summary>The one error shape: <c>{"error":{"code","message"}}</c>.</summary>
     public static ApiResponse Error(int statusCode, string code, string message) => new(statusCode, new ApiErrorBody(new ApiError(code, message)));
 
+    /// <summary>200 with JSON already serialised (answers cached as bytes, so a repeated lookup does not serialise again).</summary>
+    public static ApiResponse Json(byte[] utf8Json) => new(200, new Utf8JsonBody(utf8Json));
+
     /// <summary>200 with a body the host streams as it is produced (exports too large to hold).</summary>
     public static ApiResponse Streamed(string contentType, Func<Stream, CancellationToken, Task> write) => new(200, new StreamedBody(contentType, write));
 }
@@ -29,3 +32,7 @@ public sealed record ApiError(string Code, string Message);
 /// <param name="ContentType">e.g. <c>text/csv; charset=utf-8</c>.</param>
 /// <param name="WriteAsync">Writes the whole body.</param>
 public sealed record StreamedBody(string ContentType, Func<Stream, CancellationToken, Task> WriteAsync);
+
+/// <summary>A JSON body already serialised (web defaults: camelCase), written as it is.</summary>
+/// <param name="Utf8Json">The UTF-8 bytes.</param>
+public sealed record Utf8JsonBody(byte[] Utf8Json);

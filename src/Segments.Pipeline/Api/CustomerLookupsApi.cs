@@ -33,7 +33,7 @@ public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache c
         var run = await activeRun.GetAsync(bypassCache, cancellationToken).ConfigureAwait(false);
         var id = Normalize(customerId);
         var found = run is null ? null : await cache.GetAsync(run, id, bypassCache, cancellationToken).ConfigureAwait(false);
-        if (found?.Lookup is null || found.ETag is null)
+        if (found?.Json is null || found.ETag is null)
         {
             return ApiResponse.Error(404, "CustomerNotFound", $"Customer '{id}' is not in the active run's segments (unknown, not scored, or no run has completed yet).");
         }
@@ -46,7 +46,7 @@ public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache c
         };
         return CustomerETag.Matches(ifNoneMatch, found.ETag)
             ? new ApiResponse(304, null) { Headers = headers }
-            : ApiResponse.Ok(found.Lookup) with { Headers = headers };
+            : ApiResponse.Json(found.Json) with { Headers = headers };
     }
 
     /// <summary><c>POST /api/customers/lookup</c> with <c>{"ids":[...]}</c>: one result per id, in request order.</summary>

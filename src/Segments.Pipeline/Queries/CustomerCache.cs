@@ -30,7 +30,8 @@ public sealed class CustomerCache(SegmentQueries queries, IOptions<SegmentsOptio
         }
 
         var lookup = await queries.GetCustomerAsync(run, customerId, cancellationToken).ConfigureAwait(false);
-        var entry = new CachedCustomer(lookup, lookup is null ? null : CustomerETag.Of(lookup));
+        var json = lookup is null ? null : CustomerETag.Serialize(lookup);
+        var entry = new CachedCustomer(lookup, json is null ? null : CustomerETag.Of(run.RunId, json), json);
         _cache.Set(key, entry, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = IdleLifetime });
         return entry;
     }
@@ -41,5 +42,5 @@ public sealed class CustomerCache(SegmentQueries queries, IOptions<SegmentsOptio
     private readonly record struct Key(string RunId, string CustomerId);
 }
 
-/// <summary>A lookup (null when the run has no such customer) and its ETag.</summary>
-public sealed record CachedCustomer(CustomerLookup? Lookup, string? ETag);
+/// <summary>A lookup (null when the run has no such customer), its ETag, and the JSON answer the ETag was computed from.</summary>
+public sealed record CachedCustomer(CustomerLookup? Lookup, string? ETag, byte[]? Json);

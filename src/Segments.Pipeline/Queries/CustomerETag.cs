@@ -9,15 +9,23 @@ namespace Segments.Pipeline.Queries;
 /// </summary>
 public static class CustomerETag
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    // As the host serialises answers: web defaults, enums as names.
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary>The lookup as the API answers it: JSON with web defaults (camelCase), UTF-8.</summary>
+    public static byte[] Serialize(CustomerLookup lookup) => JsonSerializer.SerializeToUtf8Bytes(lookup, Web);
 
     /// <summary>A strong ETag, quoted as HTTP writes it, e.g. <c>"5Yt0...Q"</c>.</summary>
     public static string Of(CustomerLookup lookup)
     {
         ArgumentNullException.ThrowIfNull(lookup);
-        var content = JsonSerializer.SerializeToUtf8Bytes(lookup, Web);
-        var runId = System.Text.Encoding.UTF8.GetBytes(lookup.RunId + "\n");
-        var hash = SHA256.HashData([.. runId, .. content]);
+        return Of(lookup.RunId, Serialize(lookup));
+    }
+
+    /// <summary>The ETag of a lookup of run <paramref name="runId"/> serialised as <paramref name="json"/>.</summary>
+    public static string Of(string runId, byte[] json)
+    {
+        var hash = SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(runId + "\n"), .. json]);
         return "\"" + Convert.ToBase64String(hash, 0, 18).Replace('+', '-').Replace('/', '_') + "\"";
     }
 
