@@ -9,6 +9,7 @@ cd "$root"
 port="${SEGMENTS_PORT:-7071}"
 base="http://127.0.0.1:${port}"
 admin_key="${Segments__AdminKey:-local-admin-key}"
+function_key="${Segments__FunctionKey:-local-function-key}"
 state="$root/.azurite"
 mkdir -p "$state"
 
@@ -43,10 +44,11 @@ fi
 step "Starting the Segments host on ${base} (log in .azurite/host.log)"
 export AzureWebJobsStorage="UseDevelopmentStorage=true"
 export Segments__AdminKey="$admin_key"
+export Segments__FunctionKey="$function_key"
 export Segments__PollIntervalSeconds="${Segments__PollIntervalSeconds:-2}"
 dotnet src/Segments.Host/bin/Release/net10.0/Segments.Host.dll --urls "$base" >"$state/host.log" 2>&1 &
 pids+=($!)
-wait_for 60 "the host" curl -sf "${base}/api/runs" -o /dev/null || { cat "$state/host.log" >&2; exit 1; }
+wait_for 60 "the host" curl -sf "${base}/api/health" -o /dev/null || { cat "$state/host.log" >&2; exit 1; }
 
 step "Uploading samples/online-retail-sample.csv to container 'transactions'"
 uploaded=$(dotnet src/Segments.Cli/bin/Release/net10.0/segments.dll upload --file samples/online-retail-sample.csv)
@@ -54,36 +56,40 @@ echo "$uploaded"
 etag=$(sed -n 's/.*(ETag \(.*\))$/\1/p' <<<"$uploaded")
 # Wait for this upload's version (a rerun finds the previous one in the ledger already), priced and final.
 batch_done() {
-  curl -sf "${base}/api/batches" | node -e '
+  curl -sf "${base}/api/batches?code=${function_key}" | node -e '
     let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
       const b = JSON.parse(s).find(x => x.eTag === process.argv[1]);
       process.exit(b && b.costUsd && b.status === "accepted" ? 0 : 1);
     });' "$etag"
 }
 wait_for 60 "the blob trigger to ingest the sample" batch_done
-curl -s "${base}/api/batches"; echo
+curl -s "${base}/api/batches?code=${function_key}"; echo
 
 step "Recomputing segments as of 2011-12-10 (the day after the sample's last order)"
 location=$(curl -sf -D - -o /dev/null -X POST "${base}/api/runs" -H "x-functions-key: ${admin_key}" \
   -H 'Content-Type: application/json' -d '{"asOf":"2011-12-10"}' | tr -d '\r' | sed -n 's/^Location: //Ip')
 # "succeeded" comes when the generation goes live; the end time, usage and cost a moment later.
-wait_for 120 "run ${location}" bash -c "curl -sf '${base}${location}' | grep -q '\"status\":\"\(succeeded\|failed\)\".*\"finishedAt\":\"'"
-if curl -sf "${base}${location}" | grep -q '"status":"failed"'; then
-  echo "The run failed:" >&2; curl -s "${base}${location}" >&2; echo >&2; exit 1
+wait_for 120 "run ${location}" bash -c "curl -sf '${base}${location}?code=${function_key}' | grep -q '\"status\":\"\(succeeded\|failed\)\".*\"finishedAt\":\"'"
+if curl -sf "${base}${location}?code=${function_key}" | grep -q '"status":"failed"'; then
+  echo "The run failed:" >&2; curl -s "${base}${location}?code=${function_key}" >&2; echo >&2; exit 1
 fi
-curl -s "${base}${location}"; echo
+curl -s "${base}${location}?code=${function_key}"; echo
 
 step "Ready. Try:"
 cat <<EOT
-  curl ${base}/api/customers/12662        # which segments is customer 12662 in?
-  curl ${base}/api/segments               # segment sizes of the active run
-  curl ${base}${location}   # the run: counts, stage durations, usage and costUsd
-  curl ${base}/api/batches                # the Batches ledger
+  curl '${base}/api/customers/12662?code=${function_key}'        # which segments is customer 12662 in?
+  curl '${base}/api/segments?code=${function_key}'               # segments of the active run: sizes, ids, definitions
+  curl '${base}/api/segments/rfm:Champions/customers?pageSize=10&code=${function_key}'   # a segment's customers, paged
+  curl -H 'Accept: text/csv' '${base}/api/segments/rfm:Champions/customers?code=${function_key}'   # ... the whole segment as CSV
+  curl '${base}${location}?code=${function_key}'   # the run: counts, stage durations, usage and costUsd
+  curl '${base}/api/runs?format=csv&code=${function_key}'        # every run as CSV
+  curl '${base}/api/batches?code=${function_key}'                # the Batches ledger
   curl -X POST ${base}/api/runs -H 'x-functions-key: ${admin_key}' -d '{"asOf":"2011-12-10"}'
+  ${base}/api/docs                       # API reference (OpenAPI: ${base}/api/openapi.json)
 
 Customer 12662 right now:
 EOT
-curl -s "${base}/api/customers/12662"; echo
+curl -s "${base}/api/customers/12662?code=${function_key}"; echo
 printf '\nDrop more exports with: dotnet src/Segments.Cli/bin/Release/net10.0/segments.dll upload --file FILE\n'
 printf 'Azurite and the host keep running; press Ctrl+C to stop them.\n'
 wait

@@ -21,6 +21,8 @@ builder.Services.AddSegmentsPipeline(sp => sp.GetRequiredService<IConfiguration>
 builder.Services.AddHostedService<BlobTriggerListener>();
 builder.Services.AddHostedService<RecomputeTimer>();
 builder.Services.AddHostedService<RunRequestListener>();
+builder.Services.AddSingleton<ApiKeyRing>();
+builder.Services.AddApiReference();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
@@ -54,13 +56,19 @@ catch (StorageUnavailableException ex)
     return 1;
 }
 
+app.UseApiReferencePage();
+app.UseRouting();
+app.UseMiddleware<ApiKeyMiddleware>();
+
 var api = app.MapGroup("/api");
+api.MapHealthApi();
 api.MapCustomerApi();
 api.MapSegmentApi();
 api.MapSegmentProfileApi();
 api.MapRunApi();
 api.MapBatchApi();
 api.MapDashboardApi();
+app.MapApiReference();
 
 await app.RunAsync().ConfigureAwait(false);
 return 0;

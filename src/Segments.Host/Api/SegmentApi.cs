@@ -1,14 +1,54 @@
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Queries;
 
 namespace Segments.Host.Api;
 
-/// <summary>Segment listings.</summary>
+/// <summary>Segment listings, members, exports, changes and history.</summary>
 internal static class SegmentApi
 {
+    private const string NameRule = "{name} is a qualified id (rfm:Champions, lifecycle:At Risk, cluster:1, rule:Name) or a bare name that names one segment only; an ambiguous bare name is 400 listing the ids.";
+
     public static RouteGroupBuilder MapSegmentApi(this RouteGroupBuilder api)
     {
         api.MapGet("/segments", async (SegmentsApi handler, CancellationToken ct) =>
-            (await handler.ListSegmentsAsync(ct).ConfigureAwait(false)).ToResult());
+            (await handler.ListSegmentsAsync(ct).ConfigureAwait(false)).ToResult())
+            .Describe("ListSegments", "Segments of the active run with sizes, ids and definitions", "RFM segments with their score codes, lifecycle stages with this run's thresholds, clusters with centroids, rule segments with their query from config/segments.json, and the run's model choice.")
+            .Produces<SegmentList>(200)
+            .ProducesErrors(401, 404)
+            .WithTags("Segments");
+
+        api.MapGet("/segments/{name}/customers", async (string name, string? pageSize, string? continuationToken, HttpRequest request, SegmentMembersApi handler, CancellationToken ct) =>
+            (await handler.ListCustomersAsync(name, pageSize, continuationToken, WantsCsv(request), ct).ConfigureAwait(false)).ToResult())
+            .Describe(
+                "ListSegmentCustomers",
+                "A segment's customers, paged, or the whole segment as CSV",
+                NameRule + " pageSize 1 to 1000 (default 100). Pages are in the run's key order and stable: continuationToken pins the run it started in, "
+                + "so paging continues in that run even after a newer run becomes active (410 once its rows are no longer kept). "
+                + "With Accept: text/csv the whole segment streams as CSV; cells starting with = + - @ tab or CR get a leading apostrophe.")
+            .Produces<SegmentPage>(200, "application/json", "text/csv")
+            .ProducesErrors(400, 401, 404, 410)
+            .WithTags("Segments");
+
+        api.MapGet("/segments/{name}/changes", async (string name, string? fromRun, string? toRun, SegmentMembersApi handler, CancellationToken ct) =>
+            (await handler.GetChangesAsync(name, fromRun, toRun, ct).ConfigureAwait(false)).ToResult())
+            .Describe(
+                "GetSegmentChanges",
+                "Who entered and who left a segment between two runs",
+                NameRule + " toRun defaults to the active run, fromRun to the succeeded run before it. Each customer comes with the segment of the same family "
+                + "they came from or went to (e.g. left Loyal to At Risk).")
+            .Produces<SegmentChanges>(200)
+            .ProducesErrors(400, 401, 404, 410)
+            .WithTags("Segments");
+
+        api.MapGet("/segments/{name}/history", async (string name, SegmentMembersApi handler, CancellationToken ct) =>
+            (await handler.GetHistoryAsync(name, ct).ConfigureAwait(false)).ToResult())
+            .Describe("GetSegmentHistory", "A segment's size in every succeeded run", NameRule + " Sizes come from the Runs ledger, oldest run first.")
+            .Produces<SegmentHistory>(200)
+            .ProducesErrors(400, 401, 404)
+            .WithTags("Segments");
         return api;
     }
+
+    private static bool WantsCsv(HttpRequest request) =>
+        request.Headers.Accept.Any(value => value is not null && value.Contains("text/csv", StringComparison.OrdinalIgnoreCase));
 }

@@ -6,7 +6,7 @@ using Segments.Pipeline.Recompute;
 namespace Segments.Pipeline.Api;
 
 /// <summary>The HTTP functions' logic: validate the request, ask the handlers, shape the answer.</summary>
-public sealed class SegmentsApi(SegmentQueries queries, RunRequests requests, Microsoft.Extensions.Options.IOptions<Core.Ingest.IngestOptions> ingest, SegmentProfileQueries profiles)
+public sealed class SegmentsApi(SegmentQueries queries, SegmentCatalog catalog, RunRequests requests, Microsoft.Extensions.Options.IOptions<Core.Ingest.IngestOptions> ingest, SegmentProfileQueries profiles)
 {
     /// <summary>The longest customer id accepted; table keys allow 1 KiB and ids are far shorter.</summary>
     public const int MaxCustomerIdLength = 256;
@@ -33,7 +33,7 @@ public sealed class SegmentsApi(SegmentQueries queries, RunRequests requests, Mi
     /// <summary><c>GET /api/segments</c>.</summary>
     public async Task<ApiResponse> ListSegmentsAsync(CancellationToken cancellationToken)
     {
-        var segments = await queries.GetSegmentsAsync(cancellationToken).ConfigureAwait(false);
+        var segments = await catalog.GetAsync(cancellationToken).ConfigureAwait(false);
         return segments is null
             ? ApiResponse.Error(404, "NoActiveRun", "No recompute has completed yet: POST /api/runs to start one.")
             : ApiResponse.Ok(segments);
@@ -87,6 +87,13 @@ public sealed class SegmentsApi(SegmentQueries queries, RunRequests requests, Mi
     /// <summary><c>GET /api/runs</c>: every run, newest first.</summary>
     public async Task<ApiResponse> ListRunsAsync(CancellationToken cancellationToken) =>
         ApiResponse.Ok((await queries.ListRunsAsync(cancellationToken).ConfigureAwait(false)).Select(RunView.Of).ToList());
+
+    /// <summary><c>GET /api/runs?format=csv</c>: every run, newest first, as CSV (as-of, status, durations, customers, costUsd).</summary>
+    public async Task<ApiResponse> ListRunsCsvAsync(CancellationToken cancellationToken)
+    {
+        var csv = RunCsv.Of(await queries.ListRunsAsync(cancellationToken).ConfigureAwait(false));
+        return ApiResponse.Streamed(SegmentMembersApi.CsvContentType, (stream, ct) => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(csv), ct).AsTask());
+    }
 
     /// <summary><c>GET /api/batches</c>: the Batches ledger.</summary>
     public async Task<ApiResponse> ListBatchesAsync(CancellationToken cancellationToken) =>

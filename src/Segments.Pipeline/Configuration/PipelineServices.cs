@@ -71,6 +71,12 @@ public static class PipelineServices
         services.AddSingleton<ExperimentLoader>();
         services.AddSingleton<RunInsights>();
         services.AddSingleton<SegmentProfileQueries>();
+        services.AddSingleton<ActiveRunCache>();
+        services.AddSingleton<CustomerCache>();
+        services.AddSingleton<PageTokenCodec>();
+        services.AddSingleton<SegmentCatalog>();
+        services.AddSingleton<CustomerLookupsApi>();
+        services.AddSingleton<SegmentMembersApi>();
         return services;
     }
 }

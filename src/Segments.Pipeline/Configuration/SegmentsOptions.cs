@@ -32,6 +32,31 @@ public sealed record SegmentsOptions
     public string? AdminKey { get; init; }
 
     /// <summary>
+    /// The function key every read route takes (header <c>x-functions-key</c> or query <c>code</c>), as the
+    /// Functions host's default function key; the admin key works for reads too.
+    /// </summary>
+    public string? FunctionKey { get; init; }
+
+    /// <summary>Further named function keys (<c>Segments:FunctionKeys:{name}</c>), e.g. one per client, so one can be revoked alone.</summary>
+    public IReadOnlyDictionary<string, string> FunctionKeys { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Seconds a lookup trusts its cached copy of the active-run pointer; a flip becomes visible to lookups
+    /// within this time. 0 reads the pointer on every request.
+    /// </summary>
+    public int ActiveRunCacheSeconds { get; init; } = 5;
+
+    /// <summary>Customer lookups kept in memory per instance (one entry per run and customer, the least recently used go first).</summary>
+    public int CustomerCacheEntries { get; init; } = 100_000;
+
+    /// <summary>
+    /// Key that signs segment paging tokens so a tampered or foreign token is refused. When unset it is
+    /// derived from <see cref="AdminKey"/> (the same on every instance of one app); without either, each
+    /// process signs with a random key and tokens do not survive a restart.
+    /// </summary>
+    public string? PageTokenKey { get; init; }
+
+    /// <summary>
     /// Instance memory of the Flex Consumption app in MB (512, 2048 or 4096; infra's <c>instanceMemoryMB</c>).
     /// Execution time is billed for this memory, not for what the code uses, so costs are computed with it.
     /// </summary>

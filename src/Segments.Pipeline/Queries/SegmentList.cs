@@ -15,6 +15,9 @@ public sealed record SegmentList(string RunId, DateOnly AsOf, IReadOnlyList<Segm
     /// <summary>Behavioural clusters with size and centroid.</summary>
     public IReadOnlyList<ClusterSummary> Clusters { get; init; } = [];
 
+    /// <summary>The clusters as segments: id, size and the centroid in words.</summary>
+    public IReadOnlyList<SegmentSummary> ClusterSegments { get; init; } = [];
+
     /// <summary>The store's rule segments with their sizes.</summary>
     public IReadOnlyList<SegmentSummary> RuleSegments { get; init; } = [];
 
@@ -32,4 +35,11 @@ public sealed record SegmentList(string RunId, DateOnly AsOf, IReadOnlyList<Segm
 }
 
 /// <summary>One segment and its size.</summary>
-public sealed record SegmentSummary(string Name, int Customers);
+public sealed record SegmentSummary(string Name, int Customers)
+{
+    /// <summary>The qualified id (<c>rfm:Champions</c>, <c>lifecycle:At Risk</c>, <c>cluster:1</c>, <c>rule:Name</c>) that every segment route takes.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>What puts a customer in the segment, in words, with this run's numbers.</summary>
+    public string? Definition { get; init; }
+}

@@ -11,17 +11,25 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
     public async Task<CustomerLookup?> GetCustomerAsync(string customerId, CancellationToken cancellationToken)
     {
         var active = await runs.GetActiveAsync(cancellationToken).ConfigureAwait(false);
-        if (active is null)
-        {
-            return null;
-        }
+        return active is null ? null : await GetCustomerAsync(active, customerId, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>A customer's segments in the generation of <paramref name="active"/>; null when the run has no such customer.</summary>
+    public async Task<CustomerLookup?> GetCustomerAsync(ActiveRun active, string customerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(active);
         var row = await generations.GetAsync(active.GenerationTable, active.BucketCount, customerId, cancellationToken).ConfigureAwait(false);
         // The run record holds what explanations need (cut points, thresholds, centroids); one more point read.
         var run = row is null ? null : await runs.GetAsync(active.RunId, cancellationToken).ConfigureAwait(false);
-        return row is null
-            ? null
-            : new CustomerLookup(row.CustomerId, active.RunId, active.AsOf, new RfmView(row.RecencyDays, row.Frequency, row.Monetary, row.R, row.F, row.M, row.Code, row.Segment))
+        return row is null ? null : ToLookup(active, row, run);
+    }
+
+    /// <summary>
+    /// What the API shows of a customer row of <paramref name="active"/>'s generation; memberships with their
+    /// explanations and A/B groups need the run record (<paramref name="run"/>), without it they are left out.
+    /// </summary>
+    public static CustomerLookup ToLookup(ActiveRun active, CustomerSegmentRow row, RunRecord? run) =>
+            new CustomerLookup(row.CustomerId, active.RunId, active.AsOf, new RfmView(row.RecencyDays, row.Frequency, row.Monetary, row.R, row.F, row.M, row.Code, row.Segment))
             {
                 FirstOrderDate = row.FirstOrderDate,
                 LastOrderDate = row.LastOrderDate,
@@ -32,7 +40,6 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
                 Memberships = run is null ? [] : MembershipExplainer.Explain(row, run),
                 PredictiveExplanation = run is null ? null : MembershipExplainer.ExplainPrediction(row, run),
             };
-    }
 
     /// <summary>Segment sizes of the active run; null before the first successful run.</summary>
     public async Task<SegmentList?> GetSegmentsAsync(CancellationToken cancellationToken)

@@ -48,6 +48,36 @@ public sealed class GenerationStore(StorageAccount account)
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
+    /// <summary>
+    /// Every row of a generation in key order (partition, then row key), starting after the given keys, so a
+    /// scan can stop and resume exactly where it stopped. Pages of up to 1,000 rows, as Table Storage serves them.
+    /// </summary>
+    public async IAsyncEnumerable<KeyedCustomerRow> ScanAsync(
+        string tableName,
+        GenerationPosition? after,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = account.Tables.GetTableClient(tableName);
+        var filter = after is null
+            ? null
+            : TableClient.CreateQueryFilter($"PartitionKey gt {after.PartitionKey} or (PartitionKey eq {after.PartitionKey} and RowKey gt {after.RowKey})");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return new KeyedCustomerRow(new GenerationPosition(entity.PartitionKey, entity.RowKey), FromEntity(entity));
+        }
+    }
+
+    /// <summary>Whether a generation table still exists (older generations are deleted as newer runs succeed).</summary>
+    public async Task<bool> ExistsAsync(string tableName, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in account.Tables.QueryAsync(t => t.Name == tableName, maxPerPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Deletes a generation table (a no-op when it is already gone).</summary>
     public Task DeleteAsync(string tableName, CancellationToken cancellationToken) =>
         account.Tables.DeleteTableAsync(tableName, cancellationToken);

@@ -10,8 +10,14 @@ public sealed class HostDriver(SegmentsHostFactory factory, string connectionStr
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    /// <summary>An HTTP client for the in-process host.</summary>
-    public HttpClient Http { get; } = factory.CreateClient();
+    /// <summary>An HTTP client for the in-process host that sends the function key, as a marketing tool would.</summary>
+    public HttpClient Http { get; } = KeyedClient(factory);
+
+    /// <summary>The host's services (endpoint data source, options).</summary>
+    public IServiceProvider Services => factory.Services;
+
+    /// <summary>An HTTP client that sends no key.</summary>
+    public HttpClient CreateClientWithoutKey() => factory.CreateClient();
 
     /// <summary>Storage, as a shop's export job or an operator sees it.</summary>
     public StorageAccount Storage { get; } = StorageAccount.Connect(connectionString);
@@ -79,6 +85,13 @@ public sealed class HostDriver(SegmentsHostFactory factory, string connectionStr
                 ? run
                 : (JsonElement?)null;
         }, $"run {location}");
+
+    private static HttpClient KeyedClient(SegmentsHostFactory factory)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("x-functions-key", SegmentsHostFactory.FunctionKey);
+        return client;
+    }
 
     // The outcome is saved first and its cost a moment later (the cost covers the outcome's own write);
     // failed attempts are not priced.

@@ -14,11 +14,17 @@ public abstract class HostTestBase(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>Drives the host under test.</summary>
     protected HostDriver Host { get; private set; } = null!;
 
+    /// <summary>Settings a test class adds to (or overrides in) the host's configuration.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? HostSettings => null;
+
+    /// <summary>A logger provider that receives the host's log output, for tests that read it.</summary>
+    protected virtual Microsoft.Extensions.Logging.ILoggerProvider? HostLogs => null;
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
         await Azurite.ResetAsync();
-        _factory = new SegmentsHostFactory(Azurite.ConnectionString);
+        _factory = new SegmentsHostFactory(Azurite.ConnectionString, HostSettings, HostLogs);
         Host = new HostDriver(_factory, Azurite.ConnectionString);
     }
 

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Segments.Pipeline.Configuration;
+using Segments.Pipeline.Queries;
+
+namespace Segments.Pipeline.Api;
+
+/// <summary>
+/// Customer lookups as marketing tools make them: one customer with an ETag (304 when the client's copy is
+/// current), or up to <see cref="MaxBatchIds"/> at once, answered from memory after the first read.
+/// </summary>
+public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache cache, IOptions<Core.Ingest.IngestOptions> ingest, IOptions<SegmentsOptions> options)
+{
+    /// <summary>The most ids one batch lookup takes.</summary>
+    public const int MaxBatchIds = 1000;
+
+    // Point reads in flight per batch: enough to hide the round trip, few enough not to flood the account.
+    private const int ParallelReads = 32;
+
+    /// <summary>
+    /// <c>GET /api/customers/{customerId}</c>. <paramref name="bypassCache"/> (request <c>Cache-Control: no-cache</c>)
+    /// reads the pointer and the row from storage again.
+    /// </summary>
+    public async Task<ApiResponse> GetAsync(string customerId, string? ifNoneMatch, bool bypassCache, CancellationToken cancellationToken)
+    {
+        if (Problem(customerId) is { } problem)
+        {
+            return ApiResponse.Error(400, "InvalidCustomerId", problem);
+        }
+
+        var run = await activeRun.GetAsync(bypassCache, cancellationToken).ConfigureAwait(false);
+        var id = Normalize(customerId);
+        var found = run is null ? null : await cache.GetAsync(run, id, bypassCache, cancellationToken).ConfigureAwait(false);
+        if (found?.Json is null || found.ETag is null)
+        {
+            return ApiResponse.Error(404, "CustomerNotFound", $"Customer '{id}' is not in the active run's segments (unknown, not scored, or no run has completed yet).");
+        }
+
+        var headers = new Dictionary<string, string>
+        {
+            ["ETag"] = found.ETag,
+            // A client may reuse its copy as long as this instance may serve the cached pointer.
+            ["Cache-Control"] = string.Create(CultureInfo.InvariantCulture, $"private, max-age={Math.Max(0, options.Value.ActiveRunCacheSeconds)}"),
+        };
+        return CustomerETag.Matches(ifNoneMatch, found.ETag)
+            ? new ApiResponse(304, null) { Headers = headers }
+            : ApiResponse.Json(found.Json) with { Headers = headers };
+    }
+
+    /// <summary><c>POST /api/customers/lookup</c> with <c>{"ids":[...]}</c>: one result per id, in request order.</summary>
+    public async Task<ApiResponse> LookupManyAsync(string? body, bool bypassCache, CancellationToken cancellationToken)
+    {
+        var (ids, problem) = ParseIds(body);
+        if (ids is null)
+        {
+            return ApiResponse.Error(400, "InvalidLookupRequest", problem!);
+        }
+
+        var run = await activeRun.GetAsync(bypassCache, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return ApiResponse.Error(404, "NoActiveRun", "No recompute has completed yet: POST /api/runs to start one.");
+        }
+
+        var results = new CustomerLookupResult[ids.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, ids.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var found = await cache.GetAsync(run, Normalize(ids[i]), bypassCache, ct).ConfigureAwait(false);
+                results[i] = new CustomerLookupResult(ids[i], found.Lookup is not null, found.Lookup);
+            }).ConfigureAwait(false);
+        return ApiResponse.Ok(new CustomerLookupResults(run.RunId, run.AsOf, results.Count(r => r.Found), results));
+    }
+
+    /// <summary>Reads <c>{"ids":[...]}</c>: 1 to <see cref="MaxBatchIds"/> valid ids, or what is wrong with the body.</summary>
+    public static (IReadOnlyList<string>? Ids, string? Problem) ParseIds(string? body)
+    {
+        const string Shape = "The body must be {\"ids\":[\"id1\",\"id2\",...]}";
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return (null, Shape + "; it is empty.");
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("ids", out var array) || array.ValueKind != JsonValueKind.Array)
+            {
+                return (null, Shape + ".");
+            }
+
+            var count = array.GetArrayLength();
+            if (count == 0 || count > MaxBatchIds)
+            {
+                return (null, $"A lookup takes 1 to {MaxBatchIds} ids; this one has {count}. Split larger lists into several requests.");
+            }
+
+            var ids = new List<string>(count);
+            foreach (var element in array.EnumerateArray())
+            {
+                var id = element.ValueKind switch
+                {
+                    JsonValueKind.String => element.GetString(),
+                    JsonValueKind.Number => element.GetRawText(),
+                    _ => null,
+                };
+                if (id is null || Problem(id) is { } problem)
+                {
+                    return (null, $"ids[{ids.Count}] is not a customer id: {(id is null ? "use a string" : Problem(id))}");
+                }
+
+                ids.Add(id);
+            }
+
+            return (ids, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, $"The body is not valid JSON: {ex.Message}");
+        }
+    }
+
+    private static string? Problem(string customerId) =>
+        string.IsNullOrWhiteSpace(customerId) || customerId.Length > SegmentsApi.MaxCustomerIdLength
+            ? $"A customer id is 1 to {SegmentsApi.MaxCustomerIdLength} characters."
+            : null;
+
+    // Normalised exactly as at ingest, so an e-mail id is looked up by its keyed hash.
+    private string Normalize(string customerId) => new Core.Transactions.CustomerIdPolicy(ingest.Value).Normalize(customerId);
+}
+
+/// <summary>The answer to a batch lookup: the run, how many were found, and one result per requested id.</summary>
+public sealed record CustomerLookupResults(string RunId, DateOnly AsOf, int Found, IReadOnlyList<CustomerLookupResult> Results);
+
+/// <summary>One requested id: found or not, and the customer when found.</summary>
+/// <param name="CustomerId">The id as requested.</param>
+/// <param name="Found">Whether the active run has the customer.</param>
+/// <param name="Customer">The lookup, as <c>GET /api/customers/{id}</c> answers it; absent when not found.</param>
+public sealed record CustomerLookupResult(
+    string CustomerId,
+    bool Found,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CustomerLookup? Customer);

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Segments.Core.Rules;
+using Segments.Pipeline.Recompute;
+using Segments.Storage.Blobs;
+
+namespace Segments.Pipeline.Queries;
+
+/// <summary>
+/// <c>GET /api/segments</c>: the active run's segments with their sizes, ids and definitions. Rule texts
+/// are read from <c>config/segments.json</c> as it is now (a rule changed since the run shows its new text).
+/// </summary>
+public sealed class SegmentCatalog(SegmentQueries queries, ConfigStore config)
+{
+    /// <summary>The catalog, or null before the first successful run.</summary>
+    public async Task<SegmentList?> GetAsync(CancellationToken cancellationToken)
+    {
+        var list = await queries.GetSegmentsAsync(cancellationToken).ConfigureAwait(false);
+        if (list is null)
+        {
+            return null;
+        }
+
+        var rules = await RuleTextsAsync(cancellationToken).ConfigureAwait(false);
+        return list with
+        {
+            Segments = list.Segments.Select(s => s with { Id = new SegmentRef(SegmentKind.Rfm, s.Name).Id, Definition = SegmentDefinitions.Rfm(s.Name) }).ToList(),
+            LifecycleStages = list.LifecycleStages.Select(s => s with { Id = new SegmentRef(SegmentKind.Lifecycle, s.Name).Id, Definition = SegmentDefinitions.Lifecycle(s.Name, list.LifecycleThresholds) }).ToList(),
+            ClusterSegments = list.Clusters.Select(c =>
+            {
+                var name = c.Cluster.ToString(CultureInfo.InvariantCulture);
+                return new SegmentSummary(name, c.Size) { Id = new SegmentRef(SegmentKind.Cluster, name).Id, Definition = SegmentDefinitions.Cluster(c, list.Clusters.Count) };
+            }).ToList(),
+            RuleSegments = list.RuleSegments.Select(s => s with
+            {
+                Id = new SegmentRef(SegmentKind.Rule, s.Name).Id,
+                Definition = rules.TryGetValue(s.Name, out var rule) ? rule : "No longer in config/segments.json.",
+            }).ToList(),
+        };
+    }
+
+    private async Task<Dictionary<string, string>> RuleTextsAsync(CancellationToken cancellationToken)
+    {
+        var json = await config.ReadTextAsync(RuleSegmentLoader.BlobName, cancellationToken).ConfigureAwait(false);
+        var texts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (json is null)
+        {
+            return texts;
+        }
+
+        foreach (var segment in SegmentDefinitionLoader.Load(json).Segments)
+        {
+            var d = segment.Definition;
+            texts[d.Name] = string.IsNullOrWhiteSpace(d.Description) ? d.Query : $"{d.Query} ({d.Description})";
+        }
+
+        return texts;
+    }
+}
