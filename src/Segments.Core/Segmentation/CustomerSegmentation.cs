@@ -20,6 +20,9 @@ public sealed record CustomerSegmentation(
     /// <summary>P(alive), expected purchases and CLV; null when the models could not be fitted.</summary>
     public CustomerPrediction? Prediction { get; init; }
 
+    /// <summary>The customer's newest profile as of the run's date (age band derived); null when no customer export names the customer.</summary>
+    public Profiles.CustomerProfileFields? Profile { get; init; }
+
     /// <summary>The customer's id.</summary>
     public string CustomerId => Rfm.Metrics.CustomerId;
 }

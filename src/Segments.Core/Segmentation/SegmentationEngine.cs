@@ -45,7 +45,14 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
     }
 
     /// <summary>Scores every customer with a non-cancelled order and evaluates <paramref name="rules"/> for each.</summary>
-    public SegmentationResult Compute(IReadOnlyList<RuleSegment> rules)
+    public SegmentationResult Compute(IReadOnlyList<RuleSegment> rules) => Compute(rules, profiles: null);
+
+    /// <summary>
+    /// Scores every customer with a non-cancelled order, joins each with its newest profile from
+    /// <paramref name="profiles"/> (by normalised customer id; age bands as of the run's date) and evaluates
+    /// <paramref name="rules"/> over both. Profiles of customers without orders are counted, not scored.
+    /// </summary>
+    public SegmentationResult Compute(IReadOnlyList<RuleSegment> rules, IReadOnlyDictionary<string, Profiles.CustomerProfileFields>? profiles)
     {
         var day = _rfm.AsOf;
         var rfm = RfmScorer.Score(_rfm.ToMetrics());
@@ -67,8 +74,12 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
             var stage = stages[id];
             int? cluster = clusterOf.TryGetValue(id, out var c) ? c : null;
             var prediction = predictions.GetValueOrDefault(id);
+            var profile = profiles is not null && profiles.TryGetValue(id, out var fields) ? fields.AsOf(day) : null;
             var facts = new CustomerFacts(id)
             {
+                AsOf = day,
+                RecencyDays = score.Metrics.RecencyDays,
+                Profile = profile,
                 Country = score.Metrics.Country,
                 FirstOrderDate = history.FirstOrderDate,
                 LastOrderDate = history.LastOrderDate,
@@ -85,19 +96,20 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
                 PAlive = prediction?.PAlive,
                 Clv = prediction?.Clv12Months,
             };
-            var profile = facts.ToProfile();
-            var matched = rules.Where(rule => rule.Matches(profile, day)).Select(rule => rule.Name).ToList();
+            var attributes = facts.ToProfile();
+            var matched = rules.Where(rule => rule.Matches(attributes, day)).Select(rule => rule.Name).ToList();
             foreach (var name in matched)
             {
                 ruleCounts[name]++;
             }
 
-            customers.Add(new CustomerSegmentation(score, history.FirstOrderDate, history.LastOrderDate, stage, cluster, matched) { Prediction = prediction });
+            customers.Add(new CustomerSegmentation(score, history.FirstOrderDate, history.LastOrderDate, stage, cluster, matched) { Prediction = prediction, Profile = profile });
         }
 
         return new SegmentationResult(day, rfm, lifecycle, clusters, rules.Select(r => new SegmentCount(r.Name, ruleCounts[r.Name])).ToList(), customers)
         {
             Predictions = predictionSummary,
+            ProfilesWithoutOrders = profiles is null ? 0 : profiles.Keys.Count(id => !histories.ContainsKey(id)),
         };
     }
 }

@@ -52,7 +52,7 @@ public sealed class GenerationStore(StorageAccount account)
     public Task DeleteAsync(string tableName, CancellationToken cancellationToken) =>
         account.Tables.DeleteTableAsync(tableName, cancellationToken);
 
-    private static TableEntity ToEntity(string partition, CustomerSegmentRow row) => new(partition, TableKey.Escape(row.CustomerId))
+    private static TableEntity ToEntity(string partition, CustomerSegmentRow row) => new TableEntity(partition, TableKey.Escape(row.CustomerId))
     {
         ["CustomerId"] = row.CustomerId,
         ["RecencyDays"] = row.RecencyDays,
@@ -76,7 +76,7 @@ public sealed class GenerationStore(StorageAccount account)
         ["ExpectedPurchases365"] = row.Prediction?.ExpectedPurchases365,
         ["ExpectedAverageOrderValue"] = row.Prediction?.ExpectedAverageOrderValue,
         ["Clv12Months"] = row.Prediction?.Clv12Months,
-    };
+    }.WithProfile(row.Profile);
 
     private static CustomerSegmentRow FromEntity(TableEntity e) => new(
         e.GetString("CustomerId"),
@@ -104,6 +104,7 @@ public sealed class GenerationStore(StorageAccount account)
                 e.GetDouble("ExpectedAverageOrderValue"),
                 e.GetDouble("Clv12Months"))
             : null,
+        Profile = ProfileColumns.Read(e),
     };
 
     private static DateOnly? ParseDate(string? text) =>

@@ -57,6 +57,9 @@ public sealed record RunRecord
     /// <summary>Rule segment definitions that could not be used, with the reason and position.</summary>
     public IReadOnlyList<string> RuleErrors { get; init; } = [];
 
+    /// <summary>What the run read from customer exports and how it joined them with the customers; null when it read none.</summary>
+    public ProfileRunSummary? Profiles { get; init; }
+
     /// <summary>Table that holds this run's customer rows.</summary>
     public string? GenerationTable { get; init; }
 
