@@ -27,6 +27,7 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
                 Cluster = row.Cluster,
                 RuleSegments = row.RuleSegments,
                 Predictive = row.Prediction,
+                Profile = row.Profile,
             };
     }
 
@@ -56,6 +57,10 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
     /// <summary>Every run, newest first.</summary>
     public Task<IReadOnlyList<RunRecord>> ListRunsAsync(CancellationToken cancellationToken) => runs.ListAsync(cancellationToken);
 
-    /// <summary>The Batches ledger.</summary>
-    public Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(CancellationToken cancellationToken) => batches.ListAsync(cancellationToken);
+    /// <summary>The Batches ledger: order exports, then customer exports (each row says its <c>kind</c>).</summary>
+    public async Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(CancellationToken cancellationToken) =>
+        [
+            .. await batches.ListAsync(cancellationToken).ConfigureAwait(false),
+            .. await batches.ListAsync(BatchKind.Profiles, cancellationToken).ConfigureAwait(false),
+        ];
 }

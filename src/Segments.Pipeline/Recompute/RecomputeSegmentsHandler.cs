@@ -23,6 +23,7 @@ public sealed partial class RecomputeSegmentsHandler(
     GenerationStore generations,
     RunLease lease,
     RuleSegmentLoader ruleSegments,
+    ProfileBatchReader profileBatches,
     Microsoft.Extensions.Options.IOptions<PredictionOptions> predictionOptions,
     CostAccounting costs,
     TimeProvider time,
@@ -133,9 +134,11 @@ public sealed partial class RecomputeSegmentsHandler(
             LogBatchRead(run.RunId, batch.BlobName, aggregator.LinesAdded, linesReplaced);
         }
 
+        var (profiles, profileBatchesRead) = await profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
+
         meter.BeginStage(RunStages.Score);
         var (rules, ruleErrors) = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var result = aggregator.Compute(rules);
+        var result = aggregator.Compute(rules, profiles.Newest);
 
         meter.BeginStage(RunStages.Write);
         var table = GenerationStore.TableNameFor(run.RunId);
@@ -156,6 +159,16 @@ public sealed partial class RecomputeSegmentsHandler(
             Predictions = result.Predictions,
             RuleSegments = result.RuleSegmentCounts.Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
             RuleErrors = ruleErrors,
+            Profiles = profileBatchesRead == 0
+                ? null
+                : new ProfileRunSummary(
+                    profileBatchesRead,
+                    profiles.RecordsAdded,
+                    profiles.Customers,
+                    profiles.Customers - result.ProfilesWithoutOrders,
+                    result.ProfilesWithoutOrders,
+                    profiles.ConflictingCustomers,
+                    profiles.ConflictExamples.Select(c => c.ToString()).ToList()),
             GenerationTable = table,
             BucketCount = CustomerBucket.DefaultCount,
             StageDurationsMs = StageDurations(meter.Snapshot()),
@@ -182,6 +195,7 @@ public sealed partial class RecomputeSegmentsHandler(
             Cluster = c.Cluster,
             RuleSegments = c.RuleSegments,
             Prediction = c.Prediction,
+            Profile = c.Profile,
         };
 
     private async Task DropOldGenerationsAsync(CancellationToken cancellationToken)
