@@ -61,7 +61,6 @@ public static class PipelineServices
         services.AddSingleton<IngestBatchHandler>();
         services.AddSingleton<ProfileContextLoader>();
         services.AddSingleton<IngestProfilesHandler>();
-        services.AddSingleton<ProfileBatchReader>();
         services.AddSingleton<RuleSegmentLoader>();
         services.AddSingleton<RecomputeSegmentsHandler>();
         services.AddSingleton<RunRequests>();

@@ -23,7 +23,6 @@ public sealed partial class RecomputeSegmentsHandler(
     GenerationStore generations,
     RunLease lease,
     RuleSegmentLoader ruleSegments,
-    ProfileBatchReader profileBatches,
     Microsoft.Extensions.Options.IOptions<PredictionOptions> predictionOptions,
     CostAccounting costs,
     TimeProvider time,
@@ -31,6 +30,9 @@ public sealed partial class RecomputeSegmentsHandler(
 {
     /// <summary>Generations kept after a run: the active one and two before it (for comparisons).</summary>
     public const int GenerationsKept = 3;
+
+    // Built here from the same ledger and store, rather than injected, so the constructor stays as hosts and tests know it.
+    private readonly ProfileBatchReader _profileBatches = new(batches, normalized);
 
     /// <summary>
     /// Executes a queued run and returns its final record. A run found running (its executor died) is
@@ -134,7 +136,7 @@ public sealed partial class RecomputeSegmentsHandler(
             LogBatchRead(run.RunId, batch.BlobName, aggregator.LinesAdded, linesReplaced);
         }
 
-        var (profiles, profileBatchesRead) = await profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var (profiles, profileBatchesRead) = await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Score);
         var (rules, ruleErrors) = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
