@@ -104,7 +104,7 @@ internal sealed partial class BlobTriggerListener(
                 return;
             }
 
-            await poison.SendAsync(function.Name, blob.Name, blob.ETag, failure.Reason ?? ex.Message, cancellationToken).ConfigureAwait(false);
+            await poison.SendAsync(function.Name, blob.Name, blob.ETag, failure.Reason ?? ex.Message, cancellationToken, function.DropZone.ContainerName).ConfigureAwait(false);
             LogPoisoned(blob.Name, StorageNames.PoisonQueue);
         }
 
