@@ -75,11 +75,12 @@ public sealed class CountedRequestsTests(DebugLoggingAzuriteFixture azurite, ITe
         // Act
         var run = await _pipeline.GetRequiredService<RecomputeSegmentsHandler>().ExecuteAsync(queued.RunId, CancellationToken.None);
 
-        // Assert: reading lists the ledger and downloads the one batch; scoring reads segments.json (absent);
+        // Assert: reading lists the ledger twice (order exports, then customer exports: none here) and downloads the
+        // one batch; scoring reads segments.json (absent);
         // writing creates the generation table and writes it in batches; the flip writes the run row and the pointer.
         var stages = run!.Usage!.Stages;
         Assert.Equal(["housekeeping", "read", "score", "write", "flip"], stages.Keys);
-        Assert.Equal(1, stages["read"].Requests.Table.List);
+        Assert.Equal(2, stages["read"].Requests.Table.List);
         Assert.True(stages["read"].Requests.Blob.Read >= 1);
         Assert.Equal(new RequestCounts(1, 0, 0, 0, 0), stages["score"].Requests.Blob);
         Assert.Equal(0, stages["score"].Requests.Table.Total);
