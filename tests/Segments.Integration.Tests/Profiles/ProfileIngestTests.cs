@@ -165,4 +165,24 @@ public sealed class ProfileIngestTests(AzuriteFixture azurite) : HostTestBase(az
         Assert.StartsWith("email:", ann.GetProperty("customerId").GetString(), StringComparison.Ordinal);
         Assert.Equal(("Seoul", "11", true), (ann.GetProperty("profile").GetProperty("city").GetString(), ann.GetProperty("profile").GetProperty("region").GetString(), ann.GetProperty("profile").GetProperty("consentEmail").GetBoolean()));
     }
+
+    [Fact]
+    public async Task The_bundled_samples_join_on_the_online_retail_customers()
+    {
+        // Arrange
+        await Host.WaitForBatchAsync(await Host.UploadAsync("online-retail-sample.csv", await File.ReadAllTextAsync(RepositoryPaths.Sample)));
+        var batch = await Host.WaitForBatchAsync(await Host.UploadProfilesAsync("customers-sample.csv", await File.ReadAllTextAsync(RepositoryPaths.CustomersSample)));
+
+        // Act
+        var run = await Host.RunAsync("2011-12-10");
+        var customer = await Host.Http.GetFromJsonAsync<JsonElement>("/api/customers/12662");
+
+        // Assert: 127 records of 126 customers, no row errors; without a non-cancelled order: the 3 sign-ups that never
+        // ordered and 2 sample customers whose only invoices are cancellations; 12346 has a stale second record.
+        Assert.Equal(("accepted", 127L, 0L), (batch.GetProperty("status").GetString(), batch.GetProperty("rowsAccepted").GetInt64(), batch.GetProperty("rowsRejected").GetInt64()));
+        var profiles = run.GetProperty("profiles");
+        Assert.Equal((126, 121, 5, 1), (profiles.GetProperty("customers").GetInt32(), profiles.GetProperty("withOrders").GetInt32(), profiles.GetProperty("withoutOrders").GetInt32(), profiles.GetProperty("conflictingCustomers").GetInt32()));
+        Assert.Equal("12346: kept the record of 2011-12-01T00:00:00Z over the one of 2011-06-01T00:00:00Z; they differ in city", Assert.Single(profiles.GetProperty("conflictExamples").EnumerateArray()).GetString());
+        Assert.NotEqual(JsonValueKind.Null, customer.GetProperty("profile").ValueKind);
+    }
 }
