@@ -50,6 +50,8 @@ public sealed class ProfileIngestTests(AzuriteFixture azurite) : HostTestBase(az
         Assert.Equal(("Seoul", "KR", "female", "25-34"), (profile.GetProperty("city").GetString(), profile.GetProperty("country").GetString(), profile.GetProperty("gender").GetString(), profile.GetProperty("ageBand").GetString()));
         Assert.True(profile.GetProperty("consentEmail").GetBoolean());
         Assert.False(profile.GetProperty("consentSms").GetBoolean());
+        Assert.Equal(new DateTimeOffset(2023, 11, 2, 10, 0, 0, TimeSpan.Zero), profile.GetProperty("consentEmailAt").GetDateTimeOffset());
+        Assert.Equal(("2023-11-02", 1995, "paid_social"), (profile.GetProperty("signupDate").GetString(), profile.GetProperty("birthYear").GetInt32(), profile.GetProperty("acquisitionChannel").GetString()));
         Assert.Equal(["wholesale", "vip"], profile.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal(["Seoul e-mailable", "Wholesale", "Recent signups"], a.GetProperty("ruleSegments").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(JsonValueKind.Null, b.GetProperty("profile").ValueKind);
