@@ -33,7 +33,7 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 10
 
-@description('Create the Event Grid subscription that feeds IngestBatch. Needs the published app (its blobs_extension key): false on the first deployment, true after publishing.')
+@description('Create the Event Grid subscriptions that feed IngestBatch and IngestProfiles. Need the published app (its blobs_extension key): false on the first deployment, true after publishing.')
 param subscribeIngest bool = false
 
 @description('Tags for every resource.')
@@ -55,9 +55,11 @@ var names = {
 
 // The names the code uses (src/Segments.Storage/Account/StorageNames.cs); a test keeps the two in step.
 var transactionsContainer = 'transactions'
+var customersContainer = 'customers'
 var deploymentContainer = 'app-package'
 var containers = [
   transactionsContainer
+  customersContainer
   'transactions-rejected'
   'normalized'
   'config'
@@ -170,6 +172,21 @@ module ingestSubscription 'modules/ingest-subscription.bicep' = if (subscribeIng
   ]
 }
 
+// Customer (profile) exports dropped into customers/ reach the blob-triggered function IngestProfiles the same way.
+module profileSubscription 'modules/ingest-subscription.bicep' = if (subscribeIngest) {
+  name: 'profileSubscription'
+  params: {
+    systemTopicName: names.systemTopic
+    functionAppName: names.functionApp
+    container: customersContainer
+    functionName: 'IngestProfiles'
+  }
+  dependsOn: [
+    ingestEvents
+    functionApp
+  ]
+}
+
 @description('Base URL of the app; the API is under /api.')
 output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'
 
@@ -181,6 +198,9 @@ output storageAccountName string = storage.outputs.name
 
 @description('URL of the container shops drop their exports into.')
 output transactionsContainerUrl string = '${storage.outputs.blobEndpoint}${transactionsContainer}'
+
+@description('URL of the container CRM or shop customer exports are dropped into.')
+output customersContainerUrl string = '${storage.outputs.blobEndpoint}${customersContainer}'
 
 @description('Whether BlobCreated events are delivered to IngestBatch yet (deploy with subscribeIngest=true after publishing).')
 output ingestSubscribed bool = subscribeIngest

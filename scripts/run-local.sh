@@ -60,9 +60,15 @@ batch_done() {
     let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
       const b = JSON.parse(s).find(x => x.eTag === process.argv[1]);
       process.exit(b && b.costUsd && b.status === "accepted" ? 0 : 1);
-    });' "$etag"
+    });' "${1:-$etag}"
 }
 wait_for 60 "the blob trigger to ingest the sample" batch_done
+
+step "Uploading samples/customers-sample.csv (synthetic customer profiles) to container 'customers'"
+uploaded_profiles=$(dotnet src/Segments.Cli/bin/Release/net10.0/segments.dll upload --customers --file samples/customers-sample.csv)
+echo "$uploaded_profiles"
+profiles_etag=$(sed -n 's/.*(ETag \(.*\))$/\1/p' <<<"$uploaded_profiles")
+wait_for 60 "the blob trigger to ingest the customer profiles" batch_done "$profiles_etag"
 curl -s "${base}/api/batches?code=${function_key}"; echo
 
 step "Recomputing segments as of 2011-12-10 (the day after the sample's last order)"

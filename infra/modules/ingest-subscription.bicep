@@ -1,6 +1,7 @@
-// The Event Grid subscription that sends BlobCreated events under transactions/ to the blob-triggered
-// function IngestBatch, through the blobs extension webhook of the Functions host:
-//   https://{host}/runtime/webhooks/blobs?functionName=Host.Functions.IngestBatch&code={blobs_extension key}
+// An Event Grid subscription that sends BlobCreated events under one container to its blob-triggered
+// function (transactions/ to IngestBatch, customers/ to IngestProfiles), through the blobs extension webhook
+// of the Functions host:
+//   https://{host}/runtime/webhooks/blobs?functionName=Host.Functions.{function}&code={blobs_extension key}
 //
 // Why a key appears here at all: that webhook accepts only the host's blobs_extension system key; Event Grid
 // cannot present a managed-identity token to it. The key is read with listKeys at deployment time and goes

@@ -4,7 +4,10 @@ using Segments.Storage.Blobs;
 
 namespace Segments.Cli.Commands;
 
-/// <summary><c>segments upload</c>: drop an export into the <c>transactions</c> container, as a shop's export job would.</summary>
+/// <summary>
+/// <c>segments upload</c>: drop an export into the <c>transactions</c> container, as a shop's export job would, or
+/// with <c>--customers</c> a customer export into <c>customers</c>, as a CRM's would.
+/// </summary>
 public static class UploadCommand
 {
     /// <summary>Environment variable holding the storage connection string, as the hosts read it.</summary>
@@ -20,13 +23,15 @@ public static class UploadCommand
             Description = $"Storage connection string; default: the {ConnectionVariable} environment variable, else Azurite's development storage.",
         };
         var mapping = new Option<string?>("--mapping") { Description = "Force this export mapping for the upload (stored as blob metadata 'mapping')." };
-        var command = new Command("upload", "Upload an export file to the transactions container.") { file, name, connection, mapping };
+        var customers = new Option<bool>("--customers") { Description = "The file is a customer (profile) export: upload it to the customers container." };
+        var command = new Command("upload", "Upload an export file to the transactions container (or, with --customers, a customer export to customers).") { file, name, connection, mapping, customers };
         command.SetAction((result, cancellationToken) => RunAsync(
-            result.GetRequiredValue(file), result.GetValue(name), result.GetValue(connection), result.GetValue(mapping), cancellationToken));
+            result.GetRequiredValue(file), result.GetValue(name), result.GetValue(connection), result.GetValue(mapping),
+            result.GetValue(customers) ? StorageNames.CustomersContainer : StorageNames.TransactionsContainer, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo file, string? name, string? connection, string? mapping, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo file, string? name, string? connection, string? mapping, string container, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
@@ -48,8 +53,8 @@ public static class UploadCommand
         var stream = file.OpenRead();
         await using (stream.ConfigureAwait(false))
         {
-            var blob = await new DropZone(account).UploadAsync(name ?? file.Name, stream, cancellationToken, mapping).ConfigureAwait(false);
-            Console.WriteLine($"uploaded {file.Name} ({blob.SizeBytes} bytes) to {StorageNames.TransactionsContainer}/{blob.Name} (ETag {blob.ETag})");
+            var blob = await new DropZone(account, container).UploadAsync(name ?? file.Name, stream, cancellationToken, mapping).ConfigureAwait(false);
+            Console.WriteLine($"uploaded {file.Name} ({blob.SizeBytes} bytes) to {container}/{blob.Name} (ETag {blob.ETag})");
         }
 
         return 0;

@@ -56,12 +56,13 @@ public sealed class ExportProcessor(ExportContext context)
                 failure = $"{ex.Reason} (after {tally.Read:N0} rows)";
             }
 
-            failure ??= Verdict(tally);
+            failure ??= Verdict(tally, context.Options.MaxRejectedFraction);
             return new IngestReport(reader.Mapping.Name, reader.Format, tally.Read, tally.Accepted, tally.Skipped, tally.Rejected, tally.FirstErrors, failure);
         }
     }
 
-    private string? Verdict(RowTally tally)
+    /// <summary>Why a fully read file is rejected (no usable row, or too many bad ones), or null when it is accepted.</summary>
+    public static string? Verdict(RowTally tally, double maxRejectedFraction)
     {
         if (tally.Accepted == 0)
         {
@@ -69,8 +70,8 @@ public sealed class ExportProcessor(ExportContext context)
         }
 
         var share = (double)tally.Rejected / tally.Read;
-        return share > context.Options.MaxRejectedFraction
-            ? $"{share * 100:0.0}% of rows were rejected ({tally.Rejected:N0} of {tally.Read:N0}), above the {context.Options.MaxRejectedFraction * 100:0.0}% limit (setting Segments:Ingest:MaxRejectedFraction): a broken export is not allowed to skew the segments"
+        return share > maxRejectedFraction
+            ? $"{share * 100:0.0}% of rows were rejected ({tally.Rejected:N0} of {tally.Read:N0}), above the {maxRejectedFraction * 100:0.0}% limit (setting Segments:Ingest:MaxRejectedFraction): a broken export is not allowed to skew the segments"
             : null;
     }
 }

@@ -21,10 +21,13 @@ public sealed class RowTally(int errorsKept)
     public IReadOnlyList<RowError> FirstErrors => _firstErrors;
 
     /// <summary>Counts one row.</summary>
-    public void Count(in ParsedRow row)
+    public void Count(in ParsedRow row) => Count(row.Status, row.Error);
+
+    /// <summary>Counts one row of any kind of export by its outcome; <paramref name="error"/> is set for rejected rows.</summary>
+    public void Count(RowStatus status, RowError? error)
     {
         Read++;
-        switch (row.Status)
+        switch (status)
         {
             case RowStatus.Accepted:
                 Accepted++;
@@ -36,7 +39,7 @@ public sealed class RowTally(int errorsKept)
                 Rejected++;
                 if (_firstErrors.Count < errorsKept)
                 {
-                    _firstErrors.Add(row.Error!);
+                    _firstErrors.Add(error!);
                 }
 
                 break;

@@ -1,9 +1,6 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Segments.Core.Ingest.Mappings;
 using Segments.Core.Ingest.Records;
-using Sylvan.Data.Csv;
 
 namespace Segments.Core.Ingest;
 
@@ -14,8 +11,6 @@ namespace Segments.Core.Ingest;
 /// </summary>
 public sealed class TransactionFileReader : IAsyncDisposable
 {
-    private const int SniffBytes = 64 * 1024;
-
     private readonly IRecordSource _source;
     private readonly RowMapper _mapper;
 
@@ -47,7 +42,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
         {
             return await OpenCoreAsync(stream, file, context, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (FileLevelReason(ex, line: 1) is { } reason)
+        catch (Exception ex) when (ExportInput.FileLevelReason(ex, line: 1) is { } reason)
         {
             return (null, reason);
         }
@@ -67,7 +62,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
             {
                 more = await _source.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (FileLevelReason(ex, _source.Line + 1) is { } reason)
+            catch (Exception ex) when (ExportInput.FileLevelReason(ex, _source.Line + 1) is { } reason)
             {
                 throw new ExportRejectedException(reason, ex);
             }
@@ -103,39 +98,6 @@ public sealed class TransactionFileReader : IAsyncDisposable
 
     private static async Task<(TransactionFileReader? Reader, string? Rejection)> OpenCoreAsync(Stream stream, ExportSource file, ExportContext context, CancellationToken cancellationToken)
     {
-        var options = context.Options;
-        var magic = await ReplayStream.ReadPrefixAsync(stream, 2, cancellationToken).ConfigureAwait(false);
-        // The caller owns the stream (it may still need it, e.g. to finish a content hash).
-        Stream content = new ReplayStream(magic, stream, leaveOpen: true);
-        var gzip = magic is [0x1f, 0x8b];
-        if (!gzip && file.Name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            return (null, "the name ends in .gz but the content is not gzip data");
-        }
-
-        if (gzip)
-        {
-            var compressed = new CompressedInput(content);
-            content = new GuardedStream(
-                new GZipStream(compressed, CompressionMode.Decompress),
-                options.MaxFileBytes,
-                () => compressed.BytesRead,
-                options.MaxGzipExpansion,
-                onEnd: compressed.VerifyComplete);
-        }
-        else
-        {
-            content = new GuardedStream(content, options.MaxFileBytes);
-        }
-
-        var head = await ReplayStream.ReadPrefixAsync(content, SniffBytes, cancellationToken).ConfigureAwait(false);
-        content = new ReplayStream(head, content);
-        var firstLine = FirstLine(head);
-        if (firstLine.Trim().Length == 0)
-        {
-            return (null, "the file is empty: no header line");
-        }
-
         ExportMapping? mapping = null;
         if (file.MappingName is { } forced)
         {
@@ -146,28 +108,18 @@ public sealed class TransactionFileReader : IAsyncDisposable
             }
         }
 
-        var text = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        IRecordSource source;
-        string format;
-        if (firstLine.TrimStart().StartsWith('{'))
+        var (opened, rejection) = await ExportInput.OpenAsync(
+            stream,
+            file.Name,
+            context.Options,
+            firstLine => (mapping ??= context.Catalog.DetectHeaderless(firstLine)) is { Layout: "whitespace" } headerless ? headerless.Columns : null,
+            cancellationToken).ConfigureAwait(false);
+        if (opened is null)
         {
-            var (json, problem) = await JsonLinesRecordSource.OpenAsync(text, options.MaxRecordChars, cancellationToken).ConfigureAwait(false);
-            if (json is null)
-            {
-                return (null, problem);
-            }
-
-            (source, format) = (json, "jsonl");
-        }
-        else if ((mapping ??= context.Catalog.DetectHeaderless(firstLine)) is { Layout: "whitespace" } headerless)
-        {
-            (source, format) = (new WhitespaceRecordSource(text, headerless.Columns, options.MaxRecordChars), "whitespace");
-        }
-        else
-        {
-            (source, format) = (await CsvRecordSource.OpenAsync(text, options.MaxRecordChars, cancellationToken).ConfigureAwait(false), "csv");
+            return (null, rejection);
         }
 
+        var source = opened.Source;
         mapping ??= context.Catalog.DetectByColumns(source.Columns);
         if (mapping is null)
         {
@@ -182,34 +134,12 @@ public sealed class TransactionFileReader : IAsyncDisposable
             return (null, missing);
         }
 
-        var mapper = new RowMapper(bound, options, context.Customers);
-        return (new TransactionFileReader(source, mapping, gzip ? format + "+gzip" : format, mapper), null);
-    }
-
-    private static string FirstLine(byte[] head)
-    {
-        var span = head.AsSpan();
-        if (span.StartsWith(Encoding.UTF8.Preamble))
-        {
-            span = span[3..];
-        }
-
-        var end = span.IndexOf((byte)'\n');
-        return Encoding.UTF8.GetString(end < 0 ? span : span[..end]).TrimEnd('\r');
+        var mapper = new RowMapper(bound, context.Options, context.Customers);
+        return (new TransactionFileReader(source, mapping, opened.Format, mapper), null);
     }
 
     private static string DescribeMismatch(MappingCatalog catalog, IReadOnlyList<string> columns) =>
         "no recognised header: expected the columns of "
         + string.Join(" or ", catalog.Mappings.Where(m => m.Detect.Count > 0).Select(m => $"{m.Name} ({string.Join(",", m.Detect)})"))
         + $"; found ({string.Join(",", columns)})";
-
-    private static string? FileLevelReason(Exception ex, long line) => ex switch
-    {
-        ExportRejectedException rejected => rejected.Reason,
-        RecordTooLongException tooLong => tooLong.Message,
-        CsvRecordTooLargeException => $"line {line} or a record after it is longer than the limit for one record (setting Segments:Ingest:MaxRecordChars)",
-        CsvFormatException format => $"line {line}: the file is not valid CSV: {format.Message}",
-        InvalidDataException corrupt => $"the gzip data is corrupt: {corrupt.Message}",
-        _ => null,
-    };
 }

@@ -52,6 +52,32 @@ public sealed record CustomerFacts(string CustomerId)
     /// <summary>Behavioural cluster number.</summary>
     public int? Cluster { get; init; }
 
+    /// <summary>Days from the latest order to the run's date.</summary>
+    public int? RecencyDays { get; init; }
+
+    /// <summary>The run's date, for the attributes counted up to it (tenure).</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>The customer's newest profile record, as of the run's date; null when no customer export names the customer.</summary>
+    public Profiles.CustomerProfileFields? Profile { get; init; }
+
+    /// <summary>
+    /// Days from the start of the relationship (the earlier of the signup date and the first order) to
+    /// <see cref="AsOf"/>; unknown without the run's date or either start.
+    /// </summary>
+    public int? TenureDays
+    {
+        get
+        {
+            DateOnly? start = (Profile?.SignupDate, FirstOrderDate) switch
+            {
+                ({ } signup, { } first) => signup < first ? signup : first,
+                (var signup, var first) => signup ?? first,
+            };
+            return AsOf is { } day && start is { } from ? day.DayNumber - from.DayNumber : null;
+        }
+    }
+
     /// <summary>Revenue per order; unknown without both, or without an order.</summary>
     public decimal? AverageOrderValue => Revenue is { } revenue && Orders is > 0 and var orders ? revenue / orders : null;
 
@@ -84,6 +110,28 @@ public sealed record CustomerFacts(string CustomerId)
         Put(values, StandardAttributes.Clv, Finite(Clv));
         Put(values, StandardAttributes.Cluster, Cluster is { } cluster ? AttributeValue.Of(cluster) : null);
         Put(values, StandardAttributes.CustomerType, CustomerType is { } type ? AttributeValue.Of(type) : null);
+        Put(values, StandardAttributes.NewVsReturning, CustomerType is { } kind ? AttributeValue.Of(kind) : null);
+        Put(values, StandardAttributes.RecencyDays, RecencyDays is { } recency ? AttributeValue.Of(recency) : null);
+        Put(values, StandardAttributes.TenureDays, TenureDays is { } tenure ? AttributeValue.Of(tenure) : null);
+        Put(values, StandardAttributes.HasProfile, AttributeValue.Of(Profile is not null));
+        if (Profile is { } p)
+        {
+            Put(values, StandardAttributes.SignupDate, p.SignupDate is { } signup ? AttributeValue.Of(signup) : null);
+            Put(values, StandardAttributes.BirthYear, p.BirthYear is { } year ? AttributeValue.Of(year) : null);
+            Put(values, StandardAttributes.AgeBand, Text(p.AgeBand));
+            Put(values, StandardAttributes.Gender, Text(p.Gender));
+            Put(values, StandardAttributes.City, Text(p.City));
+            Put(values, StandardAttributes.Region, Text(p.Region));
+            Put(values, StandardAttributes.ProfileCountry, Text(p.Country));
+            Put(values, StandardAttributes.AcquisitionChannel, Text(p.AcquisitionChannel));
+            Put(values, StandardAttributes.ConsentEmail, p.ConsentEmail is { } email ? AttributeValue.Of(email) : null);
+            Put(values, StandardAttributes.ConsentEmailAt, Day(p.ConsentEmailAt));
+            Put(values, StandardAttributes.ConsentSms, p.ConsentSms is { } sms ? AttributeValue.Of(sms) : null);
+            Put(values, StandardAttributes.ConsentSmsAt, Day(p.ConsentSmsAt));
+            Put(values, StandardAttributes.Tags, AttributeValue.Of(p.Tags));
+            Put(values, StandardAttributes.ProfileUpdatedAt, Day(p.UpdatedAt));
+        }
+
         return new CustomerProfile(CustomerId, values);
     }
 
@@ -92,6 +140,10 @@ public sealed record CustomerFacts(string CustomerId)
     // range (±7.9e28) so that rounding in the conversion cannot overflow.
     private static AttributeValue? Finite(double? value) =>
         value is { } v && double.IsFinite(v) && Math.Abs(v) < 7.9e27 ? AttributeValue.Of((decimal)v) : null;
+
+    private static AttributeValue? Text(string? value) => value is { Length: > 0 } text ? AttributeValue.Of(text) : null;
+
+    private static AttributeValue? Day(DateTimeOffset? value) => value is { } at ? AttributeValue.Of(DateOnly.FromDateTime(at.UtcDateTime)) : null;
 
     private static void Put(Dictionary<string, AttributeValue> values, string name, AttributeValue? value)
     {

@@ -24,6 +24,24 @@ public static class StandardAttributes
     public const string Clv = "clv";
     public const string Cluster = "cluster";
     public const string CustomerType = "customer_type";
+    public const string NewVsReturning = "new_vs_returning";
+    public const string RecencyDays = "recency_days";
+    public const string TenureDays = "tenure_days";
+    public const string HasProfile = "has_profile";
+    public const string SignupDate = "signup_date";
+    public const string BirthYear = "birth_year";
+    public const string AgeBand = "age_band";
+    public const string Gender = "gender";
+    public const string City = "city";
+    public const string Region = "region";
+    public const string ProfileCountry = "profile_country";
+    public const string AcquisitionChannel = "acquisition_channel";
+    public const string ConsentEmail = "consent_email";
+    public const string ConsentEmailAt = "consent_email_at";
+    public const string ConsentSms = "consent_sms";
+    public const string ConsentSmsAt = "consent_sms_at";
+    public const string Tags = "tags";
+    public const string ProfileUpdatedAt = "profile_updated_at";
 #pragma warning restore CS1591
 
     /// <summary>The table: name, type, meaning.</summary>
@@ -46,5 +64,23 @@ public static class StandardAttributes
         new(Clv, AttributeType.Number, "predicted customer lifetime value"),
         new(Cluster, AttributeType.Number, "behavioural cluster number, 1 = highest spending centroid"),
         new(CustomerType, AttributeType.Text, "'new' (one order) or 'returning' (more)"),
+        new(NewVsReturning, AttributeType.Text, "'new' (exactly one non-cancelled order up to the run's date) or 'returning' (two or more); the same as customer_type"),
+        new(RecencyDays, AttributeType.Number, "days from the latest non-cancelled order to the run's date (the RFM recency)"),
+        new(TenureDays, AttributeType.Number, "days from the start of the relationship (the earlier of signup_date and first_order_date) to the run's date"),
+        new(HasProfile, AttributeType.Boolean, "whether a customer export (container customers) holds a record of the customer"),
+        new(SignupDate, AttributeType.Date, "signup (account creation) date from the customer export"),
+        new(BirthYear, AttributeType.Number, "year of birth from the customer export"),
+        new(AgeBand, AttributeType.Text, "'under-18', '18-24', '25-34', '35-44', '45-54', '55-64' or '65+', from the birth year as of the run's date, else as exported"),
+        new(Gender, AttributeType.Text, "'female', 'male', or another value as exported, lower-cased"),
+        new(City, AttributeType.Text, "city from the customer export"),
+        new(Region, AttributeType.Text, "region, state or province from the customer export (Shopify: province code)"),
+        new(ProfileCountry, AttributeType.Text, "country from the customer export (Shopify: country code); 'country' is the orders' country"),
+        new(AcquisitionChannel, AttributeType.Text, "acquisition channel from the customer export"),
+        new(ConsentEmail, AttributeType.Boolean, "true only when the customer export says the customer accepts e-mail marketing"),
+        new(ConsentEmailAt, AttributeType.Date, "date the e-mail consent was given or withdrawn"),
+        new(ConsentSms, AttributeType.Boolean, "true only when the customer export says the customer accepts SMS marketing"),
+        new(ConsentSmsAt, AttributeType.Date, "date the SMS consent was given or withdrawn"),
+        new(Tags, AttributeType.TextList, "tags from the customer export"),
+        new(ProfileUpdatedAt, AttributeType.Date, "date the customer export last changed the record"),
     ];
 }

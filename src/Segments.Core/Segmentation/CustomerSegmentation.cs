@@ -26,6 +26,9 @@ public sealed record CustomerSegmentation(
     /// <summary>Per matched rule segment, the clauses that hold with the customer's values.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RuleClauses { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The customer's newest profile as of the run's date (age band derived); null when no customer export names the customer.</summary>
+    public Profiles.CustomerProfileFields? Profile { get; init; }
+
     /// <summary>The customer's id.</summary>
     public string CustomerId => Rfm.Metrics.CustomerId;
 }

@@ -45,7 +45,14 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
     }
 
     /// <summary>Scores every customer with a non-cancelled order and evaluates <paramref name="rules"/> for each.</summary>
-    public SegmentationResult Compute(IReadOnlyList<RuleSegment> rules)
+    public SegmentationResult Compute(IReadOnlyList<RuleSegment> rules) => Compute(rules, profiles: null);
+
+    /// <summary>
+    /// Scores every customer with a non-cancelled order, joins each with its newest profile from
+    /// <paramref name="profiles"/> (by normalised customer id; age bands as of the run's date) and evaluates
+    /// <paramref name="rules"/> over both. Profiles of customers without orders are counted, not scored.
+    /// </summary>
+    public SegmentationResult Compute(IReadOnlyList<RuleSegment> rules, IReadOnlyDictionary<string, Profiles.CustomerProfileFields>? profiles)
     {
         var day = _rfm.AsOf;
         var rfm = RfmScorer.Score(_rfm.ToMetrics());
@@ -68,8 +75,12 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
             int? cluster = clusterOf.TryGetValue(id, out var c) ? c : null;
             var prediction = predictions.GetValueOrDefault(id);
             List<string> bought = _products.TryGetValue(id, out var products) ? products.Order(StringComparer.Ordinal).ToList() : [];
+            var profile = profiles is not null && profiles.TryGetValue(id, out var fields) ? fields.AsOf(day) : null;
             var facts = new CustomerFacts(id)
             {
+                AsOf = day,
+                RecencyDays = score.Metrics.RecencyDays,
+                Profile = profile,
                 Country = score.Metrics.Country,
                 FirstOrderDate = history.FirstOrderDate,
                 LastOrderDate = history.LastOrderDate,
@@ -86,8 +97,8 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
                 PAlive = prediction?.PAlive,
                 Clv = prediction?.Clv12Months,
             };
-            var profile = facts.ToProfile();
-            var matchedRules = rules.Where(rule => rule.Matches(profile, day)).ToList();
+            var attributes = facts.ToProfile();
+            var matchedRules = rules.Where(rule => rule.Matches(attributes, day)).ToList();
             var matched = matchedRules.Select(rule => rule.Name).ToList();
             foreach (var name in matched)
             {
@@ -98,13 +109,15 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
             {
                 Prediction = prediction,
                 Products = bought,
-                RuleClauses = matchedRules.ToDictionary(rule => rule.Name, rule => rule.Explain(profile, day), StringComparer.Ordinal),
+                Profile = profile,
+                RuleClauses = matchedRules.ToDictionary(rule => rule.Name, rule => rule.Explain(attributes, day), StringComparer.Ordinal),
             });
         }
 
         return new SegmentationResult(day, rfm, lifecycle, clusters, rules.Select(r => new SegmentCount(r.Name, ruleCounts[r.Name])).ToList(), customers)
         {
             Predictions = predictionSummary,
+            ProfilesWithoutOrders = profiles is null ? 0 : profiles.Keys.Count(id => !histories.ContainsKey(id)),
         };
     }
 }

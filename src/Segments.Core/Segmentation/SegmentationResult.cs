@@ -15,4 +15,7 @@ public sealed record SegmentationResult(
 {
     /// <summary>The customer-base models of this run.</summary>
     public PredictionSummary? Predictions { get; init; }
+
+    /// <summary>Customers with a profile but no non-cancelled order up to the run's date: kept for when they buy, not scored.</summary>
+    public int ProfilesWithoutOrders { get; init; }
 }

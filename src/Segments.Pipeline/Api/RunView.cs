@@ -21,8 +21,14 @@ public sealed record RunView(
     UsageReport? Usage,
     CostBreakdown? CostUsd)
 {
+    /// <summary>Customer exports read, profiles joined, profiles without orders and conflicting records; null when the run read none.</summary>
+    public ProfileRunSummary? Profiles { get; init; }
+
     /// <summary>The view of a ledger row.</summary>
     public static RunView Of(RunRecord r) => new(
         r.RunId, r.AsOf, r.Status, r.Trigger, r.RequestedAt, r.StartedAt, r.FinishedAt,
-        r.BatchesRead, r.TransactionsRead, r.CustomersScored, r.StageDurationsMs, r.Segments, r.Error, r.Usage, r.CostUsd);
+        r.BatchesRead, r.TransactionsRead, r.CustomersScored, r.StageDurationsMs, r.Segments, r.Error, r.Usage, r.CostUsd)
+    {
+        Profiles = r.Profiles,
+    };
 }

@@ -61,6 +61,8 @@ public static class PipelineServices
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton(sp => new RunLease(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<SegmentsOptions>>().Value.HostId));
         services.AddSingleton<IngestBatchHandler>();
+        services.AddSingleton<ProfileContextLoader>();
+        services.AddSingleton<IngestProfilesHandler>();
         services.AddSingleton<RuleSegmentLoader>();
         services.AddSingleton<RecomputeSegmentsHandler>();
         services.AddSingleton<RunRequests>();

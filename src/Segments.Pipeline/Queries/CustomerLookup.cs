@@ -18,6 +18,12 @@ public sealed record CustomerLookup(string CustomerId, string RunId, DateOnly As
     /// <summary>P(alive), expected purchases over 30/90/365 days, expected order value and 12-month CLV; null when the run's models could not be fitted.</summary>
     public Core.Segmentation.CustomerPrediction? Predictive { get; init; }
 
+    /// <summary>
+    /// What the customer exports say about the customer (newest record; age band as of the run; consent per
+    /// channel with its time); null when no customer export names the customer.
+    /// </summary>
+    public Core.Profiles.CustomerProfileFields? Profile { get; init; }
+
     /// <summary>The store's rule segments the customer is in.</summary>
     public IReadOnlyList<string> RuleSegments { get; init; } = [];
 

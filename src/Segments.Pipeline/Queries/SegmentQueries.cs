@@ -39,6 +39,7 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
                 Predictive = row.Prediction,
                 Memberships = run is null ? [] : MembershipExplainer.Explain(row, run),
                 PredictiveExplanation = run is null ? null : MembershipExplainer.ExplainPrediction(row, run),
+                Profile = row.Profile,
             };
 
     /// <summary>Segment sizes of the active run; null before the first successful run.</summary>
@@ -69,6 +70,10 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
     /// <summary>Every run, newest first.</summary>
     public Task<IReadOnlyList<RunRecord>> ListRunsAsync(CancellationToken cancellationToken) => runs.ListAsync(cancellationToken);
 
-    /// <summary>The Batches ledger.</summary>
-    public Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(CancellationToken cancellationToken) => batches.ListAsync(cancellationToken);
+    /// <summary>The Batches ledger: order exports, then customer exports (each row says its <c>kind</c>).</summary>
+    public async Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(CancellationToken cancellationToken) =>
+        [
+            .. await batches.ListAsync(cancellationToken).ConfigureAwait(false),
+            .. await batches.ListAsync(BatchKind.Profiles, cancellationToken).ConfigureAwait(false),
+        ];
 }

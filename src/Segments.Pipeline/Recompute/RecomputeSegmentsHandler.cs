@@ -32,6 +32,9 @@ public sealed partial class RecomputeSegmentsHandler(
     /// <summary>Generations kept after a run: the active one and two before it (for comparisons).</summary>
     public const int GenerationsKept = 3;
 
+    // Built here from the same ledger and store, rather than injected, so the constructor stays as hosts and tests know it.
+    private readonly ProfileBatchReader _profileBatches = new(batches, normalized);
+
     /// <summary>
     /// Executes a queued run and returns its final record. A run found running (its executor died) is
     /// executed again; a finished run is returned unchanged, so a redelivered request is harmless. The run
@@ -135,9 +138,11 @@ public sealed partial class RecomputeSegmentsHandler(
             LogBatchRead(run.RunId, batch.BlobName, aggregator.LinesAdded, linesReplaced);
         }
 
+        var (profiles, profileBatchesRead) = await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
+
         meter.BeginStage(RunStages.Score);
         var (rules, ruleErrors) = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var result = aggregator.Compute(rules);
+        var result = aggregator.Compute(rules, profiles.Newest);
         var insight = await insights.ComputeAsync(run, result, result.Customers.Select(ToRow).ToList(), cancellationToken).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Write);
@@ -161,6 +166,16 @@ public sealed partial class RecomputeSegmentsHandler(
             Predictions = result.Predictions,
             RuleSegments = result.RuleSegmentCounts.Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
             RuleErrors = ruleErrors,
+            Profiles = profileBatchesRead == 0
+                ? null
+                : new ProfileRunSummary(
+                    profileBatchesRead,
+                    profiles.RecordsAdded,
+                    profiles.Customers,
+                    profiles.Customers - result.ProfilesWithoutOrders,
+                    result.ProfilesWithoutOrders,
+                    profiles.ConflictingCustomers,
+                    profiles.ConflictExamples.Select(c => c.ToString()).ToList()),
             GenerationTable = table,
             BucketCount = CustomerBucket.DefaultCount,
             StageDurationsMs = StageDurations(meter.Snapshot()),
@@ -189,6 +204,7 @@ public sealed partial class RecomputeSegmentsHandler(
             RuleSegments = c.RuleSegments,
             Prediction = c.Prediction,
             RuleClauses = c.RuleClauses,
+            Profile = c.Profile,
         };
 
     private async Task DropOldGenerationsAsync(CancellationToken cancellationToken)

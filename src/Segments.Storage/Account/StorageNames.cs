@@ -6,6 +6,9 @@ public static class StorageNames
     /// <summary>Drop zone for shop exports (the blob trigger's path is <c>transactions/{name}</c>).</summary>
     public const string TransactionsContainer = "transactions";
 
+    /// <summary>Drop zone for customer (profile) exports from a CRM or shop (the blob trigger's path is <c>customers/{name}</c>).</summary>
+    public const string CustomersContainer = "customers";
+
     /// <summary>Line-level error reports, <c>{blob name}.errors.jsonl</c>.</summary>
     public const string RejectedContainer = "transactions-rejected";
 
@@ -31,7 +34,7 @@ public static class StorageNames
     public const string PoisonQueue = "webjobs-blobtrigger-poison";
 
     /// <summary>Every container the product needs.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, RejectedContainer, NormalizedContainer, ConfigContainer, HostsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, CustomersContainer, RejectedContainer, NormalizedContainer, ConfigContainer, HostsContainer];
 
     /// <summary>Every fixed table (generation tables are created per run).</summary>
     public static IReadOnlyList<string> Tables { get; } = [BatchesTable, RunsTable];

@@ -6,19 +6,27 @@ using Segments.Storage.Account;
 
 namespace Segments.Storage.Batches;
 
-/// <summary>The Batches table: one row per blob name (the latest version of it).</summary>
+/// <summary>
+/// The Batches table: one row per blob name (the latest version of it) and kind of export. Order exports keep
+/// partition <c>batch</c>; customer exports have partition <c>profile</c>.
+/// </summary>
 public sealed class BatchLedger(StorageAccount account)
 {
     // One partition: the ledger grows by one row per upload, far below a partition's limits, and
     // a single partition lets the duplicate check and the listing be one query.
     private const string Partition = "batch";
+    private const string ProfilePartition = "profile";
 
     private readonly TableClient _table = account.Tables.GetTableClient(StorageNames.BatchesTable);
 
     /// <summary>The ledger row of a blob, or null.</summary>
-    public async Task<BatchRecord?> GetAsync(string blobName, CancellationToken cancellationToken)
+    public Task<BatchRecord?> GetAsync(string blobName, CancellationToken cancellationToken) =>
+        GetAsync(BatchKind.Transactions, blobName, cancellationToken);
+
+    /// <summary>The ledger row of a blob of this <see cref="BatchKind"/>, or null.</summary>
+    public async Task<BatchRecord?> GetAsync(string kind, string blobName, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKey.Escape(blobName), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(kind), TableKey.Escape(blobName), cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.HasValue ? FromEntity(response.Value!) : null;
     }
 
@@ -26,11 +34,16 @@ public sealed class BatchLedger(StorageAccount account)
     public Task SaveAsync(BatchRecord record, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken);
 
-    /// <summary>Every row, ordered by blob name.</summary>
-    public async Task<IReadOnlyList<BatchRecord>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>Every row of order exports, ordered by blob name.</summary>
+    public Task<IReadOnlyList<BatchRecord>> ListAsync(CancellationToken cancellationToken) =>
+        ListAsync(BatchKind.Transactions, cancellationToken);
+
+    /// <summary>Every row of this <see cref="BatchKind"/>, ordered by blob name.</summary>
+    public async Task<IReadOnlyList<BatchRecord>> ListAsync(string kind, CancellationToken cancellationToken)
     {
         var records = new List<BatchRecord>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var partition = PartitionOf(kind);
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             records.Add(FromEntity(entity));
         }
@@ -39,9 +52,13 @@ public sealed class BatchLedger(StorageAccount account)
     }
 
     /// <summary>The accepted batch with this content, other than <paramref name="exceptBlobName"/>, or null.</summary>
-    public async Task<BatchRecord?> FindAcceptedByHashAsync(string contentHash, string exceptBlobName, CancellationToken cancellationToken)
+    public Task<BatchRecord?> FindAcceptedByHashAsync(string contentHash, string exceptBlobName, CancellationToken cancellationToken) =>
+        FindAcceptedByHashAsync(BatchKind.Transactions, contentHash, exceptBlobName, cancellationToken);
+
+    /// <summary>The accepted batch of this <see cref="BatchKind"/> with this content, other than <paramref name="exceptBlobName"/>, or null.</summary>
+    public async Task<BatchRecord?> FindAcceptedByHashAsync(string kind, string contentHash, string exceptBlobName, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and ContentHash eq {contentHash} and Status eq {BatchStatus.Accepted}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(kind)} and ContentHash eq {contentHash} and Status eq {BatchStatus.Accepted}");
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var record = FromEntity(entity);
@@ -54,8 +71,12 @@ public sealed class BatchLedger(StorageAccount account)
         return null;
     }
 
-    private static TableEntity ToEntity(BatchRecord r) => new(Partition, TableKey.Escape(r.BlobName))
+    private static string PartitionOf(string kind) => kind == BatchKind.Profiles ? ProfilePartition : Partition;
+
+    private static TableEntity ToEntity(BatchRecord r) => new(PartitionOf(r.Kind), TableKey.Escape(r.BlobName))
     {
+        ["Kind"] = r.Kind,
+        ["Profiles"] = r.Profiles is null ? null : JsonSerializer.Serialize(r.Profiles),
         ["BlobName"] = r.BlobName,
         ["BlobETag"] = r.ETag,
         ["ContentHash"] = r.ContentHash,
@@ -80,6 +101,8 @@ public sealed class BatchLedger(StorageAccount account)
 
     private static BatchRecord FromEntity(TableEntity e) => new()
     {
+        Kind = e.GetString("Kind") ?? BatchKind.Transactions,
+        Profiles = Json<ProfileBatchSummary>(e, "Profiles"),
         BlobName = e.GetString("BlobName"),
         ETag = e.GetString("BlobETag"),
         ContentHash = e.GetString("ContentHash") ?? string.Empty,

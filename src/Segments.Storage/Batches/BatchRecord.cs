@@ -5,7 +5,13 @@ namespace Segments.Storage.Batches;
 /// <summary>One row of the Batches ledger: what became of one uploaded blob.</summary>
 public sealed record BatchRecord
 {
-    /// <summary>Blob name inside the <c>transactions</c> container.</summary>
+    /// <summary>What the blob holds: <see cref="BatchKind.Transactions"/> (container <c>transactions</c>) or <see cref="BatchKind.Profiles"/> (container <c>customers</c>).</summary>
+    public string Kind { get; init; } = BatchKind.Transactions;
+
+    /// <summary>For a customer export: customers in it and the records of one customer that disagreed; null for order exports.</summary>
+    public ProfileBatchSummary? Profiles { get; init; }
+
+    /// <summary>Blob name inside its container.</summary>
     public required string BlobName { get; init; }
 
     /// <summary>ETag of the blob version that was read.</summary>

@@ -9,7 +9,7 @@ namespace Segments.Storage.Blobs;
 /// (<c>azure-webjobs-hosts/blobreceipts/{hostId}/{function}/"{etag}"/{container}/{blob}</c>), so that a
 /// version is processed once however often the container is scanned.
 /// </summary>
-public sealed class BlobReceipts(StorageAccount account, string hostId, string functionName)
+public sealed class BlobReceipts(StorageAccount account, string hostId, string functionName, string containerName = StorageNames.TransactionsContainer)
 {
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.HostsContainer);
 
@@ -31,5 +31,5 @@ public sealed class BlobReceipts(StorageAccount account, string hostId, string f
     }
 
     private BlobClient ReceiptFor(DroppedBlob blob) =>
-        _container.GetBlobClient($"blobreceipts/{hostId}/{functionName}/{blob.ETag}/{StorageNames.TransactionsContainer}/{blob.Name}");
+        _container.GetBlobClient($"blobreceipts/{hostId}/{functionName}/{blob.ETag}/{containerName}/{blob.Name}");
 }

@@ -11,13 +11,20 @@ public sealed class ConfigStore(StorageAccount account)
     /// <summary>Folder of export mappings, one JSON file each.</summary>
     public const string MappingsPrefix = "mappings/";
 
+    /// <summary>Folder of customer-export (profile) mappings, one JSON file each.</summary>
+    public const string ProfileMappingsPrefix = "profile-mappings/";
+
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.ConfigContainer);
 
     /// <summary>Every mapping document under <c>mappings/</c>, with its blob name.</summary>
-    public async Task<IReadOnlyList<(string Name, string Json)>> ReadMappingsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<(string Name, string Json)>> ReadMappingsAsync(CancellationToken cancellationToken) =>
+        ReadMappingsAsync(MappingsPrefix, cancellationToken);
+
+    /// <summary>Every mapping document under <paramref name="prefix"/> (<see cref="MappingsPrefix"/> or <see cref="ProfileMappingsPrefix"/>), with its blob name.</summary>
+    public async Task<IReadOnlyList<(string Name, string Json)>> ReadMappingsAsync(string prefix, CancellationToken cancellationToken)
     {
         var documents = new List<(string, string)>();
-        await foreach (var item in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, MappingsPrefix, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
         {
             if (item.Name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             {

@@ -5,10 +5,19 @@ using Segments.Storage.Account;
 
 namespace Segments.Storage.Blobs;
 
-/// <summary>The <c>transactions</c> container where shops drop their exports.</summary>
-public sealed class DropZone(StorageAccount account)
+/// <summary>A container where shops drop their exports: <c>transactions</c> (orders) unless another is named (<c>customers</c>).</summary>
+public sealed class DropZone(StorageAccount account, string containerName)
 {
-    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.TransactionsContainer);
+    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(containerName);
+
+    /// <summary>The <c>transactions</c> drop zone.</summary>
+    public DropZone(StorageAccount account)
+        : this(account, StorageNames.TransactionsContainer)
+    {
+    }
+
+    /// <summary>The container's name.</summary>
+    public string ContainerName => containerName;
 
     /// <summary>Every blob with its current ETag and size, in name order.</summary>
     public async IAsyncEnumerable<DroppedBlob> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

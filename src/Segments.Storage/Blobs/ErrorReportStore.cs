@@ -11,6 +11,12 @@ public sealed class ErrorReportStore(StorageAccount account)
     /// <summary>The report's name for an uploaded blob.</summary>
     public static string ReportNameFor(string blobName) => blobName + ".errors.jsonl";
 
+    /// <summary>Folder of the reports on customer (profile) exports, so they never mix with those on order exports of the same name.</summary>
+    public const string ProfileReportsPrefix = "customers/";
+
+    /// <summary>The report's name for a blob uploaded to <c>customers</c>: <c>customers/{blob}.errors.jsonl</c>.</summary>
+    public static string ProfileReportNameFor(string blobName) => ProfileReportsPrefix + ReportNameFor(blobName);
+
     /// <summary>A stream that uploads as it is written.</summary>
     public Task<Stream> OpenWriteAsync(string reportName, CancellationToken cancellationToken) =>
         _container.GetBlobClient(reportName).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);

@@ -28,6 +28,9 @@ public sealed record CustomerSegmentRow(
     /// <summary>P(alive), expected purchases and CLV; null when the models could not be fitted.</summary>
     public Core.Segmentation.CustomerPrediction? Prediction { get; init; }
 
+    /// <summary>The customer's newest profile as of the run (age band derived), or null when no customer export names the customer.</summary>
+    public Core.Profiles.CustomerProfileFields? Profile { get; init; }
+
     /// <summary>Rule segments the customer matched.</summary>
     public IReadOnlyList<string> RuleSegments { get; init; } = [];
 

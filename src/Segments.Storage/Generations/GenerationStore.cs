@@ -82,7 +82,7 @@ public sealed class GenerationStore(StorageAccount account)
     public Task DeleteAsync(string tableName, CancellationToken cancellationToken) =>
         account.Tables.DeleteTableAsync(tableName, cancellationToken);
 
-    private static TableEntity ToEntity(string partition, CustomerSegmentRow row) => new(partition, TableKey.Escape(row.CustomerId))
+    private static TableEntity ToEntity(string partition, CustomerSegmentRow row) => new TableEntity(partition, TableKey.Escape(row.CustomerId))
     {
         ["CustomerId"] = row.CustomerId,
         ["RecencyDays"] = row.RecencyDays,
@@ -108,7 +108,7 @@ public sealed class GenerationStore(StorageAccount account)
         ["Clv12Months"] = row.Prediction?.Clv12Months,
         ["RuleClauses"] = RuleClausesJson(row.RuleClauses),
         ["ExperimentGroups"] = row.ExperimentGroups.Count == 0 ? null : JsonSerializer.Serialize(row.ExperimentGroups),
-    };
+    }.WithProfile(row.Profile);
 
     private static CustomerSegmentRow FromEntity(TableEntity e) => new(
         e.GetString("CustomerId"),
@@ -138,6 +138,7 @@ public sealed class GenerationStore(StorageAccount account)
                 e.GetDouble("ExpectedAverageOrderValue"),
                 e.GetDouble("Clv12Months"))
             : null,
+        Profile = ProfileColumns.Read(e),
     };
 
     /// <summary>

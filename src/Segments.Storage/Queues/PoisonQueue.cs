@@ -12,15 +12,15 @@ public sealed class PoisonQueue(StorageAccount account)
 {
     private readonly QueueClient _queue = account.Queues.GetQueueClient(StorageNames.PoisonQueue);
 
-    /// <summary>Sets one blob version aside.</summary>
-    public Task SendAsync(string functionId, string blobName, string eTag, string reason, CancellationToken cancellationToken) =>
+    /// <summary>Sets one blob version of <paramref name="containerName"/> aside.</summary>
+    public Task SendAsync(string functionId, string blobName, string eTag, string reason, CancellationToken cancellationToken, string containerName = StorageNames.TransactionsContainer) =>
         _queue.SendMessageAsync(
             JsonSerializer.Serialize(new
             {
                 Type = "BlobTrigger",
                 FunctionId = functionId,
                 BlobType = "BlockBlob",
-                ContainerName = StorageNames.TransactionsContainer,
+                ContainerName = containerName,
                 BlobName = blobName,
                 ETag = eTag,
                 Reason = reason,

@@ -75,6 +75,9 @@ public sealed record RunRecord
     /// <summary>Blob (container <c>normalized</c>) holding the run's segment profiles; null when none were written.</summary>
     public string? SegmentProfilesBlob { get; init; }
 
+    /// <summary>What the run read from customer exports and how it joined them with the customers; null when it read none.</summary>
+    public ProfileRunSummary? Profiles { get; init; }
+
     /// <summary>Table that holds this run's customer rows.</summary>
     public string? GenerationTable { get; init; }
 

@@ -12,6 +12,10 @@ public class AttributeCatalogTests
         [
             "country", "first_order_date", "last_order_date", "orders", "revenue", "average_order_value", "products",
             "rfm_r", "rfm_f", "rfm_m", "rfm_code", "rfm_segment", "lifecycle_stage", "p_alive", "clv", "cluster", "customer_type",
+            // Issue 8: derived attributes, then every field of the customer exports.
+            "new_vs_returning", "recency_days", "tenure_days", "has_profile", "signup_date", "birth_year", "age_band", "gender",
+            "city", "region", "profile_country", "acquisition_channel", "consent_email", "consent_email_at", "consent_sms",
+            "consent_sms_at", "tags", "profile_updated_at",
         ];
 
         // Act

@@ -10,10 +10,12 @@ internal static class ProfileBuilder
     public static CustomerProfile Profile(params (string Name, AttributeValue Value)[] values) =>
         new("C1", values.ToDictionary(v => v.Name, v => v.Value));
 
-    public static bool Matches(string query, CustomerProfile profile)
+    public static bool Matches(string query, CustomerProfile profile) => Matches(query, profile, AsOf);
+
+    public static bool Matches(string query, CustomerProfile profile, DateOnly asOf)
     {
         var parsed = SegmentQuery.Parse(query);
         Assert.True(parsed.IsSuccess, parsed.Error?.Message);
-        return parsed.Query.Matches(profile, AsOf);
+        return parsed.Query.Matches(profile, asOf);
     }
 }

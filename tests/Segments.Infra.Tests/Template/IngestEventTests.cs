@@ -5,8 +5,9 @@ using Segments.Storage.Account;
 namespace Segments.Infra.Tests.Template;
 
 /// <summary>
-/// BlobCreated events for <c>transactions/</c> reach the blob-triggered function IngestBatch through the
-/// Functions host's blobs extension webhook, the only blob trigger source Flex Consumption supports.
+/// BlobCreated events for <c>transactions/</c> reach the blob-triggered function IngestBatch, and those for
+/// <c>customers/</c> reach IngestProfiles, through the Functions host's blobs extension webhook, the only blob
+/// trigger source Flex Consumption supports.
 /// </summary>
 [Collection(CompiledTemplateCollection.Name)]
 public sealed class IngestEventTests(CompiledTemplate compiled)
@@ -44,6 +45,25 @@ public sealed class IngestEventTests(CompiledTemplate compiled)
     }
 
     [Fact]
+    public void The_customers_container_has_its_own_subscription_to_IngestProfiles()
+    {
+        var parameters = compiled.Main.Deployment("profileSubscription").GetProperty("properties").GetProperty("parameters");
+
+        Assert.Equal(StorageNames.CustomersContainer, compiled.Main.Resolve(parameters.GetProperty("container").GetProperty("value")));
+        Assert.Equal("IngestProfiles", parameters.GetProperty("functionName").GetProperty("value").GetString());
+        Assert.Equal("[parameters('subscribeIngest')]", compiled.Main.Deployment("profileSubscription").GetProperty("condition").GetString());
+    }
+
+    [Fact]
+    public void The_adapters_IngestProfiles_is_a_blob_trigger_with_the_Event_Grid_source_on_the_customers_container()
+    {
+        var source = File.ReadAllText(Path.Combine(InfraPaths.FunctionsAdapter, "Ingest", "IngestProfiles.cs"));
+
+        Assert.Contains("[Function(nameof(IngestProfiles))]", source, StringComparison.Ordinal);
+        Assert.Contains("[BlobTrigger(StorageNames.CustomersContainer + \"/{name}\", Source = BlobTriggerSource.EventGrid", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Subscription_is_deployed_only_when_subscribeIngest_is_true()
     {
         var module = compiled.Main.Deployment("ingestSubscription");
@@ -64,7 +84,9 @@ public sealed class IngestEventTests(CompiledTemplate compiled)
         Assert.Contains("[BlobTrigger(StorageNames.TransactionsContainer + \"/{name}\", Source = BlobTriggerSource.EventGrid", source, StringComparison.Ordinal);
     }
 
-    private JsonElement Subscription() => compiled.Main.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions").Resource;
+    // The transactions subscription: the module deployment named ingestSubscription.
+    private JsonElement Subscription() =>
+        compiled.Main.OfType("Microsoft.EventGrid/systemTopics/eventSubscriptions").Single(s => s.Template.Name == "ingestSubscription").Resource;
 
     private JsonElement SubscriptionModuleParameter(string name) =>
         compiled.Main.Deployment("ingestSubscription").GetProperty("properties").GetProperty("parameters").GetProperty(name).GetProperty("value");

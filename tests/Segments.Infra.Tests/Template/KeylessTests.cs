@@ -52,14 +52,19 @@ public sealed partial class KeylessTests(CompiledTemplate compiled)
     [Fact]
     public void The_only_key_read_is_the_blobs_extension_system_key_inside_the_event_subscription_endpoint()
     {
+        // One subscription per drop zone (transactions, customers), each reading the key once.
         var keyReads = ListFunction().Matches(compiled.Json);
-        var (_, subscription) = compiled.Main.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions");
-        var endpoint = subscription.GetProperty("properties").GetProperty("destination").GetProperty("properties").GetProperty("endpointUrl").GetString()!;
+        var subscriptions = compiled.Main.OfType("Microsoft.EventGrid/systemTopics/eventSubscriptions");
 
-        Assert.Single(keyReads);
-        Assert.Equal("listKeys(", keyReads[0].Value);
-        Assert.Contains("listKeys(format('{0}/host/default', resourceId('Microsoft.Web/sites', parameters('functionAppName')))", endpoint, StringComparison.Ordinal);
-        Assert.EndsWith(".systemKeys.blobs_extension)]", endpoint, StringComparison.Ordinal);
+        Assert.Equal(2, subscriptions.Count);
+        Assert.Equal(subscriptions.Count, keyReads.Count);
+        Assert.All(keyReads, read => Assert.Equal("listKeys(", read.Value));
+        foreach (var (_, subscription) in subscriptions)
+        {
+            var endpoint = subscription.GetProperty("properties").GetProperty("destination").GetProperty("properties").GetProperty("endpointUrl").GetString()!;
+            Assert.Contains("listKeys(format('{0}/host/default', resourceId('Microsoft.Web/sites', parameters('functionAppName')))", endpoint, StringComparison.Ordinal);
+            Assert.EndsWith(".systemKeys.blobs_extension)]", endpoint, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

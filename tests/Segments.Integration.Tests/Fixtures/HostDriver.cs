@@ -34,6 +34,14 @@ public sealed class HostDriver(SegmentsHostFactory factory, string connectionStr
         return await new DropZone(Storage).UploadAsync(blobName, stream, CancellationToken.None, mappingName);
     }
 
+    /// <summary>Uploads text as a blob in <c>customers</c> (a customer export), optionally forcing a profile mapping through metadata.</summary>
+    public async Task<DroppedBlob> UploadProfilesAsync(string blobName, string content, string? mappingName = null)
+    {
+        await Storage.EnsureReadyAsync(CancellationToken.None);
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));
+        return await new DropZone(Storage, StorageNames.CustomersContainer).UploadAsync(blobName, stream, CancellationToken.None, mappingName);
+    }
+
     /// <summary>Uploads a file as a blob in <c>transactions</c>.</summary>
     public async Task<DroppedBlob> UploadFileAsync(string blobName, string path)
     {

@@ -25,4 +25,24 @@ public sealed class PoisonTests(AzuriteFixture azurite) : HostTestBase(azurite)
         var poison = JsonDocument.Parse(message.Body.ToString()).RootElement;
         Assert.Equal(("doomed.csv", blob.ETag, "transactions"), (poison.GetProperty("BlobName").GetString(), poison.GetProperty("ETag").GetString(), poison.GetProperty("ContainerName").GetString()));
     }
+
+    [Fact]
+    public async Task A_customer_export_that_keeps_failing_is_poisoned_under_its_own_function_and_container()
+    {
+        // As above: without the normalized container every attempt fails.
+        await Host.Storage.EnsureReadyAsync(CancellationToken.None);
+        await Host.Storage.Blobs.DeleteBlobContainerAsync(StorageNames.NormalizedContainer);
+        using var content = new MemoryStream("customer_id,city\nA,Leeds\n"u8.ToArray());
+        var blob = await new DropZone(Host.Storage, StorageNames.CustomersContainer).UploadAsync("doomed-crm.csv", content, CancellationToken.None);
+
+        var batch = await Host.WaitForBatchAsync(blob, status: "poison");
+
+        Assert.Equal(("profiles", 5), (batch.GetProperty("kind").GetString(), batch.GetProperty("attempts").GetInt32()));
+        var message = (await Host.Storage.Queues.GetQueueClient(StorageNames.PoisonQueue).ReceiveMessageAsync()).Value;
+        var poison = JsonDocument.Parse(message.Body.ToString()).RootElement;
+        Assert.Equal(("Segments.IngestProfiles", "doomed-crm.csv", "customers"), (poison.GetProperty("FunctionId").GetString(), poison.GetProperty("BlobName").GetString(), poison.GetProperty("ContainerName").GetString()));
+        var receipt = Host.Storage.Blobs.GetBlobContainerClient(StorageNames.HostsContainer)
+            .GetBlobClient($"blobreceipts/segments-test/Segments.IngestProfiles/{blob.ETag}/customers/doomed-crm.csv");
+        Assert.True((await receipt.ExistsAsync()).Value);
+    }
 }

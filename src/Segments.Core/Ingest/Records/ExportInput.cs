@@ -1,0 +1,130 @@
+using System.IO.Compression;
+using System.Text;
+using Sylvan.Data.Csv;
+
+namespace Segments.Core.Ingest.Records;
+
+/// <summary>
+/// Opens any export as records, whatever it holds (orders or customer profiles): gzip detected from the
+/// magic bytes (a <c>.gz</c> name on plain data is refused), the size and expansion limits, JSON Lines from
+/// the first character, a headerless whitespace layout when the caller recognises the first line, else
+/// delimited text with its separator detected from the header.
+/// </summary>
+public static class ExportInput
+{
+    private const int SniffBytes = 64 * 1024;
+
+    /// <summary>
+    /// Opens <paramref name="stream"/> (the caller keeps owning it). <paramref name="headerlessColumns"/> gets the
+    /// first line and returns the column names when it is a headerless whitespace layout, else null.
+    /// Returns the reason instead when the file cannot be read as an export at all.
+    /// </summary>
+    public static async Task<(OpenedExport? Export, string? Rejection)> OpenAsync(
+        Stream stream,
+        string fileName,
+        IngestOptions options,
+        Func<string, IReadOnlyList<string>?>? headerlessColumns,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OpenCoreAsync(stream, fileName, options, headerlessColumns, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (FileLevelReason(ex, line: 1) is { } reason)
+        {
+            return (null, reason);
+        }
+    }
+
+    /// <summary>The reason a file as a whole cannot be read, for the exceptions reading may raise; null for any other.</summary>
+    public static string? FileLevelReason(Exception ex, long line) => ex switch
+    {
+        ExportRejectedException rejected => rejected.Reason,
+        RecordTooLongException tooLong => tooLong.Message,
+        CsvRecordTooLargeException => $"line {line} or a record after it is longer than the limit for one record (setting Segments:Ingest:MaxRecordChars)",
+        CsvFormatException format => $"line {line}: the file is not valid CSV: {format.Message}",
+        InvalidDataException corrupt => $"the gzip data is corrupt: {corrupt.Message}",
+        _ => null,
+    };
+
+    private static async Task<(OpenedExport? Export, string? Rejection)> OpenCoreAsync(
+        Stream stream,
+        string fileName,
+        IngestOptions options,
+        Func<string, IReadOnlyList<string>?>? headerlessColumns,
+        CancellationToken cancellationToken)
+    {
+        var magic = await ReplayStream.ReadPrefixAsync(stream, 2, cancellationToken).ConfigureAwait(false);
+        // The caller owns the stream (it may still need it, e.g. to finish a content hash).
+        Stream content = new ReplayStream(magic, stream, leaveOpen: true);
+        var gzip = magic is [0x1f, 0x8b];
+        if (!gzip && fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, "the name ends in .gz but the content is not gzip data");
+        }
+
+        if (gzip)
+        {
+            var compressed = new CompressedInput(content);
+            content = new GuardedStream(
+                new GZipStream(compressed, CompressionMode.Decompress),
+                options.MaxFileBytes,
+                () => compressed.BytesRead,
+                options.MaxGzipExpansion,
+                onEnd: compressed.VerifyComplete);
+        }
+        else
+        {
+            content = new GuardedStream(content, options.MaxFileBytes);
+        }
+
+        var head = await ReplayStream.ReadPrefixAsync(content, SniffBytes, cancellationToken).ConfigureAwait(false);
+        content = new ReplayStream(head, content);
+        var firstLine = FirstLine(head);
+        if (firstLine.Trim().Length == 0)
+        {
+            return (null, "the file is empty: no header line");
+        }
+
+        var text = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        IRecordSource source;
+        string format;
+        if (firstLine.TrimStart().StartsWith('{'))
+        {
+            var (json, problem) = await JsonLinesRecordSource.OpenAsync(text, options.MaxRecordChars, cancellationToken).ConfigureAwait(false);
+            if (json is null)
+            {
+                return (null, problem);
+            }
+
+            (source, format) = (json, "jsonl");
+        }
+        else if (headerlessColumns?.Invoke(firstLine) is { } columns)
+        {
+            (source, format) = (new WhitespaceRecordSource(text, columns, options.MaxRecordChars), "whitespace");
+        }
+        else
+        {
+            (source, format) = (await CsvRecordSource.OpenAsync(text, options.MaxRecordChars, cancellationToken).ConfigureAwait(false), "csv");
+        }
+
+        return (new OpenedExport(source, gzip ? format + "+gzip" : format), null);
+    }
+
+    private static string FirstLine(byte[] head)
+    {
+        var span = head.AsSpan();
+        if (span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            span = span[3..];
+        }
+
+        var end = span.IndexOf((byte)'\n');
+        return Encoding.UTF8.GetString(end < 0 ? span : span[..end]).TrimEnd('\r');
+    }
+}
+
+/// <summary>An export opened as records.</summary>
+/// <param name="Source">Its records; the receiver disposes it.</param>
+/// <param name="Format">Container format: <c>csv</c>, <c>jsonl</c> or <c>whitespace</c>, with <c>+gzip</c> when compressed.</param>
+public sealed record OpenedExport(IRecordSource Source, string Format);

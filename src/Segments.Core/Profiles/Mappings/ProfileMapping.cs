@@ -1,0 +1,71 @@
+namespace Segments.Core.Profiles.Mappings;
+
+/// <summary>
+/// How one kind of customer export maps to profile records: a data file (JSON), as order mappings are, so a
+/// store can add the layout of its CRM without a code change. Column lists mean "the first non-empty of these".
+/// </summary>
+public sealed record ProfileMapping
+{
+    /// <summary>Stable name (recorded per batch; forces the mapping through blob metadata <c>mapping=</c>).</summary>
+    public string Name { get; init; } = string.Empty;
+
+    /// <summary>What export this is, in words.</summary>
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>Header columns that must all be present for this layout to be detected (case-insensitive).</summary>
+    public IReadOnlyList<string> Detect { get; init; } = [];
+
+    /// <summary>Header columns of which at least one must be present as well (when any are listed).</summary>
+    public IReadOnlyList<string> DetectAny { get; init; } = [];
+
+    /// <summary>Customer id or e-mail columns; an e-mail is hashed exactly as in order exports, so the two join.</summary>
+    public IReadOnlyList<string> Customer { get; init; } = [];
+
+    /// <summary>Signup (account creation) date columns.</summary>
+    public IReadOnlyList<string> SignupDate { get; init; } = [];
+
+    /// <summary>Birth year columns (four digits).</summary>
+    public IReadOnlyList<string> BirthYear { get; init; } = [];
+
+    /// <summary>Age band columns, used when there is no birth year.</summary>
+    public IReadOnlyList<string> AgeBand { get; init; } = [];
+
+    /// <summary>Gender columns.</summary>
+    public IReadOnlyList<string> Gender { get; init; } = [];
+
+    /// <summary>City columns.</summary>
+    public IReadOnlyList<string> City { get; init; } = [];
+
+    /// <summary>Region, state or province columns.</summary>
+    public IReadOnlyList<string> Region { get; init; } = [];
+
+    /// <summary>Country columns.</summary>
+    public IReadOnlyList<string> Country { get; init; } = [];
+
+    /// <summary>Acquisition channel columns.</summary>
+    public IReadOnlyList<string> AcquisitionChannel { get; init; } = [];
+
+    /// <summary>E-mail marketing consent columns (yes/no, see <see cref="ConsentValue"/>).</summary>
+    public IReadOnlyList<string> ConsentEmail { get; init; } = [];
+
+    /// <summary>Columns with the time of the e-mail consent.</summary>
+    public IReadOnlyList<string> ConsentEmailAt { get; init; } = [];
+
+    /// <summary>SMS marketing consent columns.</summary>
+    public IReadOnlyList<string> ConsentSms { get; init; } = [];
+
+    /// <summary>Columns with the time of the SMS consent.</summary>
+    public IReadOnlyList<string> ConsentSmsAt { get; init; } = [];
+
+    /// <summary>Tag columns.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>What separates tags in one cell.</summary>
+    public string TagSeparator { get; init; } = ",";
+
+    /// <summary>Columns with the time the record last changed; the newest record of a customer wins.</summary>
+    public IReadOnlyList<string> UpdatedAt { get; init; } = [];
+
+    /// <summary>Rows without a customer id are skipped and counted instead of rejected.</summary>
+    public bool SkipRowsWithoutCustomer { get; init; }
+}

@@ -1,0 +1,61 @@
+using Segments.Core.Ingest;
+
+namespace Segments.Core.Profiles;
+
+/// <summary>
+/// Reads one customer export to the end, hands accepted records and row errors to the caller, and decides
+/// whether the file as a whole is accepted, by the same bad-row threshold as order exports.
+/// </summary>
+public sealed class ProfileExportProcessor(ProfileExportContext context)
+{
+    /// <summary>
+    /// Streams <paramref name="stream"/>. <paramref name="batchTime"/> dates records without an update time, to
+    /// find the newest record of a customer within the file. When the report says the file is rejected, the
+    /// caller must discard what it was given.
+    /// </summary>
+    public async Task<ProfileIngestReport> ProcessAsync(
+        Stream stream,
+        ExportSource file,
+        DateTimeOffset batchTime,
+        Func<ProfileRecord, ValueTask> onAccepted,
+        Func<RowError, ValueTask> onRejected,
+        CancellationToken cancellationToken)
+    {
+        var (reader, rejection) = await ProfileFileReader.OpenAsync(stream, file, context, cancellationToken).ConfigureAwait(false);
+        if (reader is null)
+        {
+            return new ProfileIngestReport(new IngestReport(null, null, 0, 0, 0, 0, [], rejection), 0, 0, []);
+        }
+
+        await using (reader.ConfigureAwait(false))
+        {
+            var tally = new RowTally(ExportProcessor.ErrorsKept);
+            var merger = new ProfileMerger();
+            string? failure = null;
+            try
+            {
+                await foreach (var row in reader.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    tally.Count(row.Status, row.Error);
+                    if (row.Record is { } record)
+                    {
+                        merger.Add(record, batchTime);
+                        await onAccepted(record).ConfigureAwait(false);
+                    }
+                    else if (row.Error is { } error)
+                    {
+                        await onRejected(error).ConfigureAwait(false);
+                    }
+                }
+            }
+            catch (ExportRejectedException ex)
+            {
+                failure = $"{ex.Reason} (after {tally.Read:N0} rows)";
+            }
+
+            failure ??= ExportProcessor.Verdict(tally, context.Options.MaxRejectedFraction);
+            var rows = new IngestReport(reader.Mapping.Name, reader.Format, tally.Read, tally.Accepted, tally.Skipped, tally.Rejected, tally.FirstErrors, failure);
+            return new ProfileIngestReport(rows, merger.Customers, merger.ConflictingCustomers, merger.ConflictExamples);
+        }
+    }
+}

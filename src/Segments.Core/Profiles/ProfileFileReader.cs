@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+using Segments.Core.Ingest;
+using Segments.Core.Ingest.Records;
+using Segments.Core.Profiles.Mappings;
+
+namespace Segments.Core.Profiles;
+
+/// <summary>
+/// Streams a customer export row by row with the same container handling as order exports
+/// (<see cref="ExportInput"/>: CSV with any separator, JSON Lines, gzip, size and expansion limits); the layout
+/// is detected from the header among the profile mappings, or forced by name.
+/// </summary>
+public sealed class ProfileFileReader : IAsyncDisposable
+{
+    private readonly IRecordSource _source;
+    private readonly ProfileRowMapper _mapper;
+
+    private ProfileFileReader(IRecordSource source, ProfileMapping mapping, string format, ProfileRowMapper mapper)
+    {
+        _source = source;
+        Mapping = mapping;
+        Format = format;
+        _mapper = mapper;
+    }
+
+    /// <summary>The layout the file is read with.</summary>
+    public ProfileMapping Mapping { get; }
+
+    /// <summary>Container format: <c>csv</c> or <c>jsonl</c>, with <c>+gzip</c> when compressed.</summary>
+    public string Format { get; }
+
+    /// <summary>Opens a file and binds a mapping; the reason instead when it cannot be read as a customer export. The caller owns <paramref name="stream"/>.</summary>
+    public static async Task<(ProfileFileReader? Reader, string? Rejection)> OpenAsync(Stream stream, ExportSource file, ProfileExportContext context, CancellationToken cancellationToken)
+    {
+        ProfileMapping? mapping = null;
+        if (file.MappingName is { } forced)
+        {
+            mapping = context.Catalog.Find(forced);
+            if (mapping is null)
+            {
+                return (null, $"unknown profile mapping '{forced}'; known: {string.Join(", ", context.Catalog.Mappings.Select(m => m.Name))}");
+            }
+        }
+
+        var (opened, rejection) = await ExportInput.OpenAsync(stream, file.Name, context.Options, headerlessColumns: null, cancellationToken).ConfigureAwait(false);
+        if (opened is null)
+        {
+            return (null, rejection);
+        }
+
+        var source = opened.Source;
+        mapping ??= context.Catalog.DetectByColumns(source.Columns);
+        var (bound, problem) = mapping is null
+            ? (null, "no recognised customer export header: expected the columns of "
+                + string.Join(" or ", context.Catalog.Mappings.Select(m => $"{m.Name} ({string.Join(",", m.Detect.Concat(m.DetectAny.Count > 0 ? [string.Join(" or ", m.DetectAny)] : []))})"))
+                + $"; found ({string.Join(",", source.Columns)})")
+            : BoundProfileMapping.Bind(mapping, source.Columns);
+        if (bound is null)
+        {
+            await source.DisposeAsync().ConfigureAwait(false);
+            return (null, problem);
+        }
+
+        return (new ProfileFileReader(source, mapping!, opened.Format, new ProfileRowMapper(bound, context.Customers)), null);
+    }
+
+    /// <summary>Every data row, in file order; a problem with the file as a whole ends the read with <see cref="ExportRejectedException"/>.</summary>
+    public async IAsyncEnumerable<ParsedProfileRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var expectedFields = _source.Columns.Count;
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await _source.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ExportInput.FileLevelReason(ex, _source.Line + 1) is { } reason)
+            {
+                throw new ExportRejectedException(reason, ex);
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            var record = _source.Current;
+            var line = _source.Line;
+            if (_source.Problem is { } problem)
+            {
+                yield return ParsedProfileRow.Reject(RowError.For(line, string.Empty, string.Empty, problem));
+            }
+            else if (record.FieldCount <= 1 && record.Field(0).Trim().IsEmpty)
+            {
+                yield return ParsedProfileRow.Skip(line, "blank line");
+            }
+            else if (record.FieldCount < expectedFields)
+            {
+                yield return ParsedProfileRow.Reject(RowError.For(line, string.Empty, string.Empty, $"expected {expectedFields} fields, found {record.FieldCount}"));
+            }
+            else
+            {
+                yield return _mapper.Map(record, line);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
+}

@@ -1,0 +1,59 @@
+namespace Segments.Core.Profiles;
+
+/// <summary>
+/// Keeps the newest record of each customer. Newest means the latest timestamp: the record's own update time,
+/// else the time of the batch it came in; on a tie the record added later wins (a later batch, a later line).
+/// Records of one customer that differ in any field are a conflict: counted once per customer, with the first
+/// few kept as examples. Identical repeats (the same customer in every daily export) are no conflict.
+/// </summary>
+public sealed class ProfileMerger(int examplesKept = ProfileMerger.DefaultExamplesKept)
+{
+    /// <summary>How many conflicts are kept verbatim.</summary>
+    public const int DefaultExamplesKept = 10;
+
+    private readonly Dictionary<string, (CustomerProfileFields Fields, DateTimeOffset At, long Sequence)> _newest = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _conflicting = new(StringComparer.Ordinal);
+    private readonly List<ProfileConflict> _examples = [];
+
+    /// <summary>Records added.</summary>
+    public long RecordsAdded { get; private set; }
+
+    /// <summary>Distinct customers seen.</summary>
+    public int Customers => _newest.Count;
+
+    /// <summary>Customers with records that disagree.</summary>
+    public int ConflictingCustomers => _conflicting.Count;
+
+    /// <summary>The first conflicts found.</summary>
+    public IReadOnlyList<ProfileConflict> ConflictExamples => _examples;
+
+    /// <summary>The newest profile of every customer.</summary>
+    public IReadOnlyDictionary<string, CustomerProfileFields> Newest =>
+        _newest.ToDictionary(e => e.Key, e => e.Value.Fields, StringComparer.Ordinal);
+
+    /// <summary>Adds a record; <paramref name="batchTime"/> stands in for a missing update time.</summary>
+    public void Add(ProfileRecord record, DateTimeOffset batchTime)
+    {
+        var at = record.Fields.UpdatedAt ?? batchTime;
+        var sequence = RecordsAdded++;
+        if (!_newest.TryGetValue(record.CustomerId, out var kept))
+        {
+            _newest.Add(record.CustomerId, (record.Fields, at, sequence));
+            return;
+        }
+
+        var newer = at > kept.At || (at == kept.At && sequence > kept.Sequence);
+        var differing = record.Fields.DifferingFields(kept.Fields);
+        if (differing.Count > 0 && _conflicting.Add(record.CustomerId) && _examples.Count < examplesKept)
+        {
+            _examples.Add(newer
+                ? new ProfileConflict(record.CustomerId, at, kept.At, differing)
+                : new ProfileConflict(record.CustomerId, kept.At, at, differing));
+        }
+
+        if (newer)
+        {
+            _newest[record.CustomerId] = (record.Fields, at, sequence);
+        }
+    }
+}
