@@ -143,7 +143,7 @@ public sealed partial class RecomputeSegmentsHandler(
         meter.BeginStage(RunStages.Score);
         var (rules, ruleErrors) = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
         var result = aggregator.Compute(rules, profiles.Newest);
-        var insight = await insights.ComputeAsync(run, result, result.Customers.Select(ToRow).ToList(), cancellationToken).ConfigureAwait(false);
+        var insight = await insights.ComputeAsync(run, result, result.Customers.Select(ToRow).ToList(), cancellationToken, Demographics(result)).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Write);
         var table = GenerationStore.TableNameFor(run.RunId);
@@ -188,6 +188,16 @@ public sealed partial class RecomputeSegmentsHandler(
         await runs.FlipActiveAsync(new ActiveRun(run.RunId, run.AsOf, table, CustomerBucket.DefaultCount), cancellationToken).ConfigureAwait(false);
         LogRunSucceeded(run.RunId, run.AsOf, accepted.Count, aggregator.LinesAdded, rows.Count);
         return finished;
+    }
+
+    // Segment profiles show age and gender mixes only where customer exports gave them; a store that never
+    // sent one gets no (empty) mixes at all.
+    private static Dictionary<string, Core.SegmentProfiles.CustomerDemographics>? Demographics(SegmentationResult result)
+    {
+        var known = result.Customers
+            .Where(c => c.Profile is not null)
+            .ToDictionary(c => c.CustomerId, c => new Core.SegmentProfiles.CustomerDemographics(c.Profile!.AgeBand, c.Profile.Gender), StringComparer.Ordinal);
+        return known.Count == 0 ? null : known;
     }
 
     // The computation's stages, as GET /api/runs has always shown them; housekeeping is in the usage.

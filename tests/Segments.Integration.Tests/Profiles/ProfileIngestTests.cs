@@ -187,4 +187,39 @@ public sealed class ProfileIngestTests(AzuriteFixture azurite) : HostTestBase(az
         Assert.Equal("12346: kept the record of 2011-12-01T00:00:00Z over the one of 2011-06-01T00:00:00Z; they differ in city", Assert.Single(profiles.GetProperty("conflictExamples").EnumerateArray()).GetString());
         Assert.NotEqual(JsonValueKind.Null, customer.GetProperty("profile").ValueKind);
     }
+
+    [Fact]
+    public async Task Segment_profiles_mix_the_age_bands_and_genders_of_the_members_with_a_profile()
+    {
+        // Arrange
+        await Host.WaitForBatchAsync(await Host.UploadAsync("online-retail-sample.csv", await File.ReadAllTextAsync(RepositoryPaths.Sample)));
+        await Host.WaitForBatchAsync(await Host.UploadProfilesAsync("customers-sample.csv", await File.ReadAllTextAsync(RepositoryPaths.CustomersSample)));
+        await Host.RunAsync("2011-12-10");
+
+        // Act
+        var champions = (await Host.Http.GetFromJsonAsync<JsonElement>("/api/segments/rfm:Champions/profile")).GetProperty("profile");
+        var members = (await Host.Http.GetFromJsonAsync<JsonElement>("/api/segments/rfm:Champions/customers?pageSize=1000")).GetProperty("customers").EnumerateArray().ToList();
+
+        // Assert: the mixes count exactly the members whose lookup shows that field, value by value.
+        var expectedBands = members
+            .Select(m => m.GetProperty("profile"))
+            .Where(p => p.ValueKind == JsonValueKind.Object && p.GetProperty("ageBand").ValueKind == JsonValueKind.String)
+            .GroupBy(p => p.GetProperty("ageBand").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Count());
+        var expectedGenders = members
+            .Select(m => m.GetProperty("profile"))
+            .Where(p => p.ValueKind == JsonValueKind.Object && p.GetProperty("gender").ValueKind == JsonValueKind.String)
+            .GroupBy(p => p.GetProperty("gender").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.NotEmpty(expectedBands);
+        AssertMix(expectedBands, champions.GetProperty("ageBands"));
+        AssertMix(expectedGenders, champions.GetProperty("genders"));
+    }
+
+    private static void AssertMix(Dictionary<string, int> expected, JsonElement mix)
+    {
+        Assert.Equal(expected.Values.Sum(), mix.GetProperty("knownCustomers").GetInt32());
+        var actual = mix.GetProperty("values").EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!, v => v.GetProperty("customers").GetInt32());
+        Assert.Equal(expected.OrderBy(e => e.Key), actual.OrderBy(e => e.Key));
+    }
 }
