@@ -76,7 +76,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// corrupt compression, the size limit) ends the read with <see cref="ExportRejectedException"/>.
     /// </summary>
     public IAsyncEnumerable<ParsedRow> ReadRowsAsync(CancellationToken cancellationToken) =>
-        _chunked is not null ? ReadChunkedAsync(_chunked, cancellationToken) : ReadSequentialAsync(_source!, _mapper!, cancellationToken);
+        _chunked is not null ? _chunked.ReadAsync(cancellationToken) : ReadSequentialAsync(_source!, _mapper!, cancellationToken);
 
     /// <summary>What one record becomes: a blank line, a short record, or whatever the mapping makes of it.</summary>
     internal static ParsedRow RowFor(IExportRecord record, long line, int expectedFields, RowMapper mapper)
@@ -115,35 +115,6 @@ public sealed class TransactionFileReader : IAsyncDisposable
             yield return source.Problem is { } problem
                 ? ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, problem))
                 : RowFor(source.Current, line, expectedFields, mapper);
-        }
-    }
-
-    private static async IAsyncEnumerable<ParsedRow> ReadChunkedAsync(ChunkedCsvRows chunked, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var rows = chunked.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (rows.ConfigureAwait(false))
-        {
-            var line = 1L;
-            while (true)
-            {
-                bool more;
-                try
-                {
-                    more = await rows.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not ExportRejectedException && FileLevelReason(ex, line + 1) is { } reason)
-                {
-                    throw new ExportRejectedException(reason, ex);
-                }
-
-                if (!more)
-                {
-                    yield break;
-                }
-
-                line = rows.Current.Line;
-                yield return rows.Current;
-            }
         }
     }
 
@@ -276,7 +247,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
 
         var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings), () => new RecurringStrings(context.Customers));
-        var chunked = new ChunkedCsvRows(content, header, chunking, options.MaxRecordChars, parser, (rest, firstLine, lineBefore, token) => ReadRestAsync(rest, firstLine, lineBefore, bound, context, token));
+        var chunked = new ChunkedCsvRows(content, header, chunking, options.MaxRecordChars, parser, (rest, firstLine, lineBefore, token) => ReadRestAsync(rest, firstLine, lineBefore, bound, context, token), FileLevelReason);
         return new TransactionFileReader(chunked, mapping);
     }
 

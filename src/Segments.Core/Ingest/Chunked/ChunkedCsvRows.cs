@@ -10,7 +10,9 @@ namespace Segments.Core.Ingest.Chunked;
 /// downstream (row accounting, the first errors, the threshold, the normalised output) sees exactly the
 /// sequence the sequential parser produces. When a chunk is not regular CSV, the sequential parser takes
 /// over from that chunk to the end (<paramref name="readSequentially"/>, given the bytes to read, the
-/// physical line they start on, and the line of the last row read before them).
+/// physical line they start on, and the line of the last row read before them). A failure of the stream
+/// becomes an <see cref="ExportRejectedException"/> when <paramref name="fileLevelReason"/> names it, as on
+/// the sequential path.
 /// </summary>
 internal sealed class ChunkedCsvRows(
     Stream content,
@@ -18,7 +20,8 @@ internal sealed class ChunkedCsvRows(
     ChunkingSettings settings,
     int maxRecordChars,
     ChunkParser parser,
-    Func<Stream, long, long, CancellationToken, IAsyncEnumerable<ParsedRow>> readSequentially)
+    Func<Stream, long, long, CancellationToken, IAsyncEnumerable<ParsedRow>> readSequentially,
+    Func<Exception, long, string?> fileLevelReason)
 {
     /// <summary>Every data row, in file order.</summary>
     public async IAsyncEnumerable<ParsedRow> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -37,7 +40,16 @@ internal sealed class ChunkedCsvRows(
                     continue;
                 }
 
-                var outcome = await task.ConfigureAwait(false);
+                ChunkOutcome outcome;
+                try
+                {
+                    outcome = await task.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not ExportRejectedException && fileLevelReason(ex, lastLine + 1) is { } reason)
+                {
+                    throw new ExportRejectedException(reason, ex);
+                }
+
                 if (outcome.Rows is not { } rows)
                 {
                     splitter.SwitchToRaw();

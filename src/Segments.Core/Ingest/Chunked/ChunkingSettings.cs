@@ -9,8 +9,8 @@ namespace Segments.Core.Ingest.Chunked;
 /// <param name="Workers">Chunks parsed at the same time.</param>
 internal sealed record ChunkingSettings(bool Enabled, int ChunkBytes, int Workers)
 {
-    /// <summary>Half a megabyte per chunk (parsed in about a millisecond), one worker per core.</summary>
-    public static ChunkingSettings Default { get; } = new(true, 512 * 1024, Environment.ProcessorCount);
+    /// <summary>128 KiB per chunk (about 1,500 rows, parsed in well under a millisecond), one worker per core.</summary>
+    public static ChunkingSettings Default { get; } = new(true, 128 * 1024, Environment.ProcessorCount);
 
     /// <summary>Every file read by one sequential parser.</summary>
     public static ChunkingSettings Sequential { get; } = new(false, 0, 1);

@@ -11,43 +11,65 @@ namespace Segments.Core.Ingest.Mappings;
 /// </summary>
 internal sealed class RecurringStrings(CustomerIdPolicy customers)
 {
-    private const int MaxEntries = 64 * 1024;
-
-    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _customerIds = new(StringComparer.Ordinal);
+    private readonly Cache _countries = new(static text => text);
+    private readonly Cache _products = new(static text => text);
+    private readonly Cache _customerIds = new(text => customers.Normalize(text));
     private string _lastOrder = string.Empty;
 
-    /// <summary>The text as a string.</summary>
-    public string Text(ReadOnlySpan<char> text) => Cached(_texts, text, static t => t.ToString());
+    /// <summary>A country as a string.</summary>
+    public string Country(ReadOnlySpan<char> text) => _countries.Get(text);
+
+    /// <summary>A product as a string.</summary>
+    public string Product(ReadOnlySpan<char> text) => _products.Get(text);
 
     /// <summary>An order id: most rows carry the same one as the row before.</summary>
     public string OrderId(ReadOnlySpan<char> text) =>
         text.SequenceEqual(_lastOrder) ? _lastOrder : _lastOrder = text.ToString();
 
     /// <summary>The customer id as <see cref="CustomerIdPolicy.Normalize"/> makes it from <paramref name="raw"/>.</summary>
-    public string CustomerId(ReadOnlySpan<char> raw) => Cached(_customerIds, raw, id => customers.Normalize(id));
+    public string CustomerId(ReadOnlySpan<char> raw) => _customerIds.Get(raw);
 
-    private static string Cached(Dictionary<string, string> cache, ReadOnlySpan<char> key, Func<string, string> make)
+    /// <summary>Values made from text, by the text; the last one is checked first, as rows of one order repeat it.</summary>
+    private sealed class Cache
     {
-        if (key.IsEmpty)
+        private const int MaxEntries = 64 * 1024;
+
+        private readonly Func<string, string> _make;
+        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private string _lastKey = string.Empty;
+        private string _lastValue;
+
+        public Cache(Func<string, string> make)
         {
-            return make(string.Empty);
+            _make = make;
+            _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+            _lastValue = make(string.Empty);
         }
 
-        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(key, out var value))
+        public string Get(ReadOnlySpan<char> key)
         {
+            if (key.SequenceEqual(_lastKey))
+            {
+                return _lastValue;
+            }
+
+            if (!_lookup.TryGetValue(key, out var known, out var value))
+            {
+                if (_values.Count >= MaxEntries)
+                {
+                    _values.Clear();
+                }
+
+                var text = key.ToString();
+                value = _make(text);
+                _values[text] = value;
+                (_lastKey, _lastValue) = (text, value);
+                return value;
+            }
+
+            (_lastKey, _lastValue) = (known, value);
             return value;
         }
-
-        if (cache.Count >= MaxEntries)
-        {
-            cache.Clear();
-        }
-
-        var text = key.ToString();
-        value = make(text);
-        cache[text] = value;
-        return value;
     }
 }

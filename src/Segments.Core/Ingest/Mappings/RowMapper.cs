@@ -92,10 +92,10 @@ public sealed class RowMapper(BoundMapping bound, IngestOptions options, Custome
             orderId ?? $"{customerId}:{date:yyyyMMdd}:{line}",
             date,
             voidOrder ? 0m : amount,
-            _strings.Text(FirstNonEmpty(record, bound.Country, _orderCountry)),
+            _strings.Country(FirstNonEmpty(record, bound.Country, _orderCountry)),
             cancelled)
         {
-            Product = _strings.Text(FirstNonEmpty(record, bound.Product, [])),
+            Product = _strings.Product(FirstNonEmpty(record, bound.Product, [])),
         };
         return ParsedRow.Accept(line, transaction);
     }
