@@ -220,14 +220,3 @@ internal sealed class ChunkParser(char delimiter, int expectedFields, int maxRec
         return count;
     }
 }
-
-/// <summary>What became of one chunk: its rows (pooled array, first <see cref="Count"/> used), or irregular.</summary>
-internal sealed record ChunkOutcome(ExportChunk Chunk, ParsedRow[]? Rows, int Count)
-{
-    /// <summary>The chunk must be read by the sequential parser, and everything after it.</summary>
-    public bool IsIrregular => Rows is null;
-
-    public static ChunkOutcome Parsed(ExportChunk chunk, ParsedRow[] rows, int count) => new(chunk, rows, count);
-
-    public static ChunkOutcome Irregular(ExportChunk chunk) => new(chunk, null, 0);
-}

@@ -15,6 +15,9 @@ internal sealed record ChunkingSettings(bool Enabled, int ChunkBytes, int Worker
     /// <summary>Every file read by one sequential parser.</summary>
     public static ChunkingSettings Sequential { get; } = new(false, 0, 1);
 
-    /// <summary>Chunks waiting for the reader of the rows, beyond those being parsed: bounds the memory held.</summary>
-    public int Queued => Workers * 2;
+    /// <summary>
+    /// Chunks parsed or waiting for the reader of the rows: bounds the memory held (a few megabytes), and
+    /// leaves the workers room to go on while the reader is off the CPU on a busy machine.
+    /// </summary>
+    public int Queued => Workers * 4;
 }
