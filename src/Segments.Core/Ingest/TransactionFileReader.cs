@@ -234,7 +234,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
             columns = headerSource.Columns;
         }
 
-        var named = Encoding.UTF8.GetString(header.AsSpan(probe.BomBytes, probe.HeaderBytes - probe.BomBytes - 1)).Split(probe.Delimiter);
+        var named = Encoding.UTF8.GetString(header.AsSpan(probe.BomBytes, probe.TextBytes)).Split(probe.Delimiter);
         if (named.Length != columns.Count || !named.Select(n => n.Trim()).SequenceEqual(columns, StringComparer.Ordinal))
         {
             return null;

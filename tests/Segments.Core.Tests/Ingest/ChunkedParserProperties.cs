@@ -73,7 +73,32 @@ public class ChunkedParserProperties
         Assert.Equal("not a date", rows[1].Error!.Value);
     }
 
-    /// <summary>LF-only styles without BOM or with, the ones the chunked parser reads itself (CRLF files stay sequential).</summary>
+    [Fact]
+    public async Task A_CRLF_export_is_read_in_chunks_with_its_quoted_line_breaks_kept()
+    {
+        // Arrange: CRLF line ends, and a quoted CRLF inside a product, read 5 bytes at a time.
+        var text = "customer_id;order_id;order_date;amount;product\r\n"
+            + "C-1;SO-1;2011-12-09;10.00;\"Line\r\nbreak\"\r\n"
+            + "C-2;SO-2;2011-12-10;;Mug\r\n";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        var (reader, _) = await TransactionFileReader.OpenAsync(stream, new ExportSource("orders.csv"), ExportContext.Default, new ChunkingSettings(true, 5, 2), CancellationToken.None);
+        await using var open = reader!;
+
+        // Act
+        var rows = new List<ParsedRow>();
+        await foreach (var row in open.ReadRowsAsync(CancellationToken.None))
+        {
+            rows.Add(row);
+        }
+
+        // Assert
+        Assert.True(open.IsChunked);
+        Assert.Equal([2L, 4L], rows.Select(r => r.Line));
+        Assert.Equal("Line\r\nbreak", rows[0].Transaction.Product);
+        Assert.Equal("missing number", rows[1].Error!.Reason);
+    }
+
+    /// <summary>LF-only styles, with or without BOM: twice as likely as CRLF among the valid exports.</summary>
     private static Gen<ExportStyle> UnixStyles() =>
         GeneratedExport.DelimitedStyles(gzip: false).Select(style => style with { LineEnd = "\n" });
 

@@ -8,8 +8,8 @@ namespace Segments.Core.Ingest.Chunked;
 /// <summary>
 /// Parses and maps one chunk of a delimited file, on any thread. It reads only the regular subset of CSV on
 /// which every parser agrees: fields either unquoted (no quote, CR or line break in them) or quoted from
-/// their first to their last character (doubled quotes inside; line breaks allowed), records ended by LF,
-/// no blank line, no record over the length limit. Anything else makes the chunk irregular: the file is then
+/// their first to their last character (doubled quotes inside; line breaks allowed), records ended by LF or
+/// CRLF, no bare CR outside quotes, no blank line, no record over the length limit. Anything else makes the chunk irregular: the file is then
 /// read on from that chunk by the sequential parser, which owns every other case and its exact errors.
 /// </summary>
 internal sealed class ChunkParser(char delimiter, int expectedFields, int maxRecordChars, Func<RecurringStrings, RowMapper> newMapper, Func<RecurringStrings> newStrings)
@@ -87,7 +87,7 @@ internal sealed class ChunkParser(char delimiter, int expectedFields, int maxRec
 
             record.Reset(chars);
             var newlines = 0;
-            int ending;
+            int ending; // characters of the line break that ends the record: 0 at the end of the file, 1 or 2
             while (true)
             {
                 if (pos == length)
@@ -162,6 +162,13 @@ internal sealed class ChunkParser(char delimiter, int expectedFields, int maxRec
                         break;
                     }
 
+                    if (next == '\r' && pos + 1 < length && text[pos + 1] == '\n')
+                    {
+                        pos += 2;
+                        ending = 2;
+                        break;
+                    }
+
                     return -1;
                 }
 
@@ -196,7 +203,15 @@ internal sealed class ChunkParser(char delimiter, int expectedFields, int maxRec
                     break;
                 }
 
-                // A quote inside an unquoted field, or a CR: not regular.
+                if (c == '\r' && end + 1 < length && text[end + 1] == '\n')
+                {
+                    record.Add(pos, stop);
+                    pos = end + 2;
+                    ending = 2;
+                    break;
+                }
+
+                // A quote inside an unquoted field, or a bare CR: not regular.
                 return -1;
             }
 
@@ -214,7 +229,7 @@ internal sealed class ChunkParser(char delimiter, int expectedFields, int maxRec
             }
 
             rows[count++] = TransactionFileReader.RowFor(record, line, expectedFields, mapper);
-            line += newlines + ending;
+            line += newlines + (ending > 0 ? 1 : 0);
         }
 
         return count;
