@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Segments.Core.Ingest;
+using Segments.Core.Ingest.Chunked;
 using Segments.Core.Transactions;
 
 namespace Segments.Bench.Ingest;
@@ -11,6 +12,13 @@ namespace Segments.Bench.Ingest;
 /// </summary>
 internal static class IngestPath
 {
+    /// <summary>The variable that makes this path (and the peak-memory child, which inherits it) read sequentially.</summary>
+    public const string SequentialVariable = "SEGMENTS_BENCH_SEQUENTIAL";
+
+    /// <summary>Parallel chunks as in production, or the sequential parser when <see cref="SequentialVariable"/> is 1.</summary>
+    public static ChunkingSettings Chunking { get; } =
+        Environment.GetEnvironmentVariable(SequentialVariable) == "1" ? ChunkingSettings.Sequential : ChunkingSettings.Default;
+
     public static async Task<IngestRun> RunAsync(string path)
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -24,7 +32,7 @@ internal static class IngestPath
             await using (output.ConfigureAwait(false))
             {
                 await NormalizedBatchFormat.WriteHeaderAsync(output).ConfigureAwait(false);
-                report = await new ExportProcessor(ExportContext.Default).ProcessAsync(
+                report = await new ExportProcessor(ExportContext.Default) { Chunking = Chunking }.ProcessAsync(
                     input,
                     new ExportSource(Path.GetFileName(path)),
                     line => new ValueTask(NormalizedBatchFormat.WriteAsync(output, line)),

@@ -1,3 +1,4 @@
+using Segments.Core.Ingest.Chunked;
 using Segments.Core.Transactions;
 
 namespace Segments.Core.Ingest;
@@ -15,6 +16,9 @@ public sealed class ExportProcessor(ExportContext context)
     /// <summary>The store context this processor reads with.</summary>
     public ExportContext Context => context;
 
+    /// <summary>How delimited files are read in parallel (tests compare it with <see cref="ChunkingSettings.Sequential"/>).</summary>
+    internal ChunkingSettings Chunking { get; init; } = ChunkingSettings.Default;
+
     /// <summary>
     /// Streams <paramref name="stream"/>. Accepted lines go to <paramref name="onAccepted"/> as they are read;
     /// when the report says the file is rejected, the caller must discard what it was given.
@@ -26,7 +30,7 @@ public sealed class ExportProcessor(ExportContext context)
         Func<RowError, ValueTask> onRejected,
         CancellationToken cancellationToken)
     {
-        var (reader, rejection) = await TransactionFileReader.OpenAsync(stream, file, context, cancellationToken).ConfigureAwait(false);
+        var (reader, rejection) = await TransactionFileReader.OpenAsync(stream, file, context, Chunking, cancellationToken).ConfigureAwait(false);
         if (reader is null)
         {
             return new IngestReport(null, null, 0, 0, 0, 0, [], rejection);

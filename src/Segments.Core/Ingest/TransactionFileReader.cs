@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Text;
+using Segments.Core.Ingest.Chunked;
 using Segments.Core.Ingest.Mappings;
 using Segments.Core.Ingest.Records;
 
@@ -8,11 +10,14 @@ namespace Segments.Core.Ingest;
 /// Streams an export row by row: gzip is detected from the magic bytes (or a <c>.gz</c> name), JSON Lines
 /// from the first character, a headerless layout from its first line, and a delimited file's layout from
 /// its header. Every data row comes back as a <see cref="ParsedRow"/>; the file is never held whole.
+/// A plain delimited file whose mapping keeps no state from row to row is parsed in parallel chunks
+/// (<see cref="ChunkedCsvRows"/>), with the same rows in the same order as the sequential parser.
 /// </summary>
 public sealed class TransactionFileReader : IAsyncDisposable
 {
-    private readonly IRecordSource _source;
-    private readonly RowMapper _mapper;
+    private readonly IRecordSource? _source;
+    private readonly RowMapper? _mapper;
+    private readonly ChunkedCsvRows? _chunked;
 
     private TransactionFileReader(IRecordSource source, ExportMapping mapping, string format, RowMapper mapper)
     {
@@ -22,8 +27,18 @@ public sealed class TransactionFileReader : IAsyncDisposable
         _mapper = mapper;
     }
 
+    private TransactionFileReader(ChunkedCsvRows chunked, ExportMapping mapping)
+    {
+        _chunked = chunked;
+        Mapping = mapping;
+        Format = "csv";
+    }
+
     /// <summary>The layout the file is read with.</summary>
     public ExportMapping Mapping { get; }
+
+    /// <summary>True when the rows are parsed in parallel chunks (a plain delimited file with a stateless mapping).</summary>
+    internal bool IsChunked => _chunked is not null;
 
     /// <summary>Container format: <c>csv</c>, <c>jsonl</c> or <c>whitespace</c>, with <c>+gzip</c> when compressed.</summary>
     public string Format { get; }
@@ -36,11 +51,15 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// Sniffs the format, reads the header and binds a mapping. Returns the reason instead when the file
     /// cannot be read as an export at all; the caller owns <paramref name="stream"/> either way.
     /// </summary>
-    public static async Task<(TransactionFileReader? Reader, string? Rejection)> OpenAsync(Stream stream, ExportSource file, ExportContext context, CancellationToken cancellationToken)
+    public static Task<(TransactionFileReader? Reader, string? Rejection)> OpenAsync(Stream stream, ExportSource file, ExportContext context, CancellationToken cancellationToken) =>
+        OpenAsync(stream, file, context, ChunkingSettings.Default, cancellationToken);
+
+    /// <summary>As above, with the chunked parser's settings (tests make chunks tiny, or switch it off).</summary>
+    internal static async Task<(TransactionFileReader? Reader, string? Rejection)> OpenAsync(Stream stream, ExportSource file, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
     {
         try
         {
-            return await OpenCoreAsync(stream, file, context, cancellationToken).ConfigureAwait(false);
+            return await OpenCoreAsync(stream, file, context, chunking, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ExportInput.FileLevelReason(ex, line: 1) is { } reason)
         {
@@ -52,17 +71,33 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// Every data row, in file order. A problem with the file as a whole (a record over the length limit,
     /// corrupt compression, the size limit) ends the read with <see cref="ExportRejectedException"/>.
     /// </summary>
-    public async IAsyncEnumerable<ParsedRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<ParsedRow> ReadRowsAsync(CancellationToken cancellationToken) =>
+        _chunked is not null ? _chunked.ReadAsync(cancellationToken) : ReadSequentialAsync(_source!, _mapper!, cancellationToken);
+
+    /// <summary>What one record becomes: a blank line, a short record, or whatever the mapping makes of it.</summary>
+    internal static ParsedRow RowFor(IExportRecord record, long line, int expectedFields, RowMapper mapper)
     {
-        var expectedFields = _source.Columns.Count;
+        if (record.FieldCount <= 1 && record.Field(0).Trim().IsEmpty)
+        {
+            return ParsedRow.Skip(line, "blank line");
+        }
+
+        return record.FieldCount < expectedFields
+            ? ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, $"expected {expectedFields} fields, found {record.FieldCount}"))
+            : mapper.Map(record, line);
+    }
+
+    private static async IAsyncEnumerable<ParsedRow> ReadSequentialAsync(IRecordSource source, RowMapper mapper, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var expectedFields = source.Columns.Count;
         while (true)
         {
             bool more;
             try
             {
-                more = await _source.ReadAsync(cancellationToken).ConfigureAwait(false);
+                more = await source.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ExportInput.FileLevelReason(ex, _source.Line + 1) is { } reason)
+            catch (Exception ex) when (ExportInput.FileLevelReason(ex, source.Line + 1) is { } reason)
             {
                 throw new ExportRejectedException(reason, ex);
             }
@@ -72,32 +107,19 @@ public sealed class TransactionFileReader : IAsyncDisposable
                 yield break;
             }
 
-            var record = _source.Current;
-            var line = _source.Line;
-            if (_source.Problem is { } problem)
-            {
-                yield return ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, problem));
-            }
-            else if (record.FieldCount <= 1 && record.Field(0).Trim().IsEmpty)
-            {
-                yield return ParsedRow.Skip(line, "blank line");
-            }
-            else if (record.FieldCount < expectedFields)
-            {
-                yield return ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, $"expected {expectedFields} fields, found {record.FieldCount}"));
-            }
-            else
-            {
-                yield return _mapper.Map(record, line);
-            }
+            var line = source.Line;
+            yield return source.Problem is { } problem
+                ? ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, problem))
+                : RowFor(source.Current, line, expectedFields, mapper);
         }
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _source.DisposeAsync();
+    public ValueTask DisposeAsync() => _source?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    private static async Task<(TransactionFileReader? Reader, string? Rejection)> OpenCoreAsync(Stream stream, ExportSource file, ExportContext context, CancellationToken cancellationToken)
+    private static async Task<(TransactionFileReader? Reader, string? Rejection)> OpenCoreAsync(Stream stream, ExportSource file, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
     {
+        var options = context.Options;
         ExportMapping? mapping = null;
         if (file.MappingName is { } forced)
         {
@@ -108,15 +130,25 @@ public sealed class TransactionFileReader : IAsyncDisposable
             }
         }
 
-        var (opened, rejection) = await ExportInput.OpenAsync(
-            stream,
-            file.Name,
-            context.Options,
-            firstLine => (mapping ??= context.Catalog.DetectHeaderless(firstLine)) is { Layout: "whitespace" } headerless ? headerless.Columns : null,
-            cancellationToken).ConfigureAwait(false);
-        if (opened is null)
+        var (prepared, rejection) = await ExportInput.PrepareAsync(stream, file.Name, options, cancellationToken).ConfigureAwait(false);
+        if (prepared is null)
         {
             return (null, rejection);
+        }
+
+        var headerless = prepared.IsJsonLines
+            ? null
+            : (mapping ??= context.Catalog.DetectHeaderless(prepared.FirstLine)) is { Layout: "whitespace" } whitespace ? whitespace.Columns : null;
+        if (!prepared.IsJsonLines && headerless is null && chunking.Enabled && !prepared.Gzip
+            && await OpenChunkedAsync(prepared.Content, prepared.Head, mapping, context, chunking, cancellationToken).ConfigureAwait(false) is { } chunked)
+        {
+            return (chunked, null);
+        }
+
+        var (opened, problem) = await ExportInput.OpenRecordsAsync(prepared, options, _ => headerless, cancellationToken).ConfigureAwait(false);
+        if (opened is null)
+        {
+            return (null, problem);
         }
 
         var source = opened.Source;
@@ -134,8 +166,62 @@ public sealed class TransactionFileReader : IAsyncDisposable
             return (null, missing);
         }
 
-        var mapper = new RowMapper(bound, context.Options, context.Customers);
+        var mapper = new RowMapper(bound, options, context.Customers);
         return (new TransactionFileReader(source, mapping, opened.Format, mapper), null);
+    }
+
+    /// <summary>
+    /// The chunked reader, when the file qualifies: a header the sequential parser reads the same way, and a
+    /// mapping that keeps no state between rows (no order fields carried from a first row, no order totals
+    /// counted once), so that chunks can be mapped independently. Null means: read it sequentially.
+    /// </summary>
+    private static async Task<TransactionFileReader?> OpenChunkedAsync(Stream content, byte[] head, ExportMapping? mapping, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
+    {
+        if (CsvHeaderProbe.Probe(head) is not { } probe)
+        {
+            return null;
+        }
+
+        // The header goes through Sylvan as it would have, so that the columns are exactly the same.
+        var header = head[..probe.HeaderBytes];
+        var options = context.Options;
+        var headerText = new StreamReader(new MemoryStream(header), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        IReadOnlyList<string> columns;
+        var headerSource = await CsvRecordSource.OpenAsync(headerText, options.MaxRecordChars, cancellationToken).ConfigureAwait(false);
+        await using (headerSource.ConfigureAwait(false))
+        {
+            columns = headerSource.Columns;
+        }
+
+        var named = Encoding.UTF8.GetString(header.AsSpan(probe.BomBytes, probe.TextBytes)).Split(probe.Delimiter);
+        if (named.Length != columns.Count || !named.Select(n => n.Trim()).SequenceEqual(columns, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        mapping ??= context.Catalog.DetectByColumns(columns);
+        if (mapping is null || BoundMapping.Bind(mapping, columns) is not ({ } bound, _) || bound.Mapping.OrderFieldsOnFirstRow || bound.OrderTotal is not null)
+        {
+            return null;
+        }
+
+        var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings), () => new RecurringStrings(context.Customers));
+        var chunked = new ChunkedCsvRows(content, header, chunking, options.MaxRecordChars, parser, (rest, firstLine, lineBefore, token) => ReadRestAsync(rest, firstLine, lineBefore, bound, context, token), ExportInput.FileLevelReason);
+        return new TransactionFileReader(chunked, mapping);
+    }
+
+    /// <summary>The sequential parser over the header and the rest of a file the chunked parser gave up on.</summary>
+    private static async IAsyncEnumerable<ParsedRow> ReadRestAsync(Stream rest, long firstLine, long lineBefore, BoundMapping bound, ExportContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var text = new StreamReader(rest, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var source = await CsvRecordSource.OpenAsync(text, context.Options.MaxRecordChars, cancellationToken, firstLine, lineBefore).ConfigureAwait(false);
+        await using (source.ConfigureAwait(false))
+        {
+            await foreach (var row in ReadSequentialAsync(source, new RowMapper(bound, context.Options, context.Customers), cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+        }
     }
 
     private static string DescribeMismatch(MappingCatalog catalog, IReadOnlyList<string> columns) =>

@@ -1,4 +1,5 @@
 using Segments.Core.Ingest;
+using Segments.Core.Ingest.Chunked;
 using Segments.Core.Ingest.Mappings;
 using Segments.Core.Transactions;
 
@@ -16,9 +17,9 @@ internal sealed record ProcessedExport(IngestReport Report, IReadOnlyList<Transa
     public static Task<ProcessedExport> ProcessAsync(string text, IngestOptions? options = null, string name = "export.csv", string? mappingName = null, MappingCatalog? catalog = null) =>
         ProcessAsync(ExportBytes.Utf8(text), options, name, mappingName, catalog);
 
-    public static async Task<ProcessedExport> ProcessAsync(byte[] bytes, IngestOptions? options = null, string name = "export.csv", string? mappingName = null, MappingCatalog? catalog = null)
+    public static async Task<ProcessedExport> ProcessAsync(byte[] bytes, IngestOptions? options = null, string name = "export.csv", string? mappingName = null, MappingCatalog? catalog = null, ChunkingSettings? chunking = null)
     {
-        var processor = new ExportProcessor(new ExportContext(options ?? new IngestOptions(), catalog ?? MappingCatalog.BuiltIn));
+        var processor = new ExportProcessor(new ExportContext(options ?? new IngestOptions(), catalog ?? MappingCatalog.BuiltIn)) { Chunking = chunking ?? ChunkingSettings.Default };
         var lines = new List<TransactionLine>();
         var errors = new List<RowError>();
         using var stream = new MemoryStream(bytes);

@@ -15,13 +15,15 @@ public sealed class CsvRecordSource : IRecordSource, IExportRecord
     private const int MinimumBufferChars = 128;
 
     private readonly CsvDataReader _csv;
-    private long _nextLine = 2;
+    private long _nextLine;
 
     private readonly int _maxRecordChars;
 
-    private CsvRecordSource(CsvDataReader csv, int maxRecordChars)
+    private CsvRecordSource(CsvDataReader csv, int maxRecordChars, long firstDataLine, long lineBefore)
     {
         _csv = csv;
+        _nextLine = firstDataLine;
+        Line = lineBefore;
         _maxRecordChars = maxRecordChars;
         Columns = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToArray();
     }
@@ -36,13 +38,18 @@ public sealed class CsvRecordSource : IRecordSource, IExportRecord
     public string? Problem => null;
 
     /// <inheritdoc />
-    public long Line { get; private set; } = 1;
+    public long Line { get; private set; }
 
     /// <inheritdoc />
     public int FieldCount => _csv.RowFieldCount;
 
-    /// <summary>Opens a delimited file; the longest record accepted is <paramref name="maxRecordChars"/>.</summary>
-    public static async Task<CsvRecordSource> OpenAsync(TextReader text, int maxRecordChars, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a delimited file; the longest record accepted is <paramref name="maxRecordChars"/>. The first
+    /// record after the header is on <paramref name="firstDataLine"/>, and <see cref="Line"/> is
+    /// <paramref name="lineBefore"/> until it is read (not 2 and 1 when data rows were left out between
+    /// them, as when the chunked parser hands a file over after reading rows up to one on that line).
+    /// </summary>
+    public static async Task<CsvRecordSource> OpenAsync(TextReader text, int maxRecordChars, CancellationToken cancellationToken, long firstDataLine = 2, long lineBefore = 1)
     {
         // Sylvan's buffer must hold a whole raw record (quotes and line break included) and be at least
         // 128 characters; the limit itself is checked on each record's content after reading.
@@ -55,7 +62,7 @@ public sealed class CsvRecordSource : IRecordSource, IExportRecord
             BufferSize = Math.Min(InitialBufferChars, maxBuffer),
             MaxBufferSize = maxBuffer,
         };
-        return new CsvRecordSource(await CsvDataReader.CreateAsync(text, options, cancellationToken).ConfigureAwait(false), maxRecordChars);
+        return new CsvRecordSource(await CsvDataReader.CreateAsync(text, options, cancellationToken).ConfigureAwait(false), maxRecordChars, firstDataLine, lineBefore);
     }
 
     /// <inheritdoc />

@@ -54,6 +54,20 @@ public static class ExportInput
         Func<string, IReadOnlyList<string>?>? headerlessColumns,
         CancellationToken cancellationToken)
     {
+        var (prepared, rejection) = await PrepareAsync(stream, fileName, options, cancellationToken).ConfigureAwait(false);
+        return prepared is null
+            ? (null, rejection)
+            : await OpenRecordsAsync(prepared, options, headerlessColumns, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first step of <see cref="OpenAsync"/>: gzip and the limits put around the content, and its first
+    /// bytes read for sniffing (they are replayed). Callers with a reader of their own for some layouts (the
+    /// parallel chunked parser of order exports) take it from here; exceptions as for <see cref="OpenAsync"/>.
+    /// </summary>
+    public static async Task<(PreparedExport? Export, string? Rejection)> PrepareAsync(Stream stream, string fileName, IngestOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var magic = await ReplayStream.ReadPrefixAsync(stream, 2, cancellationToken).ConfigureAwait(false);
         // The caller owns the stream (it may still need it, e.g. to finish a content hash).
         Stream content = new ReplayStream(magic, stream, leaveOpen: true);
@@ -81,15 +95,27 @@ public static class ExportInput
         var head = await ReplayStream.ReadPrefixAsync(content, SniffBytes, cancellationToken).ConfigureAwait(false);
         content = new ReplayStream(head, content);
         var firstLine = FirstLine(head);
-        if (firstLine.Trim().Length == 0)
-        {
-            return (null, "the file is empty: no header line");
-        }
+        return firstLine.Trim().Length == 0
+            ? (null, "the file is empty: no header line")
+            : (new PreparedExport(content, head, firstLine, gzip), null);
+    }
 
-        var text = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+    /// <summary>
+    /// The second step: JSON Lines from the first character, a headerless whitespace layout when
+    /// <paramref name="headerlessColumns"/> recognises the first line, else delimited text.
+    /// </summary>
+    public static async Task<(OpenedExport? Export, string? Rejection)> OpenRecordsAsync(
+        PreparedExport prepared,
+        IngestOptions options,
+        Func<string, IReadOnlyList<string>?>? headerlessColumns,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(options);
+        var text = new StreamReader(prepared.Content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         IRecordSource source;
         string format;
-        if (firstLine.TrimStart().StartsWith('{'))
+        if (prepared.IsJsonLines)
         {
             var (json, problem) = await JsonLinesRecordSource.OpenAsync(text, options.MaxRecordChars, cancellationToken).ConfigureAwait(false);
             if (json is null)
@@ -99,7 +125,7 @@ public static class ExportInput
 
             (source, format) = (json, "jsonl");
         }
-        else if (headerlessColumns?.Invoke(firstLine) is { } columns)
+        else if (headerlessColumns?.Invoke(prepared.FirstLine) is { } columns)
         {
             (source, format) = (new WhitespaceRecordSource(text, columns, options.MaxRecordChars), "whitespace");
         }
@@ -108,7 +134,7 @@ public static class ExportInput
             (source, format) = (await CsvRecordSource.OpenAsync(text, options.MaxRecordChars, cancellationToken).ConfigureAwait(false), "csv");
         }
 
-        return (new OpenedExport(source, gzip ? format + "+gzip" : format), null);
+        return (new OpenedExport(source, prepared.Gzip ? format + "+gzip" : format), null);
     }
 
     private static string FirstLine(byte[] head)
@@ -128,3 +154,14 @@ public static class ExportInput
 /// <param name="Source">Its records; the receiver disposes it.</param>
 /// <param name="Format">Container format: <c>csv</c>, <c>jsonl</c> or <c>whitespace</c>, with <c>+gzip</c> when compressed.</param>
 public sealed record OpenedExport(IRecordSource Source, string Format);
+
+/// <summary>An export's content with gzip and the limits applied, and what its first bytes say.</summary>
+/// <param name="Content">The decompressed, guarded content from its first byte.</param>
+/// <param name="Head">Its first bytes (up to 64 KiB), already part of <paramref name="Content"/>.</param>
+/// <param name="FirstLine">The first line, without BOM and line end.</param>
+/// <param name="Gzip">Whether the stored bytes are gzip.</param>
+public sealed record PreparedExport(Stream Content, byte[] Head, string FirstLine, bool Gzip)
+{
+    /// <summary>JSON Lines start with an object.</summary>
+    public bool IsJsonLines => FirstLine.TrimStart().StartsWith('{');
+}

@@ -1,0 +1,94 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
+namespace Segments.Core.Ingest.Chunked;
+
+/// <summary>
+/// The rows of a delimited file parsed in parallel: a splitter cuts the data into record-aligned chunks,
+/// tasks parse and map them (one core each), and the rows come back here in file order, so that everything
+/// downstream (row accounting, the first errors, the threshold, the normalised output) sees exactly the
+/// sequence the sequential parser produces. When a chunk is not regular CSV, the sequential parser takes
+/// over from that chunk to the end (<paramref name="readSequentially"/>, given the bytes to read, the
+/// physical line they start on, and the line of the last row read before them). A failure of the stream
+/// becomes an <see cref="ExportRejectedException"/> when <paramref name="fileLevelReason"/> names it, as on
+/// the sequential path.
+/// </summary>
+internal sealed class ChunkedCsvRows(
+    Stream content,
+    byte[] header,
+    ChunkingSettings settings,
+    int maxRecordChars,
+    ChunkParser parser,
+    Func<Stream, long, long, CancellationToken, IAsyncEnumerable<ParsedRow>> readSequentially,
+    Func<Exception, long, string?> fileLevelReason)
+{
+    /// <summary>Every data row, in file order.</summary>
+    public async IAsyncEnumerable<ParsedRow> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var queue = Channel.CreateBounded<Task<ChunkOutcome>>(new BoundedChannelOptions(settings.Queued) { SingleReader = true, SingleWriter = true });
+        var splitter = new ChunkSplitter(content, header.Length, settings, 3 * maxRecordChars, parser.Parse);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var lastLine = 1L;
+        var splitting = Task.Run(() => splitter.RunAsync(queue.Writer, stop.Token), CancellationToken.None);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (!queue.Reader.TryRead(out var task))
+                {
+                    continue;
+                }
+
+                ChunkOutcome outcome;
+                try
+                {
+                    outcome = await task.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not ExportRejectedException && fileLevelReason(ex, lastLine + 1) is { } reason)
+                {
+                    throw new ExportRejectedException(reason, ex);
+                }
+
+                if (outcome.Rows is not { } rows)
+                {
+                    splitter.SwitchToRaw();
+                    var rest = new ChunkSequenceStream(header, outcome.Chunk, queue.Reader);
+                    await using (rest.ConfigureAwait(false))
+                    {
+                        await foreach (var row in readSequentially(rest, outcome.Chunk.FirstLine, lastLine, cancellationToken).ConfigureAwait(false))
+                        {
+                            yield return row;
+                        }
+                    }
+
+                    yield break;
+                }
+
+                ArrayPool<byte>.Shared.Return(outcome.Chunk.Bytes);
+                try
+                {
+                    for (var i = 0; i < outcome.Count; i++)
+                    {
+                        lastLine = rows[i].Line;
+                        yield return rows[i];
+                    }
+                }
+                finally
+                {
+                    ArrayPool<ParsedRow>.Shared.Return(rows, clearArray: true);
+                }
+            }
+        }
+        finally
+        {
+            // The caller owns the stream: the splitter must be done with it before this returns.
+            await stop.CancelAsync().ConfigureAwait(false);
+            while (queue.Reader.TryRead(out _))
+            {
+            }
+
+            await splitting.ConfigureAwait(false);
+        }
+    }
+}

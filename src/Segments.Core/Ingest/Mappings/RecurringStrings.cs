@@ -1,0 +1,75 @@
+using Segments.Core.Transactions;
+
+namespace Segments.Core.Ingest.Mappings;
+
+/// <summary>
+/// The strings a mapper makes for every row although they recur: countries, products, the order id on each
+/// line of the same order, the same customer's normalised id. Each is made once and handed out again, which
+/// saves an allocation per field; on the parallel path it also keeps rows waiting to be written from holding
+/// thousands of copies through a garbage collection. Values are the same text as before, so nothing changes
+/// downstream. The caches are bounded: past their size they start over.
+/// </summary>
+internal sealed class RecurringStrings(CustomerIdPolicy customers)
+{
+    private readonly Cache _countries = new(static text => text);
+    private readonly Cache _products = new(static text => text);
+    private readonly Cache _customerIds = new(text => customers.Normalize(text));
+    private string _lastOrder = string.Empty;
+
+    /// <summary>A country as a string.</summary>
+    public string Country(ReadOnlySpan<char> text) => _countries.Get(text);
+
+    /// <summary>A product as a string.</summary>
+    public string Product(ReadOnlySpan<char> text) => _products.Get(text);
+
+    /// <summary>An order id: most rows carry the same one as the row before.</summary>
+    public string OrderId(ReadOnlySpan<char> text) =>
+        text.SequenceEqual(_lastOrder) ? _lastOrder : _lastOrder = text.ToString();
+
+    /// <summary>The customer id as <see cref="CustomerIdPolicy.Normalize"/> makes it from <paramref name="raw"/>.</summary>
+    public string CustomerId(ReadOnlySpan<char> raw) => _customerIds.Get(raw);
+
+    /// <summary>Values made from text, by the text; the last one is checked first, as rows of one order repeat it.</summary>
+    private sealed class Cache
+    {
+        private const int MaxEntries = 64 * 1024;
+
+        private readonly Func<string, string> _make;
+        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private string _lastKey = string.Empty;
+        private string _lastValue;
+
+        public Cache(Func<string, string> make)
+        {
+            _make = make;
+            _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+            _lastValue = make(string.Empty);
+        }
+
+        public string Get(ReadOnlySpan<char> key)
+        {
+            if (key.SequenceEqual(_lastKey))
+            {
+                return _lastValue;
+            }
+
+            if (!_lookup.TryGetValue(key, out var known, out var value))
+            {
+                if (_values.Count >= MaxEntries)
+                {
+                    _values.Clear();
+                }
+
+                var text = key.ToString();
+                value = _make(text);
+                _values[text] = value;
+                (_lastKey, _lastValue) = (text, value);
+                return value;
+            }
+
+            (_lastKey, _lastValue) = (known, value);
+            return value;
+        }
+    }
+}
