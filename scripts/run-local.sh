@@ -91,6 +91,7 @@ cat <<EOT
   curl '${base}/api/runs?format=csv&code=${function_key}'        # every run as CSV
   curl '${base}/api/batches?code=${function_key}'                # the Batches ledger
   curl -X POST ${base}/api/runs -H 'x-functions-key: ${admin_key}' -d '{"asOf":"2011-12-10"}'
+  ${base}/api/dashboard?code=${function_key}   # the dashboard: segment sizes, R x F grid, movement, run cost (open in a browser)
   ${base}/api/docs                       # API reference (OpenAPI: ${base}/api/openapi.json)
 
 Customer 12662 right now:
