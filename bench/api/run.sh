@@ -67,6 +67,10 @@ step "Recomputing as of 2011-12-10"
 location=$(curl -sf -D - -o /dev/null -X POST "${base}/api/runs" -H "x-functions-key: ${admin_key}" -d '{"asOf":"2011-12-10"}' | tr -d '\r' | sed -n 's/^Location: //Ip')
 finished() { curl -sf "${base}${location}?code=${function_key}" | grep -q '"status":"succeeded".*"finishedAt":"'; }
 wait_for 600 "run ${location}" finished
+curl -sf "${base}${location}?code=${function_key}" >"$work/run.json"
+node -e 'const r=JSON.parse(require("fs").readFileSync(process.argv[1]));const c=r.costUsd;
+console.error(`run ${r.runId}: ${r.customersScored} customers, ${r.usage.wallMs} ms, ${r.usage.requests.total} storage requests, costUsd ${c.total} (compute ${c.compute}, executions ${c.executions}, blob ops ${c.blobOps}, table ops ${c.tableOps}; ${c.gbSeconds} GB-s billed)`);
+for (const [k,v] of Object.entries(c.stages)) console.error(`  ${k}: ${v.total} USD (${v.gbSeconds} GB-s)`);' "$work/run.json"
 
 step "Collecting the scored customers' ids (CSV export of every RFM segment)"
 curl -sf "${base}/api/segments?code=${function_key}" \
