@@ -5,7 +5,7 @@ using Segments.Pipeline.Api;
 
 namespace Segments.Functions.Api;
 
-/// <summary><c>GET /api/segments/{name}/customers?pageSize=&amp;continuationToken=</c>: a page of members, or the whole segment as CSV.</summary>
+/// <summary><c>GET /api/segments/{name}/customers?pageSize=&amp;continuationToken=&amp;consent=</c>: a page of members, or the whole segment as CSV; <c>consent=email|sms</c> keeps only those who consented.</summary>
 public sealed class ListSegmentCustomers(SegmentMembersApi api)
 {
     /// <summary>Answers through <see cref="SegmentMembersApi.ListCustomersAsync"/>; <c>Accept: text/csv</c> streams the export.</summary>
@@ -16,7 +16,7 @@ public sealed class ListSegmentCustomers(SegmentMembersApi api)
         CancellationToken cancellationToken)
     {
         var csv = request.Headers.Accept.Any(value => value is not null && value.Contains("text/csv", StringComparison.OrdinalIgnoreCase));
-        var response = await api.ListCustomersAsync(name, request.Query["pageSize"].FirstOrDefault(), request.Query["continuationToken"].FirstOrDefault(), csv, cancellationToken).ConfigureAwait(false);
+        var response = await api.ListCustomersAsync(name, request.Query["pageSize"].FirstOrDefault(), request.Query["continuationToken"].FirstOrDefault(), request.Query["consent"].FirstOrDefault(), csv, cancellationToken).ConfigureAwait(false);
         return response.ToActionResult();
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Segments.Pipeline.Api;
 using Segments.Pipeline.Queries;
 
@@ -8,34 +9,44 @@ internal static class SegmentApi
 {
     private const string NameRule = "{name} is a qualified id (rfm:Champions, lifecycle:At Risk, cluster:1, rule:Name) or a bare name that names one segment only; an ambiguous bare name is 400 listing the ids.";
 
+    private const string ConsentRule = " consent=email or consent=sms keeps only customers who consented to that channel (an explicit yes in the newest customer export; "
+        + "no profile, or an empty or negative value, is no consent); any other value is 400 listing the allowed ones.";
+
+    private const string ConsentParameter = "email or sms: only customers who consented to that channel.";
+
     public static RouteGroupBuilder MapSegmentApi(this RouteGroupBuilder api)
     {
         api.MapGet("/segments", async (SegmentsApi handler, CancellationToken ct) =>
             (await handler.ListSegmentsAsync(ct).ConfigureAwait(false)).ToResult())
-            .Describe("ListSegments", "Segments of the active run with sizes, ids and definitions", "RFM segments with their score codes, lifecycle stages with this run's thresholds, clusters with centroids, rule segments with their query from config/segments.json, and the run's model choice.")
+            .Describe("ListSegments", "Segments of the active run with sizes, ids and definitions", "RFM segments with their score codes, lifecycle stages with this run's thresholds, clusters with centroids, rule segments with their query from config/segments.json, and the run's model choice. "
+                + "Each segment gives reachableByEmail and reachableBySms: its members who consented to that channel, counted by the run (null for runs recorded before).")
             .Produces<SegmentList>(200)
             .ProducesErrors(401, 404)
             .WithTags("Segments");
 
-        api.MapGet("/segments/{name}/customers", async (string name, string? pageSize, string? continuationToken, HttpRequest request, SegmentMembersApi handler, CancellationToken ct) =>
-            (await handler.ListCustomersAsync(name, pageSize, continuationToken, WantsCsv(request), ct).ConfigureAwait(false)).ToResult())
+        api.MapGet("/segments/{name}/customers", async (string name, string? pageSize, string? continuationToken, [Description(ConsentParameter)] string? consent, HttpRequest request, SegmentMembersApi handler, CancellationToken ct) =>
+            (await handler.ListCustomersAsync(name, pageSize, continuationToken, consent, WantsCsv(request), ct).ConfigureAwait(false)).ToResult())
             .Describe(
                 "ListSegmentCustomers",
                 "A segment's customers, paged, or the whole segment as CSV",
                 NameRule + " pageSize 1 to 1000 (default 100). Pages are in the run's key order and stable: continuationToken pins the run it started in, "
                 + "so paging continues in that run even after a newer run becomes active (410 once its rows are no longer kept). "
-                + "With Accept: text/csv the whole segment streams as CSV; cells starting with = + - @ tab or CR get a leading apostrophe.")
+                + "Every customer carries consent {email, emailAt, sms, smsAt} and, when the segment has an A/B experiment, group (control or treatment) in it."
+                + ConsentRule + " A continuationToken continues the listing with the consent filter it was issued for; another filter is 400. "
+                + "With Accept: text/csv the whole segment (filtered by consent when asked) streams as CSV with columns group, consentEmail, consentEmailAt, consentSms, consentSmsAt; "
+                + "cells starting with = + - @ tab or CR get a leading apostrophe.")
             .Produces<SegmentPage>(200, "application/json", "text/csv")
             .ProducesErrors(400, 401, 404, 410)
             .WithTags("Segments");
 
-        api.MapGet("/segments/{name}/changes", async (string name, string? fromRun, string? toRun, SegmentMembersApi handler, CancellationToken ct) =>
-            (await handler.GetChangesAsync(name, fromRun, toRun, ct).ConfigureAwait(false)).ToResult())
+        api.MapGet("/segments/{name}/changes", async (string name, string? fromRun, string? toRun, [Description(ConsentParameter)] string? consent, SegmentMembersApi handler, CancellationToken ct) =>
+            (await handler.GetChangesAsync(name, fromRun, toRun, consent, ct).ConfigureAwait(false)).ToResult())
             .Describe(
                 "GetSegmentChanges",
                 "Who entered and who left a segment between two runs",
                 NameRule + " toRun defaults to the active run, fromRun to the succeeded run before it. Each customer comes with the segment of the same family "
-                + "they came from or went to (e.g. left Loyal to At Risk).")
+                + "they came from or went to (e.g. left Loyal to At Risk), the A/B group they had in the segment's experiment (entered: as of toRun; left: as of fromRun), "
+                + "and their consent as of toRun (fromRun when toRun no longer scores them)." + ConsentRule)
             .Produces<SegmentChanges>(200)
             .ProducesErrors(400, 401, 404, 410)
             .WithTags("Segments");

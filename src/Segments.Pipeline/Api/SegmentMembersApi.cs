@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Segments.Core.Profiles;
 using Segments.Pipeline.Queries;
 using Segments.Storage.Generations;
 using Segments.Storage.Runs;
@@ -22,11 +23,19 @@ public sealed class SegmentMembersApi(RunLedger runs, GenerationStore generation
     public const string CsvContentType = "text/csv; charset=utf-8";
 
     /// <summary>
-    /// <c>GET /api/segments/{name}/customers?pageSize=&amp;continuationToken=</c>: a page of the active run's
-    /// members, or of the run a continuation token pins; with <paramref name="asCsv"/> every member as CSV.
+    /// <c>GET /api/segments/{name}/customers?pageSize=&amp;continuationToken=&amp;consent=</c>: a page of the active run's
+    /// members, or of the run a continuation token pins; with <paramref name="asCsv"/> every member as CSV. With
+    /// <paramref name="consent"/> (<c>email</c> or <c>sms</c>) only the members who consented to that channel.
     /// </summary>
-    public async Task<ApiResponse> ListCustomersAsync(string name, string? pageSize, string? continuationToken, bool asCsv, CancellationToken cancellationToken)
+    public async Task<ApiResponse> ListCustomersAsync(string name, string? pageSize, string? continuationToken, string? consent, bool asCsv, CancellationToken cancellationToken)
     {
+        var (channel, consentProblem) = ParseConsent(consent);
+        if (consentProblem is not null)
+        {
+            return consentProblem;
+        }
+
+        var channelName = channel is { } c ? ConsentChannels.NameOf(c) : null;
         var size = DefaultPageSize;
         if (pageSize is not null && (!int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
         {
@@ -60,6 +69,12 @@ public sealed class SegmentMembersApi(RunLedger runs, GenerationStore generation
             return ApiResponse.Error(400, "InvalidContinuationToken", $"The continuationToken belongs to the listing of segment '{token.SegmentId}', not '{segment.Id}'.");
         }
 
+        // A token continues one listing: the same filter, or the pages would skip or repeat customers.
+        if (token is not null && !string.Equals(token.Consent, channelName, StringComparison.Ordinal))
+        {
+            return ApiResponse.Error(400, "InvalidContinuationToken", $"The continuationToken belongs to the listing {Filter(token.Consent)}, not {Filter(channelName)}: pass the same consent parameter on every page, or start again without a token.");
+        }
+
         if (await GenerationGoneAsync(run, cancellationToken).ConfigureAwait(false) is { } gone)
         {
             return gone;
@@ -67,7 +82,7 @@ public sealed class SegmentMembersApi(RunLedger runs, GenerationStore generation
 
         if (asCsv)
         {
-            return ApiResponse.Streamed(CsvContentType, (stream, ct) => WriteCsvAsync(stream, run, segment, ct)) with
+            return ApiResponse.Streamed(CsvContentType, (stream, ct) => WriteCsvAsync(stream, run, segment, channel, ct)) with
             {
                 Headers = new Dictionary<string, string> { ["Content-Disposition"] = $"attachment; filename=\"{FileName(segment, run)}\"" },
             };
@@ -78,9 +93,9 @@ public sealed class SegmentMembersApi(RunLedger runs, GenerationStore generation
         GenerationPosition? last = null;
         await foreach (var keyed in generations.ScanAsync(run.GenerationTable!, token?.After, cancellationToken).ConfigureAwait(false))
         {
-            if (segment.Contains(keyed.Row))
+            if (segment.Contains(keyed.Row) && Reachable(keyed.Row, channel))
             {
-                page.Add(SegmentQueries.ToLookup(active, keyed.Row, run));
+                page.Add(SegmentQueries.ToLookup(active, keyed.Row, run) with { Group = GroupIn(keyed.Row, segment) });
                 last = keyed.Position;
                 if (page.Count == size)
                 {
@@ -89,16 +104,27 @@ public sealed class SegmentMembersApi(RunLedger runs, GenerationStore generation
             }
         }
 
-        var next = page.Count == size && last is not null ? tokens.Encode(new PageToken(run.RunId, segment.Id, last)) : null;
-        return ApiResponse.Ok(new SegmentPage(run.RunId, run.AsOf, segment.Id, page, next));
+        var next = page.Count == size && last is not null ? tokens.Encode(new PageToken(run.RunId, segment.Id, last) { Consent = channelName }) : null;
+        return ApiResponse.Ok(new SegmentPage(run.RunId, run.AsOf, segment.Id, page, next)
+        {
+            Consent = channelName,
+            Experiment = run.Experiments.FirstOrDefault(e => string.Equals(e.Segment, segment.Id, StringComparison.Ordinal))?.Name,
+        });
     }
 
     /// <summary>
-    /// <c>GET /api/segments/{name}/changes?fromRun=&amp;toRun=</c>: who entered and who left the segment
-    /// between two succeeded runs; toRun defaults to the active run, fromRun to the succeeded run before it.
+    /// <c>GET /api/segments/{name}/changes?fromRun=&amp;toRun=&amp;consent=</c>: who entered and who left the segment
+    /// between two succeeded runs; toRun defaults to the active run, fromRun to the succeeded run before it. Each
+    /// move keeps the customer's A/B group; with <paramref name="consent"/> only customers who consented to that channel.
     /// </summary>
-    public async Task<ApiResponse> GetChangesAsync(string name, string? fromRun, string? toRun, CancellationToken cancellationToken)
+    public async Task<ApiResponse> GetChangesAsync(string name, string? fromRun, string? toRun, string? consent, CancellationToken cancellationToken)
     {
+        var (channel, consentProblem) = ParseConsent(consent);
+        if (consentProblem is not null)
+        {
+            return consentProblem;
+        }
+
         var all = await runs.ListAsync(cancellationToken).ConfigureAwait(false);
         RunRecord? to;
         if (string.IsNullOrEmpty(toRun))
@@ -159,13 +185,21 @@ public sealed class SegmentMembersApi(RunLedger runs, GenerationStore generation
 
         var before = await MembershipAsync(from, segment, cancellationToken).ConfigureAwait(false);
         var after = await MembershipAsync(to, segment, cancellationToken).ConfigureAwait(false);
+        // Consent as of toRun when it still scores the customer: the newest answer the two runs give.
         var entered = after.Where(p => p.Value.IsMember && !(before.TryGetValue(p.Key, out var b) && b.IsMember))
-            .Select(p => new SegmentMove(p.Key, before.TryGetValue(p.Key, out var b) ? b.FamilyName : null, p.Value.FamilyName))
+            .Select(p => new SegmentMove(p.Key, before.TryGetValue(p.Key, out var b) ? b.FamilyName : null, p.Value.FamilyName) { Group = p.Value.Group, Consent = p.Value.Consent })
+            .Where(m => channel is not { } c || m.Consent.Allows(c))
             .OrderBy(m => m.CustomerId, StringComparer.Ordinal).ToList();
         var left = before.Where(p => p.Value.IsMember && !(after.TryGetValue(p.Key, out var a) && a.IsMember))
-            .Select(p => new SegmentMove(p.Key, p.Value.FamilyName, after.TryGetValue(p.Key, out var a) ? a.FamilyName : null))
+            .Select(p => after.TryGetValue(p.Key, out var a)
+                ? new SegmentMove(p.Key, p.Value.FamilyName, a.FamilyName) { Group = p.Value.Group, Consent = a.Consent }
+                : new SegmentMove(p.Key, p.Value.FamilyName, null) { Group = p.Value.Group, Consent = p.Value.Consent })
+            .Where(m => channel is not { } c || m.Consent.Allows(c))
             .OrderBy(m => m.CustomerId, StringComparer.Ordinal).ToList();
-        return ApiResponse.Ok(new SegmentChanges(segment.Id, new RunPoint(from.RunId, from.AsOf), new RunPoint(to.RunId, to.AsOf), entered, left));
+        return ApiResponse.Ok(new SegmentChanges(segment.Id, new RunPoint(from.RunId, from.AsOf), new RunPoint(to.RunId, to.AsOf), entered, left)
+        {
+            Consent = channel is { } named ? ConsentChannels.NameOf(named) : null,
+        });
     }
 
     /// <summary><c>GET /api/segments/{name}/history</c>: the segment's size in every succeeded run, oldest first.</summary>
@@ -234,18 +268,41 @@ public sealed class SegmentMembersApi(RunLedger runs, GenerationStore generation
             ? null
             : ApiResponse.Error(410, "GenerationGone", $"The customer rows of run {run.RunId} are no longer kept (only the newest generations are); use a newer run, or start the listing again without a token.");
 
-    private async Task<Dictionary<string, (bool IsMember, string? FamilyName)>> MembershipAsync(RunRecord run, SegmentRef segment, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, (bool IsMember, string? FamilyName, string? Group, MarketingConsent Consent)>> MembershipAsync(RunRecord run, SegmentRef segment, CancellationToken cancellationToken)
     {
-        var members = new Dictionary<string, (bool, string?)>(StringComparer.Ordinal);
+        var members = new Dictionary<string, (bool, string?, string?, MarketingConsent)>(StringComparer.Ordinal);
         await foreach (var keyed in generations.ScanAsync(run.GenerationTable!, null, cancellationToken).ConfigureAwait(false))
         {
-            members[keyed.Row.CustomerId] = (segment.Contains(keyed.Row), SegmentFamily.FamilyNameOf(segment.Kind, keyed.Row));
+            var row = keyed.Row;
+            members[row.CustomerId] = (segment.Contains(row), SegmentFamily.FamilyNameOf(segment.Kind, row), GroupIn(row, segment), MarketingConsent.Of(row.Profile));
         }
 
         return members;
     }
 
-    private async Task WriteCsvAsync(Stream stream, RunRecord run, SegmentRef segment, CancellationToken cancellationToken)
+    /// <summary>The consent filter a request names: none, a channel, or the 400 for a name that is neither.</summary>
+    private static (ConsentChannel? Channel, ApiResponse? Problem) ParseConsent(string? consent)
+    {
+        if (string.IsNullOrEmpty(consent))
+        {
+            return (null, null);
+        }
+
+        return ConsentChannels.TryParse(consent, out var channel)
+            ? (channel, null)
+            : (null, ApiResponse.Error(400, "InvalidConsentChannel", $"consent must be one of {string.Join(", ", ConsentChannels.Names)}; got '{consent}'."));
+    }
+
+    private static bool Reachable(CustomerSegmentRow row, ConsentChannel? channel) =>
+        channel is not { } c || MarketingConsent.Of(row.Profile).Allows(c);
+
+    /// <summary>The customer's group in the experiment on <paramref name="segment"/>; null when the segment has none.</summary>
+    private static string? GroupIn(CustomerSegmentRow row, SegmentRef segment) =>
+        row.ExperimentGroups.FirstOrDefault(g => string.Equals(g.Segment, segment.Id, StringComparison.Ordinal))?.Group;
+
+    private static string Filter(string? consent) => consent is null ? "without a consent filter" : $"filtered by consent={consent}";
+
+    private async Task WriteCsvAsync(Stream stream, RunRecord run, SegmentRef segment, ConsentChannel? channel, CancellationToken cancellationToken)
     {
         var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
@@ -253,9 +310,9 @@ public sealed class SegmentMembersApi(RunLedger runs, GenerationStore generation
             await writer.WriteAsync(CsvCell.Line(SegmentCsv.Header)).ConfigureAwait(false);
             await foreach (var keyed in generations.ScanAsync(run.GenerationTable!, null, cancellationToken).ConfigureAwait(false))
             {
-                if (segment.Contains(keyed.Row))
+                if (segment.Contains(keyed.Row) && Reachable(keyed.Row, channel))
                 {
-                    await writer.WriteAsync(CsvCell.Line(SegmentCsv.Cells(run.RunId, run.AsOf, keyed.Row))).ConfigureAwait(false);
+                    await writer.WriteAsync(CsvCell.Line(SegmentCsv.Cells(run.RunId, run.AsOf, keyed.Row, GroupIn(keyed.Row, segment)))).ConfigureAwait(false);
                 }
             }
         }

@@ -24,7 +24,14 @@ public sealed record SegmentFamily(string Title, IReadOnlyList<SegmentBar> Segme
 /// <param name="Id">The qualified id (<c>rfm:Champions</c>), as the API names it.</param>
 /// <param name="Name">The display name.</param>
 /// <param name="Customers">Its size.</param>
-public sealed record SegmentBar(string Id, string Name, int Customers);
+public sealed record SegmentBar(string Id, string Name, int Customers)
+{
+    /// <summary>Members reachable by e-mail (consented), as the run counted them; null for runs recorded before reach was kept.</summary>
+    public int? ReachableByEmail { get; init; }
+
+    /// <summary>Members reachable by SMS (consented), as the run counted them; null for runs recorded before reach was kept.</summary>
+    public int? ReachableBySms { get; init; }
+}
 
 /// <summary>Where customers went between two runs, by RFM segment.</summary>
 /// <param name="FromRunId">The earlier run.</param>

@@ -43,6 +43,21 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
 
     private static ActiveRunPanel Panel(RunRecord run)
     {
+        // Reach is counted by the run and kept on its record (like the R x F grid): the page reads no customer rows for it.
+        var reach = run.Reachable.ToDictionary(r => r.Segment, StringComparer.Ordinal);
+        SegmentBar Bar(SegmentKind kind, string name, string label, int customers)
+        {
+            var id = new SegmentRef(kind, name).Id;
+            var reached = reach.GetValueOrDefault(id);
+            return new SegmentBar(id, label, customers) { ReachableByEmail = reached?.Email, ReachableBySms = reached?.Sms };
+        }
+
+        SegmentBar Cluster(int cluster, int size)
+        {
+            var name = cluster.ToString(CultureInfo.InvariantCulture);
+            return Bar(SegmentKind.Cluster, name, "Cluster " + name, size);
+        }
+
         var families = new List<SegmentFamily>
         {
             new("RFM segments", run.Segments.Select(s => Bar(SegmentKind.Rfm, s.Name, s.Name, s.Customers)).ToList()),
@@ -51,15 +66,6 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
             new("Clusters", run.Clusters.Select(c => Cluster(c.Cluster, c.Size)).ToList()),
         };
         return new ActiveRunPanel(run.RunId, run.AsOf, run.CustomersScored, families, run.RfGrid);
-    }
-
-    private static SegmentBar Bar(SegmentKind kind, string name, string label, int customers) =>
-        new(new SegmentRef(kind, name).Id, label, customers);
-
-    private static SegmentBar Cluster(int cluster, int size)
-    {
-        var name = cluster.ToString(CultureInfo.InvariantCulture);
-        return Bar(SegmentKind.Cluster, name, "Cluster " + name, size);
     }
 
     private async Task<SegmentMovement> MovementAsync(RunRecord from, RunRecord to, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public static class DashboardRenderer
         section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:18px 22px}
         h2{margin:0 0 12px;font-size:17px}
         h3{margin:0 0 6px;font-size:14px;color:var(--muted);font-weight:600}
-        .families{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:14px 20px}
+        .families{display:grid;grid-template-columns:repeat(auto-fill,minmax(440px,1fr));gap:14px 20px}
         .row{display:flex;flex-wrap:wrap;gap:20px;align-items:stretch}
         .row>section{flex:1 1 0;min-width:0}
         #rf-heatmap{flex:0 0 auto;max-width:520px}
@@ -45,6 +45,7 @@ public static class DashboardRenderer
         svg text.count{font-size:14px;font-weight:600}
         svg text.count.small{font-size:12px}
         svg .bars text.value{fill:var(--muted)}
+        svg .bars text.reach{fill:#2d7a4b;font-size:11.5px}
         footer{color:var(--muted);font-size:12px;padding:0 32px 24px}
         """;
 
@@ -90,7 +91,13 @@ public static class DashboardRenderer
 
     private static void SegmentSizes(StringBuilder html, ActiveRunPanel active)
     {
-        html.Append("<section id=\"segment-sizes\"><h2>Segment sizes</h2><div class=\"families\">");
+        html.Append("<section id=\"segment-sizes\"><h2>Segment sizes</h2>");
+        if (active.Families.Any(f => f.Segments.Any(s => s.ReachableByEmail is not null)))
+        {
+            html.Append("<p id=\"reach-note\">Next to each size: the members reachable by e-mail and by SMS, i.e. who consented to that channel in the newest customer export (no customer export, no consent).</p>");
+        }
+
+        html.Append("<div class=\"families\">");
         foreach (var family in active.Families)
         {
             html.Append($"<div class=\"family\"><h3>{Markup.Text(family.Title)}</h3>");

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Segments.Pipeline.Queries;
 
 /// <summary>The answer to "which segments is customer X in?".</summary>
@@ -23,6 +25,19 @@ public sealed record CustomerLookup(string CustomerId, string RunId, DateOnly As
     /// channel with its time); null when no customer export names the customer.
     /// </summary>
     public Core.Profiles.CustomerProfileFields? Profile { get; init; }
+
+    /// <summary>
+    /// May the customer be contacted: <c>email</c> and <c>sms</c> are true only for an explicit yes in the newest
+    /// customer export (no profile, or an empty or negative value, is false), with the time it was given or withdrawn.
+    /// </summary>
+    public Core.Profiles.MarketingConsent Consent { get; init; } = Core.Profiles.MarketingConsent.None;
+
+    /// <summary>
+    /// In a segment listing only: the customer's group (<c>control</c> or <c>treatment</c>) in the listed segment's
+    /// experiment; absent when the segment has no experiment, and in lookups (see <see cref="Memberships"/>).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Group { get; init; }
 
     /// <summary>The store's rule segments the customer is in.</summary>
     public IReadOnlyList<string> RuleSegments { get; init; } = [];

@@ -8,7 +8,11 @@ using Segments.Storage.Generations;
 namespace Segments.Pipeline.Queries;
 
 /// <summary>What a continuation token carries: the run it pins, the segment, and the last row served.</summary>
-public sealed record PageToken(string RunId, string SegmentId, GenerationPosition After);
+public sealed record PageToken(string RunId, string SegmentId, GenerationPosition After)
+{
+    /// <summary>The consent channel (<c>email</c>, <c>sms</c>) the listing is filtered by; null when unfiltered.</summary>
+    public string? Consent { get; init; }
+}
 
 /// <summary>
 /// Writes and reads continuation tokens: base64url JSON plus an HMAC-SHA256 tag, so the client cannot
@@ -24,7 +28,7 @@ public sealed class PageTokenCodec(IOptions<SegmentsOptions> options)
     public string Encode(PageToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(token.RunId, token.SegmentId, token.After.PartitionKey, token.After.RowKey));
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(token.RunId, token.SegmentId, token.After.PartitionKey, token.After.RowKey, token.Consent));
         return Base64Url(payload) + "." + Base64Url(Tag(payload));
     }
 
@@ -41,7 +45,7 @@ public sealed class PageTokenCodec(IOptions<SegmentsOptions> options)
         try
         {
             var p = JsonSerializer.Deserialize<Payload>(payload);
-            return p is { R: not null, S: not null, P: not null, K: not null } ? new PageToken(p.R, p.S, new GenerationPosition(p.P, p.K)) : null;
+            return p is { R: not null, S: not null, P: not null, K: not null } ? new PageToken(p.R, p.S, new GenerationPosition(p.P, p.K)) { Consent = p.C } : null;
         }
         catch (JsonException)
         {
@@ -73,6 +77,7 @@ public sealed class PageTokenCodec(IOptions<SegmentsOptions> options)
         return false;
     }
 
-    // Short names: the token travels in a query string.
-    private sealed record Payload(string? R, string? S, string? P, string? K);
+    // Short names: the token travels in a query string. C (the consent filter) is left out when null, so
+    // unfiltered tokens read as before.
+    private sealed record Payload(string? R, string? S, string? P, string? K, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? C = null);
 }

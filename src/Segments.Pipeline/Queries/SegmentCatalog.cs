@@ -25,10 +25,9 @@ public sealed class SegmentCatalog(SegmentQueries queries, ConfigStore config)
         {
             Segments = list.Segments.Select(s => s with { Id = new SegmentRef(SegmentKind.Rfm, s.Name).Id, Definition = SegmentDefinitions.Rfm(s.Name) }).ToList(),
             LifecycleStages = list.LifecycleStages.Select(s => s with { Id = new SegmentRef(SegmentKind.Lifecycle, s.Name).Id, Definition = SegmentDefinitions.Lifecycle(s.Name, list.LifecycleThresholds) }).ToList(),
-            ClusterSegments = list.Clusters.Select(c =>
+            ClusterSegments = list.ClusterSegments.Select(s => s with
             {
-                var name = c.Cluster.ToString(CultureInfo.InvariantCulture);
-                return new SegmentSummary(name, c.Size) { Id = new SegmentRef(SegmentKind.Cluster, name).Id, Definition = SegmentDefinitions.Cluster(c, list.Clusters.Count) };
+                Definition = SegmentDefinitions.Cluster(list.Clusters.First(c => c.Cluster.ToString(CultureInfo.InvariantCulture) == s.Name), list.Clusters.Count),
             }).ToList(),
             RuleSegments = list.RuleSegments.Select(s => s with
             {

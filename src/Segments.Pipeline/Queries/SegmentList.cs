@@ -42,4 +42,10 @@ public sealed record SegmentSummary(string Name, int Customers)
 
     /// <summary>What puts a customer in the segment, in words, with this run's numbers.</summary>
     public string? Definition { get; init; }
+
+    /// <summary>Members who consented to e-mail marketing, counted by the run; null for runs recorded before reach was kept.</summary>
+    public int? ReachableByEmail { get; init; }
+
+    /// <summary>Members who consented to SMS marketing, counted by the run; null for runs recorded before reach was kept.</summary>
+    public int? ReachableBySms { get; init; }
 }

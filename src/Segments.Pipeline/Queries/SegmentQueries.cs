@@ -40,6 +40,7 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
                 Memberships = run is null ? [] : MembershipExplainer.Explain(row, run),
                 PredictiveExplanation = run is null ? null : MembershipExplainer.ExplainPrediction(row, run),
                 Profile = row.Profile,
+                Consent = Core.Profiles.MarketingConsent.Of(row.Profile),
             };
 
     /// <summary>Segment sizes of the active run; null before the first successful run.</summary>
@@ -47,22 +48,30 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
     {
         var active = await runs.GetActiveAsync(cancellationToken).ConfigureAwait(false);
         var run = active is null ? null : await runs.GetAsync(active.RunId, cancellationToken).ConfigureAwait(false);
-        return run is null
-            ? null
-            : new SegmentList(run.RunId, run.AsOf, Summaries(run.Segments))
-            {
-                LifecycleStages = Summaries(run.LifecycleStages),
-                LifecycleThresholds = run.LifecycleThresholds,
-                Clusters = run.Clusters,
-                RuleSegments = Summaries(run.RuleSegments),
-                RuleErrors = run.RuleErrors,
-                Predictions = run.Predictions,
-                Experiments = run.Experiments,
-                ExperimentErrors = run.ExperimentErrors,
-            };
+        if (run is null)
+        {
+            return null;
+        }
+
+        var reach = run.Reachable.ToDictionary(r => r.Segment, StringComparer.Ordinal);
+        List<SegmentSummary> Summaries(SegmentKind kind, IEnumerable<SegmentSize> sizes) =>
+            sizes.Select(s => Reached(new SegmentSummary(s.Name, s.Customers) { Id = new SegmentRef(kind, s.Name).Id }, reach)).ToList();
+        return new SegmentList(run.RunId, run.AsOf, Summaries(SegmentKind.Rfm, run.Segments))
+        {
+            LifecycleStages = Summaries(SegmentKind.Lifecycle, run.LifecycleStages),
+            LifecycleThresholds = run.LifecycleThresholds,
+            Clusters = run.Clusters,
+            ClusterSegments = Summaries(SegmentKind.Cluster, run.Clusters.Select(c => new SegmentSize(c.Cluster.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Size))),
+            RuleSegments = Summaries(SegmentKind.Rule, run.RuleSegments),
+            RuleErrors = run.RuleErrors,
+            Predictions = run.Predictions,
+            Experiments = run.Experiments,
+            ExperimentErrors = run.ExperimentErrors,
+        };
     }
 
-    private static List<SegmentSummary> Summaries(IEnumerable<SegmentSize> sizes) => sizes.Select(s => new SegmentSummary(s.Name, s.Customers)).ToList();
+    private static SegmentSummary Reached(SegmentSummary summary, Dictionary<string, SegmentReach> reach) =>
+        reach.TryGetValue(summary.Id!, out var r) ? summary with { ReachableByEmail = r.Email, ReachableBySms = r.Sms } : summary;
 
     /// <summary>One run, or null.</summary>
     public Task<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken) => runs.GetAsync(runId, cancellationToken);

@@ -12,8 +12,8 @@ namespace Segments.Pipeline.Recompute;
 
 /// <summary>
 /// What a run adds for marketing on top of the segments: each customer's A/B group in the experiments of
-/// <c>config/experiments.json</c>, a profile of every segment (with the products only the recompute sees), and
-/// the cut points and scaling that lookups need to explain a membership.
+/// <c>config/experiments.json</c>, a profile of every segment (with the products only the recompute sees), the
+/// members reachable by e-mail and SMS per segment, and the cut points and scaling that lookups need to explain a membership.
 /// </summary>
 public sealed class RunInsights(ExperimentLoader experiments, SegmentProfileStore profiles, IOptions<ExperimentOptions> experimentOptions)
 {
@@ -65,7 +65,8 @@ public sealed class RunInsights(ExperimentLoader experiments, SegmentProfileStor
             ProfileOptions);
         var set = new SegmentProfileSet(run.RunId, run.AsOf, rows.Count, rows.Sum(r => r.Monetary), ProfileOptions, profileList);
 
-        return new RunInsightsResult(withGroups, set, summaries, errors, RfmCutPoints.Of(result.Rfm), result.Clusters.Scaling);
+        var reach = SegmentReachCounter.Count(segments.Select(s => KeyValuePair.Create(s.Id, members[s.Id])), rows);
+        return new RunInsightsResult(withGroups, set, summaries, errors, RfmCutPoints.Of(result.Rfm), result.Clusters.Scaling) { Reachable = reach };
     }
 
     /// <summary>Writes the run's profiles; returns the blob name.</summary>

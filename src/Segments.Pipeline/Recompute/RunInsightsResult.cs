@@ -22,12 +22,16 @@ public sealed record RunInsightsResult(
     RfmCutPoints CutPoints,
     RfmFeatureScaling ClusterScaling)
 {
-    /// <summary><paramref name="run"/> with the experiments, their errors, the cut points and the cluster scaling of this result.</summary>
+    /// <summary>Per segment, the members who consented to e-mail and to SMS marketing.</summary>
+    public IReadOnlyList<SegmentReach> Reachable { get; init; } = [];
+
+    /// <summary><paramref name="run"/> with the experiments, their errors, the reach, the cut points and the cluster scaling of this result.</summary>
     public RunRecord AddTo(RunRecord run, string? profilesBlob) =>
         run with
         {
             Experiments = Experiments,
             ExperimentErrors = ExperimentErrors,
+            Reachable = Reachable,
             SegmentProfilesBlob = profilesBlob,
             RfmCutPoints = CutPoints,
             ClusterScaling = ClusterScaling,

@@ -42,6 +42,12 @@ public sealed record RunRecord
     /// <summary>Customers per R score × F score: <c>RfGrid[r - 1][f - 1]</c>; empty for runs recorded before it existed.</summary>
     public IReadOnlyList<IReadOnlyList<int>> RfGrid { get; init; } = [];
 
+    /// <summary>
+    /// Per segment of every family, the members reachable by e-mail and by SMS (consent in the customer exports),
+    /// counted during the run so the dashboard does not scan; empty for runs recorded before it existed.
+    /// </summary>
+    public IReadOnlyList<SegmentReach> Reachable { get; init; } = [];
+
     /// <summary>Customers per lifecycle stage.</summary>
     public IReadOnlyList<SegmentSize> LifecycleStages { get; init; } = [];
 

@@ -39,7 +39,11 @@ public sealed class OpenApiTests(AzuriteFixture azurite) : HostTestBase(azurite)
         Assert.Equal(("apiKey", "header", "x-functions-key"), (schemes.GetProperty("functionKey").GetProperty("type").GetString(), schemes.GetProperty("functionKey").GetProperty("in").GetString(), schemes.GetProperty("functionKey").GetProperty("name").GetString()));
         Assert.Equal(("query", "code"), (schemes.GetProperty("adminKeyQuery").GetProperty("in").GetString(), schemes.GetProperty("adminKeyQuery").GetProperty("name").GetString()));
         var listing = document.GetProperty("paths").GetProperty("/api/segments/{name}/customers").GetProperty("get");
-        Assert.Equal(["name", "pageSize", "continuationToken"], listing.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(["name", "pageSize", "continuationToken", "consent"], listing.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        var consent = listing.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "consent");
+        Assert.Contains("email or sms", consent.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var changes = document.GetProperty("paths").GetProperty("/api/segments/{name}/changes").GetProperty("get");
+        Assert.Contains("consent", changes.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
         Assert.True(listing.GetProperty("responses").TryGetProperty("410", out _));
         Assert.Contains("error", document.GetProperty("components").GetProperty("schemas").GetProperty("ApiErrorBody").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         var runSecurity = document.GetProperty("paths").GetProperty("/api/runs").GetProperty("post").GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name));

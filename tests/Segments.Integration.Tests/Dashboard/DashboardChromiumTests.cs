@@ -52,11 +52,13 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
     }
 
     [Fact]
-    public async Task Dashboard_shows_segment_sizes_rf_grid_movement_and_run_costs_as_the_api_reports_them()
+    public async Task Dashboard_shows_segment_sizes_reach_rf_grid_movement_and_run_costs_as_the_api_reports_them()
     {
-        // Arrange: the sample export, scored as of mid-2011 and again as of its end, so customers move and join.
+        // Arrange: the sample export, scored as of mid-2011 and again as of its end, so customers move and join;
+        // between the runs a customer export gives consent to some of the customers the first run scored.
         await IngestAsync("sample/online-retail-sample.csv", await File.ReadAllBytesAsync(RepositoryPaths.Sample));
         var first = await RunAsync("2011-06-30");
+        await IngestAsync("crm/consent.csv", System.Text.Encoding.UTF8.GetBytes(await ConsentExportAsync()), StorageNames.CustomersContainer);
         var second = await RunAsync("2011-12-10");
         Assert.Equal("succeeded", first.GetProperty("status").GetString());
         Assert.Equal("succeeded", second.GetProperty("status").GetString());
@@ -68,16 +70,27 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
         var screenshot = Path.Combine(RepositoryPaths.Root, "artifacts", "dashboard", "dashboard.png");
         await Chromium.ScreenshotAsync(DashboardUrl, screenshot, 1400, 2200);
 
-        // Assert: every segment of every family with the size GET /api/segments gives it.
-        var shown = SegmentBars().Matches(dom).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["id"].Value), m => int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture));
-        var expected = Sizes(segments, "segments", "rfm")
-            .Concat(Sizes(segments, "lifecycleStages", "lifecycle"))
-            .Concat(Sizes(segments, "ruleSegments", "rule"))
-            .Concat(segments.GetProperty("clusters").EnumerateArray().Select(c => ("cluster:" + c.GetProperty("cluster").GetInt32().ToString(CultureInfo.InvariantCulture), c.GetProperty("size").GetInt32())))
-            .ToDictionary(s => s.Item1, s => s.Item2);
+        // Assert: every segment of every family with the size GET /api/segments gives it, and its reach by e-mail
+        // and SMS as GET /api/segments gives it and as the consent-filtered listings count it.
+        var bars = SegmentBars().Matches(dom).ToDictionary(
+            m => WebUtility.HtmlDecode(m.Groups["id"].Value),
+            m => (Customers: Number(m, "n"), Email: Number(m, "email"), Sms: Number(m, "sms")));
+        var expected = new[] { "segments", "lifecycleStages", "ruleSegments", "clusterSegments" }
+            .SelectMany(family => segments.GetProperty(family).EnumerateArray())
+            .ToDictionary(
+                s => s.GetProperty("id").GetString()!,
+                s => (Customers: s.GetProperty("customers").GetInt32(), Email: s.GetProperty("reachableByEmail").GetInt32(), Sms: s.GetProperty("reachableBySms").GetInt32()));
         Assert.Equal(11, expected.Keys.Count(k => k.StartsWith("rfm:", StringComparison.Ordinal)));
-        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), shown.OrderBy(s => s.Key, StringComparer.Ordinal));
+        Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), bars.OrderBy(s => s.Key, StringComparer.Ordinal));
         Assert.Contains(">Champions</text>", dom, StringComparison.Ordinal);
+        var rfm = bars.Where(b => b.Key.StartsWith("rfm:", StringComparison.Ordinal)).Select(b => b.Value).ToList();
+        Assert.True(rfm.Sum(b => b.Email) > 0 && rfm.Sum(b => b.Sms) > 0 && rfm.Sum(b => b.Sms) < rfm.Sum(b => b.Email), $"reach {rfm.Sum(b => b.Email)} e-mail, {rfm.Sum(b => b.Sms)} SMS");
+        foreach (var (id, bar) in bars.Where(b => b.Key.StartsWith("rfm:", StringComparison.Ordinal) || b.Key.StartsWith("lifecycle:", StringComparison.Ordinal)))
+        {
+            Assert.Equal((bar.Email, bar.Sms), (await ListedCountAsync(id, "email"), await ListedCountAsync(id, "sms")));
+        }
+
+        Assert.Contains("id=\"reach-note\"", dom, StringComparison.Ordinal);
 
         // The R x F grid: 25 cells holding every customer of the active run.
         var scored = second.GetProperty("customersScored").GetInt32();
@@ -140,8 +153,41 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
         Assert.Empty(RfCells().Matches(dom));
     }
 
-    private static IEnumerable<(string, int)> Sizes(JsonElement segments, string family, string kind) =>
-        segments.GetProperty(family).EnumerateArray().Select(s => ($"{kind}:{s.GetProperty("name").GetString()}", s.GetProperty("customers").GetInt32()));
+    private static int Number(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A customer export for the customers the active run scored in its RFM segments (up to 50 of each): every
+    /// second one consents to e-mail, every third to SMS.
+    /// </summary>
+    private async Task<string> ConsentExportAsync()
+    {
+        var segments = await _http.GetFromJsonAsync<JsonElement>("api/segments");
+        var ids = new List<string>();
+        foreach (var segment in segments.GetProperty("segments").EnumerateArray().Where(s => s.GetProperty("customers").GetInt32() > 0))
+        {
+            var page = await _http.GetFromJsonAsync<JsonElement>($"api/segments/{Uri.EscapeDataString(segment.GetProperty("id").GetString()!)}/customers?pageSize=50");
+            ids.AddRange(page.GetProperty("customers").EnumerateArray().Select(c => c.GetProperty("customerId").GetString()!));
+        }
+
+        var lines = ids.Select((id, i) => $"{id},{(i % 2 == 0 ? "yes" : "no")},{(i % 3 == 0 ? "yes" : "no")}");
+        return "customer_id,consent_email,consent_sms\n" + string.Join("\n", lines) + "\n";
+    }
+
+    /// <summary>Customers of the active run's segment who consented to <paramref name="channel"/>, counted through the filtered listing.</summary>
+    private async Task<int> ListedCountAsync(string segment, string channel)
+    {
+        var count = 0;
+        string? token = null;
+        do
+        {
+            var page = await _http.GetFromJsonAsync<JsonElement>($"api/segments/{Uri.EscapeDataString(segment)}/customers?pageSize=1000&consent={channel}"
+                + (token is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(token)));
+            count += page.GetProperty("customers").GetArrayLength();
+            token = page.GetProperty("continuationToken").GetString();
+        }
+        while (token is not null);
+        return count;
+    }
 
     private static int Stat(string dom, string id)
     {
@@ -155,11 +201,11 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
 
     private static int BigEndian(byte[] bytes, int offset) => (bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3];
 
-    private async Task IngestAsync(string blobName, byte[] content)
+    private async Task IngestAsync(string blobName, byte[] content, string container = StorageNames.TransactionsContainer)
     {
         var storage = StorageAccount.Connect(azurite.ConnectionString);
         using var stream = new MemoryStream(content);
-        var blob = await new DropZone(storage).UploadAsync(blobName, stream, CancellationToken.None);
+        var blob = await new DropZone(storage, container).UploadAsync(blobName, stream, CancellationToken.None);
         await PollAsync(async () =>
         {
             var batches = await _http.GetFromJsonAsync<JsonElement>("api/batches");
@@ -201,7 +247,7 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
         throw new TimeoutException($"Gave up waiting for {what} after {Patience.TotalSeconds} s. Host output:\n{_host.Output}");
     }
 
-    [GeneratedRegex("<g class=\"segment\" data-segment=\"(?<id>[^\"]*)\" data-customers=\"(?<n>\\d+)\">")]
+    [GeneratedRegex("<g class=\"segment\" data-segment=\"(?<id>[^\"]*)\" data-customers=\"(?<n>\\d+)\" data-email=\"(?<email>\\d+)\" data-sms=\"(?<sms>\\d+)\">")]
     private static partial Regex SegmentBars();
 
     [GeneratedRegex("<g class=\"cell\" data-r=\"\\d\" data-f=\"\\d\" data-customers=\"(?<n>\\d+)\">")]

@@ -14,6 +14,17 @@ public sealed class PageTokenCodecTests
         Assert.Equal(Token, Codec("key-1").Decode(Codec("key-1").Encode(Token)));
 
     [Fact]
+    public void A_token_keeps_the_consent_filter_of_its_listing()
+    {
+        var filtered = Token with { Consent = "sms" };
+
+        var read = Codec("key-1").Decode(Codec("key-1").Encode(filtered));
+
+        Assert.Equal("sms", read!.Consent);
+        Assert.NotEqual(Token, read);
+    }
+
+    [Fact]
     public void A_token_signed_with_another_key_is_refused() =>
         Assert.Null(Codec("key-2").Decode(Codec("key-1").Encode(Token)));
 

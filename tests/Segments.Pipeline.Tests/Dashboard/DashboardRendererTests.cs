@@ -37,6 +37,31 @@ public class DashboardRendererTests
     }
 
     [Fact]
+    public void Each_segment_shows_its_reach_by_e_mail_and_sms_next_to_its_size()
+    {
+        var bar = new SegmentBar("rfm:Champions", "Champions", 1200) { ReachableByEmail = 450, ReachableBySms = 30 };
+        var active = new ActiveRunPanel("r1", new DateOnly(2024, 1, 1), 1200, [new SegmentFamily("RFM segments", [bar])], []);
+
+        var html = DashboardRenderer.Render(Empty with { Active = active }, null);
+
+        Assert.Contains("data-segment=\"rfm:Champions\" data-customers=\"1200\" data-email=\"450\" data-sms=\"30\">", html, StringComparison.Ordinal);
+        Assert.Contains(">450 e-mail · 30 SMS</text>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"reach-note\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_recorded_before_reach_was_kept_shows_sizes_only()
+    {
+        var active = new ActiveRunPanel("r1", new DateOnly(2024, 1, 1), 5, [new SegmentFamily("RFM segments", [new SegmentBar("rfm:Lost", "Lost", 5)])], []);
+
+        var html = DashboardRenderer.Render(Empty with { Active = active }, null);
+
+        Assert.Contains("data-segment=\"rfm:Lost\" data-customers=\"5\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"reach\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("reach-note", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Page_references_nothing_outside_itself()
     {
         var html = DashboardRenderer.Render(Empty, null);
