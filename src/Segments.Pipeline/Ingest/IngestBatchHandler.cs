@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Segments.Core.Ingest;
 using Segments.Core.Transactions;
@@ -30,20 +31,17 @@ public sealed partial class IngestBatchHandler(
 
     private protected override string ErrorReportNameFor(string blobName) => ErrorReportStore.ReportNameFor(blobName);
 
-    private protected override async Task<IngestReport> ProcessAsync(ExportContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, Stream output, ErrorReportWriter errors, CancellationToken cancellationToken)
-    {
-        var writer = new StreamWriter(output, NormalizedBatchFormat.Encoding);
-        await using (writer.ConfigureAwait(false))
-        {
-            await NormalizedBatchFormat.WriteHeaderAsync(writer).ConfigureAwait(false);
-            return await new ExportProcessor(context).ProcessAsync(
-                content,
-                new ExportSource(blob.Name, blob.MappingName),
-                line => new ValueTask(NormalizedBatchFormat.WriteAsync(writer, line)),
-                error => new ValueTask(errors.WriteAsync(error, cancellationToken)),
-                cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private protected override Encoding NormalizedEncoding => NormalizedBatchFormat.Encoding;
+
+    private protected override Task WriteNormalizedHeaderAsync(TextWriter output) => NormalizedBatchFormat.WriteHeaderAsync(output);
+
+    private protected override Task<IngestReport> ProcessAsync(ExportContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, TextWriter output, ErrorReportWriter errors, CancellationToken cancellationToken) =>
+        new ExportProcessor(context).ProcessAsync(
+            content,
+            new ExportSource(blob.Name, blob.MappingName),
+            line => new ValueTask(NormalizedBatchFormat.WriteAsync(output, line)),
+            error => new ValueTask(errors.WriteAsync(error, cancellationToken)),
+            cancellationToken);
 
     private protected override IngestReport RowsOf(IngestReport report) => report;
 

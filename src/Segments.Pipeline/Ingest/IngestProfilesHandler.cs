@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Segments.Core.Ingest;
 using Segments.Core.Profiles;
@@ -37,21 +38,18 @@ public sealed partial class IngestProfilesHandler(
 
     private protected override string ErrorReportNameFor(string blobName) => ErrorReportStore.ProfileReportNameFor(blobName);
 
-    private protected override async Task<ProfileIngestReport> ProcessAsync(ProfileExportContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, Stream output, ErrorReportWriter errors, CancellationToken cancellationToken)
-    {
-        var writer = new StreamWriter(output, NormalizedProfileFormat.Encoding);
-        await using (writer.ConfigureAwait(false))
-        {
-            await NormalizedProfileFormat.WriteHeaderAsync(writer).ConfigureAwait(false);
-            return await new ProfileExportProcessor(context).ProcessAsync(
-                content,
-                new ExportSource(blob.Name, blob.MappingName),
-                receivedAt,
-                record => new ValueTask(NormalizedProfileFormat.WriteAsync(writer, record)),
-                error => new ValueTask(errors.WriteAsync(error, cancellationToken)),
-                cancellationToken).ConfigureAwait(false);
-        }
-    }
+    private protected override Encoding NormalizedEncoding => NormalizedProfileFormat.Encoding;
+
+    private protected override Task WriteNormalizedHeaderAsync(TextWriter output) => NormalizedProfileFormat.WriteHeaderAsync(output);
+
+    private protected override Task<ProfileIngestReport> ProcessAsync(ProfileExportContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, TextWriter output, ErrorReportWriter errors, CancellationToken cancellationToken) =>
+        new ProfileExportProcessor(context).ProcessAsync(
+            content,
+            new ExportSource(blob.Name, blob.MappingName),
+            receivedAt,
+            record => new ValueTask(NormalizedProfileFormat.WriteAsync(output, record)),
+            error => new ValueTask(errors.WriteAsync(error, cancellationToken)),
+            cancellationToken);
 
     private protected override IngestReport RowsOf(ProfileIngestReport report) => report.Rows;
 
