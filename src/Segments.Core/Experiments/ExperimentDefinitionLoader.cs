@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Segments.Core.Definitions;
 
 namespace Segments.Core.Experiments;
 
@@ -14,34 +15,19 @@ public static class ExperimentDefinitionLoader
     public const double MaxControlShare = 0.5;
 
     /// <summary>Longest experiment name accepted.</summary>
-    public const int MaxNameLength = 100;
-
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    public const int MaxNameLength = DefinitionName.MaxLength;
 
     /// <summary>Parses <paramref name="json"/> and validates every experiment in it.</summary>
     public static ExperimentDefinitionSet Load(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
+        if (DefinitionJson.TryParse(json, out var where) is not { } document)
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {ex.BytePositionInLine + 1}" : string.Empty;
             return new ExperimentDefinitionSet([], [$"experiments.json is not valid JSON{where}"]);
         }
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("experiments", out var entries)
-                || entries.ValueKind != JsonValueKind.Array)
+            if (!DefinitionJson.TryGetEntries(document, "experiments", out var entries))
             {
                 return new ExperimentDefinitionSet([], ["experiments.json must be an object with an \"experiments\" array"]);
             }
@@ -79,19 +65,19 @@ public static class ExperimentDefinitionLoader
             return (null, $"experiment {index} must be an object with \"name\", \"segment\" and \"controlShare\"");
         }
 
-        var name = Text(entry, "name");
+        var name = DefinitionJson.Text(entry, "name");
         if (name is null)
         {
             return (null, $"experiment {index}: \"name\" must be a string");
         }
 
         var label = $"experiment {index} '{name}'";
-        if (NameProblem(name) is { } problem)
+        if (DefinitionName.ProblemWith(name) is { } problem)
         {
             return (null, $"experiment {index}: {problem}");
         }
 
-        var segment = Text(entry, "segment");
+        var segment = DefinitionJson.Text(entry, "segment");
         if (string.IsNullOrWhiteSpace(segment))
         {
             return (null, $"{label}: \"segment\" must name a segment, e.g. \"rfm:At Risk\"");
@@ -110,14 +96,4 @@ public static class ExperimentDefinitionLoader
 
         return (new ExperimentDefinition(name, segment, share), null);
     }
-
-    private static string? Text(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string? NameProblem(string name) =>
-        string.IsNullOrWhiteSpace(name) ? "the name is empty"
-        : name.Trim().Length != name.Length ? $"the name '{name}' starts or ends with spaces"
-        : name.Length > MaxNameLength ? $"the name is longer than {MaxNameLength} characters"
-        : name.Any(char.IsControl) ? "the name contains control characters"
-        : null;
 }

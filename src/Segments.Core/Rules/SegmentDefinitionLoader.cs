@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Segments.Core.Definitions;
 
 namespace Segments.Core.Rules;
 
@@ -10,36 +11,19 @@ namespace Segments.Core.Rules;
 public static class SegmentDefinitionLoader
 {
     /// <summary>Longest segment name accepted: names become labels in marketing tools and table values.</summary>
-    public const int MaxNameLength = 100;
-
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        // Configuration files are edited by hand; comments and a trailing comma are not mistakes worth failing on.
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
+    public const int MaxNameLength = DefinitionName.MaxLength;
 
     /// <summary>Parses <paramref name="json"/> and validates every definition in it.</summary>
     public static SegmentDefinitionSet Load(string json, AttributeCatalog? catalog = null)
     {
-        ArgumentNullException.ThrowIfNull(json);
-        JsonDocument document;
-        try
+        if (DefinitionJson.TryParse(json, out var where) is not { } document)
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            // The position is 0-based in JsonException; people count from 1.
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}, byte {ex.BytePositionInLine + 1}" : string.Empty;
             return Rejected($"the document is not valid JSON{where}");
         }
 
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty("segments", out var segments)
-                || segments.ValueKind != JsonValueKind.Array)
+            if (!DefinitionJson.TryGetEntries(document, "segments", out var segments))
             {
                 return Rejected("the document must be an object with a \"segments\" array");
             }
@@ -81,7 +65,7 @@ public static class SegmentDefinitionLoader
         foreach (var (index, definition) in definitions)
         {
             var label = $"segment {index} '{definition.Name}'";
-            var nameProblem = NameProblem(definition.Name);
+            var nameProblem = DefinitionName.ProblemWith(definition.Name);
             if (nameProblem is not null)
             {
                 errors.Add(new SegmentDefinitionError(index, definition.Name, $"segment {index}: {nameProblem}"));
@@ -115,14 +99,14 @@ public static class SegmentDefinitionLoader
             return (null, new SegmentDefinitionError(index, string.Empty, $"segment {index} must be an object with \"name\", \"description\" and \"query\""));
         }
 
-        var name = StringProperty(element, "name");
+        var name = DefinitionJson.Text(element, "name");
         var label = name is null ? $"segment {index}" : $"segment {index} '{name}'";
         if (name is null)
         {
             return (null, new SegmentDefinitionError(index, string.Empty, $"{label}: \"name\" must be a string"));
         }
 
-        var query = StringProperty(element, "query");
+        var query = DefinitionJson.Text(element, "query");
         if (query is null)
         {
             return (null, new SegmentDefinitionError(index, name, $"{label}: \"query\" must be a string"));
@@ -138,16 +122,6 @@ public static class SegmentDefinitionLoader
         var description = hasDescription ? descriptionElement.GetString()! : string.Empty;
         return (new SegmentDefinition(name, description, query), null);
     }
-
-    private static string? StringProperty(JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static string? NameProblem(string name) =>
-        string.IsNullOrWhiteSpace(name) ? "the name is empty"
-        : name.Trim().Length != name.Length ? $"the name '{name}' starts or ends with spaces"
-        : name.Length > MaxNameLength ? $"the name is longer than {MaxNameLength} characters"
-        : name.Any(char.IsControl) ? "the name contains control characters"
-        : null;
 
     private static SegmentDefinitionSet Rejected(string message) =>
         new([], [new SegmentDefinitionError(0, string.Empty, message)]);

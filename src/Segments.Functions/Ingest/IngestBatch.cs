@@ -1,12 +1,9 @@
-using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Segments.Functions.Configuration;
 using Segments.Pipeline.Ingest;
 using Segments.Storage.Account;
-using Segments.Storage.Blobs;
 
 namespace Segments.Functions.Ingest;
 
@@ -25,35 +22,11 @@ public sealed partial class IngestBatch(IngestBatchHandler handler, ILogger<Inge
     /// blob is bound as a client, so the handler streams it rather than the runtime buffering it.
     /// </summary>
     [Function(nameof(IngestBatch))]
-    public async Task RunAsync(
+    public Task RunAsync(
         [BlobTrigger(StorageNames.TransactionsContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageConnection.Setting)] BlobClient blob,
         string name,
-        CancellationToken cancellationToken)
-    {
-        BlobProperties properties;
-        try
-        {
-            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            LogGone(name);
-            return;
-        }
-
-        // Responses quote ETags and listings do not; the ledger keeps them bare, as DropZone does.
-        var dropped = new DroppedBlob(name, properties.ETag.ToString().Trim('"'), properties.ContentLength);
-        try
-        {
-            await handler.IngestAsync(dropped, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Rethrown so that the runtime retries and, after the last attempt, poisons the blob.
-            await handler.RecordFailureAsync(dropped, ex, MaxAttempts, cancellationToken).ConfigureAwait(false);
-            throw;
-        }
-    }
+        CancellationToken cancellationToken) =>
+        ExportBlobTrigger.RunAsync(handler, blob, name, MaxAttempts, LogGone, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Blob trigger: '{BlobName}' was deleted before it could be ingested")]
     private partial void LogGone(string blobName);

@@ -1,12 +1,9 @@
-using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Segments.Functions.Configuration;
 using Segments.Pipeline.Ingest;
 using Segments.Storage.Account;
-using Segments.Storage.Blobs;
 
 namespace Segments.Functions.Ingest;
 
@@ -22,36 +19,11 @@ public sealed partial class IngestProfiles(IngestProfilesHandler handler, ILogge
 
     /// <summary>Ingests one blob version of a customer export (Event Grid source; the blob is streamed, not buffered).</summary>
     [Function(nameof(IngestProfiles))]
-    public async Task RunAsync(
+    public Task RunAsync(
         [BlobTrigger(StorageNames.CustomersContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageConnection.Setting)] BlobClient blob,
         string name,
-        CancellationToken cancellationToken)
-    {
-        BlobProperties properties;
-        try
-        {
-            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            LogGone(name);
-            return;
-        }
-
-        // The forced mapping travels in the blob's metadata, as for order exports.
-        properties.Metadata.TryGetValue(DropZone.MappingMetadataKey, out var mapping);
-        var dropped = new DroppedBlob(name, properties.ETag.ToString().Trim('"'), properties.ContentLength, string.IsNullOrWhiteSpace(mapping) ? null : mapping.Trim());
-        try
-        {
-            await handler.IngestAsync(dropped, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Rethrown so that the runtime retries and, after the last attempt, poisons the blob.
-            await handler.RecordFailureAsync(dropped, ex, MaxAttempts, cancellationToken).ConfigureAwait(false);
-            throw;
-        }
-    }
+        CancellationToken cancellationToken) =>
+        ExportBlobTrigger.RunAsync(handler, blob, name, MaxAttempts, LogGone, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Blob trigger: customer export '{BlobName}' was deleted before it could be ingested")]
     private partial void LogGone(string blobName);

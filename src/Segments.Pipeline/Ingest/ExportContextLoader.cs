@@ -11,26 +11,15 @@ namespace Segments.Pipeline.Ingest;
 /// and any mapping files in <c>config/mappings/</c>, read fresh so that a new mapping applies to the next upload.
 /// </summary>
 public sealed partial class ExportContextLoader(ConfigStore config, IOptions<IngestOptions> options, ILogger<ExportContextLoader> logger)
+    : MappingContextLoader<ExportMapping, ExportContext>(config, ConfigStore.MappingsPrefix)
 {
-    /// <summary>The context for the next batch. An invalid mapping file is logged and left out, never fatal.</summary>
-    public async Task<ExportContext> LoadAsync(CancellationToken cancellationToken)
-    {
-        var mappings = new List<ExportMapping>();
-        foreach (var (name, json) in await config.ReadMappingsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var (mapping, problems) = MappingCatalog.Parse(json, name);
-            if (mapping is null)
-            {
-                LogInvalidMapping(string.Join("; ", problems));
-            }
-            else
-            {
-                mappings.Add(mapping);
-            }
-        }
+    private protected override (ExportMapping? Mapping, IReadOnlyList<string> Problems) Parse(string json, string source) =>
+        MappingCatalog.Parse(json, source);
 
-        return new ExportContext(options.Value, MappingCatalog.BuiltIn.With(mappings));
-    }
+    private protected override ExportContext Build(IReadOnlyList<ExportMapping> mappings) =>
+        new(options.Value, MappingCatalog.BuiltIn.With(mappings));
+
+    private protected override void ReportInvalidMapping(string problems) => LogInvalidMapping(problems);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring an export mapping: {Problems}")]
     private partial void LogInvalidMapping(string problems);

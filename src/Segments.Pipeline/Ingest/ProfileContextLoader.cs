@@ -13,26 +13,15 @@ namespace Segments.Pipeline.Ingest;
 /// <c>config/profile-mappings/</c>, read fresh so that a new mapping applies to the next upload.
 /// </summary>
 public sealed partial class ProfileContextLoader(ConfigStore config, IOptions<IngestOptions> options, ILogger<ProfileContextLoader> logger)
+    : MappingContextLoader<ProfileMapping, ProfileExportContext>(config, ConfigStore.ProfileMappingsPrefix)
 {
-    /// <summary>The context for the next customer export. An invalid mapping file is logged and left out, never fatal.</summary>
-    public async Task<ProfileExportContext> LoadAsync(CancellationToken cancellationToken)
-    {
-        var mappings = new List<ProfileMapping>();
-        foreach (var (name, json) in await config.ReadMappingsAsync(ConfigStore.ProfileMappingsPrefix, cancellationToken).ConfigureAwait(false))
-        {
-            var (mapping, problems) = ProfileMappingCatalog.Parse(json, name);
-            if (mapping is null)
-            {
-                LogInvalidMapping(string.Join("; ", problems));
-            }
-            else
-            {
-                mappings.Add(mapping);
-            }
-        }
+    private protected override (ProfileMapping? Mapping, IReadOnlyList<string> Problems) Parse(string json, string source) =>
+        ProfileMappingCatalog.Parse(json, source);
 
-        return new ProfileExportContext(options.Value, ProfileMappingCatalog.BuiltIn.With(mappings));
-    }
+    private protected override ProfileExportContext Build(IReadOnlyList<ProfileMapping> mappings) =>
+        new(options.Value, ProfileMappingCatalog.BuiltIn.With(mappings));
+
+    private protected override void ReportInvalidMapping(string problems) => LogInvalidMapping(problems);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring a customer export mapping: {Problems}")]
     private partial void LogInvalidMapping(string problems);
