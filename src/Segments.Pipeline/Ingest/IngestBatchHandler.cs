@@ -106,14 +106,14 @@ public sealed partial class IngestBatchHandler(
             var errors = new ErrorReportWriter(errorReports, ErrorReportStore.ReportNameFor(blob.Name));
             await using (errors.ConfigureAwait(false))
             {
-                var output = new StreamWriter(await normalized.OpenWriteAsync(batchName, cancellationToken).ConfigureAwait(false), NormalizedBatchFormat.Encoding);
+                var output = new NormalizedBatchWriter(await normalized.OpenWriteAsync(batchName, cancellationToken).ConfigureAwait(false));
                 await using (output.ConfigureAwait(false))
                 {
-                    await NormalizedBatchFormat.WriteHeaderAsync(output).ConfigureAwait(false);
+                    await output.WriteHeaderAsync().ConfigureAwait(false);
                     report = await new ExportProcessor(context).ProcessAsync(
                         content,
                         new ExportSource(blob.Name, blob.MappingName),
-                        line => new ValueTask(NormalizedBatchFormat.WriteAsync(output, line)),
+                        line => output.WriteAsync(line),
                         error => new ValueTask(errors.WriteAsync(error, cancellationToken)),
                         cancellationToken).ConfigureAwait(false);
                 }
