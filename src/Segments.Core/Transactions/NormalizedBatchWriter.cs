@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using Segments.Core.Ingest;
 
 namespace Segments.Core.Transactions;
@@ -17,6 +18,8 @@ public sealed class NormalizedBatchWriter(Stream stream) : IAsyncDisposable
 
     // A line is formatted in place when this much room is left; longer lines (rare) take the plain route.
     private const int LineRoom = 1024;
+
+    private static readonly SearchValues<byte> NeedsQuoting = SearchValues.Create(",\"\r\n"u8);
 
     private static readonly byte[] NewLine = NormalizedBatchFormat.Encoding.GetBytes(Environment.NewLine);
 
@@ -153,25 +156,12 @@ public sealed class NormalizedBatchWriter(Stream stream) : IAsyncDisposable
     private static bool TryAppendRaw(Span<byte> destination, ref int length, string value)
     {
         var free = destination[length..];
-        if (value.Length <= free.Length)
+        if (value.Length <= free.Length
+            && Ascii.FromUtf16(value, free, out var copied) == OperationStatus.Done
+            && !free[..copied].ContainsAny(NeedsQuoting))
         {
-            var i = 0;
-            for (; i < value.Length; i++)
-            {
-                var c = value[i];
-                if (c is >= (char)0x80 or ',' or '"' or '\r' or '\n')
-                {
-                    break;
-                }
-
-                free[i] = (byte)c;
-            }
-
-            if (i == value.Length)
-            {
-                length += i;
-                return true;
-            }
+            length += copied;
+            return true;
         }
 
         var escaped = CsvField.Escape(value);
