@@ -24,6 +24,9 @@ public sealed class RowMapper(BoundMapping bound, IngestOptions options, Custome
     private readonly int[] _dateOrdinals = [.. bound.OrderDate];
     private readonly int[] _productOrdinals = [.. bound.Product];
     private readonly int[] _countryOrdinals = [.. bound.Country];
+    private readonly char[] _lastDateText = new char[32];
+    private int _lastDateLength = -1;
+    private DateOnly _lastDate;
     private readonly HashSet<string> _ordersWithTotal = new(StringComparer.Ordinal);
     private readonly RecurringStrings _strings = new(customers);
     private string? _currentOrder;
@@ -224,10 +227,26 @@ public sealed class RowMapper(BoundMapping bound, IngestOptions options, Custome
 
     private string ColumnOf(IReadOnlyList<int> ordinals) => ordinals.Count > 0 ? bound.ColumnNames[ordinals[0]] : string.Empty;
 
-    private bool TryDate(ReadOnlySpan<char> text, out DateOnly date) =>
-        bound.Mapping.DateFormat is { } format
+    private bool TryDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        // The rows of one order repeat its timestamp: the text of the last date read is compared first.
+        if (text.Length == _lastDateLength && text.SequenceEqual(_lastDateText.AsSpan(0, _lastDateLength)))
+        {
+            date = _lastDate;
+            return true;
+        }
+
+        var read = bound.Mapping.DateFormat is { } format
             ? DateOnly.TryParseExact(text.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
             : OrderDateParser.TryParse(text, out date);
+        if (read && text.Length <= _lastDateText.Length)
+        {
+            text.CopyTo(_lastDateText);
+            (_lastDateLength, _lastDate) = (text.Length, date);
+        }
+
+        return read;
+    }
 
     // Plain values (most of them) are read by hand first: decimal.TryParse was a sixth of the mapping time.
     private static bool TryNumber(ReadOnlySpan<char> text, out decimal value) =>
