@@ -7,7 +7,7 @@ namespace Segments.Bench.Ingest;
 
 /// <summary>
 /// What the blob trigger does with one export, minus storage: <see cref="ExportProcessor"/> parses and
-/// normalises the file and every accepted line is written in <see cref="NormalizedBatchFormat"/> to a sink
+/// normalises the file and every accepted line is written in <see cref="NormalizedBatchFormat"/> (by <see cref="NormalizedBatchWriter"/>, as the trigger does) to a sink
 /// that discards it (the trigger gzips it into a blob, and hashes the input, neither of which is measured here).
 /// </summary>
 internal static class IngestPath
@@ -27,15 +27,15 @@ internal static class IngestPath
         var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (input.ConfigureAwait(false))
         {
-            var output = new StreamWriter(sink, NormalizedBatchFormat.Encoding);
+            var output = new NormalizedBatchWriter(sink);
             IngestReport report;
             await using (output.ConfigureAwait(false))
             {
-                await NormalizedBatchFormat.WriteHeaderAsync(output).ConfigureAwait(false);
+                await output.WriteHeaderAsync().ConfigureAwait(false);
                 report = await new ExportProcessor(ExportContext.Default) { Chunking = Chunking }.ProcessAsync(
                     input,
                     new ExportSource(Path.GetFileName(path)),
-                    line => new ValueTask(NormalizedBatchFormat.WriteAsync(output, line)),
+                    line => output.WriteAsync(line),
                     _ => ValueTask.CompletedTask,
                     CancellationToken.None).ConfigureAwait(false);
             }

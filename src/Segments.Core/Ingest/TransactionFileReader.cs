@@ -74,6 +74,30 @@ public sealed class TransactionFileReader : IAsyncDisposable
     public IAsyncEnumerable<ParsedRow> ReadRowsAsync(CancellationToken cancellationToken) =>
         _chunked is not null ? _chunked.ReadAsync(cancellationToken) : ReadSequentialAsync(_source!, _mapper!, cancellationToken);
 
+    /// <summary>
+    /// The same rows as <see cref="ReadRowsAsync"/>, a batch at a time (a chunk's rows on the parallel path,
+    /// one row per batch on the sequential one). A batch's array is valid until the next is asked for.
+    /// </summary>
+    internal async IAsyncEnumerable<RowBatch> ReadBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (_chunked is not null)
+        {
+            await foreach (var batch in _chunked.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return batch;
+            }
+
+            yield break;
+        }
+
+        var single = new ParsedRow[1];
+        await foreach (var row in ReadSequentialAsync(_source!, _mapper!, cancellationToken).ConfigureAwait(false))
+        {
+            single[0] = row;
+            yield return new RowBatch(single, 1);
+        }
+    }
+
     /// <summary>What one record becomes: a blank line, a short record, or whatever the mapping makes of it.</summary>
     internal static ParsedRow RowFor(IExportRecord record, long line, int expectedFields, RowMapper mapper)
     {

@@ -31,8 +31,7 @@ public static class NormalizedBatchFormat
         if (!TryFormat(line, buffer, out var length))
         {
             ArrayPool<char>.Shared.Return(buffer);
-            return writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{CsvField.Escape(line.CustomerId)},{CsvField.Escape(line.OrderId)},{line.OrderDate:yyyy-MM-dd},{line.Amount},{CsvField.Escape(line.Country)},{(line.IsCancellation ? 1 : 0)},{CsvField.Escape(line.Product)}"));
+            return writer.WriteLineAsync(LineText(line));
         }
 
         var write = writer.WriteLineAsync(buffer.AsMemory(0, length));
@@ -44,6 +43,11 @@ public static class NormalizedBatchFormat
 
         return ReturnAfterAsync(write, buffer);
     }
+
+    /// <summary>One line's text without its line break, as first written (the reference for the buffered writers).</summary>
+    internal static string LineText(in TransactionLine line) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{CsvField.Escape(line.CustomerId)},{CsvField.Escape(line.OrderId)},{line.OrderDate:yyyy-MM-dd},{line.Amount},{CsvField.Escape(line.Country)},{(line.IsCancellation ? 1 : 0)},{CsvField.Escape(line.Product)}");
 
     /// <summary>Reads every line back. The input was written by <see cref="WriteAsync"/>; anything else is a bug, so it throws.</summary>
     public static async IAsyncEnumerable<TransactionLine> ReadAsync(TextReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)

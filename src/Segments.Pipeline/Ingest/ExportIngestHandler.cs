@@ -92,17 +92,13 @@ public abstract class ExportIngestHandler<TContext, TReport>(
     /// <summary>The error report's name for a blob of this kind.</summary>
     private protected abstract string ErrorReportNameFor(string blobName);
 
-    /// <summary>The text encoding of the kind's normalised format.</summary>
-    private protected abstract Encoding NormalizedEncoding { get; }
-
-    /// <summary>Writes the header of the kind's normalised format.</summary>
-    private protected abstract Task WriteNormalizedHeaderAsync(TextWriter output);
-
     /// <summary>
-    /// Runs the kind's processor with <paramref name="context"/> over <paramref name="content"/>, writing the normalised
-    /// records to <paramref name="output"/> (after its header) and the rejected rows to <paramref name="errors"/>.
+    /// Runs the kind's processor with <paramref name="context"/> over <paramref name="content"/>, writing the
+    /// normalised batch (its header, then the records) to <paramref name="normalizedBlob"/>, which it owns and
+    /// disposes, and the rejected rows to <paramref name="errors"/>. Each kind brings its own writer: order
+    /// exports write UTF-8 bytes straight into the blob, the hot path of an ingest.
     /// </summary>
-    private protected abstract Task<TReport> ProcessAsync(TContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, TextWriter output, ErrorReportWriter errors, CancellationToken cancellationToken);
+    private protected abstract Task<TReport> ProcessAsync(TContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, Stream normalizedBlob, ErrorReportWriter errors, CancellationToken cancellationToken);
 
     /// <summary>The row counts and verdict in the kind's report.</summary>
     private protected abstract IngestReport RowsOf(TReport report);
@@ -142,12 +138,8 @@ public abstract class ExportIngestHandler<TContext, TReport>(
             var errors = new ErrorReportWriter(errorReports, ErrorReportNameFor(blob.Name));
             await using (errors.ConfigureAwait(false))
             {
-                var output = new StreamWriter(await normalized.OpenWriteAsync(batchName, cancellationToken).ConfigureAwait(false), NormalizedEncoding);
-                await using (output.ConfigureAwait(false))
-                {
-                    await WriteNormalizedHeaderAsync(output).ConfigureAwait(false);
-                    report = await ProcessAsync(context, content, blob, receivedAt, output, errors, cancellationToken).ConfigureAwait(false);
-                }
+                var output = await normalized.OpenWriteAsync(batchName, cancellationToken).ConfigureAwait(false);
+                report = await ProcessAsync(context, content, blob, receivedAt, output, errors, cancellationToken).ConfigureAwait(false);
             }
 
             var rows = RowsOf(report);

@@ -31,17 +31,20 @@ public sealed partial class IngestBatchHandler(
 
     private protected override string ErrorReportNameFor(string blobName) => ErrorReportStore.ReportNameFor(blobName);
 
-    private protected override Encoding NormalizedEncoding => NormalizedBatchFormat.Encoding;
-
-    private protected override Task WriteNormalizedHeaderAsync(TextWriter output) => NormalizedBatchFormat.WriteHeaderAsync(output);
-
-    private protected override Task<IngestReport> ProcessAsync(ExportContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, TextWriter output, ErrorReportWriter errors, CancellationToken cancellationToken) =>
-        new ExportProcessor(context).ProcessAsync(
-            content,
-            new ExportSource(blob.Name, blob.MappingName),
-            line => new ValueTask(NormalizedBatchFormat.WriteAsync(output, line)),
-            error => new ValueTask(errors.WriteAsync(error, cancellationToken)),
-            cancellationToken);
+    private protected override async Task<IngestReport> ProcessAsync(ExportContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, Stream normalizedBlob, ErrorReportWriter errors, CancellationToken cancellationToken)
+    {
+        var output = new NormalizedBatchWriter(normalizedBlob);
+        await using (output.ConfigureAwait(false))
+        {
+            await output.WriteHeaderAsync(cancellationToken).ConfigureAwait(false);
+            return await new ExportProcessor(context).ProcessAsync(
+                content,
+                new ExportSource(blob.Name, blob.MappingName),
+                line => output.WriteAsync(line, cancellationToken),
+                error => new ValueTask(errors.WriteAsync(error, cancellationToken)),
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private protected override IngestReport RowsOf(IngestReport report) => report;
 

@@ -38,18 +38,21 @@ public sealed partial class IngestProfilesHandler(
 
     private protected override string ErrorReportNameFor(string blobName) => ErrorReportStore.ProfileReportNameFor(blobName);
 
-    private protected override Encoding NormalizedEncoding => NormalizedProfileFormat.Encoding;
-
-    private protected override Task WriteNormalizedHeaderAsync(TextWriter output) => NormalizedProfileFormat.WriteHeaderAsync(output);
-
-    private protected override Task<ProfileIngestReport> ProcessAsync(ProfileExportContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, TextWriter output, ErrorReportWriter errors, CancellationToken cancellationToken) =>
-        new ProfileExportProcessor(context).ProcessAsync(
-            content,
-            new ExportSource(blob.Name, blob.MappingName),
-            receivedAt,
-            record => new ValueTask(NormalizedProfileFormat.WriteAsync(output, record)),
-            error => new ValueTask(errors.WriteAsync(error, cancellationToken)),
-            cancellationToken);
+    private protected override async Task<ProfileIngestReport> ProcessAsync(ProfileExportContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, Stream normalizedBlob, ErrorReportWriter errors, CancellationToken cancellationToken)
+    {
+        var output = new StreamWriter(normalizedBlob, NormalizedProfileFormat.Encoding);
+        await using (output.ConfigureAwait(false))
+        {
+            await NormalizedProfileFormat.WriteHeaderAsync(output).ConfigureAwait(false);
+            return await new ProfileExportProcessor(context).ProcessAsync(
+                content,
+                new ExportSource(blob.Name, blob.MappingName),
+                receivedAt,
+                record => new ValueTask(NormalizedProfileFormat.WriteAsync(output, record)),
+                error => new ValueTask(errors.WriteAsync(error, cancellationToken)),
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private protected override IngestReport RowsOf(ProfileIngestReport report) => report.Rows;
 

@@ -27,12 +27,18 @@ internal sealed class ChunkRecord : IExportRecord
     {
         if (FieldCount == _starts.Length)
         {
-            Array.Resize(ref _starts, FieldCount * 2);
-            Array.Resize(ref _lengths, FieldCount * 2);
+            Grow();
         }
 
         _starts[FieldCount] = start;
         _lengths[FieldCount] = length;
         FieldCount++;
+    }
+
+    // Out of line, so that Add stays small enough to be inlined into the tokeniser.
+    private void Grow()
+    {
+        Array.Resize(ref _starts, FieldCount * 2);
+        Array.Resize(ref _lengths, FieldCount * 2);
     }
 }

@@ -1,0 +1,9 @@
+namespace Segments.Core.Ingest.Chunked;
+
+/// <summary>
+/// Consecutive rows of a file, in file order: the first <see cref="Count"/> of <see cref="Rows"/>. The array
+/// belongs to the reader and is reused or returned to a pool once the consumer asks for the next batch.
+/// </summary>
+/// <param name="Rows">The rows; only the first <paramref name="Count"/> are this batch.</param>
+/// <param name="Count">Rows in the batch.</param>
+internal readonly record struct RowBatch(ParsedRow[] Rows, int Count);
