@@ -71,6 +71,9 @@ profiles_etag=$(sed -n 's/.*(ETag \(.*\))$/\1/p' <<<"$uploaded_profiles")
 wait_for 60 "the blob trigger to ingest the customer profiles" batch_done "$profiles_etag"
 curl -s "${base}/api/batches?code=${function_key}"; echo
 
+step "Uploading samples/products-sample.csv (synthetic product catalog) as config/products.csv"
+dotnet src/Segments.Cli/bin/Release/net10.0/segments.dll upload --config --file samples/products-sample.csv --name products.csv
+
 step "Recomputing segments as of 2011-12-10 (the day after the sample's last order)"
 location=$(curl -sf -D - -o /dev/null -X POST "${base}/api/runs" -H "x-functions-key: ${admin_key}" \
   -H 'Content-Type: application/json' -d '{"asOf":"2011-12-10"}' | tr -d '\r' | sed -n 's/^Location: //Ip')

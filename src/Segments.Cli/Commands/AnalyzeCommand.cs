@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Segments.Core.Ingest;
+using Segments.Core.Products;
 using Segments.Core.Rules;
 using Segments.Core.Segmentation;
 
@@ -18,15 +19,16 @@ public static class AnalyzeCommand
         var input = new ExportInputOptions();
         var asOf = new Option<string?>("--as-of") { Description = "Analyse as of this date (yyyy-MM-dd); default: the day after the file's latest order." };
         var rules = new Option<FileInfo?>("--rules") { Description = "Rule segment definitions, as in config/segments.json." };
+        var products = new Option<FileInfo?>("--products") { Description = "Product catalog, as in config/products.csv: gives rules product_categories, product_vendors and product_X." };
         var output = new Option<FileInfo?>("--out") { Description = "Write one row per customer with every segment to this CSV file." };
         var discount = new Option<double>("--monthly-discount-rate") { Description = "Monthly discount rate of the 12-month CLV.", DefaultValueFactory = _ => new PredictionOptions().MonthlyDiscountRate };
-        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters, predictions and rule segments for an export file.") { asOf, rules, output, discount };
+        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters, predictions and rule segments for an export file.") { asOf, rules, products, output, discount };
         input.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(rules), result.GetValue(output), new PredictionOptions { MonthlyDiscountRate = result.GetValue(discount) }, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(rules), result.GetValue(products), result.GetValue(output), new PredictionOptions { MonthlyDiscountRate = result.GetValue(discount) }, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, ExportInputOptions inputOptions, string? asOfText, FileInfo? rulesFile, FileInfo? output, PredictionOptions predictions, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, ExportInputOptions inputOptions, string? asOfText, FileInfo? rulesFile, FileInfo? productsFile, FileInfo? output, PredictionOptions predictions, CancellationToken cancellationToken)
     {
         var (asOf, asOfProblem) = AsOfArgument.Parse(asOfText);
         if (asOfProblem is not null)
@@ -37,6 +39,22 @@ public static class AnalyzeCommand
 
         var input = result.GetRequiredValue(inputOptions.Input);
         var (context, problems) = inputOptions.Context(result);
+        ProductCatalog? catalog = null;
+        if (productsFile is not null && !productsFile.Exists)
+        {
+            problems = [.. problems, $"{productsFile.FullName}: no such file"];
+        }
+        else if (productsFile is not null)
+        {
+            // As in a run: bad catalog lines are reported and skipped, never fatal.
+            var read = ProductCatalogReader.Read(await File.ReadAllTextAsync(productsFile.FullName, cancellationToken).ConfigureAwait(false), productsFile.Name);
+            catalog = read.Catalog;
+            foreach (var error in read.Errors)
+            {
+                await Console.Error.WriteLineAsync($"warning: {error}").ConfigureAwait(false);
+            }
+        }
+
         IReadOnlyList<RuleSegment> segments = [];
         if (rulesFile is not null)
         {
@@ -46,7 +64,9 @@ public static class AnalyzeCommand
             }
             else
             {
-                var set = SegmentDefinitionLoader.Load(await File.ReadAllTextAsync(rulesFile.FullName, cancellationToken).ConfigureAwait(false));
+                var set = SegmentDefinitionLoader.Load(
+                    await File.ReadAllTextAsync(rulesFile.FullName, cancellationToken).ConfigureAwait(false),
+                    catalog?.ExtendRuleAttributes(AttributeCatalog.Standard));
                 segments = set.Segments;
                 problems = [.. problems, .. set.Errors.Select(e => $"{rulesFile.Name}: {e}")];
             }
@@ -85,7 +105,7 @@ public static class AnalyzeCommand
             return 1;
         }
 
-        var analysis = engine.Compute(segments);
+        var analysis = engine.Compute(segments, profiles: null, catalog);
         SegmentationPrinter.Print(analysis);
         if (output is not null)
         {

@@ -25,6 +25,12 @@ public sealed record CustomerFacts(string CustomerId)
     /// <summary>Products bought.</summary>
     public IReadOnlyList<string>? Products { get; init; }
 
+    /// <summary>
+    /// Product catalog attributes of the products bought, by attribute name (<c>product_categories</c>,
+    /// <c>product_vendors</c>, <c>product_X</c>); null without a catalog.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? ProductAttributes { get; init; }
+
     /// <summary>RFM recency score 1–5.</summary>
     public int? RfmR { get; init; }
 
@@ -100,6 +106,11 @@ public sealed record CustomerFacts(string CustomerId)
         Put(values, StandardAttributes.Revenue, Revenue is { } revenue ? AttributeValue.Of(revenue) : null);
         Put(values, StandardAttributes.AverageOrderValue, AverageOrderValue is { } aov ? AttributeValue.Of(aov) : null);
         Put(values, StandardAttributes.Products, Products is { } products ? AttributeValue.Of(products) : null);
+        foreach (var (name, items) in ProductAttributes ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            Put(values, name, AttributeValue.Of(items));
+        }
+
         Put(values, StandardAttributes.RfmR, RfmR is { } r ? AttributeValue.Of(r) : null);
         Put(values, StandardAttributes.RfmF, RfmF is { } f ? AttributeValue.Of(f) : null);
         Put(values, StandardAttributes.RfmM, RfmM is { } m ? AttributeValue.Of(m) : null);

@@ -55,13 +55,22 @@ public static class MatchedClauses
                 clauses.Add(Cut($"{@in}: {Value(@in.Attribute, profile)}"));
                 break;
             case ContainsNode contains:
-                clauses.Add(Cut($"{contains}: {(contains.Negated ? "not bought" : "bought")}"));
+                clauses.Add(Cut($"{contains}: {ContainsWords(contains)}"));
                 break;
             default:
                 clauses.Add(Cut(node.ToString()));
                 break;
         }
     }
+
+    // Products are bought; catalog attributes (product_categories, product_X) come from the products bought;
+    // any other list (tags) simply holds the item.
+    private static string ContainsWords(ContainsNode contains) => contains.Attribute.Name switch
+    {
+        StandardAttributes.Products => contains.Negated ? "not bought" : "bought",
+        var name when name.StartsWith("product_", StringComparison.Ordinal) => contains.Negated ? "no product bought has it" : "a product bought has it",
+        _ => contains.Negated ? "not listed" : "listed",
+    };
 
     private static IEnumerable<string> AttributesOf(QueryNode node) => node switch
     {

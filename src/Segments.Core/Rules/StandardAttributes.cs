@@ -14,6 +14,8 @@ public static class StandardAttributes
     public const string Revenue = "revenue";
     public const string AverageOrderValue = "average_order_value";
     public const string Products = "products";
+    public const string ProductCategories = "product_categories";
+    public const string ProductVendors = "product_vendors";
     public const string RfmR = "rfm_r";
     public const string RfmF = "rfm_f";
     public const string RfmM = "rfm_m";
@@ -54,6 +56,8 @@ public static class StandardAttributes
         new(Revenue, AttributeType.Number, "net revenue, cancellations included, floored at 0"),
         new(AverageOrderValue, AttributeType.Number, "revenue divided by orders"),
         new(Products, AttributeType.TextList, "products bought"),
+        new(ProductCategories, AttributeType.TextList, "categories of the products bought (non-cancelled lines), from the product catalog config/products.csv; unknown without a catalog"),
+        new(ProductVendors, AttributeType.TextList, "vendors of the products bought (non-cancelled lines), from the product catalog config/products.csv; unknown without a catalog"),
         new(RfmR, AttributeType.Number, "RFM recency score, 1-5"),
         new(RfmF, AttributeType.Number, "RFM frequency score, 1-5"),
         new(RfmM, AttributeType.Number, "RFM monetary score, 1-5"),

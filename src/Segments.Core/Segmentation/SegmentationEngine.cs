@@ -51,8 +51,13 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
     /// Scores every customer with a non-cancelled order, joins each with its newest profile from
     /// <paramref name="profiles"/> (by normalised customer id; age bands as of the run's date) and evaluates
     /// <paramref name="rules"/> over both. Profiles of customers without orders are counted, not scored.
+    /// With a <paramref name="products"/> catalog, each customer also gets the catalog's list attributes of the
+    /// products bought (non-cancelled lines up to the run's date, the same set as <c>products</c>).
     /// </summary>
-    public SegmentationResult Compute(IReadOnlyList<RuleSegment> rules, IReadOnlyDictionary<string, Profiles.CustomerProfileFields>? profiles)
+    public SegmentationResult Compute(
+        IReadOnlyList<RuleSegment> rules,
+        IReadOnlyDictionary<string, Profiles.CustomerProfileFields>? profiles,
+        Products.ProductCatalog? products = null)
     {
         var day = _rfm.AsOf;
         var rfm = RfmScorer.Score(_rfm.ToMetrics());
@@ -74,7 +79,7 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
             var stage = stages[id];
             int? cluster = clusterOf.TryGetValue(id, out var c) ? c : null;
             var prediction = predictions.GetValueOrDefault(id);
-            List<string> bought = _products.TryGetValue(id, out var products) ? products.Order(StringComparer.Ordinal).ToList() : [];
+            List<string> bought = _products.TryGetValue(id, out var productSet) ? productSet.Order(StringComparer.Ordinal).ToList() : [];
             var profile = profiles is not null && profiles.TryGetValue(id, out var fields) ? fields.AsOf(day) : null;
             var facts = new CustomerFacts(id)
             {
@@ -87,6 +92,7 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
                 Orders = score.Metrics.Frequency,
                 Revenue = score.Metrics.Monetary,
                 Products = bought,
+                ProductAttributes = products?.AttributesOf(bought),
                 RfmR = score.R,
                 RfmF = score.F,
                 RfmM = score.M,

@@ -9,7 +9,7 @@ namespace Segments.Pipeline.Queries;
 /// <c>GET /api/segments</c>: the active run's segments with their sizes, ids and definitions. Rule texts
 /// are read from <c>config/segments.json</c> as it is now (a rule changed since the run shows its new text).
 /// </summary>
-public sealed class SegmentCatalog(SegmentQueries queries, ConfigStore config)
+public sealed partial class SegmentCatalog(SegmentQueries queries, ConfigStore config)
 {
     /// <summary>The catalog, or null before the first successful run.</summary>
     public async Task<SegmentList?> GetAsync(CancellationToken cancellationToken)
@@ -46,7 +46,9 @@ public sealed class SegmentCatalog(SegmentQueries queries, ConfigStore config)
             return texts;
         }
 
-        foreach (var segment in SegmentDefinitionLoader.Load(json).Segments)
+        // Only the texts are wanted here, so a rule naming a further product catalog column (product_X, known
+        // to the run only from config/products.csv) is shown as written rather than checked against the catalog.
+        foreach (var segment in SegmentDefinitionLoader.Load(json, AttributeCatalog.Standard.With(ProductColumnsOf(json))).Segments)
         {
             var d = segment.Definition;
             texts[d.Name] = string.IsNullOrWhiteSpace(d.Description) ? d.Query : $"{d.Query} ({d.Description})";
@@ -54,4 +56,14 @@ public sealed class SegmentCatalog(SegmentQueries queries, ConfigStore config)
 
         return texts;
     }
+
+    private static IEnumerable<AttributeDefinition> ProductColumnsOf(string json) =>
+        ProductAttributeName().Matches(json)
+            .Select(m => m.Value.ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .Where(name => AttributeCatalog.Standard.Find(name) is null)
+            .Select(name => new AttributeDefinition(name, AttributeType.TextList, "a product catalog column"));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bproduct_[A-Za-z0-9_]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ProductAttributeName();
 }

@@ -27,6 +27,9 @@ public sealed record SegmentList(string RunId, DateOnly AsOf, IReadOnlyList<Segm
     /// <summary>Rule segment definitions that could not be evaluated, and why.</summary>
     public IReadOnlyList<string> RuleErrors { get; init; } = [];
 
+    /// <summary>Lines of the product catalog <c>config/products.csv</c> that were skipped, and why.</summary>
+    public IReadOnlyList<string> ProductCatalogErrors { get; init; } = [];
+
     /// <summary>The A/B experiments of <c>config/experiments.json</c> applied in the run, with control and treatment sizes.</summary>
     public IReadOnlyList<Core.Experiments.ExperimentSummary> Experiments { get; init; } = [];
 

@@ -64,6 +64,7 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
             ClusterSegments = Summaries(SegmentKind.Cluster, run.Clusters.Select(c => new SegmentSize(c.Cluster.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Size))),
             RuleSegments = Summaries(SegmentKind.Rule, run.RuleSegments),
             RuleErrors = run.RuleErrors,
+            ProductCatalogErrors = run.ProductCatalogErrors,
             Predictions = run.Predictions,
             Experiments = run.Experiments,
             ExperimentErrors = run.ExperimentErrors,

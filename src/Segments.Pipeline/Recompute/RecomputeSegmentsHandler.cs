@@ -141,8 +141,8 @@ public sealed partial class RecomputeSegmentsHandler(
         var (profiles, profileBatchesRead) = await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Score);
-        var (rules, ruleErrors) = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
-        var result = aggregator.Compute(rules, profiles.Newest);
+        var ruleInputs = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var result = aggregator.Compute(ruleInputs.Segments, profiles.Newest, ruleInputs.Products);
         var insight = await insights.ComputeAsync(run, result, result.Customers.Select(ToRow).ToList(), cancellationToken, Demographics(result)).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Write);
@@ -165,7 +165,8 @@ public sealed partial class RecomputeSegmentsHandler(
             Clusters = result.Clusters.Clusters,
             Predictions = result.Predictions,
             RuleSegments = result.RuleSegmentCounts.Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
-            RuleErrors = ruleErrors,
+            RuleErrors = ruleInputs.Errors,
+            ProductCatalogErrors = ruleInputs.ProductErrors,
             Profiles = profileBatchesRead == 0
                 ? null
                 : new ProfileRunSummary(

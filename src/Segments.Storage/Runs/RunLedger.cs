@@ -112,6 +112,7 @@ public sealed class RunLedger(StorageAccount account)
         ["ClusterScaling"] = r.ClusterScaling is null ? null : JsonSerializer.Serialize(r.ClusterScaling),
         ["Experiments"] = r.Experiments.Count == 0 ? null : JsonSerializer.Serialize(r.Experiments),
         ["ExperimentErrors"] = r.ExperimentErrors.Count == 0 ? null : JsonSerializer.Serialize(r.ExperimentErrors),
+        ["ProductCatalogErrors"] = r.ProductCatalogErrors.Count == 0 ? null : JsonSerializer.Serialize(r.ProductCatalogErrors),
         ["SegmentProfilesBlob"] = r.SegmentProfilesBlob,
     };
 
@@ -147,6 +148,7 @@ public sealed class RunLedger(StorageAccount account)
         ClusterScaling = Json<Core.Clustering.RfmFeatureScaling>(e, "ClusterScaling"),
         Experiments = Json<List<Core.Experiments.ExperimentSummary>>(e, "Experiments") ?? [],
         ExperimentErrors = Json<List<string>>(e, "ExperimentErrors") ?? [],
+        ProductCatalogErrors = Json<List<string>>(e, "ProductCatalogErrors") ?? [],
         SegmentProfilesBlob = e.GetString("SegmentProfilesBlob"),
     };
 

@@ -66,6 +66,9 @@ public sealed record RunRecord
     /// <summary>Rule segment definitions that could not be used, with the reason and position.</summary>
     public IReadOnlyList<string> RuleErrors { get; init; } = [];
 
+    /// <summary>Problems in the product catalog <c>config/products.csv</c> (file, line, reason); the bad lines were skipped.</summary>
+    public IReadOnlyList<string> ProductCatalogErrors { get; init; } = [];
+
     /// <summary>The 20/40/60/80th percentiles recency, frequency and monetary value were scored with (for explanations).</summary>
     public Core.Rfm.RfmCutPoints? RfmCutPoints { get; init; }
 

@@ -10,7 +10,7 @@ public class AttributeCatalogTests
         // Arrange
         string[] expected =
         [
-            "country", "first_order_date", "last_order_date", "orders", "revenue", "average_order_value", "products",
+            "country", "first_order_date", "last_order_date", "orders", "revenue", "average_order_value", "products", "product_categories", "product_vendors",
             "rfm_r", "rfm_f", "rfm_m", "rfm_code", "rfm_segment", "lifecycle_stage", "p_alive", "clv", "cluster", "customer_type",
             // Issue 8: derived attributes, then every field of the customer exports.
             "new_vs_returning", "recency_days", "tenure_days", "has_profile", "signup_date", "birth_year", "age_band", "gender",

@@ -76,13 +76,14 @@ public sealed class CountedRequestsTests(DebugLoggingAzuriteFixture azurite, ITe
         var run = await _pipeline.GetRequiredService<RecomputeSegmentsHandler>().ExecuteAsync(queued.RunId, CancellationToken.None);
 
         // Assert: reading lists the ledger twice (order exports, then customer exports: none here) and downloads the
-        // one batch; scoring reads segments.json and experiments.json (both absent); writing creates the generation
+        // one batch; scoring reads products.csv, segments.json and experiments.json (all absent: an absent blob is still
+        // one read request); writing creates the generation
         // table and writes it in batches, then the segment profiles blob; the flip writes the run row and the pointer.
         var stages = run!.Usage!.Stages;
         Assert.Equal(["housekeeping", "read", "score", "write", "flip"], stages.Keys);
         Assert.Equal(2, stages["read"].Requests.Table.List);
         Assert.True(stages["read"].Requests.Blob.Read >= 1);
-        Assert.Equal(new RequestCounts(2, 0, 0, 0, 0), stages["score"].Requests.Blob);
+        Assert.Equal(new RequestCounts(3, 0, 0, 0, 0), stages["score"].Requests.Blob);
         Assert.Equal(1, stages["write"].Requests.Blob.Write);
         Assert.Equal(0, stages["score"].Requests.Table.Total);
         Assert.Equal(stages["write"].Requests.Table.Total, stages["write"].Requests.Table.Write);
