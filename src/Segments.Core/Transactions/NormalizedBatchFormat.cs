@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -16,33 +15,11 @@ public static class NormalizedBatchFormat
     /// <summary>The header line.</summary>
     public const string Header = "customer_id,order_id,order_date,amount,country,cancelled,product";
 
-    // Normalised lines are short (ids, a date, an amount, a country, a SKU); a longer one takes the plain route.
-    private const int LineBufferChars = 512;
-
     /// <summary>Writes the header.</summary>
     public static Task WriteHeaderAsync(TextWriter writer) => writer.WriteLineAsync(Header);
 
-    /// <summary>Writes one line.</summary>
-    public static Task WriteAsync(TextWriter writer, in TransactionLine line)
-    {
-        // Formatted into a pooled buffer rather than a new string per line: this write was about a third of
-        // an ingest's time (bench/README.md). Lines too long for the buffer take the plain route.
-        var buffer = ArrayPool<char>.Shared.Rent(LineBufferChars);
-        if (!TryFormat(line, buffer, out var length))
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-            return writer.WriteLineAsync(LineText(line));
-        }
-
-        var write = writer.WriteLineAsync(buffer.AsMemory(0, length));
-        if (write.IsCompletedSuccessfully)
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-            return write;
-        }
-
-        return ReturnAfterAsync(write, buffer);
-    }
+    /// <summary>Writes one line (the blob trigger writes bytes with <see cref="NormalizedBatchWriter"/>; this is the text route).</summary>
+    public static Task WriteAsync(TextWriter writer, in TransactionLine line) => writer.WriteLineAsync(LineText(line));
 
     /// <summary>One line's text without its line break, as first written (the reference for the buffered writers).</summary>
     internal static string LineText(in TransactionLine line) =>
@@ -69,82 +46,6 @@ public static class NormalizedBatchFormat
                     Product = csv.RowFieldCount > 6 ? csv.GetString(6) : string.Empty,
                 };
             }
-        }
-    }
-
-    /// <summary>
-    /// The same text as the interpolated line above (the order_date as yyyy-MM-dd, the amount in its default
-    /// invariant format), written into <paramref name="destination"/>; false when it does not fit.
-    /// </summary>
-    private static bool TryFormat(in TransactionLine line, Span<char> destination, out int length)
-    {
-        length = 0;
-        var date = line.OrderDate;
-        return TryAppend(destination, ref length, CsvField.Escape(line.CustomerId))
-            && TryAppend(destination, ref length, ",")
-            && TryAppend(destination, ref length, CsvField.Escape(line.OrderId))
-            && TryAppend(destination, ref length, ",")
-            && TryAppendDigits(destination, ref length, date.Year, 4)
-            && TryAppend(destination, ref length, "-")
-            && TryAppendDigits(destination, ref length, date.Month, 2)
-            && TryAppend(destination, ref length, "-")
-            && TryAppendDigits(destination, ref length, date.Day, 2)
-            && TryAppend(destination, ref length, ",")
-            && TryAppendAmount(destination, ref length, line.Amount)
-            && TryAppend(destination, ref length, ",")
-            && TryAppend(destination, ref length, CsvField.Escape(line.Country))
-            && TryAppend(destination, ref length, line.IsCancellation ? ",1," : ",0,")
-            && TryAppend(destination, ref length, CsvField.Escape(line.Product));
-    }
-
-    private static bool TryAppend(Span<char> destination, ref int length, ReadOnlySpan<char> text)
-    {
-        if (!text.TryCopyTo(destination[length..]))
-        {
-            return false;
-        }
-
-        length += text.Length;
-        return true;
-    }
-
-    private static bool TryAppendAmount(Span<char> destination, ref int length, decimal amount)
-    {
-        if (!amount.TryFormat(destination[length..], out var written, default, CultureInfo.InvariantCulture))
-        {
-            return false;
-        }
-
-        length += written;
-        return true;
-    }
-
-    private static bool TryAppendDigits(Span<char> destination, ref int length, int value, int digits)
-    {
-        if (destination.Length - length < digits)
-        {
-            return false;
-        }
-
-        for (var i = digits - 1; i >= 0; i--)
-        {
-            destination[length + i] = (char)('0' + (value % 10));
-            value /= 10;
-        }
-
-        length += digits;
-        return true;
-    }
-
-    private static async Task ReturnAfterAsync(Task write, char[] buffer)
-    {
-        try
-        {
-            await write.ConfigureAwait(false);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
         }
     }
 
