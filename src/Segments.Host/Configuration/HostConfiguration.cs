@@ -7,7 +7,6 @@ namespace Segments.Host.Configuration;
 public static class HostConfiguration
 {
     /// <summary>The Functions setting that names the storage account.</summary>
-    public const string StorageSetting = StorageConnectionSettings.Setting;
 
     /// <summary>
     /// Adds the <c>Values</c> of <c>local.settings.json</c> (content root, else the current directory) as

@@ -35,8 +35,8 @@ internal sealed partial class BlobTriggerListener(
 
     private readonly BlobTriggerFunction[] _functions =
     [
-        new(FunctionName, dropZone, handler.IngestAsync, handler.RecordFailureAsync),
-        new(ProfilesFunctionName, profileHandler.DropZone, profileHandler.IngestAsync, profileHandler.RecordFailureAsync),
+        new(FunctionName, dropZone, new BlobReceipts(account, options.Value.HostId, FunctionName, dropZone.ContainerName), handler.IngestAsync, handler.RecordFailureAsync),
+        new(ProfilesFunctionName, profileHandler.DropZone, new BlobReceipts(account, options.Value.HostId, ProfilesFunctionName, profileHandler.DropZone.ContainerName), profileHandler.IngestAsync, profileHandler.RecordFailureAsync),
     ];
 
     // Versions known to have a receipt, per function, so that a scan costs one listing rather than a request per blob.
@@ -70,7 +70,6 @@ internal sealed partial class BlobTriggerListener(
 
     private async Task ScanOnceAsync(BlobTriggerFunction function, CancellationToken cancellationToken)
     {
-        var receipts = new BlobReceipts(account, options.Value.HostId, function.Name, function.DropZone.ContainerName);
         await foreach (var blob in function.DropZone.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             if (_done.Contains((function.Name, blob.Name, blob.ETag)))
@@ -78,9 +77,9 @@ internal sealed partial class BlobTriggerListener(
                 continue;
             }
 
-            if (!await receipts.HasAsync(blob, cancellationToken).ConfigureAwait(false))
+            if (!await function.Receipts.HasAsync(blob, cancellationToken).ConfigureAwait(false))
             {
-                await TriggerAsync(function, receipts, blob, cancellationToken).ConfigureAwait(false);
+                await TriggerAsync(function, blob, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -89,7 +88,7 @@ internal sealed partial class BlobTriggerListener(
         }
     }
 
-    private async Task TriggerAsync(BlobTriggerFunction function, BlobReceipts receipts, DroppedBlob blob, CancellationToken cancellationToken)
+    private async Task TriggerAsync(BlobTriggerFunction function, DroppedBlob blob, CancellationToken cancellationToken)
     {
         try
         {
@@ -108,7 +107,7 @@ internal sealed partial class BlobTriggerListener(
             LogPoisoned(blob.Name, StorageNames.PoisonQueue);
         }
 
-        await receipts.WriteAsync(blob, cancellationToken).ConfigureAwait(false);
+        await function.Receipts.WriteAsync(blob, cancellationToken).ConfigureAwait(false);
         _done.Add((function.Name, blob.Name, blob.ETag));
     }
 
