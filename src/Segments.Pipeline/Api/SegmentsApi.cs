@@ -6,29 +6,13 @@ using Segments.Pipeline.Recompute;
 namespace Segments.Pipeline.Api;
 
 /// <summary>The HTTP functions' logic: validate the request, ask the handlers, shape the answer.</summary>
-public sealed class SegmentsApi(SegmentQueries queries, SegmentCatalog catalog, RunRequests requests, Microsoft.Extensions.Options.IOptions<Core.Ingest.IngestOptions> ingest, SegmentProfileQueries profiles)
+public sealed class SegmentsApi(SegmentQueries queries, SegmentCatalog catalog, RunRequests requests, SegmentProfileQueries profiles)
 {
-    /// <summary>The longest customer id accepted; table keys allow 1 KiB and ids are far shorter.</summary>
+    /// <summary>The longest customer id accepted (<see cref="CustomerLookupsApi"/>); table keys allow 1 KiB and ids are far shorter.</summary>
     public const int MaxCustomerIdLength = 256;
 
     /// <summary>The longest segment name accepted: rule names are at most 100 characters, plus the <c>rule:</c> prefix.</summary>
     public const int MaxSegmentNameLength = 200;
-
-    /// <summary><c>GET /api/customers/{customerId}</c>.</summary>
-    public async Task<ApiResponse> GetCustomerAsync(string customerId, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(customerId) || customerId.Length > MaxCustomerIdLength)
-        {
-            return ApiResponse.Error(400, "InvalidCustomerId", $"A customer id is 1 to {MaxCustomerIdLength} characters.");
-        }
-
-        // Normalised exactly as at ingest, so an e-mail id is looked up by its keyed hash.
-        var id = new Core.Transactions.CustomerIdPolicy(ingest.Value).Normalize(customerId);
-        var lookup = await queries.GetCustomerAsync(id, cancellationToken).ConfigureAwait(false);
-        return lookup is null
-            ? ApiResponse.Error(404, "CustomerNotFound", $"Customer '{id}' is not in the active run's segments (unknown, not scored, or no run has completed yet).")
-            : ApiResponse.Ok(lookup);
-    }
 
     /// <summary><c>GET /api/segments</c>.</summary>
     public async Task<ApiResponse> ListSegmentsAsync(CancellationToken cancellationToken)

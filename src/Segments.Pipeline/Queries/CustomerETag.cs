@@ -15,13 +15,6 @@ public static class CustomerETag
     /// <summary>The lookup as the API answers it: JSON with web defaults (camelCase), UTF-8.</summary>
     public static byte[] Serialize(CustomerLookup lookup) => JsonSerializer.SerializeToUtf8Bytes(lookup, Web);
 
-    /// <summary>A strong ETag, quoted as HTTP writes it, e.g. <c>"5Yt0...Q"</c>.</summary>
-    public static string Of(CustomerLookup lookup)
-    {
-        ArgumentNullException.ThrowIfNull(lookup);
-        return Of(lookup.RunId, Serialize(lookup));
-    }
-
     /// <summary>The ETag of a lookup of run <paramref name="runId"/> serialised as <paramref name="json"/>.</summary>
     public static string Of(string runId, byte[] json)
     {

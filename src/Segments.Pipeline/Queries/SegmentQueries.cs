@@ -7,13 +7,6 @@ namespace Segments.Pipeline.Queries;
 /// <summary>The HTTP-triggered use cases: read-only answers from the active run and the ledgers.</summary>
 public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, GenerationStore generations)
 {
-    /// <summary>A customer's segments in the active run; null when unknown or before the first run.</summary>
-    public async Task<CustomerLookup?> GetCustomerAsync(string customerId, CancellationToken cancellationToken)
-    {
-        var active = await runs.GetActiveAsync(cancellationToken).ConfigureAwait(false);
-        return active is null ? null : await GetCustomerAsync(active, customerId, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>A customer's segments in the generation of <paramref name="active"/>; null when the run has no such customer.</summary>
     public async Task<CustomerLookup?> GetCustomerAsync(ActiveRun active, string customerId, CancellationToken cancellationToken)
     {

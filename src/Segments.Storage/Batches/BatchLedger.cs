@@ -19,10 +19,6 @@ public sealed class BatchLedger(StorageAccount account)
 
     private readonly TableClient _table = account.Tables.GetTableClient(StorageNames.BatchesTable);
 
-    /// <summary>The ledger row of a blob, or null.</summary>
-    public Task<BatchRecord?> GetAsync(string blobName, CancellationToken cancellationToken) =>
-        GetAsync(BatchKind.Transactions, blobName, cancellationToken);
-
     /// <summary>The ledger row of a blob of this <see cref="BatchKind"/>, or null.</summary>
     public async Task<BatchRecord?> GetAsync(string kind, string blobName, CancellationToken cancellationToken)
     {
@@ -50,10 +46,6 @@ public sealed class BatchLedger(StorageAccount account)
 
         return records;
     }
-
-    /// <summary>The accepted batch with this content, other than <paramref name="exceptBlobName"/>, or null.</summary>
-    public Task<BatchRecord?> FindAcceptedByHashAsync(string contentHash, string exceptBlobName, CancellationToken cancellationToken) =>
-        FindAcceptedByHashAsync(BatchKind.Transactions, contentHash, exceptBlobName, cancellationToken);
 
     /// <summary>The accepted batch of this <see cref="BatchKind"/> with this content, other than <paramref name="exceptBlobName"/>, or null.</summary>
     public async Task<BatchRecord?> FindAcceptedByHashAsync(string kind, string contentHash, string exceptBlobName, CancellationToken cancellationToken)

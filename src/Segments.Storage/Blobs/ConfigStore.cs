@@ -16,10 +16,6 @@ public sealed class ConfigStore(StorageAccount account)
 
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.ConfigContainer);
 
-    /// <summary>Every mapping document under <c>mappings/</c>, with its blob name.</summary>
-    public Task<IReadOnlyList<(string Name, string Json)>> ReadMappingsAsync(CancellationToken cancellationToken) =>
-        ReadMappingsAsync(MappingsPrefix, cancellationToken);
-
     /// <summary>Every mapping document under <paramref name="prefix"/> (<see cref="MappingsPrefix"/> or <see cref="ProfileMappingsPrefix"/>), with its blob name.</summary>
     public async Task<IReadOnlyList<(string Name, string Json)>> ReadMappingsAsync(string prefix, CancellationToken cancellationToken)
     {
