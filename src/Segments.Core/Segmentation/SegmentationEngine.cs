@@ -27,12 +27,13 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
     {
         _rfm.Add(line);
         _orders.Add(line);
-        if (!line.IsCancellation && (asOf is not { } limit || line.OrderDate <= limit))
+        if (line.IsCancellation || (asOf is { } limit && line.OrderDate > limit))
         {
-            _purchases.Add(line.CustomerId, line.OrderDate, line.Amount);
+            return;
         }
 
-        if (line.Product.Length > 0 && !line.IsCancellation && (asOf is not { } cutoff || line.OrderDate <= cutoff))
+        _purchases.Add(line.CustomerId, line.OrderDate, line.Amount);
+        if (line.Product.Length > 0)
         {
             if (!_products.TryGetValue(line.CustomerId, out var products))
             {
@@ -104,7 +105,11 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
                 Clv = prediction?.Clv12Months,
             };
             var attributes = facts.ToProfile();
-            var matchedRules = rules.Where(rule => rule.Matches(attributes, day)).ToList();
+            // Explaining a rule evaluates it: its clause list is empty exactly when it does not hold.
+            var matchedRules = rules
+                .Select(rule => (rule.Name, Clauses: rule.Explain(attributes, day)))
+                .Where(rule => rule.Clauses.Count > 0)
+                .ToList();
             var matched = matchedRules.Select(rule => rule.Name).ToList();
             foreach (var name in matched)
             {
@@ -116,7 +121,7 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
                 Prediction = prediction,
                 Products = bought,
                 Profile = profile,
-                RuleClauses = matchedRules.ToDictionary(rule => rule.Name, rule => rule.Explain(attributes, day), StringComparer.Ordinal),
+                RuleClauses = matchedRules.ToDictionary(rule => rule.Name, rule => rule.Clauses, StringComparer.Ordinal),
             });
         }
 
