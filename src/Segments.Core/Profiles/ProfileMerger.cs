@@ -11,7 +11,7 @@ public sealed class ProfileMerger(int examplesKept = ProfileMerger.DefaultExampl
     /// <summary>How many conflicts are kept verbatim.</summary>
     public const int DefaultExamplesKept = 10;
 
-    private readonly Dictionary<string, (CustomerProfileFields Fields, DateTimeOffset At, long Sequence)> _newest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CustomerProfileFields Fields, DateTimeOffset At)> _newest = new(StringComparer.Ordinal);
     private readonly HashSet<string> _conflicting = new(StringComparer.Ordinal);
     private readonly List<ProfileConflict> _examples = [];
 
@@ -35,14 +35,15 @@ public sealed class ProfileMerger(int examplesKept = ProfileMerger.DefaultExampl
     public void Add(ProfileRecord record, DateTimeOffset batchTime)
     {
         var at = record.Fields.UpdatedAt ?? batchTime;
-        var sequence = RecordsAdded++;
+        RecordsAdded++;
         if (!_newest.TryGetValue(record.CustomerId, out var kept))
         {
-            _newest.Add(record.CustomerId, (record.Fields, at, sequence));
+            _newest.Add(record.CustomerId, (record.Fields, at));
             return;
         }
 
-        var newer = at > kept.At || (at == kept.At && sequence > kept.Sequence);
+        // On a tie the record added later wins: it came later in the file or from a later batch.
+        var newer = at >= kept.At;
         var differing = record.Fields.DifferingFields(kept.Fields);
         if (differing.Count > 0 && _conflicting.Add(record.CustomerId) && _examples.Count < examplesKept)
         {
@@ -53,7 +54,7 @@ public sealed class ProfileMerger(int examplesKept = ProfileMerger.DefaultExampl
 
         if (newer)
         {
-            _newest[record.CustomerId] = (record.Fields, at, sequence);
+            _newest[record.CustomerId] = (record.Fields, at);
         }
     }
 }

@@ -111,24 +111,8 @@ public sealed class ProfileRowMapper(BoundProfileMapping bound, CustomerIdPolicy
     private static ParsedProfileRow Error(long line, string? column, string value, string reason) =>
         ParsedProfileRow.Reject(RowError.For(line, column ?? string.Empty, value, reason));
 
-    private static string? Text(IExportRecord record, IReadOnlyList<int> ordinals) =>
-        FirstNonEmpty(record, ordinals, out var value) ? value : null;
-
-    private static bool FirstNonEmpty(IExportRecord record, IReadOnlyList<int> ordinals, out string value)
-    {
-        foreach (var ordinal in ordinals)
-        {
-            var field = record.Field(ordinal).Trim();
-            if (!field.IsEmpty)
-            {
-                value = field.ToString();
-                return true;
-            }
-        }
-
-        value = string.Empty;
-        return false;
-    }
+    private string? Text(IExportRecord record, IReadOnlyList<int> ordinals) =>
+        FirstNonEmpty(record, ordinals).Value is { Length: > 0 } value ? value : null;
 
     // Profile exports are small next to order exports, so plain strings here rather than spans.
     private (string? Column, string Value) FirstNonEmpty(IExportRecord record, IReadOnlyList<int> ordinals)
