@@ -14,9 +14,6 @@ public static class ExperimentDefinitionLoader
     /// <summary>The largest control share: beyond half, "control" would be the campaign's main audience.</summary>
     public const double MaxControlShare = 0.5;
 
-    /// <summary>Longest experiment name accepted.</summary>
-    public const int MaxNameLength = DefinitionName.MaxLength;
-
     /// <summary>Parses <paramref name="json"/> and validates every experiment in it.</summary>
     public static ExperimentDefinitionSet Load(string json)
     {

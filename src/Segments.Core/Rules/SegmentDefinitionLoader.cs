@@ -10,9 +10,6 @@ namespace Segments.Core.Rules;
 /// </summary>
 public static class SegmentDefinitionLoader
 {
-    /// <summary>Longest segment name accepted: names become labels in marketing tools and table values.</summary>
-    public const int MaxNameLength = DefinitionName.MaxLength;
-
     /// <summary>Parses <paramref name="json"/> and validates every definition in it.</summary>
     public static SegmentDefinitionSet Load(string json, AttributeCatalog? catalog = null)
     {

@@ -8,7 +8,7 @@ namespace Segments.Pipeline.Api;
 public static class RunCsv
 {
     /// <summary>The stages whose milliseconds get a column each (the recompute's own stages).</summary>
-    public static IReadOnlyList<string> Stages { get; } = ["read", "score", "write", "flip"];
+    public static IReadOnlyList<string> Stages { get; } = [Recompute.RunStages.Read, Recompute.RunStages.Score, Recompute.RunStages.Write, Recompute.RunStages.Flip];
 
     /// <summary>The whole document: a header line and a line per run.</summary>
     public static string Of(IEnumerable<RunRecord> runs)

@@ -23,15 +23,14 @@ public sealed partial class SegmentCatalog(SegmentQueries queries, ConfigStore c
         var rules = await RuleTextsAsync(cancellationToken).ConfigureAwait(false);
         return list with
         {
-            Segments = list.Segments.Select(s => s with { Id = new SegmentRef(SegmentKind.Rfm, s.Name).Id, Definition = SegmentDefinitions.Rfm(s.Name) }).ToList(),
-            LifecycleStages = list.LifecycleStages.Select(s => s with { Id = new SegmentRef(SegmentKind.Lifecycle, s.Name).Id, Definition = SegmentDefinitions.Lifecycle(s.Name, list.LifecycleThresholds) }).ToList(),
+            Segments = list.Segments.Select(s => s with { Definition = SegmentDefinitions.Rfm(s.Name) }).ToList(),
+            LifecycleStages = list.LifecycleStages.Select(s => s with { Definition = SegmentDefinitions.Lifecycle(s.Name, list.LifecycleThresholds) }).ToList(),
             ClusterSegments = list.ClusterSegments.Select(s => s with
             {
                 Definition = SegmentDefinitions.Cluster(list.Clusters.First(c => c.Cluster.ToString(CultureInfo.InvariantCulture) == s.Name), list.Clusters.Count),
             }).ToList(),
             RuleSegments = list.RuleSegments.Select(s => s with
             {
-                Id = new SegmentRef(SegmentKind.Rule, s.Name).Id,
                 Definition = rules.TryGetValue(s.Name, out var rule) ? rule : "No longer in config/segments.json.",
             }).ToList(),
         };
