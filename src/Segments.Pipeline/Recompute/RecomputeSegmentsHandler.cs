@@ -152,19 +152,15 @@ public sealed partial class RecomputeSegmentsHandler(
         var profilesBlob = await insights.SaveProfilesAsync(insight, cancellationToken).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Flip);
-        var finished = run with
+        var finished = run.WithSegmentSizes(result) with
         {
             Status = RunStatus.Succeeded,
             BatchesRead = accepted.Count,
             TransactionsRead = aggregator.LinesAdded,
             CustomersScored = rows.Count,
-            Segments = result.Rfm.CountBySegment().Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
             RfGrid = Core.Rfm.RfGrid.Count(result.Rfm.Customers),
-            LifecycleStages = result.Lifecycle.CountByStage().Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
             LifecycleThresholds = result.Lifecycle.Thresholds,
-            Clusters = result.Clusters.Clusters,
             Predictions = result.Predictions,
-            RuleSegments = result.RuleSegmentCounts.Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
             RuleErrors = ruleInputs.Errors,
             ProductCatalogErrors = ruleInputs.ProductErrors,
             Profiles = profileBatchesRead == 0

@@ -37,13 +37,7 @@ public sealed class RunInsights(ExperimentLoader experiments, SegmentProfileStor
         ArgumentNullException.ThrowIfNull(rows);
 
         // The segment lists as the run record will hold them, so that segments are named exactly as the API names them.
-        var shaped = run with
-        {
-            Segments = result.Rfm.CountBySegment().Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
-            LifecycleStages = result.Lifecycle.CountByStage().Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
-            Clusters = result.Clusters.Clusters,
-            RuleSegments = result.RuleSegmentCounts.Select(s => new SegmentSize(s.Name, s.Customers)).ToList(),
-        };
+        var shaped = run.WithSegmentSizes(result);
         var segments = SegmentRef.InRun(shaped);
         var members = segments.ToDictionary(s => s.Id, s => rows.Where(s.Contains).Select(r => r.CustomerId).ToList(), StringComparer.Ordinal);
 
