@@ -1,23 +1,41 @@
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Segments.Core.Ingest;
 using Segments.Functions.Configuration;
 using Segments.Pipeline.Configuration;
+using Segments.Storage.Account;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+
+// The local host's start-up checks, with its one-line messages: a bad schedule or instance memory, or unusable
+// storage settings, stop the worker before the runtime indexes a timer it cannot run.
+if (FunctionsStartup.Problem(builder.Configuration) is { } problem)
+{
+    await Console.Error.WriteLineAsync(StartupSettings.CannotStart + problem).ConfigureAwait(false);
+    return 1;
+}
 
 builder.Services.Configure<SegmentsOptions>(builder.Configuration.GetSection(SegmentsOptions.Section));
 builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(SegmentsOptions.IngestSection));
 builder.Services.Configure<Segments.Core.Segmentation.PredictionOptions>(builder.Configuration.GetSection(SegmentsOptions.PredictionsSection));
 builder.Services.Configure<Segments.Core.Experiments.ExperimentOptions>(builder.Configuration.GetSection(SegmentsOptions.ExperimentsSection));
-
-// Enum values (e.g. lifecycle threshold source) as names, as the local host writes them.
-builder.Services.Configure<JsonOptions>(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddSegmentsPipeline(StorageConnection.From(builder.Configuration));
 
-builder.Build().Run();
+using var app = builder.Build();
+
+// Containers, tables and queues are created as the local host creates them, so the app runs on a fresh account.
+try
+{
+    await app.Services.GetRequiredService<StorageAccount>().EnsureReadyAsync(CancellationToken.None).ConfigureAwait(false);
+}
+catch (StorageUnavailableException ex)
+{
+    await Console.Error.WriteLineAsync(StartupSettings.CannotStart + ex.Message).ConfigureAwait(false);
+    return 1;
+}
+
+await app.RunAsync().ConfigureAwait(false);
+return 0;

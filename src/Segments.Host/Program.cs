@@ -2,6 +2,7 @@ using Segments.Core.Ingest;
 using Segments.Host.Api;
 using Segments.Host.Configuration;
 using Segments.Host.Triggers;
+using Segments.Pipeline.Api.Http;
 using Segments.Pipeline.Configuration;
 using Segments.Storage.Account;
 
@@ -23,26 +24,21 @@ builder.Services.AddHostedService<RecomputeTimer>();
 builder.Services.AddHostedService<RunRequestListener>();
 builder.Services.AddSingleton<ApiKeyRing>();
 builder.Services.AddApiReference();
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+// The answers' JSON (ApiJson) for the OpenAPI document's schemas too: enums as names.
+builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Apply(options.SerializerOptions));
 
 var app = builder.Build();
 
 var segments = app.Configuration.GetSection(SegmentsOptions.Section).Get<SegmentsOptions>() ?? new SegmentsOptions();
-if (NcrontabSchedule.Parse(segments.Schedule).Problem is { } scheduleProblem)
+if (StartupSettings.Problem(segments) is { } settingsProblem)
 {
-    await Console.Error.WriteLineAsync($"Segments host cannot start: {scheduleProblem} (setting Segments:Schedule)").ConfigureAwait(false);
-    return 1;
-}
-
-if (segments.InstanceMemoryMb <= 0)
-{
-    await Console.Error.WriteLineAsync($"Segments host cannot start: Segments:InstanceMemoryMb is {segments.InstanceMemoryMb}; give the app's instance memory in MB (512, 2048 or 4096).").ConfigureAwait(false);
+    await Console.Error.WriteLineAsync(StartupSettings.CannotStart + settingsProblem).ConfigureAwait(false);
     return 1;
 }
 
 if (app.Configuration.StorageConnection().Problem is { } storageProblem)
 {
-    await Console.Error.WriteLineAsync($"Segments host cannot start: {storageProblem}").ConfigureAwait(false);
+    await Console.Error.WriteLineAsync(StartupSettings.CannotStart + storageProblem).ConfigureAwait(false);
     return 1;
 }
 
@@ -52,7 +48,7 @@ try
 }
 catch (StorageUnavailableException ex)
 {
-    await Console.Error.WriteLineAsync($"Segments host cannot start: {ex.Message}").ConfigureAwait(false);
+    await Console.Error.WriteLineAsync(StartupSettings.CannotStart + ex.Message).ConfigureAwait(false);
     return 1;
 }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 
 namespace Segments.Functions.Api;
 
@@ -10,9 +11,9 @@ public sealed class GetRun(SegmentsApi api)
 {
     /// <summary>Answers through <see cref="SegmentsApi.GetRunAsync"/>.</summary>
     [Function(nameof(GetRun))]
-    public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "runs/{runId}")] HttpRequest request,
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, ApiMethods.Get, Route = RunRoutes.Run)] HttpRequest request,
         string runId,
         CancellationToken cancellationToken) =>
-        (await api.GetRunAsync(runId, cancellationToken).ConfigureAwait(false)).ToActionResult();
+        api.GetRunAsync(runId, cancellationToken).ToActionResultAsync();
 }

@@ -2,17 +2,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 
 namespace Segments.Functions.Api;
 
 /// <summary><c>GET /api/segments/{name}/changes?fromRun=&amp;toRun=&amp;consent=</c>: who entered and who left between two runs, with their A/B group.</summary>
 public sealed class GetSegmentChanges(SegmentMembersApi api)
 {
-    /// <summary>Answers through <see cref="SegmentMembersApi.GetChangesAsync"/>.</summary>
+    /// <summary>Answers through <see cref="SegmentRoutes.GetSegmentChangesAsync"/>.</summary>
     [Function(nameof(GetSegmentChanges))]
-    public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "segments/{name}/changes")] HttpRequest request,
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, ApiMethods.Get, Route = SegmentRoutes.Changes)] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
-        (await api.GetChangesAsync(name, request.Query["fromRun"].FirstOrDefault(), request.Query["toRun"].FirstOrDefault(), request.Query["consent"].FirstOrDefault(), cancellationToken).ConfigureAwait(false)).ToActionResult();
+        SegmentRoutes.GetSegmentChangesAsync(api, name, request, cancellationToken).ToActionResultAsync();
 }

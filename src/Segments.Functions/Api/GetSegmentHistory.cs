@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 
 namespace Segments.Functions.Api;
 
@@ -10,9 +11,9 @@ public sealed class GetSegmentHistory(SegmentMembersApi api)
 {
     /// <summary>Answers through <see cref="SegmentMembersApi.GetHistoryAsync"/>.</summary>
     [Function(nameof(GetSegmentHistory))]
-    public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "segments/{name}/history")] HttpRequest request,
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, ApiMethods.Get, Route = SegmentRoutes.History)] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
-        (await api.GetHistoryAsync(name, cancellationToken).ConfigureAwait(false)).ToActionResult();
+        api.GetHistoryAsync(name, cancellationToken).ToActionResultAsync();
 }

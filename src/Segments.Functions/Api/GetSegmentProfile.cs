@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 
 namespace Segments.Functions.Api;
 
@@ -10,9 +11,9 @@ public sealed class GetSegmentProfile(SegmentsApi api)
 {
     /// <summary>Answers through <see cref="SegmentsApi.GetSegmentProfileAsync"/>.</summary>
     [Function(nameof(GetSegmentProfile))]
-    public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "segments/{name}/profile")] HttpRequest request,
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, ApiMethods.Get, Route = SegmentRoutes.Profile)] HttpRequest request,
         string name,
         CancellationToken cancellationToken) =>
-        (await api.GetSegmentProfileAsync(name, cancellationToken).ConfigureAwait(false)).ToActionResult();
+        api.GetSegmentProfileAsync(name, cancellationToken).ToActionResultAsync();
 }

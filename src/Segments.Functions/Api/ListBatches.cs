@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 
 namespace Segments.Functions.Api;
 
@@ -10,8 +11,8 @@ public sealed class ListBatches(SegmentsApi api)
 {
     /// <summary>Answers through <see cref="SegmentsApi.ListBatchesAsync"/>.</summary>
     [Function(nameof(ListBatches))]
-    public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "batches")] HttpRequest request,
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, ApiMethods.Get, Route = BatchRoutes.Batches)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        (await api.ListBatchesAsync(cancellationToken).ConfigureAwait(false)).ToActionResult();
+        api.ListBatchesAsync(cancellationToken).ToActionResultAsync();
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 
 namespace Segments.Functions.Api;
 
@@ -10,8 +11,8 @@ public sealed class ListSegments(SegmentsApi api)
 {
     /// <summary>Answers through <see cref="SegmentsApi.ListSegmentsAsync"/>.</summary>
     [Function(nameof(ListSegments))]
-    public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "segments")] HttpRequest request,
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, ApiMethods.Get, Route = SegmentRoutes.Segments)] HttpRequest request,
         CancellationToken cancellationToken) =>
-        (await api.ListSegmentsAsync(cancellationToken).ConfigureAwait(false)).ToActionResult();
+        api.ListSegmentsAsync(cancellationToken).ToActionResultAsync();
 }

@@ -2,20 +2,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 
 namespace Segments.Functions.Api;
 
 /// <summary><c>POST /api/customers/lookup</c> with <c>{"ids":[...]}</c>: up to 1,000 customers, in request order.</summary>
 public sealed class LookupCustomers(CustomerLookupsApi api)
 {
-    /// <summary>Answers through <see cref="CustomerLookupsApi.LookupManyAsync"/>.</summary>
+    /// <summary>Answers through <see cref="CustomerRoutes.LookupCustomersAsync"/>.</summary>
     [Function(nameof(LookupCustomers))]
-    public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "customers/lookup")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        return (await api.LookupManyAsync(body, GetCustomer.NoCache(request), cancellationToken).ConfigureAwait(false)).ToActionResult();
-    }
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, ApiMethods.Post, Route = CustomerRoutes.Lookup)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        CustomerRoutes.LookupCustomersAsync(api, request, cancellationToken).ToActionResultAsync();
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 
 namespace Segments.Functions.Api;
 
@@ -9,17 +10,13 @@ namespace Segments.Functions.Api;
 public sealed class RequestRun(SegmentsApi api)
 {
     /// <summary>
-    /// Answers through <see cref="SegmentsApi.RequestRunAsync"/>. Admin level: the runtime checks the key
+    /// Answers through <see cref="RunRoutes.RequestRunAsync"/>. Admin level: the runtime checks the key
     /// (header <c>x-functions-key</c> or query <c>code</c>) before the function runs, as the local host's
-    /// admin-key filter does.
+    /// key middleware does.
     /// </summary>
     [Function(nameof(RequestRun))]
-    public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "runs")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        return (await api.RequestRunAsync(body, cancellationToken).ConfigureAwait(false)).ToActionResult();
-    }
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Admin, ApiMethods.Post, Route = RunRoutes.Runs)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        RunRoutes.RequestRunAsync(api, request, cancellationToken).ToActionResultAsync();
 }

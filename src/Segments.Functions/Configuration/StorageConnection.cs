@@ -18,8 +18,11 @@ internal static class StorageConnection
     public static StorageConnectionSettings From(IConfiguration configuration)
     {
         var (settings, problem) = StorageConnectionSettings.Read(configuration);
-        return settings ?? throw new InvalidOperationException(problem
-            ?? $"Setting {Setting} is missing: set {Setting} (a connection string; \"UseDevelopmentStorage=true\" for Azurite) "
-                + $"or the identity-based {Setting}__blobServiceUri, __queueServiceUri, __tableServiceUri, __credential and __clientId.");
+        return settings ?? throw new InvalidOperationException(problem ?? Missing);
     }
+
+    /// <summary>What to set when no storage setting is there at all.</summary>
+    public static string Missing =>
+        $"Setting {Setting} is missing: set {Setting} (a connection string; \"UseDevelopmentStorage=true\" for Azurite) "
+        + $"or the identity-based {Setting}__blobServiceUri, __queueServiceUri, __tableServiceUri, __credential and __clientId.";
 }

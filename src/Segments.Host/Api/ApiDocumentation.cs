@@ -23,9 +23,9 @@ internal static class ApiDocumentation
     public static RouteHandlerBuilder DocumentsBody<TBody>(this RouteHandlerBuilder builder) =>
         builder.WithMetadata(new DocumentedBody(typeof(TBody)));
 
-    /// <summary>Name, summary and description in one call, so each route reads as one block.</summary>
-    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string name, string summary, string description) =>
-        builder.WithName(name).WithSummary(summary).WithDescription(description);
+    /// <summary>Summary and description in one call, so each route reads as one block (the name is the contract route's).</summary>
+    public static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string summary, string description) =>
+        builder.WithSummary(summary).WithDescription(description);
 }
 
 /// <summary>Endpoint metadata: the type whose JSON shape the request body has, for the OpenAPI document only.</summary>

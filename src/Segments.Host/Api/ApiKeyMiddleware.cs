@@ -1,12 +1,12 @@
-using Microsoft.AspNetCore.Authorization;
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 
 namespace Segments.Host.Api;
 
 /// <summary>
-/// Checks the key of every request to a route before it runs, as the Functions host does: anonymous
-/// routes (<c>AllowAnonymous</c>) pass, admin routes (<see cref="AdminKeyRequired"/>) need the admin key,
-/// every other route a function key or the admin key. A refusal is logged with the method, path and
+/// Checks the key of every request to a route before it runs, as the Functions host does, at the level the
+/// contract table gives the route (<see cref="ApiRouteMapping.KeyLevel"/>): anonymous routes pass, admin routes
+/// need the admin key, every other route a function key or the admin key. A refusal is logged with the method, path and
 /// reason; never with the key, and never with the query string, which may carry it as <c>code</c>.
 /// </summary>
 internal sealed partial class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing keys, ILogger<ApiKeyMiddleware> logger)
@@ -14,12 +14,13 @@ internal sealed partial class ApiKeyMiddleware(RequestDelegate next, ApiKeyRing 
     public Task InvokeAsync(HttpContext context)
     {
         var endpoint = context.GetEndpoint();
-        if (endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        var keyLevel = endpoint?.Metadata.KeyLevel();
+        if (keyLevel is null or ApiKeyLevel.Anonymous)
         {
             return next(context);
         }
 
-        var adminOnly = endpoint.Metadata.GetMetadata<AdminKeyRequired>() is not null;
+        var adminOnly = keyLevel == ApiKeyLevel.Admin;
         var check = keys.Check(context.Request, adminOnly);
         if (check == KeyCheck.Accepted)
         {

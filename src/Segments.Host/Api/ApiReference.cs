@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Segments.Pipeline.Api.Contract;
+using Segments.Pipeline.Api.Http;
 
 namespace Segments.Host.Api;
 
@@ -8,12 +9,11 @@ namespace Segments.Host.Api;
 /// The OpenAPI document at <c>/api/openapi.json</c>, generated from the routes' metadata, with the two key
 /// schemes of Azure Functions; and the rendered reference at <c>/api/docs</c> (Swagger UI, served from the
 /// package's embedded files: no CDN). Both are anonymous, like the Functions OpenAPI extension's defaults.
+/// Query and header parameters, and each operation's security, come from the contract table's route
+/// (<see cref="ApiRoute"/>), which the handlers read their parameters by too.
 /// </summary>
 internal static class ApiReference
 {
-    public const string DocumentPath = "/api/openapi.json";
-    public const string PagePrefix = "api/docs";
-
     private static readonly (string Id, ParameterLocation In, string Name, string Description)[] Schemes =
     [
         ("functionKey", ParameterLocation.Header, "x-functions-key", "A function key (Segments:FunctionKey or Segments:FunctionKeys:{name}); opens every read route."),
@@ -56,12 +56,26 @@ internal static class ApiReference
                     };
                 }
 
-                if (metadata.OfType<IAllowAnonymous>().Any())
+                var route = metadata.OfType<ApiRoute>().FirstOrDefault();
+                foreach (var parameter in route?.Parameters ?? [])
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = parameter.Name,
+                        In = parameter.In == ApiParameterSource.Query ? ParameterLocation.Query : ParameterLocation.Header,
+                        Description = parameter.Description,
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
+                }
+
+                var keyLevel = new EndpointMetadataCollection(metadata).KeyLevel();
+                if (keyLevel == ApiKeyLevel.Anonymous)
                 {
                     return;
                 }
 
-                var adminOnly = metadata.OfType<AdminKeyRequired>().Any();
+                var adminOnly = keyLevel == ApiKeyLevel.Admin;
                 operation.Security = Schemes
                     .Where(s => !adminOnly || s.Id.StartsWith("admin", StringComparison.Ordinal))
                     .Select(s => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(s.Id, context.Document)] = [] })
@@ -71,16 +85,9 @@ internal static class ApiReference
 
     public static void MapApiReference(this WebApplication app)
     {
-        app.MapOpenApi(DocumentPath).AllowAnonymous();
+        app.MapOpenApi(ReferenceRoutes.GetOpenApiDocument.Path).WithMetadata(ReferenceRoutes.GetOpenApiDocument);
     }
 
     public static void UseApiReferencePage(this WebApplication app) =>
-        app.UseSwaggerUI(options =>
-        {
-            options.RoutePrefix = PagePrefix;
-            options.SwaggerEndpoint(DocumentPath, "Segments API");
-            options.DocumentTitle = "Segments API reference";
-            // Swagger UI otherwise sends the document to an online validator.
-            options.EnableValidator(null);
-        });
+        app.UseSwaggerUI(ApiReferencePage.Options());
 }

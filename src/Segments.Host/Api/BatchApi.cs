@@ -1,4 +1,5 @@
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 using Segments.Storage.Batches;
 
 namespace Segments.Host.Api;
@@ -8,9 +9,8 @@ internal static class BatchApi
 {
     public static RouteGroupBuilder MapBatchApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/batches", async (SegmentsApi handler, CancellationToken ct) =>
-            (await handler.ListBatchesAsync(ct).ConfigureAwait(false)).ToResult())
-            .Describe("ListBatches", "The Batches ledger", "One row per ingested blob version: name, ETag, SHA-256, mapping, row counts, status, reason, error report, usage and costUsd.")
+        api.MapApiRoute(BatchRoutes.ListBatches, (SegmentsApi handler, CancellationToken ct) => handler.ListBatchesAsync(ct).ToResultAsync())
+            .Describe("The Batches ledger", "One row per ingested blob version: name, ETag, SHA-256, mapping, row counts, status, reason, error report, usage and costUsd.")
             .Produces<List<BatchRecord>>(200)
             .ProducesErrors(401)
             .WithTags("Batches");

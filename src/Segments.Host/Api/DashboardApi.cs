@@ -1,3 +1,4 @@
+using Segments.Pipeline.Api.Contract;
 using Segments.Pipeline.Dashboard;
 
 namespace Segments.Host.Api;
@@ -7,11 +8,8 @@ internal static class DashboardApi
 {
     public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/dashboard", async (HttpRequest request, DashboardQuery query, CancellationToken ct) =>
-        {
-            var model = await query.BuildAsync(ct).ConfigureAwait(false);
-            return Results.Content(DashboardRenderer.Render(model, request.Query["code"].FirstOrDefault()), "text/html; charset=utf-8");
-        });
+        api.MapApiRoute(DashboardRoutes.ShowDashboard, (HttpRequest request, DashboardQuery query, CancellationToken ct) =>
+            DashboardRoutes.ShowDashboardAsync(query, request, ct).ToResultAsync());
         return api;
     }
 }

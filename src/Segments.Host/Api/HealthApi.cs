@@ -1,3 +1,6 @@
+using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
+
 namespace Segments.Host.Api;
 
 /// <summary>
@@ -6,19 +9,12 @@ namespace Segments.Host.Api;
 /// </summary>
 internal static class HealthApi
 {
-    private static readonly HealthView Healthy = new("ok");
-
     public static RouteGroupBuilder MapHealthApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/health", () => Results.Json(Healthy))
-            .AllowAnonymous()
-            .Describe("GetHealth", "The host is up (anonymous)", "Answers {\"status\":\"ok\"} without touching storage.")
+        api.MapApiRoute(HealthRoutes.GetHealth, () => HealthRoutes.Answer.ToResult())
+            .Describe("The host is up (anonymous)", "Answers {\"status\":\"ok\"} without touching storage.")
             .Produces<HealthView>(200)
             .WithTags("Health");
         return api;
     }
 }
-
-/// <summary>The health answer.</summary>
-/// <param name="Status">Always <c>ok</c> when the host answers.</param>
-internal sealed record HealthView(string Status);

@@ -1,4 +1,5 @@
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 
 namespace Segments.Host.Api;
 
@@ -7,39 +8,23 @@ internal static class RunApi
 {
     public static RouteGroupBuilder MapRunApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/runs", async (HttpRequest request, SegmentsApi handler, CancellationToken ct) =>
-        {
-            using var reader = new StreamReader(request.Body);
-            var body = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
-            return (await handler.RequestRunAsync(body, ct).ConfigureAwait(false)).ToResult();
-        })
-            .RequireAdminKey()
-            .Describe("RequestRun", "Queue a recompute (admin key)", "Optional body {\"asOf\":\"YYYY-MM-DD\"}, default today (UTC). 202 with Location: /api/runs/{runId}.")
+        api.MapApiRoute(RunRoutes.RequestRun, (HttpRequest request, SegmentsApi handler, CancellationToken ct) =>
+            RunRoutes.RequestRunAsync(handler, request, ct).ToResultAsync())
+            .Describe("Queue a recompute (admin key)", "Optional body {\"asOf\":\"YYYY-MM-DD\"}, default today (UTC). 202 with Location: /api/runs/{runId}.")
             .DocumentsBody<RunRequestBody>()
             .Produces<RunView>(202)
             .ProducesErrors(400, 401)
             .WithTags("Runs");
 
-        api.MapGet("/runs", async (string? format, SegmentsApi handler, CancellationToken ct) =>
-        {
-            if (format is not null && !format.Equals("json", StringComparison.OrdinalIgnoreCase) && !format.Equals("csv", StringComparison.OrdinalIgnoreCase))
-            {
-                return ApiResponse.Error(400, "InvalidFormat", $"format is json or csv; got '{format}'.").ToResult();
-            }
-
-            var response = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
-                ? await handler.ListRunsCsvAsync(ct).ConfigureAwait(false)
-                : await handler.ListRunsAsync(ct).ConfigureAwait(false);
-            return response.ToResult();
-        })
-            .Describe("ListRuns", "Every run, newest first", "format=csv gives one line per run: as-of, status, trigger, times, duration and stage milliseconds, customers and costUsd.")
+        api.MapApiRoute(RunRoutes.ListRuns, (HttpRequest request, SegmentsApi handler, CancellationToken ct) =>
+            RunRoutes.ListRunsAsync(handler, request, ct).ToResultAsync())
+            .Describe("Every run, newest first", "format=csv gives one line per run: as-of, status, trigger, times, duration and stage milliseconds, customers and costUsd.")
             .Produces<List<RunView>>(200, "application/json", "text/csv")
             .ProducesErrors(400, 401)
             .WithTags("Runs");
 
-        api.MapGet("/runs/{runId}", async (string runId, SegmentsApi handler, CancellationToken ct) =>
-            (await handler.GetRunAsync(runId, ct).ConfigureAwait(false)).ToResult())
-            .Describe("GetRun", "One run", "Status, counts, stage durations, segment sizes, usage and costUsd with its breakdown.")
+        api.MapApiRoute(RunRoutes.GetRun, (string runId, SegmentsApi handler, CancellationToken ct) => handler.GetRunAsync(runId, ct).ToResultAsync())
+            .Describe("One run", "Status, counts, stage durations, segment sizes, usage and costUsd with its breakdown.")
             .Produces<RunView>(200)
             .ProducesErrors(401, 404)
             .WithTags("Runs");

@@ -1,5 +1,5 @@
-using System.ComponentModel;
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 using Segments.Pipeline.Queries;
 
 namespace Segments.Host.Api;
@@ -12,22 +12,18 @@ internal static class SegmentApi
     private const string ConsentRule = " consent=email or consent=sms keeps only customers who consented to that channel (an explicit yes in the newest customer export; "
         + "no profile, or an empty or negative value, is no consent); any other value is 400 listing the allowed ones.";
 
-    private const string ConsentParameter = "email or sms: only customers who consented to that channel.";
-
     public static RouteGroupBuilder MapSegmentApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/segments", async (SegmentsApi handler, CancellationToken ct) =>
-            (await handler.ListSegmentsAsync(ct).ConfigureAwait(false)).ToResult())
-            .Describe("ListSegments", "Segments of the active run with sizes, ids and definitions", "RFM segments with their score codes, lifecycle stages with this run's thresholds, clusters with centroids, rule segments with their query from config/segments.json, and the run's model choice. "
+        api.MapApiRoute(SegmentRoutes.ListSegments, (SegmentsApi handler, CancellationToken ct) => handler.ListSegmentsAsync(ct).ToResultAsync())
+            .Describe("Segments of the active run with sizes, ids and definitions", "RFM segments with their score codes, lifecycle stages with this run's thresholds, clusters with centroids, rule segments with their query from config/segments.json, and the run's model choice. "
                 + "Each segment gives reachableByEmail and reachableBySms: its members who consented to that channel, counted by the run (null for runs recorded before).")
             .Produces<SegmentList>(200)
             .ProducesErrors(401, 404)
             .WithTags("Segments");
 
-        api.MapGet("/segments/{name}/customers", async (string name, string? pageSize, string? continuationToken, [Description(ConsentParameter)] string? consent, HttpRequest request, SegmentMembersApi handler, CancellationToken ct) =>
-            (await handler.ListCustomersAsync(name, pageSize, continuationToken, consent, WantsCsv(request), ct).ConfigureAwait(false)).ToResult())
+        api.MapApiRoute(SegmentRoutes.ListSegmentCustomers, (string name, HttpRequest request, SegmentMembersApi handler, CancellationToken ct) =>
+            SegmentRoutes.ListSegmentCustomersAsync(handler, name, request, ct).ToResultAsync())
             .Describe(
-                "ListSegmentCustomers",
                 "A segment's customers, paged, or the whole segment as CSV",
                 NameRule + " pageSize 1 to 1000 (default 100). Pages are in the run's key order and stable: continuationToken pins the run it started in, "
                 + "so paging continues in that run even after a newer run becomes active (410 once its rows are no longer kept). "
@@ -39,10 +35,9 @@ internal static class SegmentApi
             .ProducesErrors(400, 401, 404, 410)
             .WithTags("Segments");
 
-        api.MapGet("/segments/{name}/changes", async (string name, string? fromRun, string? toRun, [Description(ConsentParameter)] string? consent, SegmentMembersApi handler, CancellationToken ct) =>
-            (await handler.GetChangesAsync(name, fromRun, toRun, consent, ct).ConfigureAwait(false)).ToResult())
+        api.MapApiRoute(SegmentRoutes.GetSegmentChanges, (string name, HttpRequest request, SegmentMembersApi handler, CancellationToken ct) =>
+            SegmentRoutes.GetSegmentChangesAsync(handler, name, request, ct).ToResultAsync())
             .Describe(
-                "GetSegmentChanges",
                 "Who entered and who left a segment between two runs",
                 NameRule + " toRun defaults to the active run, fromRun to the succeeded run before it. Each customer comes with the segment of the same family "
                 + "they came from or went to (e.g. left Loyal to At Risk), the A/B group they had in the segment's experiment (entered: as of toRun; left: as of fromRun), "
@@ -51,15 +46,11 @@ internal static class SegmentApi
             .ProducesErrors(400, 401, 404, 410)
             .WithTags("Segments");
 
-        api.MapGet("/segments/{name}/history", async (string name, SegmentMembersApi handler, CancellationToken ct) =>
-            (await handler.GetHistoryAsync(name, ct).ConfigureAwait(false)).ToResult())
-            .Describe("GetSegmentHistory", "A segment's size in every succeeded run", NameRule + " Sizes come from the Runs ledger, oldest run first.")
+        api.MapApiRoute(SegmentRoutes.GetSegmentHistory, (string name, SegmentMembersApi handler, CancellationToken ct) => handler.GetHistoryAsync(name, ct).ToResultAsync())
+            .Describe("A segment's size in every succeeded run", NameRule + " Sizes come from the Runs ledger, oldest run first.")
             .Produces<SegmentHistory>(200)
             .ProducesErrors(400, 401, 404)
             .WithTags("Segments");
         return api;
     }
-
-    private static bool WantsCsv(HttpRequest request) =>
-        request.Headers.Accept.Any(value => value is not null && value.Contains("text/csv", StringComparison.OrdinalIgnoreCase));
 }

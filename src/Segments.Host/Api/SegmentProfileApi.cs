@@ -1,4 +1,5 @@
 using Segments.Pipeline.Api;
+using Segments.Pipeline.Api.Contract;
 
 namespace Segments.Host.Api;
 
@@ -7,8 +8,7 @@ internal static class SegmentProfileApi
 {
     public static RouteGroupBuilder MapSegmentProfileApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/segments/{name}/profile", async (string name, SegmentsApi handler, CancellationToken ct) =>
-            (await handler.GetSegmentProfileAsync(name, ct).ConfigureAwait(false)).ToResult());
+        api.MapApiRoute(SegmentRoutes.GetSegmentProfile, (string name, SegmentsApi handler, CancellationToken ct) => handler.GetSegmentProfileAsync(name, ct).ToResultAsync());
         return api;
     }
 }

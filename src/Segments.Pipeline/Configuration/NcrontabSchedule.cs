@@ -1,6 +1,6 @@
 using NCrontab;
 
-namespace Segments.Host.Triggers;
+namespace Segments.Pipeline.Configuration;
 
 /// <summary>The six-field NCRONTAB format of Azure Functions timer triggers (seconds first).</summary>
 public static class NcrontabSchedule

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Segments.Pipeline.Api.Http;
+
+namespace Segments.Pipeline.Api.Contract;
+
+/// <summary>Customer lookups: one customer with ETag and Cache-Control, or up to 1,000 at once.</summary>
+public static class CustomerRoutes
+{
+    /// <summary>The template of one customer.</summary>
+    public const string Customer = "customers/{customerId}";
+
+    /// <summary>The template of the bulk lookup.</summary>
+    public const string Lookup = "customers/lookup";
+
+    /// <summary>The conditional-request header of a lookup.</summary>
+    public static ApiParameter IfNoneMatch { get; } = ApiParameter.Header("If-None-Match");
+
+    /// <summary><c>GET /api/customers/{customerId}</c>.</summary>
+    public static ApiRoute GetCustomer { get; } = new(nameof(GetCustomer), ApiMethods.Get, Customer, ApiKeyLevel.Function) { Parameters = [IfNoneMatch] };
+
+    /// <summary><c>POST /api/customers/lookup</c> with <c>{"ids":[...]}</c>.</summary>
+    public static ApiRoute LookupCustomers { get; } = new(nameof(LookupCustomers), ApiMethods.Post, Lookup, ApiKeyLevel.Function);
+
+    /// <summary>The feature's routes.</summary>
+    public static IReadOnlyList<ApiRoute> All { get; } = [GetCustomer, LookupCustomers];
+
+    /// <summary>Answers <see cref="GetCustomer"/>; <c>Cache-Control: no-cache</c> bypasses the instance's cache.</summary>
+    public static Task<ApiResponse> GetCustomerAsync(CustomerLookupsApi api, string customerId, HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        return api.GetAsync(customerId, request.Read(IfNoneMatch), request.BypassesCache(), cancellationToken);
+    }
+
+    /// <summary>Answers <see cref="LookupCustomers"/>.</summary>
+    public static async Task<ApiResponse> LookupCustomersAsync(CustomerLookupsApi api, HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var body = await request.ReadBodyAsync(cancellationToken).ConfigureAwait(false);
+        return await api.LookupManyAsync(body, request.BypassesCache(), cancellationToken).ConfigureAwait(false);
+    }
+}
