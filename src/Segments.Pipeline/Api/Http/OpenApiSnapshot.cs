@@ -1,3 +1,6 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -16,6 +19,8 @@ public static class OpenApiSnapshot
 
     private static readonly Lazy<string> Text = new(Load);
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The snapshot as committed (no <c>servers</c>).</summary>
     public static string Committed => Text.Value;
 
@@ -28,7 +33,7 @@ public static class OpenApiSnapshot
         var servers = new JsonArray(new JsonObject { ["url"] = origin });
         var afterInfo = document.IndexOf("info") + 1;
         document.Insert(afterInfo, "servers", servers);
-        return ApiResponse.Json(System.Text.Encoding.UTF8.GetBytes(document.ToJsonString()));
+        return ApiResponse.Json(Encoding.UTF8.GetBytes(document.ToJsonString(Indented)));
     }
 
     private static string Load()
