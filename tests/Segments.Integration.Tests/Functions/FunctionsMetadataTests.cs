@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Segments.Integration.Tests.Fixtures;
@@ -61,6 +62,30 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite) : HostTestBas
         using var client = Host.CreateClientWithoutKey();
         using var page = await client.GetAsync($"/{ApiContract.Prefix}/{ReferenceRoutes.PageFolder}/index.html");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Local_host_asks_each_contract_route_for_the_key_its_level_names()
+    {
+        using var client = Host.CreateClientWithoutKey();
+
+        foreach (var route in ApiContract.Routes)
+        {
+            // Route values are placeholders: the key check runs before any handler reads them.
+            var path = Regex.Replace(route.Path.Replace("{*path}", "index.html", StringComparison.Ordinal), "{[^}]+}", "x");
+            var withoutKey = await SendAsync(client, route.Method, path, key: null);
+            var withFunctionKey = await SendAsync(client, route.Method, path, SegmentsHostFactory.FunctionKey);
+
+            var expected = route.KeyLevel switch
+            {
+                ApiKeyLevel.Anonymous => (false, false),
+                ApiKeyLevel.Admin => (true, true),
+                _ => (true, false),
+            };
+            Assert.True(
+                expected == (withoutKey == HttpStatusCode.Unauthorized, withFunctionKey == HttpStatusCode.Unauthorized),
+                $"{route.Method} {path} ({route.KeyLevel}): {(int)withoutKey} without a key, {(int)withFunctionKey} with a function key");
+        }
     }
 
     [Fact]
@@ -124,6 +149,18 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite) : HostTestBas
         Assert.Equal(
             ("ExecuteRun", StorageNames.RunRequestsQueue, StorageConnectionSettings.Setting),
             (queue.Function, queue.Binding.GetProperty("queueName").GetString(), queue.Binding.GetProperty("connection").GetString()));
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(HttpClient client, string method, string path, string? key)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (key is not null)
+        {
+            request.Headers.Add("x-functions-key", key);
+        }
+
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
     }
 
     /// <summary>The metadata file of the Functions app built in this test run's configuration (the test project references it, so it is built first).</summary>
