@@ -84,6 +84,14 @@ public abstract class FunctionsTestBase(AzuriteFixture azurite) : IAsyncLifetime
         return peeked.Select(m => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(m.Body.ToString()))).ToList();
     }
 
+    /// <summary>The log lines (of any category) written while <paramref name="action"/> ran.</summary>
+    protected async Task<IReadOnlyList<string>> LinesDuringAsync(Func<Task> action)
+    {
+        var before = Logs.Lines.Count;
+        await action();
+        return Logs.Lines.Skip(before).ToList();
+    }
+
     /// <summary>The log lines a function class wrote (its logger's category is the class's full name).</summary>
     protected IReadOnlyList<string> LinesOf(FunctionMethod function) =>
         Logs.Lines.Where(line => line.Contains($" {function.Class.FullName}: ", StringComparison.Ordinal)).ToList();
