@@ -57,7 +57,7 @@ public sealed class FunctionsApp : IDisposable
     /// <summary>
     /// An instance of a function class, created as the worker's default activator creates it: through
     /// <see cref="ActivatorUtilities"/> from the invocation's scope (classes are not registered, their
-    /// constructor's dependencies are). Null for a class with only static functions.
+    /// constructor's dependencies are), so a dependency nobody registered throws here as it would in Azure.
     /// </summary>
     public static object Activate(Type functionClass, IServiceProvider invocationServices) =>
         ActivatorUtilities.CreateInstance(invocationServices, functionClass);
