@@ -16,7 +16,7 @@ public sealed class HttpParityTests(AzuriteFixture azurite, ITestOutputHelper ou
     /// <summary>
     /// The requests sent to both hosts, at least one per HTTP function (a test checks that), with the errors
     /// each route gives for bad input. Placeholders: {segment} an RFM segment id (URL-encoded), {customer} one of
-    /// its customers, {etag} that customer's current ETag, {run} the active run (requested over HTTP), {previousRun} the timer's run before it.
+    /// its customers, {etag} that customer's current ETag, {token} the continuation token of its first page of two, {run} the active run (requested over HTTP), {previousRun} the timer's run before it.
     /// </summary>
     public static IReadOnlyList<ParityCase> Cases { get; } =
     [
@@ -30,6 +30,7 @@ public sealed class HttpParityTests(AzuriteFixture azurite, ITestOutputHelper ou
         new(Post("/api/customers/lookup", """{"ids":[]}""")),
         new(Get("/api/segments")),
         new(Get("/api/segments/{segment}/customers?pageSize=2")),
+        new(Get("/api/segments/{segment}/customers?pageSize=2&continuationToken={token}")),
         new(Get("/api/segments/{segment}/customers?pageSize=2&consent=email")),
         new(Get("/api/segments/{segment}/customers", ("Accept", "text/csv"))),
         new(Get("/api/segments/{segment}/customers?pageSize=0")),
@@ -139,12 +140,14 @@ public sealed class HttpParityTests(AzuriteFixture azurite, ITestOutputHelper ou
         var encoded = Uri.EscapeDataString(segment);
         var page = (await functions.SendAsync(Get($"/api/segments/{encoded}/customers?pageSize=1"))).Json!;
         var customer = page["customers"]![0]!["customerId"]!.GetValue<string>();
+        var token = (await functions.SendAsync(Get($"/api/segments/{encoded}/customers?pageSize=2"))).Json!["continuationToken"]!.GetValue<string>();
         var etag = (await functions.SendAsync(Get($"/api/customers/{customer}"))).Header("ETag")!;
         return new Dictionary<string, string>
         {
             ["segment"] = encoded,
             ["customer"] = customer,
             ["etag"] = etag,
+            ["token"] = Uri.EscapeDataString(token),
             ["run"] = run,
             ["previousRun"] = previousRun,
         };

@@ -1,3 +1,5 @@
+extern alias functions;
+
 using System.IO.Compression;
 using Segments.Functions.Tests.Fixtures;
 using Segments.Integration.Tests.Fixtures;
@@ -73,6 +75,17 @@ public sealed class UnreadableBlobTests(AzuriteFixture azurite) : FunctionsTestB
         var batch = (await new BatchLedger(Storage).GetAsync(BatchKind.Profiles, blob.Name, CancellationToken.None))!;
         Assert.Equal((1, BatchStatus.Failed), (batch.Attempts, batch.Status));
         Assert.StartsWith("Warning Segments.Functions.Ingest.IngestProfiles: Blob trigger: ingesting 'customers/doomed-crm.csv' failed (attempt 1 of 5)", Assert.Single(lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_attempt_the_ledger_calls_poison_is_the_last_the_runtime_makes()
+    {
+        // The runtime sets a blob aside after host.json's extensions.queues.maxDequeueCount failures.
+        using var hostJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")));
+        var maxDequeueCount = hostJson.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32();
+
+        Assert.Equal(functions::Segments.Functions.Ingest.IngestBatch.MaxAttempts, maxDequeueCount);
+        Assert.Equal(functions::Segments.Functions.Ingest.IngestProfiles.MaxAttempts, maxDequeueCount);
     }
 
     private static Dictionary<string, string> Binding(string name) => new() { ["name"] = name };

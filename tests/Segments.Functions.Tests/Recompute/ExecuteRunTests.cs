@@ -26,4 +26,22 @@ public sealed class ExecuteRunTests(AzuriteFixture azurite) : FunctionsTestBase(
         Assert.Equal((message, GenerationStore.TableNameFor(message)), (active.RunId, active.GenerationTable));
         Assert.True(await new GenerationStore(Storage).ExistsAsync(active.GenerationTable, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_redelivered_message_of_a_finished_run_changes_nothing()
+    {
+        await IngestSampleAsync();
+        await Invoker.InvokeAsync(FunctionMethod.Named("RecomputeSegments"), TimerFiring(new DateTime(2011, 12, 10, 2, 0, 0, DateTimeKind.Utc)));
+        var message = Assert.Single(await QueuedRunMessagesAsync());
+        var executeRun = FunctionMethod.Named("ExecuteRun");
+        await Invoker.InvokeAsync(executeRun, message);
+        var runs = new RunLedger(Storage);
+        var finished = (await runs.GetAsync(message, CancellationToken.None))!;
+
+        var lines = await LinesDuringAsync(() => Invoker.InvokeAsync(executeRun, message));
+
+        var again = (await runs.GetAsync(message, CancellationToken.None))!;
+        Assert.Equal((finished.Status, finished.StartedAt, finished.FinishedAt, finished.CustomersScored), (again.Status, again.StartedAt, again.FinishedAt, again.CustomersScored));
+        Assert.Equal($"Information Segments.Functions.Recompute.ExecuteRun: Run {message}: succeeded ", Assert.Single(lines));
+    }
 }
