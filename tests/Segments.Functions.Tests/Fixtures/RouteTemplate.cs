@@ -1,8 +1,9 @@
 namespace Segments.Functions.Tests.Fixtures;
 
 /// <summary>
-/// Matches a request path against an HTTP trigger's route template (<c>segments/{name}/customers</c>, under the
-/// <c>api</c> prefix of host.json) and yields the route values, decoded as the runtime decodes them.
+/// Matches a request path against an HTTP trigger's route template (<c>segments/{name}/customers</c>, or with a
+/// catch-all last segment such as <c>docs/{*path}</c>, under the <c>api</c> prefix of host.json) and yields the
+/// route values, decoded as the runtime decodes them.
 /// </summary>
 public static class RouteTemplate
 {
@@ -14,15 +15,17 @@ public static class RouteTemplate
     {
         var expected = (Prefix + "/" + template).Split('/');
         var actual = path.Trim('/').Split('/');
-        if (expected.Length != actual.Length)
+        var catchAll = expected[^1].StartsWith("{*", StringComparison.Ordinal);
+        var fixedSegments = catchAll ? expected.Length - 1 : expected.Length;
+        if (catchAll ? actual.Length < fixedSegments : actual.Length != expected.Length)
         {
             return null;
         }
 
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < expected.Length; i++)
+        for (var i = 0; i < fixedSegments; i++)
         {
-            if (expected[i].StartsWith('{') && expected[i].EndsWith('}'))
+            if (IsParameter(expected[i]))
             {
                 values[expected[i][1..^1]] = Uri.UnescapeDataString(actual[i]);
             }
@@ -32,9 +35,16 @@ public static class RouteTemplate
             }
         }
 
+        if (catchAll)
+        {
+            values[expected[^1][2..^1]] = Uri.UnescapeDataString(string.Join('/', actual[fixedSegments..]));
+        }
+
         return values;
     }
 
     /// <summary>How many literal segments a template has: a literal route wins over a parameter (<c>customers/lookup</c> over <c>customers/{customerId}</c>).</summary>
-    public static int Literals(string template) => template.Split('/').Count(segment => !segment.StartsWith('{'));
+    public static int Literals(string template) => template.Split('/').Count(segment => !IsParameter(segment));
+
+    private static bool IsParameter(string segment) => segment.StartsWith('{') && segment.EndsWith('}');
 }
