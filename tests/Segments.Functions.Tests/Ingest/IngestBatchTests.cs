@@ -1,6 +1,7 @@
 using Segments.Functions.Tests.Fixtures;
 using Segments.Integration.Tests.Fixtures;
-using Segments.Storage.Account;
+using Segments.Core.Transactions;
+using Segments.Storage.Blobs;
 using Segments.Storage.Batches;
 
 namespace Segments.Functions.Tests.Ingest;
@@ -17,7 +18,17 @@ public sealed class IngestBatchTests(AzuriteFixture azurite) : FunctionsTestBase
         Assert.Equal((blob.Name, blob.ETag, BatchStatus.Accepted, "uci-online-retail"), (batch.BlobName, batch.ETag, batch.Status, batch.Profile));
         Assert.True(batch.RowsAccepted > 10_000, $"{batch.RowsAccepted} rows accepted");
         Assert.Equal(batch.RowsRead, batch.RowsAccepted + batch.RowsSkipped + batch.RowsRejected);
-        var normalized = Storage.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer).GetBlobClient(batch.NormalizedBlob);
-        Assert.True((await normalized.GetPropertiesAsync()).Value.ContentLength > 0);
+        var lines = new List<TransactionLine>();
+        using (var reader = new StreamReader(await new NormalizedBatchStore(Storage).OpenReadAsync(batch.NormalizedBlob!, CancellationToken.None), NormalizedBatchFormat.Encoding))
+        {
+            await foreach (var line in NormalizedBatchFormat.ReadAsync(reader, CancellationToken.None))
+            {
+                lines.Add(line);
+            }
+        }
+
+        Assert.Equal(batch.RowsAccepted, lines.Count);
+        Assert.Contains(lines, line => line.CustomerId == "12662" && line.Country == "Germany");
+        Assert.DoesNotContain(lines, line => line.CustomerId.Length == 0);
     }
 }
