@@ -60,10 +60,11 @@ public sealed class HttpParityTests(AzuriteFixture azurite, ITestOutputHelper ou
     public void Every_http_function_has_a_parity_case()
     {
         var routed = Cases.Select(c => FunctionsHttp.Route(c.Request)?.Function ?? throw new InvalidOperationException($"No function serves {c}.")).ToHashSet();
-        var routes = FunctionsHttp.Functions.Select(f => $"{string.Join(",", ((Microsoft.Azure.Functions.Worker.HttpTriggerAttribute)f.Trigger).Methods ?? []).ToUpperInvariant()} {RouteTemplate.Prefix}/{((Microsoft.Azure.Functions.Worker.HttpTriggerAttribute)f.Trigger).Route}").ToList();
-        output.WriteLine($"{FunctionsHttp.Functions.Count} HTTP functions, {Cases.Count} parity cases: {string.Join("; ", routes)}");
+        var routes = FunctionsHttp.Functions.Select(RouteOf).ToList();
+        output.WriteLine($"{routes.Count} HTTP routes, {Cases.Count} parity cases: {string.Join("; ", routes)}");
 
         Assert.Empty(FunctionsHttp.Functions.Except(routed).Select(f => f.Name));
+        Assert.Equal(routes.Count, routes.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
     [Fact]
@@ -114,6 +115,13 @@ public sealed class HttpParityTests(AzuriteFixture azurite, ITestOutputHelper ou
         }
 
         Assert.True(errors >= 10, $"{errors} error answers");
+    }
+
+    // "GET api/runs/{runId}": the methods and route template of an HTTP function's trigger.
+    private static string RouteOf(FunctionMethod function)
+    {
+        var trigger = (Microsoft.Azure.Functions.Worker.HttpTriggerAttribute)function.Trigger;
+        return $"{string.Join(",", trigger.Methods ?? []).ToUpperInvariant()} {RouteTemplate.Prefix}/{trigger.Route}";
     }
 
     // Orders and customers ingested; the timer's run of 2011-11-30, then a run as of 2011-12-10 requested over
