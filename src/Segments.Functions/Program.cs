@@ -1,8 +1,6 @@
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Segments.Core.Ingest;
 using Segments.Functions.Configuration;
 using Segments.Pipeline.Configuration;
 using Segments.Storage.Account;
@@ -18,11 +16,7 @@ if (FunctionsStartup.Problem(builder.Configuration) is { } problem)
     return 1;
 }
 
-builder.Services.Configure<SegmentsOptions>(builder.Configuration.GetSection(SegmentsOptions.Section));
-builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(SegmentsOptions.IngestSection));
-builder.Services.Configure<Segments.Core.Segmentation.PredictionOptions>(builder.Configuration.GetSection(SegmentsOptions.PredictionsSection));
-builder.Services.Configure<Segments.Core.Experiments.ExperimentOptions>(builder.Configuration.GetSection(SegmentsOptions.ExperimentsSection));
-builder.Services.AddSegmentsPipeline(StorageConnection.From(builder.Configuration));
+FunctionsServices.Add(builder.Services, builder.Configuration);
 
 using var app = builder.Build();
 

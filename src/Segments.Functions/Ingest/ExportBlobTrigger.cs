@@ -1,7 +1,9 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
 using Segments.Pipeline.Ingest;
+using Segments.Storage.Batches;
 using Segments.Storage.Blobs;
 
 namespace Segments.Functions.Ingest;
@@ -10,16 +12,18 @@ namespace Segments.Functions.Ingest;
 /// What the blob triggers of every export kind do with a new blob: read its version (ETag, size and the forced
 /// mapping from its metadata, as <see cref="DropZone"/> does in the local host), hand it to the kind's handler, and
 /// count a failed attempt in the Batches ledger before rethrowing so that the runtime retries and finally poisons it.
+/// Each failed attempt logs one line with its count, as the local host's blob trigger does; the rethrown exception
+/// ends the invocation as failed (the worker reports it to the runtime, which counts it), never the worker.
 /// </summary>
-internal static class ExportBlobTrigger
+internal static partial class ExportBlobTrigger
 {
-    /// <summary>Ingests one blob version; <paramref name="logGone"/> hears of a blob deleted before it could be read.</summary>
+    /// <summary>Ingests one blob version; <paramref name="logger"/> is the function's.</summary>
     public static async Task RunAsync<TContext, TReport>(
         ExportIngestHandler<TContext, TReport> handler,
         BlobClient blob,
         string name,
         int maxAttempts,
-        Action<string> logGone,
+        ILogger logger,
         CancellationToken cancellationToken)
     {
         BlobProperties properties;
@@ -29,7 +33,7 @@ internal static class ExportBlobTrigger
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            logGone(name);
+            LogGone(logger, blob.BlobContainerName, name);
             return;
         }
 
@@ -42,8 +46,26 @@ internal static class ExportBlobTrigger
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await handler.RecordFailureAsync(dropped, ex, maxAttempts, cancellationToken).ConfigureAwait(false);
+            var failure = await handler.RecordFailureAsync(dropped, ex, maxAttempts, cancellationToken).ConfigureAwait(false);
+            if (failure.Status == BatchStatus.Poison)
+            {
+                LogLastAttemptFailed(logger, ex, blob.BlobContainerName, name, failure.Attempts, maxAttempts);
+            }
+            else
+            {
+                LogAttemptFailed(logger, ex, blob.BlobContainerName, name, failure.Attempts, maxAttempts);
+            }
+
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Blob trigger: '{Container}/{BlobName}' was deleted before it could be ingested")]
+    private static partial void LogGone(ILogger logger, string container, string blobName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Blob trigger: ingesting '{Container}/{BlobName}' failed (attempt {Attempt} of {MaxAttempts})")]
+    private static partial void LogAttemptFailed(ILogger logger, Exception error, string container, string blobName, int attempt, int maxAttempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Blob trigger: ingesting '{Container}/{BlobName}' failed (attempt {Attempt} of {MaxAttempts}); the runtime sets it aside on its poison queue")]
+    private static partial void LogLastAttemptFailed(ILogger logger, Exception error, string container, string blobName, int attempt, int maxAttempts);
 }

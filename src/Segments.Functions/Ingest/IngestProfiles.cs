@@ -12,7 +12,7 @@ namespace Segments.Functions.Ingest;
 /// handler. Retries, receipts and the poison queue are the runtime's, as for <see cref="IngestBatch"/>; the
 /// Batches ledger (kind <c>profiles</c>) counts the failed attempts, as in the local host.
 /// </summary>
-public sealed partial class IngestProfiles(IngestProfilesHandler handler, ILogger<IngestProfiles> logger)
+public sealed class IngestProfiles(IngestProfilesHandler handler, ILogger<IngestProfiles> logger)
 {
     /// <summary>Attempts before the runtime sets a blob aside: <c>extensions.queues.maxDequeueCount</c> in host.json.</summary>
     public const int MaxAttempts = IngestBatch.MaxAttempts;
@@ -23,8 +23,5 @@ public sealed partial class IngestProfiles(IngestProfilesHandler handler, ILogge
         [BlobTrigger(StorageNames.CustomersContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageConnection.Setting)] BlobClient blob,
         string name,
         CancellationToken cancellationToken) =>
-        ExportBlobTrigger.RunAsync(handler, blob, name, MaxAttempts, LogGone, cancellationToken);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Blob trigger: customer export '{BlobName}' was deleted before it could be ingested")]
-    private partial void LogGone(string blobName);
+        ExportBlobTrigger.RunAsync(handler, blob, name, MaxAttempts, logger, cancellationToken);
 }
