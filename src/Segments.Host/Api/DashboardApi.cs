@@ -11,7 +11,11 @@ internal static class DashboardApi
         {
             var model = await query.BuildAsync(ct).ConfigureAwait(false);
             return Results.Content(DashboardRenderer.Render(model, request.Query["code"].FirstOrDefault()), "text/html; charset=utf-8");
-        });
+        })
+            .Describe("GetDashboard", "The dashboard page (HTML)", "Segment sizes, the R x F grid, RFM movement between the last two runs and run duration and cost over time, drawn on the server as SVG.")
+            .Produces<string>(200, "text/html")
+            .ProducesErrors(401)
+            .WithTags("Dashboard");
         return api;
     }
 }

@@ -8,7 +8,15 @@ internal static class SegmentProfileApi
     public static RouteGroupBuilder MapSegmentProfileApi(this RouteGroupBuilder api)
     {
         api.MapGet("/segments/{name}/profile", async (string name, SegmentsApi handler, CancellationToken ct) =>
-            (await handler.GetSegmentProfileAsync(name, ct).ConfigureAwait(false)).ToResult());
+            (await handler.GetSegmentProfileAsync(name, ct).ConfigureAwait(false)).ToResult())
+            .Describe(
+                "GetSegmentProfile",
+                "Who is in a segment and what they buy",
+                "{name} is a qualified id (rfm:Champions, lifecycle:At Risk, cluster:1, rule:Name) or a bare name that names one segment only; an ambiguous bare name is 400 listing the ids. "
+                + "Customers, revenue and its share, average order value, median recency, top products and countries, lifecycle mix, age bands, genders and cross-sell, as the active run computed them.")
+            .Produces<SegmentProfileView>(200)
+            .ProducesErrors(400, 401, 404)
+            .WithTags("Segments");
         return api;
     }
 }

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Segments.Host.Api;
+
+/// <summary>
+/// Per-operation parts the generator cannot see in endpoint metadata: the JSON body a handler reads itself,
+/// the keys the route takes (none for anonymous routes, the admin key alone for admin routes) and the shape
+/// of CSV answers.
+/// </summary>
+internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
+{
+    private const string CsvMediaType = "text/csv";
+
+    /// <inheritdoc />
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<DocumentedBody>().FirstOrDefault() is { } body)
+        {
+            var schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken).ConfigureAwait(false);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = false,
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new OpenApiMediaType { Schema = schema } },
+            };
+        }
+
+        operation.Security = SecurityOf(metadata, context.Document);
+        DocumentCsvAsText(operation);
+    }
+
+    // Anonymous routes say so with an empty list (OpenAPI: no key needed), so that every operation states
+    // its security; keyed routes list the schemes that open them, any one of which is enough.
+    private static List<OpenApiSecurityRequirement> SecurityOf(IList<object> metadata, OpenApiDocument? document)
+    {
+        if (metadata.OfType<IAllowAnonymous>().Any())
+        {
+            return [];
+        }
+
+        var adminOnly = metadata.OfType<AdminKeyRequired>().Any();
+        return ApiKeyScheme.All
+            .Where(scheme => !adminOnly || scheme.Admin)
+            .Select(scheme => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme.Id, document)] = [] })
+            .ToList();
+    }
+
+    // Produces<T>(status, "application/json", "text/csv") gives both media types T's JSON schema; a CSV
+    // answer is text whose columns the operation's description lists.
+    private static void DocumentCsvAsText(OpenApiOperation operation)
+    {
+        foreach (var response in operation.Responses?.Values ?? Enumerable.Empty<IOpenApiResponse>())
+        {
+            if (response.Content?.ContainsKey(CsvMediaType) == true)
+            {
+                response.Content[CsvMediaType] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "CSV with a header row (RFC 4180 quoting, UTF-8); the columns are in the operation's description." },
+                };
+            }
+        }
+    }
+}
