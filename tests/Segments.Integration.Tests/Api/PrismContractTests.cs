@@ -140,6 +140,7 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
             new("GET", "/api/segments/{name}/customers", $"/api/segments/{name}/customers?continuationToken=garbage", 400, FunctionKey),
             new("GET", "/api/segments/{name}/customers", "/api/segments/Lost/customers", 400, FunctionKey),
             new("GET", "/api/segments/{name}/customers", "/api/segments/rfm%3ANoSuchSegment/customers", 404, FunctionKey),
+            new("GET", "/api/segments/{name}/customers", "/api/segments/rfm%3ANoSuchSegment/customers", 404, FunctionKey, Accept: "text/csv"),
             new("GET", "/api/segments/{name}/customers", $"/api/segments/{name}/customers?continuationToken={token}", 410, FunctionKey),
             new("GET", "/api/segments/{name}/customers", $"/api/segments/{name}/customers", 401, UnknownKey),
 
@@ -171,6 +172,7 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
 
             new("GET", "/api/batches", "/api/batches", 200, FunctionKey),
             new("GET", "/api/batches", "/api/batches", 401, UnknownKey),
+            new("GET", "/api/batches", $"/api/batches?code={UnknownKey}", 401, null),
 
             new("GET", "/api/dashboard", "/api/dashboard", 200, FunctionKey),
             new("GET", "/api/dashboard", "/api/dashboard", 401, UnknownKey),
