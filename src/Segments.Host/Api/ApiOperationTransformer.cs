@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Segments.Pipeline.Api;
 
 namespace Segments.Host.Api;
 
@@ -29,6 +30,10 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
 
         operation.Security = SecurityOf(metadata, context.Document);
         DocumentCsvAsText(operation);
+        if (!metadata.OfType<IAllowAnonymous>().Any())
+        {
+            DocumentStorageOutage(operation, context.Document);
+        }
     }
 
     // Anonymous routes say so with an empty list (OpenAPI: no key needed), so that every operation states
@@ -45,6 +50,25 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
             .Where(scheme => !adminOnly || scheme.Admin)
             .Select(scheme => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme.Id, document)] = [] })
             .ToList();
+    }
+
+    // Every keyed route reads storage (anonymous ones do not: health, the document); while storage does not
+    // answer, what cannot be served from memory is 503 StorageUnavailable with Retry-After (issue 12, point 2).
+    private static void DocumentStorageOutage(OpenApiOperation operation, OpenApiDocument? document)
+    {
+        operation.Responses ??= [];
+        operation.Responses.TryAdd("503", new OpenApiResponse
+        {
+            Description = "Storage does not answer; retry after the seconds in Retry-After.",
+            Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait before retrying.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+            },
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(nameof(ApiErrorBody), document) },
+            },
+        });
     }
 
     // Produces<T>(status, "application/json", "text/csv") gives both media types T's JSON schema; a CSV
