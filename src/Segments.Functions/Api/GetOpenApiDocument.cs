@@ -8,7 +8,7 @@ namespace Segments.Functions.Api;
 
 /// <summary>
 /// <c>GET /api/openapi.json</c>, anonymous: the document the local host generates, from the snapshot embedded in
-/// Segments.Pipeline (<see cref="OpenApiSnapshot"/>), with <c>servers</c> naming the origin it was asked at.
+/// Segments.Pipeline (<see cref="OpenApiSnapshot"/>).
 /// </summary>
 public sealed class GetOpenApiDocument
 {
@@ -16,5 +16,5 @@ public sealed class GetOpenApiDocument
     [Function(nameof(GetOpenApiDocument))]
     public static IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, ApiMethods.Get, Route = ReferenceRoutes.Document)] HttpRequest request) =>
-        OpenApiSnapshot.For(request).ToActionResult();
+        OpenApiSnapshot.Document.ToActionResult();
 }

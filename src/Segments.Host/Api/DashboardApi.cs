@@ -9,7 +9,11 @@ internal static class DashboardApi
     public static RouteGroupBuilder MapDashboardApi(this RouteGroupBuilder api)
     {
         api.MapApiRoute(DashboardRoutes.ShowDashboard, (HttpRequest request, DashboardQuery query, CancellationToken ct) =>
-            DashboardRoutes.ShowDashboardAsync(query, request, ct).ToResultAsync());
+            DashboardRoutes.ShowDashboardAsync(query, request, ct).ToResultAsync())
+            .Describe("The dashboard page (HTML)", "Segment sizes, the R x F grid, RFM movement between the last two runs and run duration and cost over time, drawn on the server as SVG.")
+            .Produces<string>(200, "text/html")
+            .ProducesErrors(401)
+            .WithTags("Dashboard");
         return api;
     }
 }

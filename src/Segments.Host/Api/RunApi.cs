@@ -33,5 +33,5 @@ internal static class RunApi
 }
 
 /// <summary>The optional body of <c>POST /api/runs</c> (documentation of the shape).</summary>
-/// <param name="AsOf">YYYY-MM-DD; default today (UTC).</param>
-internal sealed record RunRequestBody(string? AsOf);
+/// <param name="AsOf">YYYY-MM-DD; default today (UTC). Optional: the default value keeps it out of the schema's required list.</param>
+internal sealed record RunRequestBody(string? AsOf = null);

@@ -48,9 +48,42 @@ public sealed class OpenApiTests(AzuriteFixture azurite) : HostTestBase(azurite)
         Assert.Contains("error", document.GetProperty("components").GetProperty("schemas").GetProperty("ApiErrorBody").GetProperty("properties").EnumerateObject().Select(p => p.Name));
         var runSecurity = document.GetProperty("paths").GetProperty("/api/runs").GetProperty("post").GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["adminKey", "adminKeyQuery"], runSecurity);
-        Assert.False(document.GetProperty("paths").GetProperty("/api/health").GetProperty("get").TryGetProperty("security", out _));
+        Assert.Equal(0, document.GetProperty("paths").GetProperty("/api/health").GetProperty("get").GetProperty("security").GetArrayLength());
         var lookupBody = document.GetProperty("paths").GetProperty("/api/customers/lookup").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json");
         Assert.Equal(JsonValueKind.Object, lookupBody.GetProperty("schema").ValueKind);
+    }
+
+    [Fact]
+    public async Task Document_says_every_keyed_route_answers_503_with_retry_after_while_storage_is_down_and_health_does_not()
+    {
+        using var client = Host.CreateClientWithoutKey();
+        var document = await client.GetFromJsonAsync<JsonElement>("/api/openapi.json");
+
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Name: $"{operation.Name} {path.Name}", Operation: operation.Value)))
+            .ToList();
+        foreach (var (name, operation) in operations.Where(o => o.Name != "get /api/health"))
+        {
+            Assert.True(operation.GetProperty("responses").TryGetProperty("503", out var outage), $"{name} documents no 503");
+            Assert.True(outage.GetProperty("headers").TryGetProperty("Retry-After", out _), $"{name}: 503 without Retry-After");
+            Assert.Equal("#/components/schemas/ApiErrorBody", outage.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        }
+
+        var health = operations.Single(o => o.Name == "get /api/health").Operation;
+        Assert.False(health.GetProperty("responses").TryGetProperty("503", out _));
+    }
+
+    [Fact]
+    public async Task Document_lets_a_run_request_omit_asOf_as_the_host_does()
+    {
+        using var client = Host.CreateClientWithoutKey();
+        var document = await client.GetFromJsonAsync<JsonElement>("/api/openapi.json");
+
+        var body = document.GetProperty("paths").GetProperty("/api/runs").GetProperty("post").GetProperty("requestBody");
+        var schema = body.GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.False(body.TryGetProperty("required", out var required) && required.GetBoolean());
+        Assert.True(schema.GetProperty("properties").TryGetProperty("asOf", out _));
+        Assert.False(schema.TryGetProperty("required", out var names) && names.EnumerateArray().Any(n => n.GetString() == "asOf"));
     }
 
     [Fact]

@@ -9,6 +9,12 @@ public static class RepositoryPaths
     /// <summary>The Azurite launcher installed by <c>npm ci</c> at the repository root.</summary>
     public static string Azurite => Path.Combine(Root, "node_modules", ".bin", "azurite");
 
+    /// <summary>The Redocly CLI (OpenAPI lint) installed by <c>npm ci</c> at the repository root.</summary>
+    public static string Redocly => Path.Combine(Root, "node_modules", ".bin", "redocly");
+
+    /// <summary>The Prism CLI (OpenAPI validating proxy) installed by <c>npm ci</c> at the repository root.</summary>
+    public static string Prism => Path.Combine(Root, "node_modules", ".bin", "prism");
+
     /// <summary>The bundled sample export.</summary>
     public static string Sample => Path.Combine(Root, "samples", "online-retail-sample.csv");
 
