@@ -5,8 +5,10 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Segments.Core.Ingest;
+using Segments.Functions.Api;
 using Segments.Functions.Configuration;
 using Segments.Pipeline.Configuration;
+using Segments.Pipeline.Logging;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -19,5 +21,9 @@ builder.Services.Configure<Segments.Core.Experiments.ExperimentOptions>(builder.
 // Enum values (e.g. lifecycle threshold source) as names, as the local host writes them.
 builder.Services.Configure<JsonOptions>(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddSegmentsPipeline(StorageConnection.From(builder.Configuration));
+builder.UseMiddleware<ApiGuardWorkerMiddleware>();
+
+// Last, so that it wraps every log provider registered above: no key reaches a log.
+builder.Services.AddSecretRedaction();
 
 builder.Build().Run();

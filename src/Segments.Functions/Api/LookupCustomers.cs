@@ -12,10 +12,6 @@ public sealed class LookupCustomers(CustomerLookupsApi api)
     [Function(nameof(LookupCustomers))]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "customers/lookup")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(request.Body);
-        var body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-        return (await api.LookupManyAsync(body, GetCustomer.NoCache(request), cancellationToken).ConfigureAwait(false)).ToActionResult();
-    }
+        CancellationToken cancellationToken) =>
+        (await api.LookupManyAsync(request.Body, GetCustomer.NoCache(request), cancellationToken).ConfigureAwait(false)).ToActionResult();
 }

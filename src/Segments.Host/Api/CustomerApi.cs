@@ -23,11 +23,7 @@ internal static class CustomerApi
             .WithTags("Customers");
 
         api.MapPost("/customers/lookup", async (HttpRequest request, CustomerLookupsApi handler, CancellationToken ct) =>
-        {
-            using var reader = new StreamReader(request.Body);
-            var body = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
-            return (await handler.LookupManyAsync(body, BypassesCache(request), ct).ConfigureAwait(false)).ToResult();
-        })
+            (await handler.LookupManyAsync(request.Body, BypassesCache(request), ct).ConfigureAwait(false)).ToResult())
             .Describe(
                 "LookupCustomers",
                 "Up to 1,000 customers at once",
