@@ -23,6 +23,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Where the host listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The host's process id (to read its memory from <c>/proc</c>).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>What the host wrote so far, for failure messages.</summary>
     public string Output
     {
