@@ -70,9 +70,28 @@ public class AzuriteFixture : IAsyncLifetime
         await StartAsync();
     }
 
-    /// <summary>Stops the Azurite process, as an outage would (the ports stop answering).</summary>
+    /// <summary>
+    /// Stops the Azurite process, as an outage would (the ports stop answering). An Azurite with its data on disk
+    /// is asked to stop (SIGTERM) so that it writes what it holds, as a storage service keeps what it acknowledged;
+    /// killed outright, it loses its last seconds of writes.
+    /// </summary>
     public async Task StopAsync()
     {
+        if (_process is { HasExited: false } && _dataLocation is not null)
+        {
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time: killed below.
+            }
+        }
+
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
