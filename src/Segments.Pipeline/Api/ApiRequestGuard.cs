@@ -94,7 +94,7 @@ public sealed partial class ApiRequestGuard(IOptions<SegmentsOptions> options, I
             return ApiResponse.Error(
                 503,
                 "StorageUnavailable",
-                $"Storage did not answer within {seconds} s; lookups the instance holds in memory are still answered. Try again in {RetryAfterSeconds} s.")
+                $"Storage is not answering (each storage call may take {seconds} s); lookups this instance holds in memory are still answered. Try again in {RetryAfterSeconds} s.")
                 with { Headers = new Dictionary<string, string> { ["Retry-After"] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
         }
 
