@@ -61,7 +61,7 @@ public sealed record SegmentsOptions
     /// <see cref="Storage.Account.StorageCallBudget"/>); past it the request answers 503 <c>StorageUnavailable</c>
     /// (or from memory, for lookups that can be) instead of waiting on an account that does not answer.
     /// </summary>
-    public int StorageTimeoutSeconds { get; init; } = 5;
+    public int StorageTimeoutSeconds { get; init; } = 10;
 
     /// <summary>
     /// Largest body of <c>POST /api/customers/lookup</c> in bytes (1,000 ids take well under 100 KB); a larger
