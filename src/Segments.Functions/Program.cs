@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Segments.Functions.Api;
 using Segments.Functions.Configuration;
 using Segments.Pipeline.Configuration;
 using Segments.Storage.Account;
@@ -17,6 +18,9 @@ if (FunctionsStartup.Problem(builder.Configuration) is { } problem)
 }
 
 FunctionsServices.Add(builder.Services, builder.Configuration);
+
+// Storage outages, body limits and unexpected errors answered in the one error shape, as the local host does.
+builder.UseMiddleware<ApiGuardWorkerMiddleware>();
 
 using var app = builder.Build();
 

@@ -2,11 +2,14 @@ using Segments.Core.Ingest;
 using Segments.Host.Api;
 using Segments.Host.Configuration;
 using Segments.Host.Triggers;
+using Segments.Pipeline.Api;
 using Segments.Pipeline.Api.Http;
 using Segments.Pipeline.Configuration;
+using Segments.Pipeline.Logging;
 using Segments.Storage.Account;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddHostDefaults();
 builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
 builder.Logging.AddSimpleConsole(options =>
 {
@@ -26,6 +29,10 @@ builder.Services.AddSingleton<ApiKeyRing>();
 builder.Services.AddApiReference();
 // The answers' JSON (ApiJson) for the OpenAPI document's schemas too: enums as names.
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Apply(options.SerializerOptions));
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.RaiseLimitsAbove(ApiRequestGuard.MaxUrlChars, ApiRequestGuard.MaxHeaderBytes));
+
+// Last, so that it wraps every log provider registered above: no key reaches a log.
+builder.Services.AddSecretRedaction();
 
 var app = builder.Build();
 
@@ -52,6 +59,10 @@ catch (StorageUnavailableException ex)
     return 1;
 }
 
+// Answers the server gives without a handler (unknown route, wrong method) get the error shape too.
+app.UseStatusCodePages(context => ServerErrors.For(context.HttpContext.Response.StatusCode, context.HttpContext.Request.Method, context.HttpContext.Request.Path.Value ?? string.Empty)
+    .ToResult().ExecuteAsync(context.HttpContext));
+app.UseMiddleware<ApiGuardMiddleware>();
 app.UseApiReferencePage();
 app.UseRouting();
 app.UseMiddleware<ApiKeyMiddleware>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Segments.Core.Ingest;
 using Segments.Pipeline.Configuration;
+using Segments.Pipeline.Logging;
 
 namespace Segments.Functions.Configuration;
 
@@ -19,6 +20,9 @@ public static class FunctionsServices
         services.Configure<IngestOptions>(configuration.GetSection(SegmentsOptions.IngestSection));
         services.Configure<Core.Segmentation.PredictionOptions>(configuration.GetSection(SegmentsOptions.PredictionsSection));
         services.Configure<Core.Experiments.ExperimentOptions>(configuration.GetSection(SegmentsOptions.ExperimentsSection));
-        return services.AddSegmentsPipeline(StorageConnection.From(configuration));
+        services.AddSegmentsPipeline(StorageConnection.From(configuration));
+
+        // Last, so that it wraps every log provider registered before it: no key reaches a log.
+        return services.AddSecretRedaction();
     }
 }

@@ -9,6 +9,23 @@ public static class HostConfiguration
     /// <summary>The Functions setting that names the storage account.</summary>
 
     /// <summary>
+    /// Adds the host's own <c>appsettings.json</c> (beside the program: log levels) as the lowest-precedence source,
+    /// so that it applies whatever the working directory (<c>scripts/run-local.sh</c> runs the host from the
+    /// repository root, where the content-root <c>appsettings.json</c> is not found); every other source wins.
+    /// </summary>
+    public static IConfigurationBuilder AddHostDefaults(this ConfigurationManager configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = "appsettings.json",
+            Optional = true,
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+        });
+        return configuration;
+    }
+
+    /// <summary>
     /// Adds the <c>Values</c> of <c>local.settings.json</c> (content root, else the current directory) as
     /// configuration, with <c>__</c> read as the section separator. Environment variables and command-line
     /// arguments still win.

@@ -30,7 +30,7 @@ public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache c
             return ApiResponse.Error(400, "InvalidCustomerId", problem);
         }
 
-        var run = await activeRun.GetAsync(bypassCache, cancellationToken).ConfigureAwait(false);
+        var (run, stale) = await activeRun.ReadAsync(bypassCache, cancellationToken).ConfigureAwait(false);
         var id = Normalize(customerId);
         var found = run is null ? null : await cache.GetAsync(run, id, bypassCache, cancellationToken).ConfigureAwait(false);
         if (found?.Json is null || found.ETag is null)
@@ -44,21 +44,25 @@ public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache c
             // A client may reuse its copy as long as this instance may serve the cached pointer.
             ["Cache-Control"] = string.Create(CultureInfo.InvariantCulture, $"private, max-age={Math.Max(0, options.Value.ActiveRunCacheSeconds)}"),
         };
+        MarkStale(headers, stale);
         return CustomerETag.Matches(ifNoneMatch, found.ETag)
             ? new ApiResponse(304, null) { Headers = headers }
             : ApiResponse.Json(found.Json) with { Headers = headers };
     }
 
-    /// <summary><c>POST /api/customers/lookup</c> with <c>{"ids":[...]}</c>: one result per id, in request order.</summary>
-    public async Task<ApiResponse> LookupManyAsync(string? body, bool bypassCache, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>POST /api/customers/lookup</c> with <c>{"ids":[...]}</c>: one result per id, in request order. The body is
+    /// parsed as it is read; its size is capped by the host (<see cref="ApiRequestGuard"/>, <see cref="SegmentsOptions.MaxLookupBodyBytes"/>).
+    /// </summary>
+    public async Task<ApiResponse> LookupManyAsync(Stream body, bool bypassCache, CancellationToken cancellationToken)
     {
-        var (ids, problem) = ParseIds(body);
+        var (ids, problem) = await ParseIdsAsync(body, cancellationToken).ConfigureAwait(false);
         if (ids is null)
         {
             return ApiResponse.Error(400, "InvalidLookupRequest", problem!);
         }
 
-        var run = await activeRun.GetAsync(bypassCache, cancellationToken).ConfigureAwait(false);
+        var (run, stale) = await activeRun.ReadAsync(bypassCache, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
             return ApiResponse.Error(404, "NoActiveRun", "No recompute has completed yet: POST /api/runs to start one.");
@@ -73,21 +77,22 @@ public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache c
                 var found = await cache.GetAsync(run, Normalize(ids[i]), bypassCache, ct).ConfigureAwait(false);
                 results[i] = new CustomerLookupResult(ids[i], found.Lookup is not null, found.Lookup);
             }).ConfigureAwait(false);
-        return ApiResponse.Ok(new CustomerLookupResults(run.RunId, run.AsOf, results.Count(r => r.Found), results));
+        var headers = new Dictionary<string, string>();
+        MarkStale(headers, stale);
+        return ApiResponse.Ok(new CustomerLookupResults(run.RunId, run.AsOf, results.Count(r => r.Found), results)) with { Headers = headers };
     }
 
-    /// <summary>Reads <c>{"ids":[...]}</c>: 1 to <see cref="MaxBatchIds"/> valid ids, or what is wrong with the body.</summary>
-    public static (IReadOnlyList<string>? Ids, string? Problem) ParseIds(string? body)
+    /// <summary>
+    /// Reads <c>{"ids":[...]}</c> from <paramref name="body"/> as it arrives (no copy of the whole body as a string):
+    /// 1 to <see cref="MaxBatchIds"/> valid ids, or what is wrong with the body.
+    /// </summary>
+    public static async Task<(IReadOnlyList<string>? Ids, string? Problem)> ParseIdsAsync(Stream body, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(body);
         const string Shape = "The body must be {\"ids\":[\"id1\",\"id2\",...]}";
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return (null, Shape + "; it is empty.");
-        }
-
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
             if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("ids", out var array) || array.ValueKind != JsonValueKind.Array)
             {
                 return (null, Shape + ".");
@@ -118,9 +123,24 @@ public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache c
 
             return (ids, null);
         }
+        catch (JsonException ex) when (ex.LineNumber == 0 && ex.BytePositionInLine == 0)
+        {
+            return (null, Shape + "; it is empty.");
+        }
         catch (JsonException ex)
         {
             return (null, $"The body is not valid JSON: {ex.Message}");
+        }
+    }
+
+    /// <summary>Response header set (to <c>true</c>) when the answer comes from memory because storage did not answer: the active run may have moved on since.</summary>
+    public const string StaleHeader = "X-Segments-Stale";
+
+    private static void MarkStale(Dictionary<string, string> headers, bool stale)
+    {
+        if (stale)
+        {
+            headers[StaleHeader] = "true";
         }
     }
 

@@ -79,6 +79,7 @@ public static class PipelineServices
         services.AddSingleton<SegmentCatalog>();
         services.AddSingleton<CustomerLookupsApi>();
         services.AddSingleton<SegmentMembersApi>();
+        services.AddSingleton<ApiRequestGuard>();
         return services;
     }
 }

@@ -57,6 +57,22 @@ public sealed record SegmentsOptions
     public string? PageTokenKey { get; init; }
 
     /// <summary>
+    /// Seconds one storage operation of an HTTP request may take, every retry included (see
+    /// <see cref="Storage.Account.StorageCallBudget"/>); past it the request answers 503 <c>StorageUnavailable</c>
+    /// (or from memory, for lookups that can be) instead of waiting on an account that does not answer.
+    /// </summary>
+    public int StorageTimeoutSeconds { get; init; } = 10;
+
+    /// <summary>
+    /// Largest body of <c>POST /api/customers/lookup</c> in bytes (1,000 ids take well under 100 KB); a larger
+    /// one is answered 413 <c>RequestTooLarge</c> without being read.
+    /// </summary>
+    public int MaxLookupBodyBytes { get; init; } = 256 * 1024;
+
+    /// <summary>Largest body of every other request in bytes (<c>POST /api/runs</c> takes a few dozen); larger → 413.</summary>
+    public int MaxRequestBodyBytes { get; init; } = 16 * 1024;
+
+    /// <summary>
     /// Instance memory of the Flex Consumption app in MB (512, 2048 or 4096; infra's <c>instanceMemoryMB</c>).
     /// Execution time is billed for this memory, not for what the code uses, so costs are computed with it.
     /// </summary>

@@ -117,14 +117,12 @@ public sealed class StorageAccount
     }
 
     // Few, quick retries: the local emulator answers at once or not at all, and a pipeline
-    // stage that has to wait is better told so than left hanging for a minute. Every attempt is
+    // stage that has to wait is better told so than left hanging for a minute; inside a
+    // StorageDeadline (an HTTP request) no attempt outlasts the request's budget. Every attempt is
     // counted for the cost of the run or batch that sent it (per retry: each attempt is billed).
     private static void Configure(ClientOptions options, StorageService service)
     {
-        options.Retry.MaxRetries = 3;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
-        options.Retry.Mode = RetryMode.Exponential;
+        options.RetryPolicy = new DeadlineRetryPolicy(maxRetries: 3, delay: TimeSpan.FromMilliseconds(200), maxDelay: TimeSpan.FromSeconds(2));
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         options.AddPolicy(new StorageMeteringPolicy(service), HttpPipelinePosition.PerRetry);
     }

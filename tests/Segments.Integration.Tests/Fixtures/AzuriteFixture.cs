@@ -18,7 +18,9 @@ public class AzuriteFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string? _debugLogPath;
+    private readonly string? _dataLocation;
     private Process? _process;
+    private (int Blob, int Queue, int Table) _ports;
     private readonly List<string> _output = [];
 
     /// <summary>An Azurite without a debug log, as most tests want it (the log costs time on every request).</summary>
@@ -30,6 +32,16 @@ public class AzuriteFixture : IAsyncLifetime
     protected AzuriteFixture(string debugLogPath)
     {
         _debugLogPath = debugLogPath;
+    }
+
+    /// <summary>
+    /// An Azurite that keeps its data in <paramref name="dataLocation"/> (not in memory), so that it survives
+    /// <see cref="StopAsync"/> and <see cref="StartAsync"/>: for tests of a storage outage.
+    /// </summary>
+    protected AzuriteFixture(string? debugLogPath, string dataLocation)
+    {
+        _debugLogPath = debugLogPath;
+        _dataLocation = dataLocation;
     }
 
     /// <summary>Connection string for this instance.</summary>
@@ -49,13 +61,56 @@ public class AzuriteFixture : IAsyncLifetime
             throw new InvalidOperationException($"Azurite is not installed at {RepositoryPaths.Azurite}: run 'npm ci' at the repository root (scripts/test.sh does).");
         }
 
-        var (blob, queue, table) = (LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
+        _ports = (LoopbackPort.Free(), LoopbackPort.Free(), LoopbackPort.Free());
+        var (blob, queue, table) = _ports;
         BlobPort = blob;
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};"
+            + $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
+        await StartAsync();
+    }
+
+    /// <summary>
+    /// Stops the Azurite process, as an outage would (the ports stop answering). An Azurite with its data on disk
+    /// is asked to stop (SIGTERM) so that it writes what it holds, as a storage service keeps what it acknowledged;
+    /// killed outright, it loses its last seconds of writes.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } && _dataLocation is not null)
+        {
+            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await term.WaitForExitAsync();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time: killed below.
+            }
+        }
+
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts Azurite (again) on the same ports and waits until it listens.</summary>
+    public async Task StartAsync()
+    {
+        var (blob, queue, table) = _ports;
         var start = new ProcessStartInfo(RepositoryPaths.Azurite)
         {
             ArgumentList =
             {
-                "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
+                "--disableTelemetry", "--skipApiVersionCheck", "--loose",
                 "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -64,6 +119,16 @@ public class AzuriteFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (_dataLocation is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(_dataLocation);
+        }
+
         if (_debugLogPath is not null)
         {
             start.ArgumentList.Add("--debug");
@@ -75,10 +140,6 @@ public class AzuriteFixture : IAsyncLifetime
         _process.ErrorDataReceived += (_, e) => Record(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-
-        ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};"
-            + $"BlobEndpoint=http://127.0.0.1:{blob}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queue}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{table}/devstoreaccount1;";
 
         var deadline = Stopwatch.StartNew();
         while (!(await IsListeningAsync(blob) && await IsListeningAsync(queue) && await IsListeningAsync(table)))
@@ -115,16 +176,7 @@ public class AzuriteFixture : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public virtual async Task DisposeAsync()
-    {
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process?.Dispose();
-    }
+    public virtual Task DisposeAsync() => StopAsync();
 
     private void Record(string? line)
     {

@@ -23,6 +23,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Where the host listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The host's process id (to read its memory from <c>/proc</c>).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>What the host wrote so far, for failure messages.</summary>
     public string Output
     {
@@ -37,16 +40,17 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts <c>dotnet Segments.Host.dll</c> on a free port with <paramref name="environment"/> and waits until
-    /// <paramref name="readyPath"/> answers (any status below 500).
+    /// <paramref name="readyPath"/> answers (any status below 500). <paramref name="workingDirectory"/> defaults to
+    /// the test output folder; <c>scripts/run-local.sh</c> runs the host from the repository root.
     /// </summary>
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string readyPath, string? readyKey)
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string readyPath, string? readyKey, string? workingDirectory = null)
     {
         var port = LoopbackPort.Free().ToString(CultureInfo.InvariantCulture);
         var start = new ProcessStartInfo("dotnet")
         {
             // The test output folder holds the host's appsettings.json and no local.settings.json: only the
             // settings given here apply.
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

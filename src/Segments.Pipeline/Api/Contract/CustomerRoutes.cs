@@ -35,7 +35,9 @@ public static class CustomerRoutes
     public static async Task<ApiResponse> LookupCustomersAsync(CustomerLookupsApi api, HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var body = await request.ReadBodyAsync(cancellationToken).ConfigureAwait(false);
-        return await api.LookupManyAsync(body, request.BypassesCache(), cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(request);
+
+        // Parsed from the stream: the body is capped by ApiRequestGuard and never held whole as a string.
+        return await api.LookupManyAsync(request.Body, request.BypassesCache(), cancellationToken).ConfigureAwait(false);
     }
 }
