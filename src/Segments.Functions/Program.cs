@@ -19,5 +19,6 @@ builder.Services.Configure<Segments.Core.Experiments.ExperimentOptions>(builder.
 // Enum values (e.g. lifecycle threshold source) as names, as the local host writes them.
 builder.Services.Configure<JsonOptions>(options => options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddSegmentsPipeline(StorageConnection.From(builder.Configuration));
+builder.Services.AddHostedService<Segments.Functions.Recompute.StrandedRunWatch>();
 
 builder.Build().Run();

@@ -21,6 +21,7 @@ builder.Services.AddSegmentsPipeline(sp => sp.GetRequiredService<IConfiguration>
 builder.Services.AddHostedService<BlobTriggerListener>();
 builder.Services.AddHostedService<RecomputeTimer>();
 builder.Services.AddHostedService<RunRequestListener>();
+builder.Services.AddHostedService<StrandedRunWatch>();
 builder.Services.AddSingleton<ApiKeyRing>();
 builder.Services.AddApiReference();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
