@@ -38,7 +38,8 @@ public sealed partial class RecomputeSegmentsHandler(
     public const int GenerationsKept = 3;
 
     // How long a run's final record is retried while storage is unreachable, so an outage that ends within
-    // this time still leaves the run saying why it failed (else the stranded-run check fails it later).
+    // this time still leaves the run saying why it failed (else the stranded-run check fails it later, as
+    // the row still says running).
     private static readonly TimeSpan RecordPatience = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan RecordRetryEvery = TimeSpan.FromSeconds(2);
 
@@ -71,7 +72,15 @@ public sealed partial class RecomputeSegmentsHandler(
         var usage = meter.Stop();
         var cost = rates is null ? null : costs.Price(usage, rates);
         run = run with { StageDurationsMs = StageDurations(usage), Usage = usage, CostUsd = cost };
-        await SaveFinalAsync(run).ConfigureAwait(false);
+        if (run.Status == RunStatus.Failed)
+        {
+            // Once it reads failed, nothing of it is left: what storage refused to delete during an outage
+            // is deleted as soon as it answers again.
+            var failedRunId = run.RunId;
+            await WhileStorageUnavailableAsync(() => RemoveAttemptAsync(failedRunId, CancellationToken.None)).ConfigureAwait(false);
+        }
+
+        await WhileStorageUnavailableAsync(() => runs.SaveAsync(run, CancellationToken.None)).ConfigureAwait(false);
         if (cost is not null)
         {
             LogRunCost(run.RunId, cost.Total, usage.Requests.Total, usage.WallMs);
@@ -117,11 +126,19 @@ public sealed partial class RecomputeSegmentsHandler(
                         : RunFailure.Describe(ex);
                 LogRunFailed(ex, run.RunId, reason);
 
-                // A half-written generation is never pointed at; drop it so it does not linger (when storage
-                // is unreachable now, the stranded-run check or the next run removes it). The failure itself
-                // is recorded with the run's cost, once the lease is released.
+                // A half-written generation is never pointed at; drop it so it does not linger. The failure
+                // itself is recorded with the run's cost, once the lease is released.
                 meter.BeginStage(RunStages.Housekeeping);
-                await RemoveAttemptAsync(run.RunId).ConfigureAwait(false);
+                try
+                {
+                    await RemoveAttemptAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception removal) when (RunFailure.IsStorageUnavailable(removal))
+                {
+                    // Retried with the final record, once storage answers again.
+                    LogHousekeepingFailed(run.RunId, RunFailure.Describe(removal));
+                }
+
                 return (run with { Status = RunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = reason, GenerationTable = null, SegmentProfilesBlob = null }, rates, true);
             }
 
@@ -262,29 +279,25 @@ public sealed partial class RecomputeSegmentsHandler(
         return pointer is null ? null : await runs.GetAsync(pointer.RunId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Drops what a failed attempt wrote; best effort (storage may be the reason it failed).</summary>
-    private async Task RemoveAttemptAsync(string runId)
+    /// <summary>Drops what a failed attempt wrote: its generation table and its segment profiles.</summary>
+    private async Task RemoveAttemptAsync(string runId, CancellationToken cancellationToken)
     {
-        try
-        {
-            await generations.DeleteAsync(GenerationStore.TableNameFor(runId), CancellationToken.None).ConfigureAwait(false);
-            await insights.DropProfilesAsync(runId, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (RunFailure.IsStorageUnavailable(ex))
-        {
-            LogHousekeepingFailed(runId, RunFailure.Describe(ex));
-        }
+        await generations.DeleteAsync(GenerationStore.TableNameFor(runId), cancellationToken).ConfigureAwait(false);
+        await insights.DropProfilesAsync(runId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Saves the run's final record, retrying while storage is unreachable (at most <see cref="RecordPatience"/>).</summary>
-    private async Task SaveFinalAsync(RunRecord run)
+    /// <summary>
+    /// Runs <paramref name="write"/>, retrying while storage is unreachable (at most <see cref="RecordPatience"/>),
+    /// so an outage that ends within that time still leaves the run saying why it failed.
+    /// </summary>
+    private async Task WhileStorageUnavailableAsync(Func<Task> write)
     {
         var deadline = time.GetUtcNow() + RecordPatience;
         while (true)
         {
             try
             {
-                await runs.SaveAsync(run, CancellationToken.None).ConfigureAwait(false);
+                await write().ConfigureAwait(false);
                 return;
             }
             catch (Exception ex) when (RunFailure.IsStorageUnavailable(ex) && time.GetUtcNow() < deadline)

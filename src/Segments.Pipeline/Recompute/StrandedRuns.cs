@@ -84,9 +84,17 @@ public sealed partial class StrandedRuns(
         var active = await runs.GetActiveAsync(cancellationToken).ConfigureAwait(false);
         foreach (var run in (await runs.ListAsync(cancellationToken).ConfigureAwait(false)).Where(r => r.Status == RunStatus.Running))
         {
-            var outcome = run.RunId == active?.RunId
+            var live = run.RunId == active?.RunId;
+            var outcome = live
                 ? run with { Status = RunStatus.Succeeded, FinishedAt = time.GetUtcNow() }
                 : run with { Status = RunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = Reason, GenerationTable = null, SegmentProfilesBlob = null };
+            if (!live)
+            {
+                // Removed before the row says failed, so a failed run never has anything left.
+                await generations.DeleteAsync(GenerationStore.TableNameFor(run.RunId), cancellationToken).ConfigureAwait(false);
+                await profiles.DeleteAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+            }
+
             await runs.SaveAsync(outcome, cancellationToken).ConfigureAwait(false);
             LogStranded(run.RunId, run.StartedAt, outcome.Status);
             settled.Add(outcome);
