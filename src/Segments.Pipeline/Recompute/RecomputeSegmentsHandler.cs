@@ -201,8 +201,8 @@ public sealed partial class RecomputeSegmentsHandler(
         meter.BeginStage(RunStages.Score);
         var ruleInputs = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
         var result = aggregator.Compute(ruleInputs.Segments, profiles.Newest, ruleInputs.Products);
-        var active = await ActiveRunRecordAsync(cancellationToken).ConfigureAwait(false);
-        if (result.Customers.Count == 0 && !run.AllowEmpty && active is { CustomersScored: > 0 })
+        // The active run is read only when this one is empty: a run with customers makes no request here.
+        if (result.Customers.Count == 0 && !run.AllowEmpty && await ActiveRunRecordAsync(cancellationToken).ConfigureAwait(false) is { CustomersScored: > 0 } active)
         {
             throw new RunRefusedException(
                 $"the run scored 0 customers as of {run.AsOf:yyyy-MM-dd}, and would hide the {active.CustomersScored} customers of active run {active.RunId}; "
@@ -255,15 +255,15 @@ public sealed partial class RecomputeSegmentsHandler(
 
         // Under the lease, so no other run moves the pointer between this read and the flip. An older
         // request that finishes late (redelivered, or queued behind a newer one) never replaces a newer run.
-        active = await ActiveRunRecordAsync(cancellationToken).ConfigureAwait(false);
+        var current = await ActiveRunRecordAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        if (active is null || RunOrder.IsNewerThan(run, active))
+        if (current is null || RunOrder.IsNewerThan(run, current))
         {
             await runs.FlipActiveAsync(new ActiveRun(run.RunId, run.AsOf, table, CustomerBucket.DefaultCount), cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            LogNotActivated(run.RunId, active.RunId);
+            LogNotActivated(run.RunId, current.RunId);
         }
 
         finished = finished with { Status = RunStatus.Succeeded };
