@@ -55,13 +55,13 @@ public sealed partial class RecomputeSegmentsHandler(
     public async Task<RunRecord?> ExecuteAsync(string runId, CancellationToken cancellationToken)
     {
         var meter = UsageMeter.Start(RunStages.Housekeeping, time);
-        (RunRecord? Run, CostRates? Rates, bool Executed) executed;
+        (RunRecord? Run, CostRates? Rates, bool Executed, bool Settled) executed;
         using (meter)
         {
             executed = await ExecuteMeteredAsync(runId, meter, cancellationToken).ConfigureAwait(false);
         }
 
-        if (executed is not (Run: { } run, Rates: var rates, Executed: true))
+        if (executed is not (Run: { } run, Rates: var rates, Executed: true, Settled: var settled))
         {
             return executed.Run;
         }
@@ -72,15 +72,20 @@ public sealed partial class RecomputeSegmentsHandler(
         var usage = meter.Stop();
         var cost = rates is null ? null : costs.Price(usage, rates);
         run = run with { StageDurationsMs = StageDurations(usage), Usage = usage, CostUsd = cost };
-        if (run.Status == RunStatus.Failed)
+        if (!settled)
         {
-            // Once it reads failed, nothing of it is left: what storage refused to delete during an outage
-            // is deleted as soon as it answers again.
-            var failedRunId = run.RunId;
-            await WhileStorageUnavailableAsync(() => RemoveAttemptAsync(failedRunId, CancellationToken.None)).ConfigureAwait(false);
+            // What storage refused during an outage is done as soon as it answers again, before the row
+            // says failed: once it does, nothing of the run is left.
+            var failed = run;
+            run = await WhileStorageUnavailableAsync(() => SettleFailedAsync(failed)).ConfigureAwait(false);
         }
 
-        await WhileStorageUnavailableAsync(() => runs.SaveAsync(run, CancellationToken.None)).ConfigureAwait(false);
+        var final = run;
+        await WhileStorageUnavailableAsync(async () =>
+        {
+            await runs.SaveAsync(final, CancellationToken.None).ConfigureAwait(false);
+            return final;
+        }).ConfigureAwait(false);
         if (cost is not null)
         {
             LogRunCost(run.RunId, cost.Total, usage.Requests.Total, usage.WallMs);
@@ -90,7 +95,7 @@ public sealed partial class RecomputeSegmentsHandler(
     }
 
     /// <summary>Everything the run does under its lease; not executed when there was nothing to execute.</summary>
-    private async Task<(RunRecord? Run, CostRates? Rates, bool Executed)> ExecuteMeteredAsync(string runId, UsageMeter meter, CancellationToken cancellationToken)
+    private async Task<(RunRecord? Run, CostRates? Rates, bool Executed, bool Settled)> ExecuteMeteredAsync(string runId, UsageMeter meter, CancellationToken cancellationToken)
     {
         var held = await lease.AcquireAsync(cancellationToken).ConfigureAwait(false);
         await using (held.ConfigureAwait(false))
@@ -98,14 +103,14 @@ public sealed partial class RecomputeSegmentsHandler(
             var run = await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false);
             if (run is null || run.Status is RunStatus.Succeeded or RunStatus.Failed)
             {
-                return (run, null, false);
+                return (run, null, false, true);
             }
 
             if (run.Status == RunStatus.Running)
             {
                 // The lease is ours, so nobody is running it: its runner died (a redelivered request).
                 var failed = await stranded.FailStrandedAsync(cancellationToken).ConfigureAwait(false);
-                return (failed.FirstOrDefault(r => r.RunId == runId) ?? await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false), null, false);
+                return (failed.FirstOrDefault(r => r.RunId == runId) ?? await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false), null, false, true);
             }
 
             CostRates? rates = null;
@@ -129,17 +134,17 @@ public sealed partial class RecomputeSegmentsHandler(
                 // A half-written generation is never pointed at; drop it so it does not linger. The failure
                 // itself is recorded with the run's cost, once the lease is released.
                 meter.BeginStage(RunStages.Housekeeping);
+                var failed = run with { Status = RunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = reason, GenerationTable = null, SegmentProfilesBlob = null };
                 try
                 {
-                    await RemoveAttemptAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+                    return (await SettleFailedAsync(failed).ConfigureAwait(false), rates, true, true);
                 }
                 catch (Exception removal) when (RunFailure.IsStorageUnavailable(removal))
                 {
-                    // Retried with the final record, once storage answers again.
+                    // Settled with the final record, once storage answers again.
                     LogHousekeepingFailed(run.RunId, RunFailure.Describe(removal));
+                    return (failed, rates, true, false);
                 }
-
-                return (run with { Status = RunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = reason, GenerationTable = null, SegmentProfilesBlob = null }, rates, true);
             }
 
             meter.BeginStage(RunStages.Housekeeping);
@@ -155,7 +160,7 @@ public sealed partial class RecomputeSegmentsHandler(
             }
 
             // The end is taken while the lease is still held: no other run starts before it.
-            return (run with { FinishedAt = time.GetUtcNow() }, rates, true);
+            return (run with { FinishedAt = time.GetUtcNow() }, rates, true, true);
         }
     }
 
@@ -279,26 +284,36 @@ public sealed partial class RecomputeSegmentsHandler(
         return pointer is null ? null : await runs.GetAsync(pointer.RunId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Drops what a failed attempt wrote: its generation table and its segment profiles.</summary>
-    private async Task RemoveAttemptAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops what a failed attempt wrote (its generation table and segment profiles) and returns the record to
+    /// save. When the pointer names the run, though, it failed after its flip (an answer lost on the way back):
+    /// its generation is live and whole, so it is kept, and the run, as its complete row says, succeeded.
+    /// </summary>
+    private async Task<RunRecord> SettleFailedAsync(RunRecord failed)
     {
-        await generations.DeleteAsync(GenerationStore.TableNameFor(runId), cancellationToken).ConfigureAwait(false);
-        await insights.DropProfilesAsync(runId, cancellationToken).ConfigureAwait(false);
+        if ((await runs.GetActiveAsync(CancellationToken.None).ConfigureAwait(false))?.RunId == failed.RunId
+            && await runs.GetAsync(failed.RunId, CancellationToken.None).ConfigureAwait(false) is { GenerationTable: not null } complete)
+        {
+            return complete with { Status = RunStatus.Succeeded, FinishedAt = failed.FinishedAt };
+        }
+
+        await generations.DeleteAsync(GenerationStore.TableNameFor(failed.RunId), CancellationToken.None).ConfigureAwait(false);
+        await insights.DropProfilesAsync(failed.RunId, CancellationToken.None).ConfigureAwait(false);
+        return failed;
     }
 
     /// <summary>
     /// Runs <paramref name="write"/>, retrying while storage is unreachable (at most <see cref="RecordPatience"/>),
     /// so an outage that ends within that time still leaves the run saying why it failed.
     /// </summary>
-    private async Task WhileStorageUnavailableAsync(Func<Task> write)
+    private async Task<T> WhileStorageUnavailableAsync<T>(Func<Task<T>> write)
     {
         var deadline = time.GetUtcNow() + RecordPatience;
         while (true)
         {
             try
             {
-                await write().ConfigureAwait(false);
-                return;
+                return await write().ConfigureAwait(false);
             }
             catch (Exception ex) when (RunFailure.IsStorageUnavailable(ex) && time.GetUtcNow() < deadline)
             {

@@ -43,6 +43,19 @@ public sealed class StrandedRunTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stranded_run_the_pointer_already_names_succeeded_and_keeps_its_generation()
+    {
+        var run = await StrandRunAsync();
+        var table = GenerationStore.TableNameFor(run.RunId);
+        await _pipeline.GetRequiredService<RunLedger>().FlipActiveAsync(new ActiveRun(run.RunId, run.AsOf, table, CustomerBucket.DefaultCount), CancellationToken.None);
+
+        var settled = await _pipeline.GetRequiredService<StrandedRuns>().SweepAsync(removeLeftovers: false, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Succeeded, Assert.Single(settled).Status);
+        Assert.NotNull(await _pipeline.GetRequiredService<GenerationStore>().GetAsync(table, CustomerBucket.DefaultCount, "12662", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_running_run_is_left_alone_while_a_runner_holds_the_lease()
     {
         var run = await StrandRunAsync();
