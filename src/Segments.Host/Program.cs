@@ -25,6 +25,7 @@ builder.Services.AddSegmentsPipeline(sp => sp.GetRequiredService<IConfiguration>
 builder.Services.AddHostedService<BlobTriggerListener>();
 builder.Services.AddHostedService<RecomputeTimer>();
 builder.Services.AddHostedService<RunRequestListener>();
+builder.Services.AddHostedService<StrandedRunWatch>();
 builder.Services.AddSingleton<ApiKeyRing>();
 builder.Services.AddApiReference();
 // The answers' JSON (ApiJson) for the OpenAPI document's schemas too: enums as names.

@@ -22,6 +22,9 @@ public static class FunctionsServices
         services.Configure<Core.Experiments.ExperimentOptions>(configuration.GetSection(SegmentsOptions.ExperimentsSection));
         services.AddSegmentsPipeline(StorageConnection.From(configuration));
 
+        // Runs left `running` by a worker that died are failed within a minute (no function: a background check).
+        services.AddHostedService<Recompute.StrandedRunWatch>();
+
         // Last, so that it wraps every log provider registered before it: no key reaches a log.
         return services.AddSecretRedaction();
     }

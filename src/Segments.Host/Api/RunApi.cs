@@ -34,4 +34,5 @@ internal static class RunApi
 
 /// <summary>The optional body of <c>POST /api/runs</c> (documentation of the shape).</summary>
 /// <param name="AsOf">YYYY-MM-DD; default today (UTC). Optional: the default value keeps it out of the schema's required list.</param>
-internal sealed record RunRequestBody(string? AsOf = null);
+/// <param name="AllowEmpty">true lets a run that scores no customer replace a non-empty active run; default false (such a run fails instead).</param>
+internal sealed record RunRequestBody(string? AsOf = null, bool? AllowEmpty = null);

@@ -6,7 +6,13 @@ using Segments.Pipeline.Recompute;
 namespace Segments.Pipeline.Api;
 
 /// <summary>The HTTP functions' logic: validate the request, ask the handlers, shape the answer.</summary>
-public sealed class SegmentsApi(SegmentQueries queries, SegmentCatalog catalog, RunRequests requests, SegmentProfileQueries profiles)
+public sealed class SegmentsApi(
+    SegmentQueries queries,
+    SegmentCatalog catalog,
+    RunRequests requests,
+    SegmentProfileQueries profiles,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<Configuration.SegmentsOptions> options)
 {
     /// <summary>The longest customer id accepted (<see cref="CustomerLookupsApi"/>); table keys allow 1 KiB and ids are far shorter.</summary>
     public const int MaxCustomerIdLength = 256;
@@ -46,16 +52,17 @@ public sealed class SegmentsApi(SegmentQueries queries, SegmentCatalog catalog, 
         };
     }
 
-    /// <summary><c>POST /api/runs</c> with an optional body <c>{"asOf":"YYYY-MM-DD"}</c>.</summary>
+    /// <summary><c>POST /api/runs</c> with an optional body <c>{"asOf":"YYYY-MM-DD","allowEmpty":false}</c> (<see cref="RunRequestValidator"/>).</summary>
     public async Task<ApiResponse> RequestRunAsync(string? body, CancellationToken cancellationToken)
     {
-        var (asOf, problem) = ParseRunRequest(body);
-        if (problem is not null)
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var (request, problem) = RunRequestValidator.Parse(body, today, options.Value.MaxAsOfDaysAfterLatestOrder);
+        if (request is null)
         {
-            return ApiResponse.Error(400, "InvalidRunRequest", problem);
+            return ApiResponse.Error(400, "InvalidRunRequest", problem ?? "The run request is not valid.");
         }
 
-        var run = await requests.RequestAsync(asOf, "http", cancellationToken).ConfigureAwait(false);
+        var run = await requests.RequestAsync(request.AsOf, "http", cancellationToken, request.AllowEmpty).ConfigureAwait(false);
         return new ApiResponse(202, RunView.Of(run), $"/api/runs/{run.RunId}");
     }
 
@@ -82,41 +89,4 @@ public sealed class SegmentsApi(SegmentQueries queries, SegmentCatalog catalog, 
     /// <summary><c>GET /api/batches</c>: the Batches ledger.</summary>
     public async Task<ApiResponse> ListBatchesAsync(CancellationToken cancellationToken) =>
         ApiResponse.Ok(await queries.ListBatchesAsync(cancellationToken).ConfigureAwait(false));
-
-    /// <summary>Reads the run request body; an absent or empty body means "as of today".</summary>
-    public static (DateOnly? AsOf, string? Problem) ParseRunRequest(string? body)
-    {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return (null, null);
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException ex)
-        {
-            return (null, $"The body is not valid JSON: {ex.Message}");
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return (null, "The body must be a JSON object such as {\"asOf\":\"2011-12-10\"}.");
-            }
-
-            if (!document.RootElement.TryGetProperty("asOf", out var asOf) || asOf.ValueKind == JsonValueKind.Null)
-            {
-                return (null, null);
-            }
-
-            var text = asOf.ValueKind == JsonValueKind.String ? asOf.GetString() : asOf.GetRawText();
-            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? (date, null)
-                : (null, $"asOf '{text}' is not a date in the form YYYY-MM-DD.");
-        }
-    }
 }

@@ -64,6 +64,7 @@ public static class PipelineServices
         services.AddSingleton<ProfileContextLoader>();
         services.AddSingleton<IngestProfilesHandler>();
         services.AddSingleton<RuleSegmentLoader>();
+        services.AddSingleton<StrandedRuns>();
         services.AddSingleton<RecomputeSegmentsHandler>();
         services.AddSingleton<RunRequests>();
         services.AddSingleton<SegmentQueries>();

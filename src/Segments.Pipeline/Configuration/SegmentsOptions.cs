@@ -73,6 +73,19 @@ public sealed record SegmentsOptions
     public int MaxRequestBodyBytes { get; init; } = 16 * 1024;
 
     /// <summary>
+    /// How far past the newest order a run's as-of date may be, in days (default 366): a run as of 9999-12-31,
+    /// or as of today for a shop whose data stopped over a year ago, scores every customer as long gone and
+    /// fails instead, saying the latest order date. <c>POST /api/runs</c> refuses an as-of further than this past today.
+    /// </summary>
+    public int MaxAsOfDaysAfterLatestOrder { get; init; } = 366;
+
+    /// <summary>
+    /// Diagnostic, 0 (off) by default: seconds a run waits after writing its generation and before flipping
+    /// the active pointer, so fault tests can kill a host or stop storage at that moment. Never set it in production.
+    /// </summary>
+    public int DiagnosticPauseBeforeFlipSeconds { get; init; }
+
+    /// <summary>
     /// Instance memory of the Flex Consumption app in MB (512, 2048 or 4096; infra's <c>instanceMemoryMB</c>).
     /// Execution time is billed for this memory, not for what the code uses, so costs are computed with it.
     /// </summary>

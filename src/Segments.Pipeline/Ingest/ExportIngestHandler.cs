@@ -86,8 +86,16 @@ public abstract class ExportIngestHandler<TContext, TReport>(
     /// <summary>The store's context for the next export, read fresh for each one.</summary>
     private protected abstract Task<TContext> LoadContextAsync(CancellationToken cancellationToken);
 
-    /// <summary>A fresh name for the normalised batch in the <c>normalized</c> container.</summary>
-    private protected abstract string NewNormalizedBatchName();
+    /// <summary>
+    /// The normalised batch's name for one blob version: the same on every attempt, so an attempt killed
+    /// half-way (whose partly committed blob no ledger row names) is overwritten by the next one instead of
+    /// being left behind.
+    /// </summary>
+    private protected abstract string NormalizedBatchNameFor(DroppedBlob blob);
+
+    /// <summary>32 hex digits that name one blob version (its name and ETag).</summary>
+    private protected static string VersionKey(DroppedBlob blob) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{blob.Name}\n{blob.ETag}")).AsSpan(0, 16));
 
     /// <summary>The error report's name for a blob of this kind.</summary>
     private protected abstract string ErrorReportNameFor(string blobName);
@@ -133,7 +141,7 @@ public abstract class ExportIngestHandler<TContext, TReport>(
         var content = new HashingReadStream(await DropZone.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false));
         await using (content.ConfigureAwait(false))
         {
-            var batchName = NewNormalizedBatchName();
+            var batchName = NormalizedBatchNameFor(blob);
             TReport report;
             var errors = new ErrorReportWriter(errorReports, ErrorReportNameFor(blob.Name));
             await using (errors.ConfigureAwait(false))

@@ -27,7 +27,7 @@ public sealed partial class IngestBatchHandler(
     private protected override Task<ExportContext> LoadContextAsync(CancellationToken cancellationToken) =>
         contexts.LoadAsync(cancellationToken);
 
-    private protected override string NewNormalizedBatchName() => $"{Guid.NewGuid():N}.csv.gz";
+    private protected override string NormalizedBatchNameFor(DroppedBlob blob) => $"{VersionKey(blob)}.csv.gz";
 
     private protected override string ErrorReportNameFor(string blobName) => ErrorReportStore.ReportNameFor(blobName);
 

@@ -34,7 +34,7 @@ public sealed partial class IngestProfilesHandler(
     private protected override Task<ProfileExportContext> LoadContextAsync(CancellationToken cancellationToken) =>
         contexts.LoadAsync(cancellationToken);
 
-    private protected override string NewNormalizedBatchName() => $"{NormalizedPrefix}{Guid.NewGuid():N}.csv.gz";
+    private protected override string NormalizedBatchNameFor(DroppedBlob blob) => $"{NormalizedPrefix}{VersionKey(blob)}.csv.gz";
 
     private protected override string ErrorReportNameFor(string blobName) => ErrorReportStore.ProfileReportNameFor(blobName);
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Segments.Core.Cost;
 using Segments.Core.Segmentation;
 using Segments.Core.Transactions;
+using Segments.Pipeline.Configuration;
 using Segments.Pipeline.Cost;
 using Segments.Storage.Account;
 using Segments.Storage.Batches;
@@ -14,7 +15,9 @@ namespace Segments.Pipeline.Recompute;
 
 /// <summary>
 /// The timer-triggered use case: reads every accepted batch, scores every customer as of the run's date,
-/// writes a new generation and then flips the active pointer to it. One run at a time (blob lease).
+/// writes a new generation and then flips the active pointer to it. One run at a time (blob lease, renewed
+/// while the run lasts; a run that loses it stops). The pointer only moves forward (<see cref="RunOrder"/>),
+/// and cleanup never deletes the active generation nor the one being written.
 /// </summary>
 public sealed partial class RecomputeSegmentsHandler(
     BatchLedger batches,
@@ -22,8 +25,10 @@ public sealed partial class RecomputeSegmentsHandler(
     RunLedger runs,
     GenerationStore generations,
     RunLease lease,
+    StrandedRuns stranded,
     RuleSegmentLoader ruleSegments,
     Microsoft.Extensions.Options.IOptions<PredictionOptions> predictionOptions,
+    Microsoft.Extensions.Options.IOptions<SegmentsOptions> segmentsOptions,
     CostAccounting costs,
     TimeProvider time,
     ILogger<RecomputeSegmentsHandler> logger,
@@ -32,24 +37,31 @@ public sealed partial class RecomputeSegmentsHandler(
     /// <summary>Generations kept after a run: the active one and two before it (for comparisons).</summary>
     public const int GenerationsKept = 3;
 
+    // How long a run's final record is retried while storage is unreachable, so an outage that ends within
+    // this time still leaves the run saying why it failed (else the stranded-run check fails it later, as
+    // the row still says running).
+    private static readonly TimeSpan RecordPatience = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan RecordRetryEvery = TimeSpan.FromSeconds(2);
+
     // Built here from the same ledger and store, rather than injected, so the constructor stays as hosts and tests know it.
     private readonly ProfileBatchReader _profileBatches = new(batches, normalized);
 
     /// <summary>
-    /// Executes a queued run and returns its final record. A run found running (its executor died) is
-    /// executed again; a finished run is returned unchanged, so a redelivered request is harmless. The run
-    /// records what it used, stage by stage, and what that cost.
+    /// Executes a queued run and returns its final record. A finished run is returned unchanged, so a
+    /// redelivered request is harmless; a run found running under the lease was stranded by a runner that
+    /// died, and is failed as <see cref="StrandedRuns"/> would. The run records what it used, stage by stage,
+    /// and what that cost.
     /// </summary>
     public async Task<RunRecord?> ExecuteAsync(string runId, CancellationToken cancellationToken)
     {
         var meter = UsageMeter.Start(RunStages.Housekeeping, time);
-        (RunRecord? Run, CostRates? Rates) executed;
+        (RunRecord? Run, CostRates? Rates, bool Executed, bool Settled) executed;
         using (meter)
         {
             executed = await ExecuteMeteredAsync(runId, meter, cancellationToken).ConfigureAwait(false);
         }
 
-        if (executed is not (Run: { } run, Rates: { } rates))
+        if (executed is not (Run: { } run, Rates: var rates, Executed: true, Settled: var settled))
         {
             return executed.Run;
         }
@@ -58,15 +70,32 @@ public sealed partial class RecomputeSegmentsHandler(
         // request of the run that its cost leaves out (a single Table transaction). Not cancellable: a run
         // that has finished gets its record completed even when the host is stopping.
         var usage = meter.Stop();
-        var cost = costs.Price(usage, rates);
+        var cost = rates is null ? null : costs.Price(usage, rates);
         run = run with { StageDurationsMs = StageDurations(usage), Usage = usage, CostUsd = cost };
-        await runs.SaveAsync(run, CancellationToken.None).ConfigureAwait(false);
-        LogRunCost(run.RunId, cost.Total, usage.Requests.Total, usage.WallMs);
+        if (!settled)
+        {
+            // What storage refused during an outage is done as soon as it answers again, before the row
+            // says failed: once it does, nothing of the run is left.
+            var failed = run;
+            run = await WhileStorageUnavailableAsync(() => SettleFailedAsync(failed)).ConfigureAwait(false);
+        }
+
+        var final = run;
+        await WhileStorageUnavailableAsync(async () =>
+        {
+            await runs.SaveAsync(final, CancellationToken.None).ConfigureAwait(false);
+            return final;
+        }).ConfigureAwait(false);
+        if (cost is not null)
+        {
+            LogRunCost(run.RunId, cost.Total, usage.Requests.Total, usage.WallMs);
+        }
+
         return run;
     }
 
-    /// <summary>Everything the run does under its lease; no rates when there was nothing to execute.</summary>
-    private async Task<(RunRecord? Run, CostRates? Rates)> ExecuteMeteredAsync(string runId, UsageMeter meter, CancellationToken cancellationToken)
+    /// <summary>Everything the run does under its lease; not executed when there was nothing to execute.</summary>
+    private async Task<(RunRecord? Run, CostRates? Rates, bool Executed, bool Settled)> ExecuteMeteredAsync(string runId, UsageMeter meter, CancellationToken cancellationToken)
     {
         var held = await lease.AcquireAsync(cancellationToken).ConfigureAwait(false);
         await using (held.ConfigureAwait(false))
@@ -74,33 +103,64 @@ public sealed partial class RecomputeSegmentsHandler(
             var run = await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false);
             if (run is null || run.Status is RunStatus.Succeeded or RunStatus.Failed)
             {
-                return (run, null);
+                return (run, null, false, true);
             }
 
-            var rates = await costs.LoadRatesAsync(cancellationToken).ConfigureAwait(false);
-            run = run with { Status = RunStatus.Running, StartedAt = time.GetUtcNow() };
-            await runs.SaveAsync(run, cancellationToken).ConfigureAwait(false);
+            if (run.Status == RunStatus.Running)
+            {
+                // The lease is ours, so nobody is running it: its runner died (a redelivered request).
+                var failed = await stranded.FailStrandedAsync(cancellationToken).ConfigureAwait(false);
+                return (failed.FirstOrDefault(r => r.RunId == runId) ?? await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false), null, false, true);
+            }
+
+            CostRates? rates = null;
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Lost);
             try
             {
-                run = await ComputeAsync(run, meter, cancellationToken).ConfigureAwait(false);
+                rates = await costs.LoadRatesAsync(stop.Token).ConfigureAwait(false);
+                run = run with { Status = RunStatus.Running, StartedAt = time.GetUtcNow() };
+                await runs.SaveAsync(run, stop.Token).ConfigureAwait(false);
+                run = await ComputeAsync(run, meter, stop.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
-                LogRunFailed(ex, run.RunId);
+                var reason = cancellationToken.IsCancellationRequested
+                    ? "interrupted: the host stopped during the run; the previous generation stayed active"
+                    : held.Lost.IsCancellationRequested
+                        ? RunFailure.StorageUnavailable + $"the run lease could not be renewed for {RunLease.Duration.TotalSeconds:0} s, so the run stopped; the previous generation stayed active"
+                        : RunFailure.Describe(ex);
+                LogRunFailed(ex, run.RunId, reason);
 
                 // A half-written generation is never pointed at; drop it so it does not linger. The failure
                 // itself is recorded with the run's cost, once the lease is released.
                 meter.BeginStage(RunStages.Housekeeping);
-                await generations.DeleteAsync(GenerationStore.TableNameFor(run.RunId), CancellationToken.None).ConfigureAwait(false);
-                await insights.DropProfilesAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
-                return (run with { Status = RunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = $"{ex.GetType().Name}: {ex.Message}" }, rates);
+                var failed = run with { Status = RunStatus.Failed, FinishedAt = time.GetUtcNow(), Error = reason, GenerationTable = null, SegmentProfilesBlob = null };
+                try
+                {
+                    return (await SettleFailedAsync(failed).ConfigureAwait(false), rates, true, true);
+                }
+                catch (Exception removal) when (RunFailure.IsStorageUnavailable(removal))
+                {
+                    // Settled with the final record, once storage answers again.
+                    LogHousekeepingFailed(run.RunId, RunFailure.Describe(removal));
+                    return (failed, rates, true, false);
+                }
             }
 
             meter.BeginStage(RunStages.Housekeeping);
-            await DropOldGenerationsAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await DropOldGenerationsAsync(run, cancellationToken).ConfigureAwait(false);
+                await stranded.RemoveLeftoversAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The run is live; what it could not clean up, the next run or the stranded-run check does.
+                LogHousekeepingFailed(run.RunId, RunFailure.Describe(ex));
+            }
 
             // The end is taken while the lease is still held: no other run starts before it.
-            return (run with { FinishedAt = time.GetUtcNow() }, rates);
+            return (run with { FinishedAt = time.GetUtcNow() }, rates, true, true);
         }
     }
 
@@ -116,6 +176,7 @@ public sealed partial class RecomputeSegmentsHandler(
             .ThenByDescending(b => b.BlobName, StringComparer.Ordinal)
             .ToList();
         var replaced = new HashSet<string>(StringComparer.Ordinal);
+        var span = new OrderDateSpan();
         long linesReplaced = 0;
         foreach (var batch in accepted)
         {
@@ -124,6 +185,7 @@ public sealed partial class RecomputeSegmentsHandler(
             using var reader = new StreamReader(stream, NormalizedBatchFormat.Encoding);
             await foreach (var line in NormalizedBatchFormat.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
             {
+                span.Add(line.OrderDate);
                 if (replaced.Contains(line.OrderId))
                 {
                     linesReplaced++;
@@ -138,11 +200,20 @@ public sealed partial class RecomputeSegmentsHandler(
             LogBatchRead(run.RunId, batch.BlobName, aggregator.LinesAdded, linesReplaced);
         }
 
+        span.Check(run.AsOf, segmentsOptions.Value.MaxAsOfDaysAfterLatestOrder);
         var (profiles, profileBatchesRead) = await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Score);
         var ruleInputs = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
         var result = aggregator.Compute(ruleInputs.Segments, profiles.Newest, ruleInputs.Products);
+        // The active run is read only when this one is empty: a run with customers makes no request here.
+        if (result.Customers.Count == 0 && !run.AllowEmpty && await ActiveRunRecordAsync(cancellationToken).ConfigureAwait(false) is { CustomersScored: > 0 } active)
+        {
+            throw new RunRefusedException(
+                $"the run scored 0 customers as of {run.AsOf:yyyy-MM-dd}, and would hide the {active.CustomersScored} customers of active run {active.RunId}; "
+                + "it stays active. Ask with \"allowEmpty\": true to replace it with an empty generation.");
+        }
+
         var insight = await insights.ComputeAsync(run, result, result.Customers.Select(ToRow).ToList(), cancellationToken, Demographics(result)).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Write);
@@ -150,11 +221,14 @@ public sealed partial class RecomputeSegmentsHandler(
         var rows = insight.Rows;
         await generations.WriteAsync(table, rows, CustomerBucket.DefaultCount, cancellationToken).ConfigureAwait(false);
         var profilesBlob = await insights.SaveProfilesAsync(insight, cancellationToken).ConfigureAwait(false);
+        if (segmentsOptions.Value.DiagnosticPauseBeforeFlipSeconds > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(segmentsOptions.Value.DiagnosticPauseBeforeFlipSeconds), time, cancellationToken).ConfigureAwait(false);
+        }
 
         meter.BeginStage(RunStages.Flip);
         var finished = run.WithSegmentSizes(result) with
         {
-            Status = RunStatus.Succeeded,
             BatchesRead = accepted.Count,
             TransactionsRead = aggregator.LinesAdded,
             CustomersScored = rows.Count,
@@ -180,11 +254,72 @@ public sealed partial class RecomputeSegmentsHandler(
         finished = insight.AddTo(finished, profilesBlob);
 
         // The run row is complete before the pointer names it, so whatever a reader finds through the
-        // pointer is already whole.
+        // pointer is already whole; it says succeeded once the pointer moved (a runner that dies in between
+        // leaves it running, and the stranded-run check settles it by the pointer).
         await runs.SaveAsync(finished, cancellationToken).ConfigureAwait(false);
-        await runs.FlipActiveAsync(new ActiveRun(run.RunId, run.AsOf, table, CustomerBucket.DefaultCount), cancellationToken).ConfigureAwait(false);
+
+        // Under the lease, so no other run moves the pointer between this read and the flip. An older
+        // request that finishes late (redelivered, or queued behind a newer one) never replaces a newer run.
+        var current = await ActiveRunRecordAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (current is null || RunOrder.IsNewerThan(run, current))
+        {
+            await runs.FlipActiveAsync(new ActiveRun(run.RunId, run.AsOf, table, CustomerBucket.DefaultCount), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            LogNotActivated(run.RunId, current.RunId);
+        }
+
+        finished = finished with { Status = RunStatus.Succeeded };
+        await runs.SaveAsync(finished, cancellationToken).ConfigureAwait(false);
         LogRunSucceeded(run.RunId, run.AsOf, accepted.Count, aggregator.LinesAdded, rows.Count);
         return finished;
+    }
+
+    /// <summary>The ledger row of the run the active pointer names, or null before the first run.</summary>
+    private async Task<RunRecord?> ActiveRunRecordAsync(CancellationToken cancellationToken)
+    {
+        var pointer = await runs.GetActiveAsync(cancellationToken).ConfigureAwait(false);
+        return pointer is null ? null : await runs.GetAsync(pointer.RunId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Drops what a failed attempt wrote (its generation table and segment profiles) and returns the record to
+    /// save. When the pointer names the run, though, it failed after its flip (an answer lost on the way back):
+    /// its generation is live and whole, so it is kept, and the run, as its complete row says, succeeded.
+    /// </summary>
+    private async Task<RunRecord> SettleFailedAsync(RunRecord failed)
+    {
+        if ((await runs.GetActiveAsync(CancellationToken.None).ConfigureAwait(false))?.RunId == failed.RunId
+            && await runs.GetAsync(failed.RunId, CancellationToken.None).ConfigureAwait(false) is { GenerationTable: not null } complete)
+        {
+            return complete with { Status = RunStatus.Succeeded, FinishedAt = failed.FinishedAt };
+        }
+
+        await generations.DeleteAsync(GenerationStore.TableNameFor(failed.RunId), CancellationToken.None).ConfigureAwait(false);
+        await insights.DropProfilesAsync(failed.RunId, CancellationToken.None).ConfigureAwait(false);
+        return failed;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/>, retrying while storage is unreachable (at most <see cref="RecordPatience"/>),
+    /// so an outage that ends within that time still leaves the run saying why it failed.
+    /// </summary>
+    private async Task<T> WhileStorageUnavailableAsync<T>(Func<Task<T>> write)
+    {
+        var deadline = time.GetUtcNow() + RecordPatience;
+        while (true)
+        {
+            try
+            {
+                return await write().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (RunFailure.IsStorageUnavailable(ex) && time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(RecordRetryEvery, time).ConfigureAwait(false);
+            }
+        }
     }
 
     // Segment profiles show age and gender mixes only where customer exports gave them; a store that never
@@ -214,12 +349,19 @@ public sealed partial class RecomputeSegmentsHandler(
             Profile = c.Profile,
         };
 
-    private async Task DropOldGenerationsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Keeps the generations of the <see cref="GenerationsKept"/> newest succeeded runs (in run order, not by
+    /// finishing time), and always the active one and the one just written.
+    /// </summary>
+    private async Task DropOldGenerationsAsync(RunRecord current, CancellationToken cancellationToken)
     {
+        var active = await runs.GetActiveAsync(cancellationToken).ConfigureAwait(false);
         var stale = (await runs.ListAsync(cancellationToken).ConfigureAwait(false))
             .Where(r => r.Status == RunStatus.Succeeded)
+            .Order(Comparer<RunRecord>.Create((a, b) => RunOrder.Compare(b, a)))
             .Skip(GenerationsKept)
-            .Where(r => r.GenerationTable is not null);
+            .Where(r => r.GenerationTable is not null && r.RunId != current.RunId && r.RunId != active?.RunId)
+            .ToList();
         foreach (var run in stale)
         {
             await generations.DeleteAsync(run.GenerationTable!, cancellationToken).ConfigureAwait(false);
@@ -237,6 +379,12 @@ public sealed partial class RecomputeSegmentsHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} cost {CostUsd} USD: {Requests} storage requests, {WallMs} ms")]
     private partial void LogRunCost(string runId, decimal costUsd, long requests, long wallMs);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed")]
-    private partial void LogRunFailed(Exception error, string runId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed: {Reason}")]
+    private partial void LogRunFailed(Exception error, string runId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} succeeded but stays inactive: run {ActiveRunId}, requested later, is active")]
+    private partial void LogNotActivated(string runId, string activeRunId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: housekeeping left work for the next run: {Reason}")]
+    private partial void LogHousekeepingFailed(string runId, string reason);
 }

@@ -6,8 +6,11 @@ namespace Segments.Pipeline.Recompute;
 /// <summary>Asks for a recompute: a queued Runs row plus a message on the request queue.</summary>
 public sealed class RunRequests(RunLedger runs, RunRequestQueue queue, TimeProvider time)
 {
-    /// <summary>Queues a run as of <paramref name="asOf"/> (default: today, UTC).</summary>
-    public async Task<RunRecord> RequestAsync(DateOnly? asOf, string trigger, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a run as of <paramref name="asOf"/> (default: today, UTC); <paramref name="allowEmpty"/> lets a run
+    /// with no customers replace an active generation that has some.
+    /// </summary>
+    public async Task<RunRecord> RequestAsync(DateOnly? asOf, string trigger, CancellationToken cancellationToken, bool allowEmpty = false)
     {
         var now = time.GetUtcNow();
         var run = new RunRecord
@@ -17,6 +20,7 @@ public sealed class RunRequests(RunLedger runs, RunRequestQueue queue, TimeProvi
             Status = RunStatus.Queued,
             Trigger = trigger,
             RequestedAt = now,
+            AllowEmpty = allowEmpty,
         };
         await runs.SaveAsync(run, cancellationToken).ConfigureAwait(false);
         await queue.EnqueueAsync(run.RunId, cancellationToken).ConfigureAwait(false);

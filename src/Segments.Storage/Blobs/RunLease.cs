@@ -7,17 +7,39 @@ namespace Segments.Storage.Blobs;
 
 /// <summary>
 /// A blob lease that lets only one recompute run at a time across every host instance, as the Functions
-/// timer trigger's singleton lock does (<c>azure-webjobs-hosts/locks/...</c>).
+/// timer trigger's singleton lock does (<c>azure-webjobs-hosts/locks/...</c>). While a run holds it, the
+/// lease is renewed; a host that dies stops renewing, so the lease is free again within <see cref="Duration"/>
+/// and a run still marked running without it is known to be stranded.
 /// </summary>
 public sealed class RunLease(StorageAccount account, string hostId)
 {
-    // Leases last 15–60 s; renewing at a third of the duration survives a missed renewal.
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a lease lasts without renewal (storage allows 15–60 s): the longest a dead runner keeps the
+    /// lock. Renewed every <see cref="RenewEvery"/>, a third of it, so one missed renewal is survived.
+    /// </summary>
+    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a held lease is renewed.</summary>
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
+
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);
 
     /// <summary>Waits until the lease is ours; dispose the result to release it.</summary>
-    public async Task<IAsyncDisposable> AcquireAsync(CancellationToken cancellationToken)
+    public async Task<HeldRunLease> AcquireAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await TryAcquireAsync(cancellationToken).ConfigureAwait(false) is { } held)
+            {
+                return held;
+            }
+
+            await Task.Delay(RetryEvery, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Takes the lease if it is free now; null when another runner holds it.</summary>
+    public async Task<HeldRunLease?> TryAcquireAsync(CancellationToken cancellationToken)
     {
         var blob = account.Blobs.GetBlobContainerClient(StorageNames.HostsContainer).GetBlobClient($"locks/{hostId}/Segments.RecomputeSegments.listener");
         try
@@ -30,47 +52,14 @@ public sealed class RunLease(StorageAccount account, string hostId)
         }
 
         var lease = blob.GetBlobLeaseClient();
-        while (true)
+        try
         {
-            try
-            {
-                await lease.AcquireAsync(Duration, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return new HeldLease(lease);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 409)
-            {
-                await Task.Delay(RetryEvery, cancellationToken).ConfigureAwait(false);
-            }
+            await lease.AcquireAsync(Duration, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new HeldRunLease(lease, Duration, RenewEvery);
         }
-    }
-
-    private sealed class HeldLease : IAsyncDisposable
-    {
-        private readonly BlobLeaseClient _lease;
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _renewal;
-
-        public HeldLease(BlobLeaseClient lease)
+        catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            _lease = lease;
-            _renewal = RenewAsync(_stop.Token);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync().ConfigureAwait(false);
-            await _renewal.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            _stop.Dispose();
-            await _lease.ReleaseAsync().ConfigureAwait(false);
-        }
-
-        private async Task RenewAsync(CancellationToken cancellationToken)
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await Task.Delay(RenewEvery, cancellationToken).ConfigureAwait(false);
-                await _lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
+            return null;
         }
     }
 }

@@ -43,6 +43,21 @@ public sealed class SegmentProfileStore(StorageAccount account)
         }
     }
 
+    /// <summary>The run ids that have a profiles blob, so leftovers of runs that never went live can be found.</summary>
+    public async Task<IReadOnlyList<string>> ListRunIdsAsync(CancellationToken cancellationToken)
+    {
+        var runIds = new List<string>();
+        await foreach (var blob in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, Prefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (blob.Name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                runIds.Add(blob.Name[Prefix.Length..^".json".Length]);
+            }
+        }
+
+        return runIds;
+    }
+
     /// <summary>Deletes a run's profiles if present.</summary>
     public Task DeleteAsync(string runId, CancellationToken cancellationToken) =>
         _container.GetBlobClient(BlobNameFor(runId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);

@@ -15,8 +15,24 @@ public sealed class GenerationStore(StorageAccount account)
     private const int TransactionLimit = 100;
     private const int ParallelTransactions = 8;
 
+    private const string TablePrefix = "Rfm";
+
     /// <summary>The table name for a run id: letters and digits only, as Table Storage requires.</summary>
-    public static string TableNameFor(string runId) => "Rfm" + new string(runId.Where(char.IsAsciiLetterOrDigit).ToArray());
+    public static string TableNameFor(string runId) => TablePrefix + new string(runId.Where(char.IsAsciiLetterOrDigit).ToArray());
+
+    /// <summary>Every generation table in the account, whether a run names it or not (to find leftovers).</summary>
+    public async Task<IReadOnlyList<string>> ListTablesAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        // Table names compare as text: every name with the prefix sorts from "Rfm" up to, not including, "Rfn".
+        var filter = TableServiceClient.CreateQueryFilter($"TableName ge {TablePrefix} and TableName lt {"Rfn"}");
+        await foreach (var table in account.Tables.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(table.Name);
+        }
+
+        return names;
+    }
 
     /// <summary>Creates the generation table and writes every row; returns the number written.</summary>
     public async Task<int> WriteAsync(string tableName, IReadOnlyList<CustomerSegmentRow> rows, int bucketCount, CancellationToken cancellationToken)

@@ -15,8 +15,14 @@ public sealed record RunRecord
     /// <summary>What asked for the run: <c>timer</c> or <c>http</c>.</summary>
     public required string Trigger { get; init; }
 
-    /// <summary>When it was requested.</summary>
+    /// <summary>When it was requested: the order of runs (see <see cref="RunOrder"/>).</summary>
     public required DateTimeOffset RequestedAt { get; init; }
+
+    /// <summary>
+    /// Whether the request allows a run that scores no customer to replace an active generation that has
+    /// some (<c>"allowEmpty": true</c>); without it such a run fails and the old generation stays active.
+    /// </summary>
+    public bool AllowEmpty { get; init; }
 
     /// <summary>When computing started.</summary>
     public DateTimeOffset? StartedAt { get; init; }

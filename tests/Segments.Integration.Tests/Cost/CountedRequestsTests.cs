@@ -78,7 +78,8 @@ public sealed class CountedRequestsTests(DebugLoggingAzuriteFixture azurite, ITe
         // Assert: reading lists the ledger twice (order exports, then customer exports: none here) and downloads the
         // one batch; scoring reads products.csv, segments.json and experiments.json (all absent: an absent blob is still
         // one read request); writing creates the generation
-        // table and writes it in batches, then the segment profiles blob; the flip writes the run row and the pointer.
+        // table and writes it in batches, then the segment profiles blob; the flip writes the complete run row, reads
+        // the pointer (none yet, so no active run row to compare with), writes the pointer, then the row as succeeded.
         var stages = run!.Usage!.Stages;
         Assert.Equal(["housekeeping", "read", "score", "write", "flip"], stages.Keys);
         Assert.Equal(2, stages["read"].Requests.Table.List);
@@ -87,7 +88,7 @@ public sealed class CountedRequestsTests(DebugLoggingAzuriteFixture azurite, ITe
         Assert.Equal(1, stages["write"].Requests.Blob.Write);
         Assert.Equal(0, stages["score"].Requests.Table.Total);
         Assert.Equal(stages["write"].Requests.Table.Total, stages["write"].Requests.Table.Write);
-        Assert.Equal(new RequestCounts(0, 2, 0, 0, 0), stages["flip"].Requests.Table);
+        Assert.Equal(new RequestCounts(1, 3, 0, 0, 0), stages["flip"].Requests.Table);
     }
 
     [OnlineRetailFact]

@@ -83,14 +83,17 @@ public sealed class SchedulingTests(AzuriteFixture azurite) : IAsyncLifetime
     private RecomputeSegmentsHandler NewHandler()
     {
         var storage = StorageAccount.Connect(azurite.ConnectionString);
+        var lease = new RunLease(storage, "segments-test");
         return new RecomputeSegmentsHandler(
             new BatchLedger(storage),
             new NormalizedBatchStore(storage),
             new RunLedger(storage),
             new GenerationStore(storage),
-            new RunLease(storage, "segments-test"),
+            lease,
+            new StrandedRuns(new RunLedger(storage), new GenerationStore(storage), new SegmentProfileStore(storage), lease, TimeProvider.System, NullLogger<StrandedRuns>.Instance),
             new RuleSegmentLoader(new ConfigStore(storage)),
             Options.Create(new Segments.Core.Segmentation.PredictionOptions()),
+            Options.Create(new SegmentsOptions()),
             new CostAccounting(new ConfigStore(storage), Options.Create(new SegmentsOptions()), NullLogger<CostAccounting>.Instance),
             TimeProvider.System,
             NullLogger<RecomputeSegmentsHandler>.Instance,

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Segments.Integration.Tests.Fixtures;
+using Xunit.Abstractions;
+
+namespace Segments.Integration.Tests.Faults;
+
+/// <summary>
+/// The host is killed while it ingests the full Online Retail export and started again: the export is
+/// ingested exactly once (one accepted ledger row), a run counts what the reference counts, and no
+/// normalised blob is left that the ledger does not name.
+/// </summary>
+[Collection(FaultsCollection.Name)]
+public sealed class HostKilledMidIngestTests(ITestOutputHelper output)
+{
+    private const string BlobName = "online-retail.csv";
+
+    [OnlineRetailFact]
+    public async Task Host_killed_mid_ingest_ingests_the_export_once_after_restart()
+    {
+        await using var storage = new RestartableAzurite();
+        await storage.StartAsync();
+        var first = await FaultHost.StartAsync(storage.ConnectionString);
+        await FaultData.UploadAsync(storage.ConnectionString, BlobName, RepositoryPaths.OnlineRetail);
+        // The host sees the blob within its 1 s poll; half a million rows take it well over the few seconds waited.
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var rowsAtKill = await first.BatchRowsAsync(BlobName);
+        await first.KillAsync();
+
+        await using var second = await FaultHost.StartAsync(storage.ConnectionString);
+        var rows = await second.WaitForBatchAsync(BlobName);
+        var run = await second.WaitForRunAsync(await second.RequestRunAsync(OnlineRetailReference.AsOf));
+        var normalized = await StorageLeftovers.NormalizedBlobsAsync(storage.ConnectionString);
+
+        output.WriteLine($"ledger rows at the kill: {rowsAtKill.Count}; after restart: {string.Join(", ", rows.Select(r => r.GetProperty("status").GetString()))}; normalised blobs: {string.Join(", ", normalized)}");
+        Assert.Empty(rowsAtKill);
+        var batch = Assert.Single(rows);
+        Assert.Equal("accepted", batch.GetProperty("status").GetString());
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+        Assert.Equal(OnlineRetailReference.Customers, run.GetProperty("customersScored").GetInt32());
+        Assert.Equal(
+            new[] { batch.GetProperty("normalizedBlob").GetString()!, StorageLeftovers.ProfilesOf(run.GetProperty("runId").GetString()!) }.Order(),
+            normalized.Order());
+    }
+}

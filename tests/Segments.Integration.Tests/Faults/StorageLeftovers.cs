@@ -1,0 +1,49 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Segments.Storage.Account;
+
+namespace Segments.Integration.Tests.Faults;
+
+/// <summary>What runs and ingests left in storage, as an operator listing the account sees it.</summary>
+public static class StorageLeftovers
+{
+    /// <summary>Every generation table (<c>Rfm*</c>).</summary>
+    public static async Task<IReadOnlyList<string>> GenerationTablesAsync(string connectionString)
+    {
+        var names = new List<string>();
+        await foreach (var table in new TableServiceClient(connectionString).QueryAsync())
+        {
+            if (table.Name.StartsWith("Rfm", StringComparison.Ordinal))
+            {
+                names.Add(table.Name);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Every blob of the <c>normalized</c> container (normalised batches and segment profiles).</summary>
+    public static async Task<IReadOnlyList<string>> NormalizedBlobsAsync(string connectionString)
+    {
+        var container = new BlobServiceClient(connectionString).GetBlobContainerClient(StorageNames.NormalizedContainer);
+        var names = new List<string>();
+        if (!await container.ExistsAsync())
+        {
+            return names;
+        }
+
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken: default))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+
+    /// <summary>The generation table name of a run (as the pipeline names it).</summary>
+    public static string TableOf(string runId) => Segments.Storage.Generations.GenerationStore.TableNameFor(runId);
+
+    /// <summary>The segment profiles blob of a run.</summary>
+    public static string ProfilesOf(string runId) => Segments.Storage.Blobs.SegmentProfileStore.BlobNameFor(runId);
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using Segments.Integration.Tests.Fixtures;
+using Segments.Pipeline.Configuration;
+using Segments.Pipeline.Recompute;
+using Segments.Storage.Account;
+using Segments.Storage.Blobs;
+using Segments.Storage.Generations;
+using Segments.Storage.Runs;
+
+namespace Segments.Integration.Tests.Recompute;
+
+/// <summary>
+/// A run left <c>running</c> by a runner that died: found once the run lease is free, failed with the reason,
+/// and what it half wrote removed; left alone while a live runner holds the lease.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class StrandedRunTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private ServiceProvider _pipeline = null!;
+
+    public async Task InitializeAsync()
+    {
+        await azurite.ResetAsync();
+        _pipeline = new ServiceCollection().AddLogging().AddSegmentsPipeline(azurite.ConnectionString).BuildServiceProvider();
+        await _pipeline.GetRequiredService<StorageAccount>().EnsureReadyAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await _pipeline.DisposeAsync();
+
+    [Fact]
+    public async Task A_run_left_running_without_its_lease_is_failed_with_the_reason_and_its_half_written_generation_removed()
+    {
+        var run = await StrandRunAsync();
+
+        var settled = await _pipeline.GetRequiredService<StrandedRuns>().SweepAsync(removeLeftovers: false, CancellationToken.None);
+
+        Assert.Equal(run.RunId, Assert.Single(settled).RunId);
+        var recorded = await _pipeline.GetRequiredService<RunLedger>().GetAsync(run.RunId, CancellationToken.None);
+        Assert.Equal(RunStatus.Failed, recorded!.Status);
+        Assert.Equal(StrandedRuns.Reason, recorded.Error);
+        Assert.False(await _pipeline.GetRequiredService<GenerationStore>().ExistsAsync(GenerationStore.TableNameFor(run.RunId), CancellationToken.None));
+        Assert.Null(await _pipeline.GetRequiredService<SegmentProfileStore>().ReadAsync(run.RunId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_stranded_run_the_pointer_already_names_succeeded_and_keeps_its_generation()
+    {
+        var run = await StrandRunAsync();
+        var table = GenerationStore.TableNameFor(run.RunId);
+        await _pipeline.GetRequiredService<RunLedger>().FlipActiveAsync(new ActiveRun(run.RunId, run.AsOf, table, CustomerBucket.DefaultCount), CancellationToken.None);
+
+        var settled = await _pipeline.GetRequiredService<StrandedRuns>().SweepAsync(removeLeftovers: false, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Succeeded, Assert.Single(settled).Status);
+        Assert.NotNull(await _pipeline.GetRequiredService<GenerationStore>().GetAsync(table, CustomerBucket.DefaultCount, "12662", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_running_run_is_left_alone_while_a_runner_holds_the_lease()
+    {
+        var run = await StrandRunAsync();
+        var held = await _pipeline.GetRequiredService<RunLease>().AcquireAsync(CancellationToken.None);
+        IReadOnlyList<RunRecord> settled;
+        await using (held)
+        {
+            settled = await _pipeline.GetRequiredService<StrandedRuns>().SweepAsync(removeLeftovers: true, CancellationToken.None);
+        }
+
+        Assert.Empty(settled);
+        Assert.Equal(RunStatus.Running, (await _pipeline.GetRequiredService<RunLedger>().GetAsync(run.RunId, CancellationToken.None))!.Status);
+        Assert.True(await _pipeline.GetRequiredService<GenerationStore>().ExistsAsync(GenerationStore.TableNameFor(run.RunId), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_redelivered_request_of_a_stranded_run_fails_it_instead_of_running_it_again()
+    {
+        var run = await StrandRunAsync();
+
+        var executed = await _pipeline.GetRequiredService<RecomputeSegmentsHandler>().ExecuteAsync(run.RunId, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Failed, executed!.Status);
+        Assert.Equal(StrandedRuns.Reason, executed.Error);
+        Assert.Null(await _pipeline.GetRequiredService<RunLedger>().GetActiveAsync(CancellationToken.None));
+        Assert.False(await _pipeline.GetRequiredService<GenerationStore>().ExistsAsync(GenerationStore.TableNameFor(run.RunId), CancellationToken.None));
+    }
+
+    /// <summary>What a runner killed while writing leaves: the row says running, part of the generation and its profiles are written, no lease is held.</summary>
+    private async Task<RunRecord> StrandRunAsync()
+    {
+        var queued = await _pipeline.GetRequiredService<RunRequests>().RequestAsync(new DateOnly(2011, 12, 10), "test", CancellationToken.None);
+        var running = queued with { Status = RunStatus.Running, StartedAt = DateTimeOffset.UtcNow };
+        await _pipeline.GetRequiredService<RunLedger>().SaveAsync(running, CancellationToken.None);
+        var row = new CustomerSegmentRow("12662", 3, 2, 100m, 5, 2, 3, "523", "Potential Loyalist", "Germany");
+        await _pipeline.GetRequiredService<GenerationStore>().WriteAsync(GenerationStore.TableNameFor(running.RunId), [row], CustomerBucket.DefaultCount, CancellationToken.None);
+        await _pipeline.GetRequiredService<SegmentProfileStore>().WriteAsync(new Core.SegmentProfiles.SegmentProfileSet(running.RunId, running.AsOf, 1, 100m, new Core.SegmentProfiles.SegmentProfileOptions(), []), CancellationToken.None);
+        return running;
+    }
+}
