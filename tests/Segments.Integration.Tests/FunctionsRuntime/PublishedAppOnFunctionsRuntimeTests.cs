@@ -78,10 +78,22 @@ public sealed class PublishedAppOnFunctionsRuntimeTests(PublishedFunctionsApp ap
 
         await ReadsAsAMarketingToolAsync(reader, anonymous, runId);
 
-        // Each step went through the runtime's own trigger, not a shortcut.
+        // Each step went through the runtime's own trigger, not a shortcut: the Event Grid blob source, the run
+        // queue, the timer with its schedule read from the app setting Segments:Schedule.
         foreach (var function in new[] { "IngestBatch", "IngestProfiles", "RecomputeSegments", "ExecuteRun", "RequestRun", "GetCustomer" })
         {
             Assert.True(runtime.Logged($"Executed 'Functions.{function}' (Succeeded"), $"the runtime logged no successful {function}:\n{runtime.Output}");
+        }
+
+        foreach (var trigger in new[]
+        {
+            "New blob detected(EventGrid): transactions/online-retail-sample.csv",
+            "New blob detected(EventGrid): customers/customers-sample.csv",
+            "New queue message detected on 'recompute-requests'",
+            $"The next 5 occurrences of the 'RecomputeSegments' schedule (Cron: '{Schedule}')",
+        })
+        {
+            Assert.True(runtime.Logged(trigger), $"the runtime never logged \"{trigger}\":\n{runtime.Output}");
         }
 
         output.WriteLine($"walkthrough on the runtime: {clock.Elapsed.TotalSeconds:F1} s");
