@@ -277,8 +277,8 @@ public sealed class PublishedAppOnFunctionsRuntimeTests(PublishedFunctionsApp ap
 
     private static async Task<DroppedBlob> UploadAsync(StorageAccount storage, string container, string file)
     {
-        // The containers, tables and queues, as `segments upload` creates them: the adapter does not create them on
-        // start-up yet (issue 13 point 6), and a fresh Azurite has none.
+        // The uploader makes sure the containers, tables and queues exist, as `segments upload` does, so that an upload
+        // does not depend on which host started first (at main 16ced77 the adapter did not create them itself).
         await storage.EnsureReadyAsync(CancellationToken.None);
         await using var content = File.OpenRead(file);
         return await new DropZone(storage, container).UploadAsync(Path.GetFileName(file), content, CancellationToken.None);
