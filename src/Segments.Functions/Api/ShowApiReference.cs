@@ -36,6 +36,7 @@ public sealed class ShowApiReference(IServiceProvider services)
         return page.Build();
     }
 
+    // What the local host answers for a path no route or page file serves.
     private static Task NotFound(HttpContext context) =>
-        ApiResponseWriter.WriteAsync(ApiResponse.Error(404, "NotFound", $"The API reference has no file at {context.Request.Path}; the page is /{ApiReferencePage.RoutePrefix}/index.html."), context);
+        ApiResponseWriter.WriteAsync(ServerErrors.For(404, context.Request.Method, context.Request.Path), context);
 }

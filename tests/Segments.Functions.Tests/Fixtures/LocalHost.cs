@@ -10,8 +10,8 @@ namespace Segments.Functions.Tests.Fixtures;
 
 /// <summary>
 /// The local host in-process (<see cref="SegmentsHostFactory"/>) on the same Azurite, serving reads only: its
-/// blob, timer and queue listeners are removed, so that it neither ingests again what the functions ingested
-/// nor executes the runs they queued, and both hosts answer from exactly the same data.
+/// blob, timer and queue listeners and its stranded-run watch are removed, so that it neither ingests again what
+/// the functions ingested nor executes or settles the runs they queued, and both hosts answer from exactly the same data.
 /// </summary>
 public sealed class LocalHost : IAsyncDisposable
 {
@@ -26,7 +26,7 @@ public sealed class LocalHost : IAsyncDisposable
         _readOnly = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             var triggers = services.Where(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType?.Namespace == "Segments.Host.Triggers").ToList();
-            Assert.Equal(3, triggers.Count);
+            Assert.Equal(4, triggers.Count);
             triggers.ForEach(trigger => services.Remove(trigger));
         }));
         _http = _readOnly.CreateClient();

@@ -35,7 +35,7 @@ public sealed record ParityCase(ApiRequest Request, params string[] Volatile)
         foreach (var name in function.ComparedHeaders(host))
         {
             var (ours, theirs) = (Mask(function.Header(name), functionVolatile), Mask(host.Header(name), hostVolatile));
-            if (!string.Equals(ours, theirs, StringComparison.Ordinal))
+            if (!string.Equals(ours, theirs, StringComparison.Ordinal) && !SameMediaType(name, ours, theirs))
             {
                 differences.Add($"{name} '{ours}' vs '{theirs}'");
             }
@@ -89,4 +89,14 @@ public sealed record ParityCase(ApiRequest Request, params string[] Volatile)
         header is null ? null : volatileValues.Where(v => v.Length > 0).Aggregate(header, (h, v) => h.Replace(v, "{volatile}", StringComparison.Ordinal));
 
     private static string Shorten(string text) => text.Length <= 600 ? text : text[..600] + "…";
+
+    // "application/json; charset=utf-8" and "application/json;charset=utf-8" are one media type (RFC 9110 8.3.1:
+    // whitespace around ';' is optional); ASP.NET Core's OpenAPI endpoint writes the second form.
+    private static bool SameMediaType(string header, string? ours, string? theirs) =>
+        header.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)
+        && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(ours, out var a)
+        && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(theirs, out var b)
+        && a.MediaType.Equals(b.MediaType, StringComparison.OrdinalIgnoreCase)
+        && a.Charset.Equals(b.Charset, StringComparison.OrdinalIgnoreCase)
+        && a.Parameters.Count == b.Parameters.Count;
 }
