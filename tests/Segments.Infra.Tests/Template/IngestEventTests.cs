@@ -80,7 +80,6 @@ public sealed class IngestEventTests(CompiledTemplate compiled)
         var source = File.ReadAllText(Path.Combine(InfraPaths.FunctionsAdapter, "Ingest", "IngestBatch.cs"));
 
         Assert.Contains("[Function(nameof(IngestBatch))]", source, StringComparison.Ordinal);
-        Assert.Contains("public sealed partial class IngestBatch", source, StringComparison.Ordinal);
         Assert.Contains("[BlobTrigger(StorageNames.TransactionsContainer + \"/{name}\", Source = BlobTriggerSource.EventGrid", source, StringComparison.Ordinal);
     }
 

@@ -21,6 +21,11 @@ namespace Segments.Integration.Tests.FunctionsRuntime;
 [Collection(FunctionsRuntimeCollection.Name)]
 public sealed class PublishedAppOnFunctionsRuntimeTests(PublishedFunctionsApp app, AzuriteFixture azurite, ITestOutputHelper output)
 {
+    // The sample's orders end on 2011-12-09 and the timer runs as of today, which a run refuses by default (more than
+    // Segments:MaxAsOfDaysAfterLatestOrder, 366 days, after the latest order). Both hosts allow it here, so that the
+    // timer's run goes the whole way through the queue to a generation, as a daily run on current data does.
+    private const string TimerRunsOnOldData = "100000";
+
     private const string AsOf = "2011-12-10";
 
     // Yearly, so that the next occurrence is far from today: a manual trigger must not stand for it.
@@ -174,6 +179,7 @@ public sealed class PublishedAppOnFunctionsRuntimeTests(PublishedFunctionsApp ap
                     ["Segments__ActiveRunCacheSeconds"] = "0",
                     ["Segments__PollIntervalSeconds"] = "1",
                     ["Segments__HostId"] = "segments-local-parity",
+                    ["Segments__MaxAsOfDaysAfterLatestOrder"] = TimerRunsOnOldData,
                 },
                 "api/runs",
                 LocalFunctionKey);
@@ -270,6 +276,7 @@ public sealed class PublishedAppOnFunctionsRuntimeTests(PublishedFunctionsApp ap
             ["Segments__HostId"] = "segments-functions-runtime-test",
             ["Segments__PageTokenKey"] = PageTokenKey,
             ["Segments__ActiveRunCacheSeconds"] = "0",
+            ["Segments__MaxAsOfDaysAfterLatestOrder"] = TimerRunsOnOldData,
         };
         File.WriteAllText(path, JsonSerializer.Serialize(new { IsEncrypted = false, Values = values }));
         return path;
