@@ -154,7 +154,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
             }
         }
 
-        var (prepared, rejection) = await ExportInput.PrepareAsync(stream, file.Name, options, cancellationToken).ConfigureAwait(false);
+        var (prepared, rejection) = await ExportInput.PrepareAsync(stream, file, options, cancellationToken).ConfigureAwait(false);
         if (prepared is null)
         {
             return (null, rejection);

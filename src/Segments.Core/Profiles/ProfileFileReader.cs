@@ -42,7 +42,7 @@ public sealed class ProfileFileReader : IAsyncDisposable
             }
         }
 
-        var (opened, rejection) = await ExportInput.OpenAsync(stream, file.Name, context.Options, headerlessColumns: null, cancellationToken).ConfigureAwait(false);
+        var (opened, rejection) = await ExportInput.OpenAsync(stream, file, context.Options, headerlessColumns: null, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
             return (null, rejection);

@@ -21,14 +21,14 @@ public static class ExportInput
     /// </summary>
     public static async Task<(OpenedExport? Export, string? Rejection)> OpenAsync(
         Stream stream,
-        string fileName,
+        ExportSource file,
         IngestOptions options,
         Func<string, IReadOnlyList<string>?>? headerlessColumns,
         CancellationToken cancellationToken)
     {
         try
         {
-            return await OpenCoreAsync(stream, fileName, options, headerlessColumns, cancellationToken).ConfigureAwait(false);
+            return await OpenCoreAsync(stream, file, options, headerlessColumns, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (FileLevelReason(ex, line: 1) is { } reason)
         {
@@ -49,12 +49,12 @@ public static class ExportInput
 
     private static async Task<(OpenedExport? Export, string? Rejection)> OpenCoreAsync(
         Stream stream,
-        string fileName,
+        ExportSource file,
         IngestOptions options,
         Func<string, IReadOnlyList<string>?>? headerlessColumns,
         CancellationToken cancellationToken)
     {
-        var (prepared, rejection) = await PrepareAsync(stream, fileName, options, cancellationToken).ConfigureAwait(false);
+        var (prepared, rejection) = await PrepareAsync(stream, file, options, cancellationToken).ConfigureAwait(false);
         return prepared is null
             ? (null, rejection)
             : await OpenRecordsAsync(prepared, options, headerlessColumns, cancellationToken).ConfigureAwait(false);
@@ -65,9 +65,11 @@ public static class ExportInput
     /// bytes read for sniffing (they are replayed). Callers with a reader of their own for some layouts (the
     /// parallel chunked parser of order exports) take it from here; exceptions as for <see cref="OpenAsync"/>.
     /// </summary>
-    public static async Task<(PreparedExport? Export, string? Rejection)> PrepareAsync(Stream stream, string fileName, IngestOptions options, CancellationToken cancellationToken)
+    public static async Task<(PreparedExport? Export, string? Rejection)> PrepareAsync(Stream stream, ExportSource file, IngestOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(options);
+        var fileName = file.Name;
         var magic = await ReplayStream.ReadPrefixAsync(stream, 2, cancellationToken).ConfigureAwait(false);
         // The caller owns the stream (it may still need it, e.g. to finish a content hash).
         Stream content = new ReplayStream(magic, stream, leaveOpen: true);
@@ -90,6 +92,11 @@ public static class ExportInput
         else
         {
             content = new GuardedStream(content, options.MaxFileBytes);
+        }
+
+        if (file.Digest is { } digest)
+        {
+            content = digest.Observe(content);
         }
 
         var head = await ReplayStream.ReadPrefixAsync(content, SniffBytes, cancellationToken).ConfigureAwait(false);
