@@ -165,10 +165,30 @@ public sealed class TransactionFileReader : IAsyncDisposable
             }
         }
 
+        if (file.EncodingName is null && mapping?.Encoding is { } forcedEncoding)
+        {
+            file = file with { EncodingName = forcedEncoding };
+        }
+
         var (prepared, rejection) = await ExportInput.PrepareAsync(stream, file, options, cancellationToken).ConfigureAwait(false);
         if (prepared is null)
         {
             return (null, rejection);
+        }
+
+        // A layout that declares its encoding is recognised from the header (ASCII in practice) before the
+        // rest is decoded, unless the upload declares one itself.
+        if (file.EncodingName is null && mapping is null && !prepared.IsJsonLines && context.Catalog.Mappings.Any(m => m.Encoding is not null)
+            && CsvHeaderProbe.Probe(prepared.Head) is { } probe
+            && context.Catalog.DetectByColumns(await HeaderColumnsAsync(prepared.Head[..probe.HeaderBytes], options, cancellationToken).ConfigureAwait(false)) is { Encoding: { } declared } detected)
+        {
+            var (encoding, unknown) = DeclaredEncoding.Resolve(declared);
+            if (unknown is not null)
+            {
+                return (null, unknown);
+            }
+
+            (prepared, mapping) = (prepared with { Encoding = encoding }, detected);
         }
 
         var headerless = prepared.IsJsonLines
@@ -220,13 +240,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
         // The header goes through Sylvan as it would have, so that the columns are exactly the same.
         var header = head[..probe.HeaderBytes];
         var options = context.Options;
-        var headerText = new StreamReader(new MemoryStream(header), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        IReadOnlyList<string> columns;
-        var headerSource = await CsvRecordSource.OpenAsync(headerText, options.MaxRecordChars, cancellationToken).ConfigureAwait(false);
-        await using (headerSource.ConfigureAwait(false))
-        {
-            columns = headerSource.Columns;
-        }
+        var columns = await HeaderColumnsAsync(header, options, cancellationToken).ConfigureAwait(false);
 
         if (columns.Count > options.MaxColumns)
         {
@@ -248,6 +262,17 @@ public sealed class TransactionFileReader : IAsyncDisposable
         var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings), () => new RecurringStrings(context.Customers));
         var chunked = new ChunkedCsvRows(content, header, chunking, options.MaxRecordChars, parser, (rest, first, lineBefore, token) => ReadRestAsync(rest, first, lineBefore, bound, context, token), ExportInput.FileLevelReason);
         return new TransactionFileReader(chunked, mapping);
+    }
+
+    /// <summary>The columns of a header line (its bytes, line break included), read by Sylvan as the whole file would be.</summary>
+    private static async Task<IReadOnlyList<string>> HeaderColumnsAsync(byte[] header, IngestOptions options, CancellationToken cancellationToken)
+    {
+        var headerText = new StreamReader(new MemoryStream(header), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var headerSource = await CsvRecordSource.OpenAsync(headerText, options.MaxRecordChars, cancellationToken).ConfigureAwait(false);
+        await using (headerSource.ConfigureAwait(false))
+        {
+            return headerSource.Columns;
+        }
     }
 
     /// <summary>The sequential parser over the header and the rest of a file the chunked parser gave up on.</summary>

@@ -124,6 +124,24 @@ public class MalformedFileTests
     }
 
     [Fact]
+    public async Task A_mapping_that_declares_windows_1252_decodes_the_files_it_recognises()
+    {
+        var (mapping, problems) = Segments.Core.Ingest.Mappings.MappingCatalog.Parse(
+            """{ "name": "till", "detect": ["Kunde", "Beleg"], "encoding": "windows-1252", "customer": ["Kunde"], "order": "Beleg", "orderDate": ["Datum"], "amount": "Betrag" }""",
+            "till.json");
+        Assert.Empty(problems);
+        byte[] bytes = [.. "Kunde,Beleg,Datum,Betrag\nM"u8, 0xFC, .. "ller,B1,2024-03-01,10\n"u8];
+        var processor = new ExportProcessor(new ExportContext(new IngestOptions(), Segments.Core.Ingest.Mappings.MappingCatalog.BuiltIn.With([mapping!])));
+        var customers = new List<string>();
+        using var stream = new MemoryStream(bytes);
+
+        var report = await processor.ProcessAsync(stream, new ExportSource("till.csv"), line => { customers.Add(line.CustomerId); return ValueTask.CompletedTask; }, _ => ValueTask.CompletedTask, CancellationToken.None);
+
+        Assert.Equal((null, "till"), (report.Rejection, report.Mapping));
+        Assert.Equal(["Müller"], customers);
+    }
+
+    [Fact]
     public async Task An_unknown_declared_encoding_rejects_the_file_saying_so()
     {
         var run = await ProcessAsync(Encoding.UTF8.GetBytes(ProcessedExport.Text(Header, "A,o1,2024-03-01,10")), chunked: true, null, encodingName: "klingon-8");
