@@ -187,7 +187,8 @@ public abstract class ExportIngestHandler<TContext, TReport>(
     /// </summary>
     private async Task<BatchRecord> ResolveDuplicateAsync(BatchRecord record, BatchRecord? previous, CancellationToken cancellationToken)
     {
-        if (record.Status != BatchStatus.Accepted)
+        // Content without a hash (not read to its end) is never taken for another's: only accepted content is compared.
+        if (record.Status != BatchStatus.Accepted || record.ContentHash.Length == 0)
         {
             return record;
         }

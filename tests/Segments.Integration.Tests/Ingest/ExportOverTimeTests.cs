@@ -65,6 +65,7 @@ public sealed class ExportOverTimeTests(AzuriteFixture azurite) : HostTestBase(a
         var copy = await Host.WaitForBatchAsync(await Host.UploadBytesAsync("monday.csv.gz", Gzip(Monday)));
 
         Assert.Equal(("duplicate", "csv+gzip"), (copy.GetProperty("status").GetString(), copy.GetProperty("format").GetString()));
+        Assert.Matches("^[0-9a-f]{64}$", monday.GetProperty("contentHash").GetString());
         Assert.Equal(monday.GetProperty("contentHash").GetString(), copy.GetProperty("contentHash").GetString());
         Assert.Contains("'monday.csv'", copy.GetProperty("reason").GetString(), StringComparison.Ordinal);
         await Host.RunAsync("2024-03-10");
