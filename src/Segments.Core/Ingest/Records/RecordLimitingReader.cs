@@ -180,6 +180,11 @@ internal sealed class RecordLimitingReader(TextReader inner, int maxRecordChars,
             }
         }
 
+        if (!_header && !_dropping && TakeRecords(input, output) is > 0 and var taken)
+        {
+            return taken;
+        }
+
         var c = input[0];
         if (c == '\n')
         {
@@ -199,6 +204,37 @@ internal sealed class RecordLimitingReader(TextReader inner, int maxRecordChars,
         var stop = input[1..].IndexOfAny('"', '\n');
         Take(stop < 0 ? input : input[..(stop + 1)], output, out written);
         return written;
+    }
+
+    /// <summary>
+    /// The common case at one copy per read: the text up to the next quote, whole records and all, when the
+    /// record it continues cannot go over the limit within it (every record in it is then shorter still). Returns
+    /// the characters passed, or 0 when the careful path must take the next step.
+    /// </summary>
+    private int TakeRecords(ReadOnlySpan<char> input, Span<char> output)
+    {
+        var quote = input.IndexOf('"');
+        var run = (quote < 0 ? input : input[..quote])[..Math.Min(quote < 0 ? input.Length : quote, output.Length)];
+        if (run.Length < 2 || _recordChars + run.Length > maxRecordChars)
+        {
+            return 0;
+        }
+
+        run.CopyTo(output);
+        var lastBreak = run.LastIndexOf('\n');
+        if (lastBreak < 0)
+        {
+            _recordChars += run.Length;
+        }
+        else
+        {
+            _line += run.Count('\n');
+            (_recordLine, _recordChars) = (_line, run.Length - lastBreak - 1);
+        }
+
+        _previous = run[^1];
+        _pos += run.Length;
+        return run.Length;
     }
 
     /// <summary>
