@@ -37,6 +37,8 @@ internal sealed class RecordLimitingReader(TextReader inner, int maxRecordChars,
     private bool _cutQuoted;
     private long _droppedBreaks;
     private string _pending = string.Empty;
+    private bool _headerCr;
+    private bool _passThrough;
 
     /// <summary>
     /// Line breaks dropped from the record that starts on <paramref name="line"/> when it was cut short, else 0;
@@ -139,6 +141,14 @@ internal sealed class RecordLimitingReader(TextReader inner, int maxRecordChars,
                 break;
             }
 
+            if (_passThrough)
+            {
+                var n = Math.Min(_len - _pos, output.Length - written);
+                _in.AsSpan(_pos, n).CopyTo(output[written..]);
+                (_pos, written) = (_pos + n, written + n);
+                continue;
+            }
+
             written += Step(output[written..]);
         }
 
@@ -186,6 +196,14 @@ internal sealed class RecordLimitingReader(TextReader inner, int maxRecordChars,
         }
 
         var c = input[0];
+        if (_header && (_headerCr || c == '\r') && LineEndsWithBareCr(input))
+        {
+            // Records end at a bare CR (old Mac line ends), which Sylvan follows from the header on: such a file
+            // is passed on as it is, and a record over the limit is left to Sylvan (which refuses the file).
+            _passThrough = true;
+            return 0;
+        }
+
         if (c == '\n')
         {
             return EndRecord();
@@ -201,9 +219,30 @@ internal sealed class RecordLimitingReader(TextReader inner, int maxRecordChars,
             return written;
         }
 
-        var stop = input[1..].IndexOfAny('"', '\n');
+        var stop = _header ? input[1..].IndexOfAny('"', '\n', '\r') : input[1..].IndexOfAny('"', '\n');
         Take(stop < 0 ? input : input[..(stop + 1)], output, out written);
         return written;
+    }
+
+    /// <summary>
+    /// In the header, at a CR outside quotes (or just after one that ended a read): true when it is not followed by
+    /// a line feed. A CR at the end of a read is passed on and decided on by the next character.
+    /// </summary>
+    private bool LineEndsWithBareCr(ReadOnlySpan<char> input)
+    {
+        if (_headerCr)
+        {
+            _headerCr = false;
+            return input[0] != '\n';
+        }
+
+        if (input.Length == 1)
+        {
+            _headerCr = true;
+            return false;
+        }
+
+        return input[1] != '\n';
     }
 
     /// <summary>

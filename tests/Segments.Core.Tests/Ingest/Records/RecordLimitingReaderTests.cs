@@ -50,6 +50,23 @@ public class RecordLimitingReaderTests
     }
 
     [Fact]
+    public async Task A_file_whose_lines_end_in_a_bare_CR_passes_unchanged_however_long()
+    {
+        // Sylvan takes the records' end from the header; the whole file is one "line" to a line-feed reader.
+        var text = "a,b\r" + string.Concat(Enumerable.Range(0, 20).Select(i => $"{i},{i}\r"));
+
+        Assert.Equal(text, await ReadAllAsync(text, maxRecordChars: 10));
+    }
+
+    [Fact]
+    public async Task A_CRLF_file_is_still_limited()
+    {
+        var (output, _) = await ReadAsync("a,b\r\n1,2\r\n" + new string('x', 50) + "\r\n3,4\r\n", maxRecordChars: 10);
+
+        Assert.Equal("a,b\r\n1,2\r\n" + new string('x', 12) + "\n3,4\r\n", output);
+    }
+
+    [Fact]
     public async Task A_header_over_the_limit_refuses_the_file_without_quoting_it()
     {
         var error = await Assert.ThrowsAsync<ExportRejectedException>(() => ReadAllAsync(new string('h', 50) + "\n1\n", maxRecordChars: 10));
