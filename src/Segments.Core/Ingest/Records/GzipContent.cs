@@ -82,7 +82,7 @@ public sealed class GzipContent(CompressedInput compressed) : ReadOnlyStreamWrap
     }
 
     private static ExportRejectedException Truncated(Exception? inner) =>
-        new("the gzip data is truncated: the file ends inside a compressed member", inner);
+        new("the gzip data is truncated or corrupt: the file ends inside a compressed member", inner);
 
     /// <summary>
     /// <paramref name="bytes"/> holds the held bytes and then new ones (<paramref name="count"/> in all): keeps the
