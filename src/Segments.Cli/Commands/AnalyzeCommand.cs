@@ -89,7 +89,7 @@ public static class AnalyzeCommand
         {
             report = await new ExportProcessor(context).ProcessAsync(
                 stream,
-                new ExportSource(input.Name, result.GetValue(inputOptions.Profile)),
+                inputOptions.Source(result, input),
                 line =>
                 {
                     engine.Add(line);

@@ -11,6 +11,8 @@ internal sealed class ExportInputOptions
 
     public Option<string?> Profile { get; } = new("--profile") { Description = "Read with this mapping instead of detecting one from the header (e.g. shopify-orders)." };
 
+    public Option<string?> Encoding { get; } = new("--encoding") { Description = "The file's text encoding when it is not UTF-8 (e.g. windows-1252), as blob metadata 'encoding' declares it." };
+
     public Option<FileInfo[]> MappingFiles { get; } = new("--mapping-file") { Description = "An extra export mapping (JSON), as in the config/mappings/ container; repeatable.", AllowMultipleArgumentsPerToken = true };
 
     public void AddTo(Command command)
@@ -18,7 +20,12 @@ internal sealed class ExportInputOptions
         command.Options.Add(Input);
         command.Options.Add(Profile);
         command.Options.Add(MappingFiles);
+        command.Options.Add(Encoding);
     }
+
+    /// <summary>What is known about the input file before reading it: its name, a forced mapping, a declared encoding.</summary>
+    public ExportSource Source(ParseResult result, FileInfo file) =>
+        new(file.Name, result.GetValue(Profile)) { EncodingName = result.GetValue(Encoding) };
 
     /// <summary>The export context, or the problems with the mapping files given.</summary>
     public (ExportContext? Context, IReadOnlyList<string> Problems) Context(ParseResult result)

@@ -45,7 +45,7 @@ public static class ScoreCommand
         var stream = input.OpenRead();
         await using (stream.ConfigureAwait(false))
         {
-            var report = await FileScorer.ScoreAsync(stream, new ExportSource(input.Name, result.GetValue(inputOptions.Profile)), context, asOf, cancellationToken).ConfigureAwait(false);
+            var report = await FileScorer.ScoreAsync(stream, inputOptions.Source(result, input), context, asOf, cancellationToken).ConfigureAwait(false);
             IngestReportPrinter.Print(input.Name, report.Ingest);
             if (report.Scoring is not { } scoring)
             {

@@ -31,7 +31,7 @@ public static class ValidateCommand
             {
                 var report = await new ExportProcessor(context).ProcessAsync(
                     stream,
-                    new ExportSource(file.Name, result.GetValue(input.Profile)),
+                    input.Source(result, file),
                     _ => ValueTask.CompletedTask,
                     _ => ValueTask.CompletedTask,
                     cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Segments.Core.Ingest.Mappings;
+using Segments.Core.Ingest.Records;
 using Segments.Core.Transactions;
 
 namespace Segments.Core.Ingest;
@@ -16,4 +17,14 @@ public sealed record ExportContext(IngestOptions Options, MappingCatalog Catalog
 /// <summary>What is known about one file before reading it.</summary>
 /// <param name="Name">File or blob name (a <c>.gz</c> suffix means gzip).</param>
 /// <param name="MappingName">Forces this mapping instead of detecting one from the header.</param>
-public sealed record ExportSource(string Name, string? MappingName = null);
+public sealed record ExportSource(string Name, string? MappingName = null)
+{
+    /// <summary>
+    /// The text encoding the file declares (blob metadata <c>encoding</c>, e.g. <c>windows-1252</c>); null for
+    /// UTF-8, which is then checked: bytes that are not UTF-8 are row errors, never silently replaced.
+    /// </summary>
+    public string? EncodingName { get; init; }
+
+    /// <summary>When set, receives the SHA-256 of the decompressed content as it is read (the blob trigger's duplicate check).</summary>
+    public ContentDigest? Digest { get; init; }
+}

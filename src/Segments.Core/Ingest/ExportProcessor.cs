@@ -74,6 +74,12 @@ public sealed class ExportProcessor(ExportContext context)
     /// <summary>Why a fully read file is rejected (no usable row, or too many bad ones), or null when it is accepted.</summary>
     public static string? Verdict(RowTally tally, double maxRejectedFraction)
     {
+        if (tally.Read == 0)
+        {
+            // A header and no rows: a day without orders, read in full.
+            return null;
+        }
+
         if (tally.Accepted == 0)
         {
             return $"no usable row: {tally.Rejected:N0} rejected, {tally.Skipped:N0} skipped of {tally.Read:N0}";

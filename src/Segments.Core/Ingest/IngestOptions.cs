@@ -21,6 +21,9 @@ public sealed record IngestOptions
     /// <summary>Longest single record accepted, in characters.</summary>
     public int MaxRecordChars { get; init; } = 1024 * 1024;
 
+    /// <summary>Most columns a header may name: a wider one is not an export but a broken or hostile file.</summary>
+    public int MaxColumns { get; init; } = 4096;
+
     /// <summary>Largest ratio of decompressed to compressed bytes of a gzip file (a guard against decompression bombs).</summary>
     public double MaxGzipExpansion { get; init; } = 200;
 

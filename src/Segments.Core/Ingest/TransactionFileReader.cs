@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
 using Segments.Core.Ingest.Chunked;
 using Segments.Core.Ingest.Mappings;
 using Segments.Core.Ingest.Records;
@@ -18,10 +19,12 @@ public sealed class TransactionFileReader : IAsyncDisposable
     private readonly IRecordSource? _source;
     private readonly RowMapper? _mapper;
     private readonly ChunkedCsvRows? _chunked;
+    private readonly Utf8Check? _check;
 
-    private TransactionFileReader(IRecordSource source, ExportMapping mapping, string format, RowMapper mapper)
+    private TransactionFileReader(IRecordSource source, Utf8Check? check, ExportMapping mapping, string format, RowMapper mapper)
     {
         _source = source;
+        _check = check;
         Mapping = mapping;
         Format = format;
         _mapper = mapper;
@@ -72,7 +75,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// corrupt compression, the size limit) ends the read with <see cref="ExportRejectedException"/>.
     /// </summary>
     public IAsyncEnumerable<ParsedRow> ReadRowsAsync(CancellationToken cancellationToken) =>
-        _chunked is not null ? _chunked.ReadAsync(cancellationToken) : ReadSequentialAsync(_source!, _mapper!, cancellationToken);
+        _chunked is not null ? _chunked.ReadAsync(cancellationToken) : ReadSequentialAsync(_source!, _mapper!, _check, cancellationToken);
 
     /// <summary>
     /// The same rows as <see cref="ReadRowsAsync"/>, a batch at a time (a chunk's rows on the parallel path,
@@ -91,7 +94,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
 
         var single = new ParsedRow[1];
-        await foreach (var row in ReadSequentialAsync(_source!, _mapper!, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in ReadSequentialAsync(_source!, _mapper!, _check, cancellationToken).ConfigureAwait(false))
         {
             single[0] = row;
             yield return new RowBatch(single, 1);
@@ -106,12 +109,14 @@ public sealed class TransactionFileReader : IAsyncDisposable
             return ParsedRow.Skip(line, "blank line");
         }
 
-        return record.FieldCount < expectedFields
+        // More fields than the header names is as wrong as fewer: a value with an unquoted separator in it
+        // (a thousands comma) would otherwise shift into the next column unnoticed.
+        return record.FieldCount != expectedFields
             ? ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, $"expected {expectedFields} fields, found {record.FieldCount}"))
             : mapper.Map(record, line);
     }
 
-    private static async IAsyncEnumerable<ParsedRow> ReadSequentialAsync(IRecordSource source, RowMapper mapper, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ParsedRow> ReadSequentialAsync(IRecordSource source, RowMapper mapper, Utf8Check? check, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var expectedFields = source.Columns.Count;
         while (true)
@@ -132,6 +137,12 @@ public sealed class TransactionFileReader : IAsyncDisposable
             }
 
             var line = source.Line;
+            if (check?.FirstInvalidUpTo(source.LastLine) is { } offset)
+            {
+                yield return ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, Utf8Check.Describe(offset)));
+                continue;
+            }
+
             yield return source.Problem is { } problem
                 ? ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, problem))
                 : RowFor(source.Current, line, expectedFields, mapper);
@@ -154,16 +165,36 @@ public sealed class TransactionFileReader : IAsyncDisposable
             }
         }
 
-        var (prepared, rejection) = await ExportInput.PrepareAsync(stream, file.Name, options, cancellationToken).ConfigureAwait(false);
+        if (file.EncodingName is null && mapping?.Encoding is { } forcedEncoding)
+        {
+            file = file with { EncodingName = forcedEncoding };
+        }
+
+        var (prepared, rejection) = await ExportInput.PrepareAsync(stream, file, options, cancellationToken).ConfigureAwait(false);
         if (prepared is null)
         {
             return (null, rejection);
         }
 
+        // A layout that declares its encoding is recognised from the header (ASCII in practice) before the
+        // rest is decoded, unless the upload declares one itself.
+        if (file.EncodingName is null && mapping is null && !prepared.IsJsonLines && context.Catalog.Mappings.Any(m => m.Encoding is not null)
+            && CsvHeaderProbe.Probe(prepared.Head) is { } probe
+            && context.Catalog.DetectByColumns(await HeaderColumnsAsync(prepared.Head[..probe.HeaderBytes], options, cancellationToken).ConfigureAwait(false)) is { Encoding: { } declared } detected)
+        {
+            var (encoding, unknown) = DeclaredEncoding.Resolve(declared);
+            if (unknown is not null)
+            {
+                return (null, unknown);
+            }
+
+            (prepared, mapping) = (prepared with { Encoding = encoding }, detected);
+        }
+
         var headerless = prepared.IsJsonLines
             ? null
             : (mapping ??= context.Catalog.DetectHeaderless(prepared.FirstLine)) is { Layout: "whitespace" } whitespace ? whitespace.Columns : null;
-        if (!prepared.IsJsonLines && headerless is null && chunking.Enabled && !prepared.Gzip
+        if (!prepared.IsJsonLines && headerless is null && chunking.Enabled && !prepared.Gzip && prepared.Encoding is null
             && await OpenChunkedAsync(prepared.Content, prepared.Head, mapping, context, chunking, cancellationToken).ConfigureAwait(false) is { } chunked)
         {
             return (chunked, null);
@@ -191,7 +222,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
 
         var mapper = new RowMapper(bound, options, context.Customers);
-        return (new TransactionFileReader(source, mapping, opened.Format, mapper), null);
+        return (new TransactionFileReader(source, opened.Check, mapping, opened.Format, mapper), null);
     }
 
     /// <summary>
@@ -201,7 +232,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// </summary>
     private static async Task<TransactionFileReader?> OpenChunkedAsync(Stream content, byte[] head, ExportMapping? mapping, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
     {
-        if (CsvHeaderProbe.Probe(head) is not { } probe)
+        if (CsvHeaderProbe.Probe(head) is not { } probe || !Utf8.IsValid(head.AsSpan(0, probe.HeaderBytes)))
         {
             return null;
         }
@@ -209,12 +240,11 @@ public sealed class TransactionFileReader : IAsyncDisposable
         // The header goes through Sylvan as it would have, so that the columns are exactly the same.
         var header = head[..probe.HeaderBytes];
         var options = context.Options;
-        var headerText = new StreamReader(new MemoryStream(header), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        IReadOnlyList<string> columns;
-        var headerSource = await CsvRecordSource.OpenAsync(headerText, options.MaxRecordChars, cancellationToken).ConfigureAwait(false);
-        await using (headerSource.ConfigureAwait(false))
+        var columns = await HeaderColumnsAsync(header, options, cancellationToken).ConfigureAwait(false);
+
+        if (columns.Count > options.MaxColumns)
         {
-            columns = headerSource.Columns;
+            return null;
         }
 
         var named = Encoding.UTF8.GetString(header.AsSpan(probe.BomBytes, probe.TextBytes)).Split(probe.Delimiter);
@@ -230,18 +260,41 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
 
         var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings), () => new RecurringStrings(context.Customers));
-        var chunked = new ChunkedCsvRows(content, header, chunking, options.MaxRecordChars, parser, (rest, firstLine, lineBefore, token) => ReadRestAsync(rest, firstLine, lineBefore, bound, context, token), ExportInput.FileLevelReason);
+        var chunked = new ChunkedCsvRows(content, header, chunking, options.MaxRecordChars, parser, (rest, first, lineBefore, token) => ReadRestAsync(rest, first, lineBefore, bound, context, token), ExportInput.FileLevelReason);
         return new TransactionFileReader(chunked, mapping);
     }
 
-    /// <summary>The sequential parser over the header and the rest of a file the chunked parser gave up on.</summary>
-    private static async IAsyncEnumerable<ParsedRow> ReadRestAsync(Stream rest, long firstLine, long lineBefore, BoundMapping bound, ExportContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The columns of a header line (its bytes, line break included), read by Sylvan as the whole file would be.</summary>
+    private static async Task<IReadOnlyList<string>> HeaderColumnsAsync(byte[] header, IngestOptions options, CancellationToken cancellationToken)
     {
-        var text = new StreamReader(rest, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        var source = await CsvRecordSource.OpenAsync(text, context.Options.MaxRecordChars, cancellationToken, firstLine, lineBefore).ConfigureAwait(false);
+        var headerText = new StreamReader(new MemoryStream(header), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var headerSource = await CsvRecordSource.OpenAsync(headerText, options.MaxRecordChars, cancellationToken).ConfigureAwait(false);
+        await using (headerSource.ConfigureAwait(false))
+        {
+            return headerSource.Columns;
+        }
+    }
+
+    /// <summary>The sequential parser over the header and the rest of a file the chunked parser gave up on.</summary>
+    private static async IAsyncEnumerable<ParsedRow> ReadRestAsync(Stream rest, ExportChunk first, long lineBefore, BoundMapping bound, ExportContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var firstLine = first.FirstLine;
+        var check = new Utf8Check(rest, firstLine, first.Offset);
+        var text = new StreamReader(check, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        CsvRecordSource source;
+        try
+        {
+            source = await CsvRecordSource.OpenAsync(text, context.Options.MaxRecordChars, cancellationToken, firstLine, lineBefore).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ExportInput.FileLevelReason(ex, firstLine) is { } reason)
+        {
+            // Opening reads the first records: what is wrong with them is the file's problem, named as there.
+            throw new ExportRejectedException(reason, ex);
+        }
+
         await using (source.ConfigureAwait(false))
         {
-            await foreach (var row in ReadSequentialAsync(source, new RowMapper(bound, context.Options, context.Customers), cancellationToken).ConfigureAwait(false))
+            await foreach (var row in ReadSequentialAsync(source, new RowMapper(bound, context.Options, context.Customers), check, cancellationToken).ConfigureAwait(false))
             {
                 yield return row;
             }
@@ -251,5 +304,5 @@ public sealed class TransactionFileReader : IAsyncDisposable
     private static string DescribeMismatch(MappingCatalog catalog, IReadOnlyList<string> columns) =>
         "no recognised header: expected the columns of "
         + string.Join(" or ", catalog.Mappings.Where(m => m.Detect.Count > 0).Select(m => $"{m.Name} ({string.Join(",", m.Detect)})"))
-        + $"; found ({string.Join(",", columns)})";
+        + $"; found ({ExportInput.ListColumns(columns)})";
 }

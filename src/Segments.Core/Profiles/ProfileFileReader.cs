@@ -14,10 +14,12 @@ public sealed class ProfileFileReader : IAsyncDisposable
 {
     private readonly IRecordSource _source;
     private readonly ProfileRowMapper _mapper;
+    private readonly Utf8Check? _check;
 
-    private ProfileFileReader(IRecordSource source, ProfileMapping mapping, string format, ProfileRowMapper mapper)
+    private ProfileFileReader(IRecordSource source, Utf8Check? check, ProfileMapping mapping, string format, ProfileRowMapper mapper)
     {
         _source = source;
+        _check = check;
         Mapping = mapping;
         Format = format;
         _mapper = mapper;
@@ -42,7 +44,7 @@ public sealed class ProfileFileReader : IAsyncDisposable
             }
         }
 
-        var (opened, rejection) = await ExportInput.OpenAsync(stream, file.Name, context.Options, headerlessColumns: null, cancellationToken).ConfigureAwait(false);
+        var (opened, rejection) = await ExportInput.OpenAsync(stream, file, context.Options, headerlessColumns: null, cancellationToken).ConfigureAwait(false);
         if (opened is null)
         {
             return (null, rejection);
@@ -53,7 +55,7 @@ public sealed class ProfileFileReader : IAsyncDisposable
         var (bound, problem) = mapping is null
             ? (null, "no recognised customer export header: expected the columns of "
                 + string.Join(" or ", context.Catalog.Mappings.Select(m => $"{m.Name} ({string.Join(",", m.Detect.Concat(m.DetectAny.Count > 0 ? [string.Join(" or ", m.DetectAny)] : []))})"))
-                + $"; found ({string.Join(",", source.Columns)})")
+                + $"; found ({ExportInput.ListColumns(source.Columns)})")
             : BoundProfileMapping.Bind(mapping, source.Columns);
         if (bound is null)
         {
@@ -61,7 +63,7 @@ public sealed class ProfileFileReader : IAsyncDisposable
             return (null, problem);
         }
 
-        return (new ProfileFileReader(source, mapping!, opened.Format, new ProfileRowMapper(bound, context.Customers)), null);
+        return (new ProfileFileReader(source, opened.Check, mapping!, opened.Format, new ProfileRowMapper(bound, context.Customers)), null);
     }
 
     /// <summary>Every data row, in file order; a problem with the file as a whole ends the read with <see cref="ExportRejectedException"/>.</summary>
@@ -87,7 +89,11 @@ public sealed class ProfileFileReader : IAsyncDisposable
 
             var record = _source.Current;
             var line = _source.Line;
-            if (_source.Problem is { } problem)
+            if (_check?.FirstInvalidUpTo(_source.LastLine) is { } offset)
+            {
+                yield return ParsedProfileRow.Reject(RowError.For(line, string.Empty, string.Empty, Utf8Check.Describe(offset)));
+            }
+            else if (_source.Problem is { } problem)
             {
                 yield return ParsedProfileRow.Reject(RowError.For(line, string.Empty, string.Empty, problem));
             }
@@ -95,7 +101,7 @@ public sealed class ProfileFileReader : IAsyncDisposable
             {
                 yield return ParsedProfileRow.Skip(line, "blank line");
             }
-            else if (record.FieldCount < expectedFields)
+            else if (record.FieldCount != expectedFields)
             {
                 yield return ParsedProfileRow.Reject(RowError.For(line, string.Empty, string.Empty, $"expected {expectedFields} fields, found {record.FieldCount}"));
             }

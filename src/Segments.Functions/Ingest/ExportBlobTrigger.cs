@@ -38,8 +38,7 @@ internal static partial class ExportBlobTrigger
         }
 
         // Responses quote ETags and listings do not; the ledger keeps them bare, as DropZone does.
-        properties.Metadata.TryGetValue(DropZone.MappingMetadataKey, out var mapping);
-        var dropped = new DroppedBlob(name, properties.ETag.ToString().Trim('"'), properties.ContentLength, string.IsNullOrWhiteSpace(mapping) ? null : mapping.Trim());
+        var dropped = DropZone.VersionOf(name, properties.ETag, properties.ContentLength, properties.Metadata);
         try
         {
             await handler.IngestAsync(dropped, cancellationToken).ConfigureAwait(false);

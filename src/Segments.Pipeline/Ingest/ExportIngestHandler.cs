@@ -1,6 +1,7 @@
 using System.Text;
 using Segments.Core.Cost;
 using Segments.Core.Ingest;
+using Segments.Core.Ingest.Records;
 using Segments.Pipeline.Cost;
 using Segments.Storage.Batches;
 using Segments.Storage.Blobs;
@@ -9,7 +10,7 @@ using Segments.Storage.Metering;
 namespace Segments.Pipeline.Ingest;
 
 /// <summary>
-/// The ingest flow every export kind shares: read one uploaded blob as a stream while hashing it, write its accepted
+/// The ingest flow every export kind shares: read one uploaded blob as a stream while hashing its content, write its accepted
 /// records as a normalised batch and its rejected rows to an error report, resolve identical content, record the
 /// outcome (and what it cost) in the Batches ledger and remove what an overwritten blob superseded. A kind supplies
 /// only what differs: its processor and normalised format, its batch and report names and its log line.
@@ -101,12 +102,13 @@ public abstract class ExportIngestHandler<TContext, TReport>(
     private protected abstract string ErrorReportNameFor(string blobName);
 
     /// <summary>
-    /// Runs the kind's processor with <paramref name="context"/> over <paramref name="content"/>, writing the
+    /// Runs the kind's processor with <paramref name="context"/> over <paramref name="content"/> (named and
+    /// described by <paramref name="source"/>, which also collects the content hash), writing the
     /// normalised batch (its header, then the records) to <paramref name="normalizedBlob"/>, which it owns and
     /// disposes, and the rejected rows to <paramref name="errors"/>. Each kind brings its own writer: order
     /// exports write UTF-8 bytes straight into the blob, the hot path of an ingest.
     /// </summary>
-    private protected abstract Task<TReport> ProcessAsync(TContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, Stream normalizedBlob, ErrorReportWriter errors, CancellationToken cancellationToken);
+    private protected abstract Task<TReport> ProcessAsync(TContext context, Stream content, ExportSource source, DateTimeOffset receivedAt, Stream normalizedBlob, ErrorReportWriter errors, CancellationToken cancellationToken);
 
     /// <summary>The row counts and verdict in the kind's report.</summary>
     private protected abstract IngestReport RowsOf(TReport report);
@@ -138,7 +140,9 @@ public abstract class ExportIngestHandler<TContext, TReport>(
     private async Task<BatchRecord> ReadAsync(DroppedBlob blob, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var context = await LoadContextAsync(cancellationToken).ConfigureAwait(false);
-        var content = new HashingReadStream(await DropZone.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false));
+        using var digest = new ContentDigest();
+        var source = new ExportSource(blob.Name, blob.MappingName) { EncodingName = blob.EncodingName, Digest = digest };
+        var content = await DropZone.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false);
         await using (content.ConfigureAwait(false))
         {
             var batchName = NormalizedBatchNameFor(blob);
@@ -147,7 +151,7 @@ public abstract class ExportIngestHandler<TContext, TReport>(
             await using (errors.ConfigureAwait(false))
             {
                 var output = await normalized.OpenWriteAsync(batchName, cancellationToken).ConfigureAwait(false);
-                report = await ProcessAsync(context, content, blob, receivedAt, output, errors, cancellationToken).ConfigureAwait(false);
+                report = await ProcessAsync(context, content, source, receivedAt, output, errors, cancellationToken).ConfigureAwait(false);
             }
 
             var rows = RowsOf(report);
@@ -163,7 +167,9 @@ public abstract class ExportIngestHandler<TContext, TReport>(
                     Kind = kind,
                     BlobName = blob.Name,
                     ETag = blob.ETag,
-                    ContentHash = await content.FinishAsync(cancellationToken).ConfigureAwait(false),
+                    // What the export holds, decompressed: the same export plain or gzipped is one content.
+                    // A file refused before its end has no hash; only accepted content is compared.
+                    ContentHash = digest.Hash ?? string.Empty,
                     Status = rows.IsRejected ? BatchStatus.Rejected : BatchStatus.Accepted,
                     Reason = rows.Rejection,
                     Profile = rows.Mapping,
@@ -184,12 +190,13 @@ public abstract class ExportIngestHandler<TContext, TReport>(
     }
 
     /// <summary>
-    /// Identical bytes already accepted (under this name or another) add nothing: the new copy is dropped
-    /// and the ledger says which batch it duplicates.
+    /// Identical content already accepted (under this name or another, plain or compressed) adds nothing: the new
+    /// copy is dropped and the ledger says which batch it duplicates.
     /// </summary>
     private async Task<BatchRecord> ResolveDuplicateAsync(BatchRecord record, BatchRecord? previous, CancellationToken cancellationToken)
     {
-        if (record.Status != BatchStatus.Accepted)
+        // Content without a hash (not read to its end) is never taken for another's: only accepted content is compared.
+        if (record.Status != BatchStatus.Accepted || record.ContentHash.Length == 0)
         {
             return record;
         }
@@ -217,12 +224,34 @@ public abstract class ExportIngestHandler<TContext, TReport>(
         };
     }
 
-    /// <summary>An overwritten blob's earlier copy and stale error report go once the new outcome is saved.</summary>
+    /// <summary>
+    /// An overwritten blob's earlier copy and stale error report go once the new outcome is saved, unless another
+    /// name still holds that content: a name recorded as its duplicate takes the copy over (and its place in time),
+    /// so that the customers only in that content do not vanish because one of its names was reused.
+    /// </summary>
     private async Task RemoveSupersededAsync(BatchRecord? previous, BatchRecord current, CancellationToken cancellationToken)
     {
         if (previous?.NormalizedBlob is { } oldBatch && oldBatch != current.NormalizedBlob)
         {
-            await normalized.DeleteAsync(oldBatch, cancellationToken).ConfigureAwait(false);
+            var heir = previous is { Status: BatchStatus.Accepted, ContentHash.Length: > 0 }
+                ? await ledger.FindDuplicateByHashAsync(kind, previous.ContentHash, previous.BlobName, cancellationToken).ConfigureAwait(false)
+                : null;
+            if (heir is null)
+            {
+                await normalized.DeleteAsync(oldBatch, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await ledger.SaveAsync(
+                    heir with
+                    {
+                        Status = BatchStatus.Accepted,
+                        NormalizedBlob = oldBatch,
+                        AcceptedAt = previous.AcceptedAt,
+                        Reason = $"holds the content of '{previous.BlobName}', which was overwritten: its copy is kept and counts here",
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (previous?.ErrorReportBlob is { } oldReport && current.ErrorReportBlob is null)

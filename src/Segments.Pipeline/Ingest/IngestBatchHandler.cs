@@ -31,7 +31,7 @@ public sealed partial class IngestBatchHandler(
 
     private protected override string ErrorReportNameFor(string blobName) => ErrorReportStore.ReportNameFor(blobName);
 
-    private protected override async Task<IngestReport> ProcessAsync(ExportContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, Stream normalizedBlob, ErrorReportWriter errors, CancellationToken cancellationToken)
+    private protected override async Task<IngestReport> ProcessAsync(ExportContext context, Stream content, ExportSource source, DateTimeOffset receivedAt, Stream normalizedBlob, ErrorReportWriter errors, CancellationToken cancellationToken)
     {
         var output = new NormalizedBatchWriter(normalizedBlob);
         await using (output.ConfigureAwait(false))
@@ -39,7 +39,7 @@ public sealed partial class IngestBatchHandler(
             await output.WriteHeaderAsync(cancellationToken).ConfigureAwait(false);
             return await new ExportProcessor(context).ProcessAsync(
                 content,
-                new ExportSource(blob.Name, blob.MappingName),
+                source,
                 line => output.WriteAsync(line, cancellationToken),
                 error => new ValueTask(errors.WriteAsync(error, cancellationToken)),
                 cancellationToken).ConfigureAwait(false);

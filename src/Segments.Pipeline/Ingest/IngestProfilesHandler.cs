@@ -38,7 +38,7 @@ public sealed partial class IngestProfilesHandler(
 
     private protected override string ErrorReportNameFor(string blobName) => ErrorReportStore.ProfileReportNameFor(blobName);
 
-    private protected override async Task<ProfileIngestReport> ProcessAsync(ProfileExportContext context, Stream content, DroppedBlob blob, DateTimeOffset receivedAt, Stream normalizedBlob, ErrorReportWriter errors, CancellationToken cancellationToken)
+    private protected override async Task<ProfileIngestReport> ProcessAsync(ProfileExportContext context, Stream content, ExportSource source, DateTimeOffset receivedAt, Stream normalizedBlob, ErrorReportWriter errors, CancellationToken cancellationToken)
     {
         var output = new StreamWriter(normalizedBlob, NormalizedProfileFormat.Encoding);
         await using (output.ConfigureAwait(false))
@@ -46,7 +46,7 @@ public sealed partial class IngestProfilesHandler(
             await NormalizedProfileFormat.WriteHeaderAsync(output).ConfigureAwait(false);
             return await new ProfileExportProcessor(context).ProcessAsync(
                 content,
-                new ExportSource(blob.Name, blob.MappingName),
+                source,
                 receivedAt,
                 record => new ValueTask(NormalizedProfileFormat.WriteAsync(output, record)),
                 error => new ValueTask(errors.WriteAsync(error, cancellationToken)),

@@ -63,6 +63,26 @@ public sealed class BatchLedger(StorageAccount account)
         return null;
     }
 
+    /// <summary>
+    /// A batch of this <see cref="BatchKind"/> recorded as a duplicate of content with this hash, other than
+    /// <paramref name="exceptBlobName"/>, or null: the name that takes the content over when its accepted copy's
+    /// blob is overwritten.
+    /// </summary>
+    public async Task<BatchRecord?> FindDuplicateByHashAsync(string kind, string contentHash, string exceptBlobName, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(kind)} and ContentHash eq {contentHash} and Status eq {BatchStatus.Duplicate}");
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var record = FromEntity(entity);
+            if (record.BlobName != exceptBlobName)
+            {
+                return record;
+            }
+        }
+
+        return null;
+    }
+
     private static string PartitionOf(string kind) => kind == BatchKind.Profiles ? ProfilePartition : Partition;
 
     private static TableEntity ToEntity(BatchRecord r) => new(PartitionOf(r.Kind), TableKey.Escape(r.BlobName))
@@ -73,7 +93,7 @@ public sealed class BatchLedger(StorageAccount account)
         ["BlobETag"] = r.ETag,
         ["ContentHash"] = r.ContentHash,
         ["Status"] = r.Status,
-        ["Reason"] = r.Reason,
+        ["Reason"] = BatchReason.Cut(r.Reason),
         ["Profile"] = r.Profile,
         ["Format"] = r.Format,
         ["AcceptedAt"] = r.AcceptedAt,

@@ -24,7 +24,7 @@ public sealed class DropZone(StorageAccount account, string containerName)
     {
         await foreach (var item in _container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix: null, cancellationToken).ConfigureAwait(false))
         {
-            yield return new DroppedBlob(item.Name, Unquote(item.Properties.ETag), item.Properties.ContentLength ?? 0, MappingOf(item.Metadata));
+            yield return VersionOf(item.Name, item.Properties.ETag, item.Properties.ContentLength ?? 0, item.Metadata);
         }
     }
 
@@ -34,7 +34,7 @@ public sealed class DropZone(StorageAccount account, string containerName)
         try
         {
             var properties = await _container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new DroppedBlob(blobName, Unquote(properties.Value.ETag), properties.Value.ContentLength, MappingOf(properties.Value.Metadata));
+            return VersionOf(blobName, properties.Value.ETag, properties.Value.ContentLength, properties.Value.Metadata);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -77,9 +77,19 @@ public sealed class DropZone(StorageAccount account, string containerName)
     /// <summary>Blob metadata key that forces a mapping for one upload.</summary>
     public const string MappingMetadataKey = "mapping";
 
-    private static string? MappingOf(IDictionary<string, string>? metadata) =>
-        metadata is not null && metadata.TryGetValue(MappingMetadataKey, out var name) && !string.IsNullOrWhiteSpace(name) ? name.Trim() : null;
+    /// <summary>Blob metadata key that declares the text encoding of a file that is not UTF-8 (e.g. <c>windows-1252</c>).</summary>
+    public const string EncodingMetadataKey = "encoding";
+
+    /// <summary>A blob version as its properties describe it: ETag kept bare, forced mapping and declared encoding from its metadata.</summary>
+    public static DroppedBlob VersionOf(string blobName, ETag? eTag, long sizeBytes, IDictionary<string, string>? metadata) =>
+        new(blobName, Unquote(eTag), sizeBytes, ValueOf(metadata, MappingMetadataKey), ValueOf(metadata, EncodingMetadataKey));
+
+    private static string? ValueOf(IDictionary<string, string>? metadata, string key) =>
+        metadata is not null && metadata.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
 
-/// <summary>One version of a dropped blob; <paramref name="MappingName"/> is its forced layout, if any.</summary>
-public sealed record DroppedBlob(string Name, string ETag, long SizeBytes, string? MappingName = null);
+/// <summary>
+/// One version of a dropped blob; <paramref name="MappingName"/> is its forced layout and
+/// <paramref name="EncodingName"/> its declared text encoding, if any.
+/// </summary>
+public sealed record DroppedBlob(string Name, string ETag, long SizeBytes, string? MappingName = null, string? EncodingName = null);

@@ -22,6 +22,7 @@ public class CorruptedExportProperties
             Assert.Equal(report.RowsRead, report.RowsAccepted + report.RowsSkipped + report.RowsRejected);
             Assert.Equal(report.RowsAccepted, run.Lines.Count);
             Assert.Equal(report.RowsRejected, run.Errors.Count);
-            Assert.True(report.IsRejected || report.RowsAccepted > 0, "an accepted file must have accepted rows");
+            // A header without rows (truncation can leave just that) is a day without orders, accepted empty.
+            Assert.True(report.IsRejected || report.RowsAccepted > 0 || report.RowsRead == 0, "an accepted file with rows must have accepted rows");
         });
 }

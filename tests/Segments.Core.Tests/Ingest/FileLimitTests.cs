@@ -10,22 +10,23 @@ public class FileLimitTests
     private const string Header = "customer_id,order_id,order_date,amount,product";
 
     [Fact]
-    public async Task Csv_record_longer_than_MaxRecordChars_rejects_the_file_naming_the_setting()
+    public async Task Csv_record_longer_than_MaxRecordChars_is_a_row_error_naming_the_setting()
     {
         // Arrange: line 3 holds a 1,500-character product name; the limit is 1,000.
-        var text = ProcessedExport.Text(Header, "C-1,O-1,2011-12-09,10.00,Mug", $"C-2,O-2,2011-12-09,10.00,{new string('x', 1500)}");
+        var text = ProcessedExport.Text(Header, "C-1,O-1,2011-12-09,10.00,Mug", $"C-2,O-2,2011-12-09,10.00,{new string('x', 1500)}", "C-3,O-3,2011-12-09,10.00,Tea");
 
         // Act
-        var run = await ProcessedExport.ProcessAsync(text, new IngestOptions { MaxRecordChars = 1000 });
+        var run = await ProcessedExport.ProcessAsync(text, new IngestOptions { MaxRecordChars = 1000, MaxRejectedFraction = 1 });
 
         // Assert
-        Assert.Equal(
-            "line 3 is longer than the 1,000-character limit for one record (setting Segments:Ingest:MaxRecordChars) (after 1 rows)",
-            run.Report.Rejection);
+        Assert.Null(run.Report.Rejection);
+        Assert.Equal(["C-1", "C-3"], run.Lines.Select(l => l.CustomerId));
+        var error = Assert.Single(run.Errors);
+        Assert.Equal((3L, "line 3 is longer than the 1,000-character limit for one record (setting Segments:Ingest:MaxRecordChars)"), (error.Line, error.Reason));
     }
 
     [Fact]
-    public async Task Json_line_longer_than_MaxRecordChars_rejects_the_file_naming_the_setting()
+    public async Task Json_line_longer_than_MaxRecordChars_is_a_row_error_naming_the_setting()
     {
         // Arrange
         var text = ProcessedExport.Text(
@@ -33,10 +34,12 @@ public class FileLimitTests
             $$"""{"customer_id":"C-2","order_id":"O-2","order_date":"2011-12-09","amount":10,"product":"{{new string('x', 1500)}}"}""");
 
         // Act
-        var run = await ProcessedExport.ProcessAsync(text, new IngestOptions { MaxRecordChars = 1000 });
+        var run = await ProcessedExport.ProcessAsync(text, new IngestOptions { MaxRecordChars = 1000, MaxRejectedFraction = 1 });
 
         // Assert
-        Assert.Equal("line 2 is longer than the 1,000-character limit for one record (setting Segments:Ingest:MaxRecordChars) (after 1 rows)", run.Report.Rejection);
+        Assert.Equal((null, 1L), (run.Report.Rejection, run.Report.RowsAccepted));
+        var error = Assert.Single(run.Errors);
+        Assert.Equal((2L, "line 2 is longer than the 1,000-character limit for one record (setting Segments:Ingest:MaxRecordChars)"), (error.Line, error.Reason));
     }
 
     [Fact]
@@ -83,16 +86,18 @@ public class FileLimitTests
     }
 
     [Fact]
-    public async Task Whitespace_log_line_longer_than_MaxRecordChars_rejects_the_file_naming_the_setting()
+    public async Task Whitespace_log_line_longer_than_MaxRecordChars_is_a_row_error_naming_the_setting()
     {
         // Arrange: a CDNOW log whose second line is padded with 1,500 spaces.
         var text = "    1 19970101  1  11.77\n" + "    2 19970112  1  12.00" + new string(' ', 1500) + "\n";
 
         // Act
-        var run = await ProcessedExport.ProcessAsync(text, new IngestOptions { MaxRecordChars = 1000 });
+        var run = await ProcessedExport.ProcessAsync(text, new IngestOptions { MaxRecordChars = 1000, MaxRejectedFraction = 1 });
 
         // Assert
-        Assert.Equal("line 2 is longer than the 1,000-character limit for one record (setting Segments:Ingest:MaxRecordChars) (after 1 rows)", run.Report.Rejection);
+        Assert.Equal((null, 1L), (run.Report.Rejection, run.Report.RowsAccepted));
+        var error = Assert.Single(run.Errors);
+        Assert.Equal((2L, "line 2 is longer than the 1,000-character limit for one record (setting Segments:Ingest:MaxRecordChars)"), (error.Line, error.Reason));
     }
 
     [Fact]

@@ -64,17 +64,21 @@ public class Utf8EncodingTests
     }
 
     [Fact]
-    public async Task Invalid_utf8_byte_does_not_stop_the_file()
+    public async Task Invalid_utf8_byte_is_a_row_error_naming_its_offset_and_does_not_stop_the_file()
     {
-        // Arrange: a Latin-1 'é' (0xE9) in the product is not UTF-8; the row is still read, the byte replaced.
-        var bytes = ExportBytes.Utf8("customer_id,order_id,order_date,amount,product\nC-17,O-9,2011-12-09,42.50,Caf?\n");
-        bytes[^2] = 0xE9;
+        // Arrange: a Latin-1 'é' (0xE9) in the product is not UTF-8: never silently replaced by U+FFFD.
+        var bytes = ExportBytes.Utf8("customer_id,order_id,order_date,amount,product\nC-17,O-9,2011-12-09,42.50,Caf?\nC-18,O-10,2011-12-09,1.00,Tea\n");
+        var at = Array.IndexOf(bytes, (byte)'?');
+        bytes[at] = 0xE9;
 
         // Act
-        var run = await ProcessedExport.ProcessAsync(bytes);
+        var run = await ProcessedExport.ProcessAsync(bytes, ProcessedExport.Lenient);
 
         // Assert
         Assert.Null(run.Report.Rejection);
-        Assert.Equal("Caf\uFFFD", Assert.Single(run.Lines).Product);
+        Assert.Equal("C-18", Assert.Single(run.Lines).CustomerId);
+        var error = Assert.Single(run.Errors);
+        Assert.Equal(2L, error.Line);
+        Assert.StartsWith($"bytes that are not valid UTF-8 at byte offset {at:N0};", error.Reason, StringComparison.Ordinal);
     }
 }

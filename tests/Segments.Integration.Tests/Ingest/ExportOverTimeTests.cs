@@ -57,15 +57,48 @@ public sealed class ExportOverTimeTests(AzuriteFixture azurite) : HostTestBase(a
     }
 
     [Fact]
+    public async Task A_gzip_copy_of_an_export_already_ingested_is_a_duplicate_and_does_not_undo_a_later_correction()
+    {
+        var monday = await Host.WaitForBatchAsync(await Host.UploadAsync("monday.csv", Monday));
+        await Host.WaitForBatchAsync(await Host.UploadAsync("tuesday.csv", Tuesday));
+
+        var copy = await Host.WaitForBatchAsync(await Host.UploadBytesAsync("monday.csv.gz", Gzip(Monday)));
+
+        Assert.Equal(("duplicate", "csv+gzip"), (copy.GetProperty("status").GetString(), copy.GetProperty("format").GetString()));
+        Assert.Matches("^[0-9a-f]{64}$", monday.GetProperty("contentHash").GetString());
+        Assert.Equal(monday.GetProperty("contentHash").GetString(), copy.GetProperty("contentHash").GetString());
+        Assert.Contains("'monday.csv'", copy.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        await Host.RunAsync("2024-03-10");
+        // Tuesday's correction of o2 (50 → 20) still stands: 100 + 20.
+        var a = (await Host.Http.GetFromJsonAsync<JsonElement>("/api/customers/A")).GetProperty("rfm");
+        Assert.Equal((2, 120m), (a.GetProperty("frequency").GetInt32(), a.GetProperty("monetary").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task Overwriting_a_blob_keeps_its_old_content_counted_under_the_name_that_duplicated_it()
+    {
+        var original = await Host.WaitForBatchAsync(await Host.UploadAsync("monday.csv", Monday));
+        Assert.Equal("duplicate", (await Host.WaitForBatchAsync(await Host.UploadBytesAsync("archive/monday.csv.gz", Gzip(Monday)))).GetProperty("status").GetString());
+
+        // The shop reuses the name for another day's export: Monday's content is still held by the archive copy.
+        await Host.WaitForBatchAsync(await Host.UploadAsync("monday.csv", "customer_id,order_id,order_date,amount\nC,o9,2024-03-05,10\n"));
+
+        var batches = (await Host.Http.GetFromJsonAsync<JsonElement>("/api/batches")).EnumerateArray().ToDictionary(b => b.GetProperty("blobName").GetString()!);
+        var archive = batches["archive/monday.csv.gz"];
+        Assert.Equal(("accepted", original.GetProperty("normalizedBlob").GetString()), (archive.GetProperty("status").GetString(), archive.GetProperty("normalizedBlob").GetString()));
+        Assert.Equal(original.GetProperty("acceptedAt").GetDateTimeOffset(), archive.GetProperty("acceptedAt").GetDateTimeOffset());
+        var run = await Host.RunAsync("2024-03-10");
+        Assert.Equal(3, run.GetProperty("customersScored").GetInt32());
+        var b = (await Host.Http.GetFromJsonAsync<JsonElement>("/api/customers/B")).GetProperty("rfm");
+        Assert.Equal((1, 70m), (b.GetProperty("frequency").GetInt32(), b.GetProperty("monetary").GetDecimal()));
+        var a = (await Host.Http.GetFromJsonAsync<JsonElement>("/api/customers/A")).GetProperty("rfm");
+        Assert.Equal((2, 150m), (a.GetProperty("frequency").GetInt32(), a.GetProperty("monetary").GetDecimal()));
+    }
+
+    [Fact]
     public async Task Gzipped_export_is_read_like_the_plain_one()
     {
-        using var buffer = new MemoryStream();
-        await using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            await gzip.WriteAsync(Encoding.UTF8.GetBytes(ShopExports.FiveCustomers));
-        }
-
-        var batch = await Host.WaitForBatchAsync(await Host.UploadBytesAsync("five.csv.gz", buffer.ToArray()));
+        var batch = await Host.WaitForBatchAsync(await Host.UploadBytesAsync("five.csv.gz", Gzip(ShopExports.FiveCustomers)));
 
         Assert.Equal(("accepted", "csv+gzip", 11L), (batch.GetProperty("status").GetString(), batch.GetProperty("format").GetString(), batch.GetProperty("rowsAccepted").GetInt64()));
     }
@@ -133,5 +166,17 @@ public sealed class ExportOverTimeTests(AzuriteFixture azurite) : HostTestBase(a
                 Assert.DoesNotContain("@", string.Join(",", entity.Select(p => p.Value)), StringComparison.Ordinal);
             }
         }
+    }
+
+    /// <summary>The text as a gzip file, as a shop's export job compresses it.</summary>
+    internal static byte[] Gzip(string text)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return buffer.ToArray();
     }
 }

@@ -115,7 +115,7 @@ public sealed class ProfileIngestTests(AzuriteFixture azurite) : HostTestBase(az
     }
 
     [Fact]
-    public async Task Identical_content_again_adds_nothing_and_an_overwritten_blob_replaces_its_earlier_contribution()
+    public async Task Identical_content_again_adds_nothing_and_an_overwritten_blob_leaves_its_earlier_content_to_the_name_that_duplicated_it()
     {
         // Arrange
         await Host.WaitForBatchAsync(await Host.UploadAsync("orders.csv", ShopExports.FiveCustomers));
@@ -137,12 +137,16 @@ public sealed class ProfileIngestTests(AzuriteFixture azurite) : HostTestBase(az
         var second = await Host.RunAsync("2024-03-31");
         var a = await Host.Http.GetFromJsonAsync<JsonElement>("/api/customers/A");
 
-        // Assert 2: the earlier copy is gone, and only the new content counts (no conflict with the old one).
+        // Assert 2: crm.csv's new content is the newest record; the old content still counts, now under crm-copy.csv,
+        // which keeps the earlier copy and its place in time (so York, newer, wins over Leeds: one conflict).
         Assert.Equal("York", a.GetProperty("profile").GetProperty("city").GetString());
-        Assert.Equal((1, 0), (second.GetProperty("profiles").GetProperty("batchesRead").GetInt32(), second.GetProperty("profiles").GetProperty("conflictingCustomers").GetInt32()));
+        Assert.Equal((2, 1), (second.GetProperty("profiles").GetProperty("batchesRead").GetInt32(), second.GetProperty("profiles").GetProperty("conflictingCustomers").GetInt32()));
         Assert.NotEqual(first.GetProperty("normalizedBlob").GetString(), replaced.GetProperty("normalizedBlob").GetString());
+        var batches = (await Host.Http.GetFromJsonAsync<JsonElement>("/api/batches")).EnumerateArray().ToDictionary(b => (b.GetProperty("kind").GetString(), b.GetProperty("blobName").GetString()));
+        var heir = batches[("profiles", "crm-copy.csv")];
+        Assert.Equal(("accepted", first.GetProperty("normalizedBlob").GetString()), (heir.GetProperty("status").GetString(), heir.GetProperty("normalizedBlob").GetString()));
         var old = await Host.Storage.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer).GetBlobClient(first.GetProperty("normalizedBlob").GetString()).ExistsAsync();
-        Assert.False(old.Value);
+        Assert.True(old.Value);
     }
 
     [Fact]

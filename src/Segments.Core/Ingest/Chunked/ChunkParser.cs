@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Unicode;
 using Segments.Core.Ingest.Mappings;
 
 namespace Segments.Core.Ingest.Chunked;
@@ -38,7 +39,13 @@ internal sealed class ChunkParser(char delimiter, int expectedFields, int maxRec
         var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxCharCount(chunk.Length)));
         try
         {
-            var length = Encoding.UTF8.GetChars(chunk.Bytes.AsSpan(0, chunk.Length), chars);
+            // The same transcoding as Encoding.UTF8.GetChars, but invalid bytes make the chunk irregular instead
+            // of turning into U+FFFD: the sequential parser names them as row errors.
+            if (Utf8.ToUtf16(chunk.Bytes.AsSpan(0, chunk.Length), chars, out _, out var length, replaceInvalidSequences: false) != OperationStatus.Done)
+            {
+                return ChunkOutcome.Irregular(chunk);
+            }
+
             var rows = ArrayPool<ParsedRow>.Shared.Rent(Math.Max(16, chunk.Length / 32));
             var count = ParseRecords(chars, length, chunk, ref rows);
             if (count < 0)

@@ -26,6 +26,7 @@ internal sealed class ChunkSplitter(Stream content, int skipBytes, ChunkingSetti
         var buffer = ArrayPool<byte>.Shared.Rent(settings.ChunkBytes);
         var filled = 0;
         var line = 2L;
+        var offset = (long)skipBytes;
         Exception? failure = null;
         try
         {
@@ -64,7 +65,8 @@ internal sealed class ChunkSplitter(Stream content, int skipBytes, ChunkingSetti
 
                 var rest = ArrayPool<byte>.Shared.Rent(Math.Max(settings.ChunkBytes, filled - cut));
                 buffer.AsSpan(cut, filled - cut).CopyTo(rest);
-                var chunk = new ExportChunk(buffer, cut, line, Final: end && cut == filled, Raw: raw);
+                var chunk = new ExportChunk(buffer, cut, line, offset, Final: end && cut == filled, Raw: raw);
+                offset += cut;
                 (buffer, filled) = (rest, filled - cut);
                 if (!raw)
                 {

@@ -10,7 +10,7 @@ namespace Segments.Core.Ingest.Chunked;
 /// downstream (row accounting, the first errors, the threshold, the normalised output) sees exactly the
 /// sequence the sequential parser produces. When a chunk is not regular CSV, the sequential parser takes
 /// over from that chunk to the end (<paramref name="readSequentially"/>, given the bytes to read, the
-/// physical line they start on, and the line of the last row read before them). A failure of the stream
+/// chunk they start with (its physical line and byte offset), and the line of the last row read before them). A failure of the stream
 /// becomes an <see cref="ExportRejectedException"/> when <paramref name="fileLevelReason"/> names it, as on
 /// the sequential path.
 /// </summary>
@@ -20,7 +20,7 @@ internal sealed class ChunkedCsvRows(
     ChunkingSettings settings,
     int maxRecordChars,
     ChunkParser parser,
-    Func<Stream, long, long, CancellationToken, IAsyncEnumerable<ParsedRow>> readSequentially,
+    Func<Stream, ExportChunk, long, CancellationToken, IAsyncEnumerable<ParsedRow>> readSequentially,
     Func<Exception, long, string?> fileLevelReason)
 {
     /// <summary>Every data row, in file order.</summary>
@@ -73,7 +73,7 @@ internal sealed class ChunkedCsvRows(
                     await using (rest.ConfigureAwait(false))
                     {
                         var single = new ParsedRow[1];
-                        await foreach (var row in readSequentially(rest, outcome.Chunk.FirstLine, lastLine, cancellationToken).ConfigureAwait(false))
+                        await foreach (var row in readSequentially(rest, outcome.Chunk, lastLine, cancellationToken).ConfigureAwait(false))
                         {
                             single[0] = row;
                             yield return new RowBatch(single, 1);

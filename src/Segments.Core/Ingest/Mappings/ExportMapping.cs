@@ -24,6 +24,12 @@ public sealed record ExportMapping
     /// <summary><c>delimited</c> (CSV, TSV, semicolons; or JSON Lines, detected) or <c>whitespace</c>.</summary>
     public string Layout { get; init; } = "delimited";
 
+    /// <summary>
+    /// The text encoding of files in this layout when it is not UTF-8 (e.g. <c>windows-1252</c> for a till
+    /// system's export); blob metadata <c>encoding</c> overrides it for one upload.
+    /// </summary>
+    public string? Encoding { get; init; }
+
     /// <summary>Customer id columns.</summary>
     public IReadOnlyList<string> Customer { get; init; } = [];
 

@@ -34,6 +34,11 @@ public static class MappingValidator
             problems.Add($"'layout' is '{mapping.Layout}'; it must be 'delimited' or 'whitespace'");
         }
 
+        if (Records.DeclaredEncoding.Resolve(mapping.Encoding).Problem is { } encoding)
+        {
+            problems.Add($"'encoding': {encoding}");
+        }
+
         if ((mapping.Layout == "whitespace" || mapping.HeaderlessPattern is not null) && mapping.Columns.Count == 0)
         {
             problems.Add("a headerless layout needs 'columns', the column names in order");

@@ -18,10 +18,12 @@ public sealed class CsvRecordSource : IRecordSource, IExportRecord
     private long _nextLine;
 
     private readonly int _maxRecordChars;
+    private readonly RecordLimitingReader _limiter;
 
-    private CsvRecordSource(CsvDataReader csv, int maxRecordChars, long firstDataLine, long lineBefore)
+    private CsvRecordSource(CsvDataReader csv, RecordLimitingReader limiter, int maxRecordChars, long firstDataLine, long lineBefore)
     {
         _csv = csv;
+        _limiter = limiter;
         _nextLine = firstDataLine;
         Line = lineBefore;
         _maxRecordChars = maxRecordChars;
@@ -35,10 +37,13 @@ public sealed class CsvRecordSource : IRecordSource, IExportRecord
     public IExportRecord Current => this;
 
     /// <inheritdoc />
-    public string? Problem => null;
+    public string? Problem { get; private set; }
 
     /// <inheritdoc />
     public long Line { get; private set; }
+
+    /// <inheritdoc />
+    public long LastLine => _nextLine - 1;
 
     /// <inheritdoc />
     public int FieldCount => _csv.RowFieldCount;
@@ -62,7 +67,9 @@ public sealed class CsvRecordSource : IRecordSource, IExportRecord
             BufferSize = Math.Min(InitialBufferChars, maxBuffer),
             MaxBufferSize = maxBuffer,
         };
-        return new CsvRecordSource(await CsvDataReader.CreateAsync(text, options, cancellationToken).ConfigureAwait(false), maxRecordChars, firstDataLine, lineBefore);
+        // Records over the limit reach Sylvan cut short, so that they are row errors and its buffer stays bounded.
+        var limiter = new RecordLimitingReader(text, maxRecordChars, firstDataLine);
+        return new CsvRecordSource(await CsvDataReader.CreateAsync(limiter, options, cancellationToken).ConfigureAwait(false), limiter, maxRecordChars, firstDataLine, lineBefore);
     }
 
     /// <inheritdoc />
@@ -93,10 +100,13 @@ public sealed class CsvRecordSource : IRecordSource, IExportRecord
         var ending = raw.EndsWith("\r\n") ? 2 : raw.EndsWith('\n') ? 1 : 0;
         long breaks = raw.Count('\n') - (ending > 0 ? 1 : 0);
 
-        // The limit applies to the record as it stands in the file, without its line break.
+        // The limit applies to the record as it stands in the file, without its line break; a record over it
+        // is that row's error (the chunked parser hands such a record to this one, so both say the same).
+        Problem = null;
         if (raw.Length - ending > _maxRecordChars)
         {
-            throw new RecordTooLongException(Line, _maxRecordChars);
+            Problem = RecordTooLongException.Describe(Line, _maxRecordChars);
+            breaks += _limiter.DroppedLineBreaks(Line);
         }
 
         _nextLine = Line + 1 + breaks;

@@ -21,14 +21,14 @@ public static class ExportInput
     /// </summary>
     public static async Task<(OpenedExport? Export, string? Rejection)> OpenAsync(
         Stream stream,
-        string fileName,
+        ExportSource file,
         IngestOptions options,
         Func<string, IReadOnlyList<string>?>? headerlessColumns,
         CancellationToken cancellationToken)
     {
         try
         {
-            return await OpenCoreAsync(stream, fileName, options, headerlessColumns, cancellationToken).ConfigureAwait(false);
+            return await OpenCoreAsync(stream, file, options, headerlessColumns, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (FileLevelReason(ex, line: 1) is { } reason)
         {
@@ -42,6 +42,8 @@ public static class ExportInput
         ExportRejectedException rejected => rejected.Reason,
         RecordTooLongException tooLong => tooLong.Message,
         CsvRecordTooLargeException => $"line {line} or a record after it is longer than the limit for one record (setting Segments:Ingest:MaxRecordChars)",
+        CsvFormatException format when format.Message.Contains("without a closing quote", StringComparison.Ordinal) =>
+            $"line {line}: a quoted field starts on this line and is never closed (the file ends inside it)",
         CsvFormatException format => $"line {line}: the file is not valid CSV: {format.Message}",
         InvalidDataException corrupt => $"the gzip data is corrupt: {corrupt.Message}",
         _ => null,
@@ -49,12 +51,12 @@ public static class ExportInput
 
     private static async Task<(OpenedExport? Export, string? Rejection)> OpenCoreAsync(
         Stream stream,
-        string fileName,
+        ExportSource file,
         IngestOptions options,
         Func<string, IReadOnlyList<string>?>? headerlessColumns,
         CancellationToken cancellationToken)
     {
-        var (prepared, rejection) = await PrepareAsync(stream, fileName, options, cancellationToken).ConfigureAwait(false);
+        var (prepared, rejection) = await PrepareAsync(stream, file, options, cancellationToken).ConfigureAwait(false);
         return prepared is null
             ? (null, rejection)
             : await OpenRecordsAsync(prepared, options, headerlessColumns, cancellationToken).ConfigureAwait(false);
@@ -65,9 +67,17 @@ public static class ExportInput
     /// bytes read for sniffing (they are replayed). Callers with a reader of their own for some layouts (the
     /// parallel chunked parser of order exports) take it from here; exceptions as for <see cref="OpenAsync"/>.
     /// </summary>
-    public static async Task<(PreparedExport? Export, string? Rejection)> PrepareAsync(Stream stream, string fileName, IngestOptions options, CancellationToken cancellationToken)
+    public static async Task<(PreparedExport? Export, string? Rejection)> PrepareAsync(Stream stream, ExportSource file, IngestOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(options);
+        var fileName = file.Name;
+        var (encoding, unknown) = DeclaredEncoding.Resolve(file.EncodingName);
+        if (unknown is not null)
+        {
+            return (null, unknown);
+        }
+
         var magic = await ReplayStream.ReadPrefixAsync(stream, 2, cancellationToken).ConfigureAwait(false);
         // The caller owns the stream (it may still need it, e.g. to finish a content hash).
         Stream content = new ReplayStream(magic, stream, leaveOpen: true);
@@ -80,16 +90,16 @@ public static class ExportInput
         if (gzip)
         {
             var compressed = new CompressedInput(content);
-            content = new GuardedStream(
-                new GZipStream(compressed, CompressionMode.Decompress),
-                options.MaxFileBytes,
-                () => compressed.BytesRead,
-                options.MaxGzipExpansion,
-                onEnd: compressed.VerifyComplete);
+            content = new GuardedStream(new GzipContent(compressed), options.MaxFileBytes, () => compressed.BytesRead, options.MaxGzipExpansion);
         }
         else
         {
             content = new GuardedStream(content, options.MaxFileBytes);
+        }
+
+        if (file.Digest is { } digest)
+        {
+            content = digest.Observe(content);
         }
 
         var head = await ReplayStream.ReadPrefixAsync(content, SniffBytes, cancellationToken).ConfigureAwait(false);
@@ -97,7 +107,7 @@ public static class ExportInput
         var firstLine = FirstLine(head);
         return firstLine.Trim().Length == 0
             ? (null, "the file is empty: no header line")
-            : (new PreparedExport(content, head, firstLine, gzip), null);
+            : (new PreparedExport(content, head, firstLine, gzip) { Encoding = encoding }, null);
     }
 
     /// <summary>
@@ -112,7 +122,9 @@ public static class ExportInput
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(options);
-        var text = new StreamReader(prepared.Content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        // UTF-8 is checked on the way (never silently replaced); a declared encoding is decoded as declared.
+        var check = prepared.Encoding is null ? new Utf8Check(prepared.Content) : null;
+        var text = new StreamReader(check ?? prepared.Content, prepared.Encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         IRecordSource source;
         string format;
         if (prepared.IsJsonLines)
@@ -134,7 +146,38 @@ public static class ExportInput
             (source, format) = (await CsvRecordSource.OpenAsync(text, options.MaxRecordChars, cancellationToken).ConfigureAwait(false), "csv");
         }
 
-        return (new OpenedExport(source, prepared.Gzip ? format + "+gzip" : format), null);
+        if (TooWide(source.Columns.Count, options) is { } tooWide)
+        {
+            await source.DisposeAsync().ConfigureAwait(false);
+            return (null, tooWide);
+        }
+
+        if (check?.FirstInvalidUpTo(1) is { } offset)
+        {
+            await source.DisposeAsync().ConfigureAwait(false);
+            return (null, "line 1 (the header): " + Utf8Check.Describe(offset));
+        }
+
+        return (new OpenedExport(source, prepared.Gzip ? format + "+gzip" : format) { Check = check }, null);
+    }
+
+    /// <summary>Why a header of <paramref name="columns"/> columns is refused (never the header itself: it may be huge), or null.</summary>
+    public static string? TooWide(int columns, IngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return columns > options.MaxColumns
+            ? $"the header has {columns:N0} columns, more than the {options.MaxColumns:N0} allowed (setting Segments:Ingest:MaxColumns)"
+            : null;
+    }
+
+    /// <summary>A header's columns for a reason: the first few, and how many more there are.</summary>
+    public static string ListColumns(IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        const int shown = 20;
+        const int longest = 40;
+        var names = columns.Take(shown).Select(c => c.Length <= longest ? c : string.Concat(c.AsSpan(0, longest), "…"));
+        return string.Join(",", names) + (columns.Count > shown ? $",… ({columns.Count - shown:N0} more)" : string.Empty);
     }
 
     private static string FirstLine(byte[] head)
@@ -153,7 +196,11 @@ public static class ExportInput
 /// <summary>An export opened as records.</summary>
 /// <param name="Source">Its records; the receiver disposes it.</param>
 /// <param name="Format">Container format: <c>csv</c>, <c>jsonl</c> or <c>whitespace</c>, with <c>+gzip</c> when compressed.</param>
-public sealed record OpenedExport(IRecordSource Source, string Format);
+public sealed record OpenedExport(IRecordSource Source, string Format)
+{
+    /// <summary>The UTF-8 check of its bytes (null when the file declares another encoding): rows holding invalid bytes are row errors.</summary>
+    public Utf8Check? Check { get; init; }
+}
 
 /// <summary>An export's content with gzip and the limits applied, and what its first bytes say.</summary>
 /// <param name="Content">The decompressed, guarded content from its first byte.</param>
@@ -162,6 +209,9 @@ public sealed record OpenedExport(IRecordSource Source, string Format);
 /// <param name="Gzip">Whether the stored bytes are gzip.</param>
 public sealed record PreparedExport(Stream Content, byte[] Head, string FirstLine, bool Gzip)
 {
+    /// <summary>The encoding the file declares; null for UTF-8, which is checked.</summary>
+    public Encoding? Encoding { get; init; }
+
     /// <summary>JSON Lines start with an object.</summary>
     public bool IsJsonLines => FirstLine.TrimStart().StartsWith('{');
 }

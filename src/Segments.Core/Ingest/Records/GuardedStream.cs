@@ -4,7 +4,7 @@ namespace Segments.Core.Ingest.Records;
 /// Counts the bytes read through it and stops the read with <see cref="ExportRejectedException"/> past a
 /// size limit, or, for a decompressed stream, past a ratio to the compressed bytes read so far.
 /// </summary>
-public sealed class GuardedStream(Stream inner, long maxBytes, Func<long>? compressedBytesRead = null, double maxExpansion = double.PositiveInfinity, Action<long>? onEnd = null) : ReadOnlyStreamWrapper(inner)
+public sealed class GuardedStream(Stream inner, long maxBytes, Func<long>? compressedBytesRead = null, double maxExpansion = double.PositiveInfinity) : ReadOnlyStreamWrapper(inner)
 {
     // Small files compress extremely well (headers, repeated values); the ratio applies beyond this much
     // output, which is still well below one record's length limit so a bomb is named as such.
@@ -29,11 +29,6 @@ public sealed class GuardedStream(Stream inner, long maxBytes, Func<long>? compr
 
     private int Count(int read)
     {
-        if (read == 0)
-        {
-            onEnd?.Invoke(BytesRead);
-        }
-
         BytesRead += read;
         if (BytesRead > maxBytes)
         {

@@ -12,6 +12,9 @@ public interface IRecordSource : IAsyncDisposable
     /// <summary>1-based physical line where the current record starts (the header is line 1).</summary>
     long Line { get; }
 
+    /// <summary>The last physical line of the current record (later than <see cref="Line"/> when a quoted field holds line breaks).</summary>
+    long LastLine => Line;
+
     /// <summary>Why the current record cannot be read as a record at all (e.g. a JSON line that is not JSON), else null.</summary>
     string? Problem { get; }
 

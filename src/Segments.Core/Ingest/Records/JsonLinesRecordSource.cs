@@ -86,12 +86,15 @@ public sealed class JsonLinesRecordSource : IRecordSource, IExportRecord
         }
         while (string.IsNullOrWhiteSpace(line));
 
+        Array.Fill(_values, string.Empty);
         if (line.Length > _maxRecordChars)
         {
-            throw new RecordTooLongException(Line, _maxRecordChars);
+            // One absurd line is that row's problem, not the file's.
+            Problem = RecordTooLongException.Describe(Line, _maxRecordChars);
+            FieldCount = 0;
+            return true;
         }
 
-        Array.Fill(_values, string.Empty);
         Problem = null;
         FieldCount = _values.Length;
         try

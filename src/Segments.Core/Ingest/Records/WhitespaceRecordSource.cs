@@ -16,7 +16,7 @@ public sealed class WhitespaceRecordSource(TextReader text, IReadOnlyList<string
     public IExportRecord Current => this;
 
     /// <inheritdoc />
-    public string? Problem => null;
+    public string? Problem { get; private set; }
 
     /// <inheritdoc />
     public long Line { get; private set; }
@@ -37,13 +37,17 @@ public sealed class WhitespaceRecordSource(TextReader text, IReadOnlyList<string
         }
 
         Line++;
+        _fields.Clear();
         if (line.Length > maxRecordChars)
         {
-            throw new RecordTooLongException(Line, maxRecordChars);
+            // One absurd line is that row's problem, not the file's.
+            Problem = RecordTooLongException.Describe(Line, maxRecordChars);
+            _line = string.Empty;
+            return true;
         }
 
+        Problem = null;
         _line = line;
-        _fields.Clear();
         var span = line.AsSpan();
         var start = -1;
         for (var i = 0; i <= span.Length; i++)
