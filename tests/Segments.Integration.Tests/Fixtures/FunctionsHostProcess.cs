@@ -17,11 +17,10 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
     private const int OutputLinesInFailures = 120;
 
-    private readonly Process _process;
+    private readonly RunningProcess _process;
     private readonly string _secretsFolder;
-    private readonly List<string> _output = [];
 
-    private FunctionsHostProcess(Process process, Uri baseAddress, string secretsFolder)
+    private FunctionsHostProcess(RunningProcess process, Uri baseAddress, string secretsFolder)
     {
         _process = process;
         BaseAddress = baseAddress;
@@ -41,25 +40,10 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
     public string FunctionKey { get; private set; } = string.Empty;
 
     /// <summary>The last lines the runtime and its worker wrote, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join('\n', _output.TakeLast(OutputLinesInFailures));
-            }
-        }
-    }
+    public string Output => string.Join('\n', _process.Lines.TakeLast(OutputLinesInFailures));
 
     /// <summary>Whether the runtime or its worker wrote a line containing <paramref name="text"/>.</summary>
-    public bool Logged(string text)
-    {
-        lock (_output)
-        {
-            return _output.Any(line => line.Contains(text, StringComparison.Ordinal));
-        }
-    }
+    public bool Logged(string text) => _process.Logged(text);
 
     /// <summary>
     /// Starts <c>run-host.sh <paramref name="appFolder"/> PORT <paramref name="settingsJson"/></c> with
@@ -74,9 +58,6 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         Directory.CreateDirectory(secrets);
         var start = new ProcessStartInfo("bash")
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             ArgumentList = { FunctionsRuntimeFolder.RunHost, appFolder, port.ToString(CultureInfo.InvariantCulture), settingsJson },
         };
         start.Environment["AzureWebJobsStorage"] = storageConnectionString;
@@ -84,11 +65,7 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         start.Environment["FUNCTIONS_SECRETS_PATH"] = secrets;
 
         var clock = Stopwatch.StartNew();
-        var host = new FunctionsHostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"), secrets);
-        host._process.OutputDataReceived += (_, e) => host.Record(e.Data);
-        host._process.ErrorDataReceived += (_, e) => host.Record(e.Data);
-        host._process.BeginOutputReadLine();
-        host._process.BeginErrorReadLine();
+        var host = new FunctionsHostProcess(RunningProcess.Start(start), new Uri($"http://127.0.0.1:{port}/"), secrets);
         try
         {
             await host.WaitUntilHealthyAsync();
@@ -157,19 +134,8 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         return response.StatusCode;
     }
 
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            // run-host.sh execs the runtime, which started the worker: the tree is both.
-            _process.Kill(entireProcessTree: true);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-
-        _process.Dispose();
-    }
+    /// <summary>Kills the runtime and its worker: run-host.sh execs the runtime, which starts the worker, so one process tree is both.</summary>
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private async Task WaitUntilHealthyAsync()
     {
@@ -233,18 +199,5 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The Functions runtime wrote no keys to {file} within 30 s:\n{Output}");
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Add(line);
-        }
     }
 }
