@@ -126,7 +126,7 @@ public class AzuriteFixture : IAsyncLifetime
             start.ArgumentList.Add(_debugLogPath);
         }
 
-        _process = RunningProcess.Start(start);
+        _process = RunningProcess.Start("Azurite", start);
         await _process.WaitUntilListeningAsync(StartTimeout, blob, queue, table);
     }
 

@@ -15,7 +15,6 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
-    private const int OutputLinesInFailures = 120;
 
     private readonly RunningProcess _process;
     private readonly string _secretsFolder;
@@ -40,7 +39,7 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
     public string FunctionKey { get; private set; } = string.Empty;
 
     /// <summary>The last lines the runtime and its worker wrote, for failure messages.</summary>
-    public string Output => string.Join('\n', _process.Lines.TakeLast(OutputLinesInFailures));
+    public string Output => _process.Tail;
 
     /// <summary>Whether the runtime or its worker wrote a line containing <paramref name="text"/>.</summary>
     public bool Logged(string text) => _process.Logged(text);
@@ -65,7 +64,7 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         start.Environment["FUNCTIONS_SECRETS_PATH"] = secrets;
 
         var clock = Stopwatch.StartNew();
-        var host = new FunctionsHostProcess(RunningProcess.Start(start), new Uri($"http://127.0.0.1:{port}/"), secrets);
+        var host = new FunctionsHostProcess(RunningProcess.Start("The Functions runtime", start), new Uri($"http://127.0.0.1:{port}/"), secrets);
         try
         {
             await host.WaitUntilHealthyAsync();
@@ -141,31 +140,7 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
     {
         using var client = CreateClient(key: null);
         client.Timeout = TimeSpan.FromSeconds(10);
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The Functions runtime exited with code {_process.ExitCode} before it answered:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("api/health");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The Functions runtime did not answer /api/health within {StartTimeout.TotalSeconds} s:\n{Output}");
+        await _process.WaitUntilAnswersAsync(client, "api/health", status => status == HttpStatusCode.OK, StartTimeout);
     }
 
     /// <summary>The runtime writes its keys the first time a request presents one: present one, then read them.</summary>

@@ -48,10 +48,11 @@ public sealed class HostProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var host = new HostProcess(RunningProcess.Start(start), new Uri($"http://127.0.0.1:{port}/"));
+        var host = new HostProcess(RunningProcess.Start("The host", start), new Uri($"http://127.0.0.1:{port}/"));
         try
         {
-            await host.WaitUntilReadyAsync(readyPath, readyKey);
+            using var client = host.CreateClient(readyKey);
+            await host._process.WaitUntilAnswersAsync(client, readyPath, status => (int)status < 500, StartTimeout);
         }
         catch
         {
@@ -76,34 +77,4 @@ public sealed class HostProcess : IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _process.DisposeAsync();
-
-    private async Task WaitUntilReadyAsync(string path, string? key)
-    {
-        using var client = CreateClient(key);
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The host exited with code {_process.ExitCode} before it answered:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(path);
-                if ((int)response.StatusCode < 500)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The host did not answer {path} within {StartTimeout.TotalSeconds} s:\n{Output}");
-    }
 }

@@ -49,7 +49,7 @@ public sealed class PrismProxy : IAsyncDisposable
                 "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
             },
         };
-        var prism = new PrismProxy(RunningProcess.Start(start), new Uri($"http://127.0.0.1:{port}/"));
+        var prism = new PrismProxy(RunningProcess.Start("Prism", start), new Uri($"http://127.0.0.1:{port}/"));
         try
         {
             await prism._process.WaitUntilListeningAsync(StartTimeout, port);

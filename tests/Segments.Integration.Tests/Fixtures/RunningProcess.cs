@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 
 namespace Segments.Integration.Tests.Fixtures;
 
@@ -12,6 +13,7 @@ public sealed class RunningProcess : IAsyncDisposable
 {
     // Killed processes exit at once; a wait longer than this means something holds on, and the test should say so.
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+    private const int LinesInFailures = 120;
 
     private readonly Process _process;
     private readonly string _name;
@@ -48,13 +50,18 @@ public sealed class RunningProcess : IAsyncDisposable
     /// <summary>The lines written so far as one text, for failure messages.</summary>
     public string Output => string.Join('\n', Lines);
 
-    /// <summary>Starts <paramref name="start"/> with its output captured (the redirection is set here).</summary>
-    public static RunningProcess Start(ProcessStartInfo start)
+    /// <summary>The last lines written, as one text: enough for a failure message, where a chatty process would drown it.</summary>
+    public string Tail => string.Join('\n', Lines.TakeLast(LinesInFailures));
+
+    /// <summary>
+    /// Starts <paramref name="start"/> with its output captured (the redirection is set here); <paramref name="name"/>
+    /// says what it is in failure messages ("Azurite", "The host").
+    /// </summary>
+    public static RunningProcess Start(string name, ProcessStartInfo start)
     {
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
-        var name = Path.GetFileName(start.FileName);
         var running = new RunningProcess(Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start."), name);
         running._process.OutputDataReceived += (_, e) => running.Record(e.Data);
         running._process.ErrorDataReceived += (_, e) => running.Record(e.Data);
@@ -83,11 +90,44 @@ public sealed class RunningProcess : IAsyncDisposable
         {
             if (_process.HasExited || deadline.Elapsed > timeout)
             {
-                throw new InvalidOperationException($"{_name} did not come up within {timeout.TotalSeconds} s:\n{Output}");
+                throw new InvalidOperationException($"{_name} did not come up within {timeout.TotalSeconds} s:\n{Tail}");
             }
 
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>
+    /// Waits until <c>GET <paramref name="path"/></c> through <paramref name="client"/> answers a status that
+    /// <paramref name="ready"/> accepts; fails with the output when the process ends first or <paramref name="timeout"/> passes.
+    /// </summary>
+    public async Task WaitUntilAnswersAsync(HttpClient client, string path, Func<HttpStatusCode, bool> ready, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{_name} exited with code {_process.ExitCode} before it answered:\n{Tail}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(path);
+                if (ready(response.StatusCode))
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet, or too busy starting to answer in the client's time.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"{_name} did not answer {path} within {timeout.TotalSeconds} s:\n{Tail}");
     }
 
     /// <summary>
