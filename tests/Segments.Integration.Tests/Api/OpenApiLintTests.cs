@@ -52,23 +52,16 @@ public sealed class OpenApiLintTests(AzuriteFixture azurite) : HostTestBase(azur
         var start = new ProcessStartInfo(RepositoryPaths.Redocly)
         {
             WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             ArgumentList = { "lint", documentPath, "--format=json", "--config", Path.Combine(RepositoryPaths.Root, "redocly.yaml") },
         };
 
         // No telemetry from a test run.
         start.Environment["REDOCLY_TELEMETRY"] = "off";
         start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(LintTimeout);
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout;
+        var result = await ChildProcess.RunAsync(start, LintTimeout);
+        var output = result.Stdout;
         var start0 = output.IndexOf('{', StringComparison.Ordinal);
-        Assert.True(start0 >= 0, $"redocly wrote no JSON report (exit code {process.ExitCode}):\n{output}\n{await stderr}");
+        Assert.True(start0 >= 0, $"redocly wrote no JSON report (exit code {result.ExitCode}):\n{output}\n{result.Stderr}");
         return JsonDocument.Parse(output[start0..]).RootElement.Clone();
     }
 }

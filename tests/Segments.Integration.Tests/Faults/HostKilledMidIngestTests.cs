@@ -10,15 +10,13 @@ namespace Segments.Integration.Tests.Faults;
 /// normalised blob is left that the ledger does not name.
 /// </summary>
 [Collection(FaultsCollection.Name)]
-public sealed class HostKilledMidIngestTests(ITestOutputHelper output)
+public sealed class HostKilledMidIngestTests(RestartableAzuriteFixture storage, ITestOutputHelper output) : IClassFixture<RestartableAzuriteFixture>
 {
     private const string BlobName = "online-retail.csv";
 
     [OnlineRetailFact]
     public async Task Host_killed_mid_ingest_ingests_the_export_once_after_restart()
     {
-        await using var storage = new RestartableAzurite();
-        await storage.StartAsync();
         var first = await FaultHost.StartAsync(storage.ConnectionString);
         await FaultData.UploadAsync(storage.ConnectionString, BlobName, RepositoryPaths.OnlineRetail);
         // The host sees the blob within its 1 s poll; half a million rows take it well over the few seconds waited.

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Segments.Integration.Tests.Fixtures;
 using Xunit.Abstractions;
 
 namespace Segments.Integration.Tests.Faults;
@@ -10,13 +11,11 @@ namespace Segments.Integration.Tests.Faults;
 /// succeeded run throughout, its half-written generation is removed, and the next run succeeds.
 /// </summary>
 [Collection(FaultsCollection.Name)]
-public sealed class HostKilledMidRunTests(ITestOutputHelper output)
+public sealed class HostKilledMidRunTests(RestartableAzuriteFixture storage, ITestOutputHelper output) : IClassFixture<RestartableAzuriteFixture>
 {
     [Fact]
     public async Task Host_killed_mid_run_keeps_lookups_on_the_last_run_and_the_stranded_run_fails_within_a_minute()
     {
-        await using var storage = new RestartableAzurite();
-        await storage.StartAsync();
         var first = await FaultHost.StartAsync(storage.ConnectionString);
         await FaultData.UploadSampleAsync(storage.ConnectionString, "sample.csv");
         await first.WaitForBatchAsync("sample.csv");

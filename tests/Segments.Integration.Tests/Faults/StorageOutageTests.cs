@@ -13,6 +13,7 @@ namespace Segments.Integration.Tests.Faults;
 /// the host never restarted: lookups the host holds in memory are answered throughout, the rest answer 503 in
 /// the error shape with Retry-After, promptly, and everything answers again once storage does.
 /// </summary>
+[Collection(FaultsCollection.Name)]
 public sealed class StorageOutageTests(RestartableAzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<RestartableAzuriteFixture>
 {
     private const string AdminKey = "outage-admin-key";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Segments.Integration.Tests.Fixtures;
 using Xunit.Abstractions;
 
 namespace Segments.Integration.Tests.Faults;
@@ -10,15 +11,13 @@ namespace Segments.Integration.Tests.Faults;
 /// and the next run succeeds on the same host, without a restart.
 /// </summary>
 [Collection(FaultsCollection.Name)]
-public sealed class StorageStoppedMidRunTests(ITestOutputHelper output)
+public sealed class StorageStoppedMidRunTests(RestartableAzuriteFixture storage, ITestOutputHelper output) : IClassFixture<RestartableAzuriteFixture>
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(15);
 
     [Fact]
     public async Task Storage_stopped_mid_run_fails_the_run_saying_storage_and_the_next_run_succeeds_without_a_restart()
     {
-        await using var storage = new RestartableAzurite();
-        await storage.StartAsync();
         await using var host = await FaultHost.StartAsync(storage.ConnectionString, new Dictionary<string, string> { ["Segments__DiagnosticPauseBeforeFlipSeconds"] = "5" });
         await FaultData.UploadSampleAsync(storage.ConnectionString, "sample.csv");
         await host.WaitForBatchAsync("sample.csv");

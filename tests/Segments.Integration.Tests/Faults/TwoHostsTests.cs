@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Segments.Integration.Tests.Fixtures;
 using Xunit.Abstractions;
 
 namespace Segments.Integration.Tests.Faults;
@@ -11,13 +12,11 @@ namespace Segments.Integration.Tests.Faults;
 /// request ends up active, every run counts what a clean single run counts, and only the kept generations remain.
 /// </summary>
 [Collection(FaultsCollection.Name)]
-public sealed class TwoHostsTests(ITestOutputHelper output)
+public sealed class TwoHostsTests(RestartableAzuriteFixture storage, ITestOutputHelper output) : IClassFixture<RestartableAzuriteFixture>
 {
     [Fact]
     public async Task Runs_requested_on_two_hosts_run_one_at_a_time_and_the_pointer_only_moves_forward()
     {
-        await using var storage = new RestartableAzurite();
-        await storage.StartAsync();
         await using var one = await FaultHost.StartAsync(storage.ConnectionString);
         await using var two = await FaultHost.StartAsync(storage.ConnectionString);
         await FaultData.UploadSampleAsync(storage.ConnectionString, "sample.csv");

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -17,11 +16,13 @@ public class AzuriteFixture : IAsyncLifetime
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    // How long an Azurite with its data on disk may take to write it out and exit before it is killed.
+    private static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(30);
+
     private readonly string? _debugLogPath;
     private readonly string? _dataLocation;
-    private Process? _process;
+    private RunningProcess? _process;
     private (int Blob, int Queue, int Table) _ports;
-    private readonly List<string> _output = [];
 
     /// <summary>An Azurite without a debug log, as most tests want it (the log costs time on every request).</summary>
     public AzuriteFixture()
@@ -77,28 +78,20 @@ public class AzuriteFixture : IAsyncLifetime
     /// </summary>
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false } && _dataLocation is not null)
+        if (_process is null)
         {
-            using var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            await term.WaitForExitAsync();
-            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await _process.WaitForExitAsync(patience.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Did not stop in time: killed below.
-            }
+            return;
         }
 
-        if (_process is { HasExited: false })
+        if (_dataLocation is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await _process.StopAsync(StopPatience);
+        }
+        else
+        {
+            await _process.DisposeAsync();
         }
 
-        _process?.Dispose();
         _process = null;
     }
 
@@ -111,13 +104,10 @@ public class AzuriteFixture : IAsyncLifetime
             ArgumentList =
             {
                 "--disableTelemetry", "--skipApiVersionCheck", "--loose",
-                "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--tableHost", "127.0.0.1", "--tablePort", table.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(CultureInfo.InvariantCulture),
+                "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(CultureInfo.InvariantCulture),
+                "--tableHost", "127.0.0.1", "--tablePort", table.ToString(CultureInfo.InvariantCulture),
             },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
         if (_dataLocation is null)
         {
@@ -125,6 +115,7 @@ public class AzuriteFixture : IAsyncLifetime
         }
         else
         {
+            Directory.CreateDirectory(_dataLocation);
             start.ArgumentList.Add("--location");
             start.ArgumentList.Add(_dataLocation);
         }
@@ -135,22 +126,8 @@ public class AzuriteFixture : IAsyncLifetime
             start.ArgumentList.Add(_debugLogPath);
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.OutputDataReceived += (_, e) => Record(e.Data);
-        _process.ErrorDataReceived += (_, e) => Record(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var deadline = Stopwatch.StartNew();
-        while (!(await IsListeningAsync(blob) && await IsListeningAsync(queue) && await IsListeningAsync(table)))
-        {
-            if (_process.HasExited || deadline.Elapsed > StartTimeout)
-            {
-                throw new InvalidOperationException($"Azurite did not come up within {StartTimeout.TotalSeconds} s:\n{string.Join('\n', Snapshot())}");
-            }
-
-            await Task.Delay(100);
-        }
+        _process = RunningProcess.Start("Azurite", start);
+        await _process.WaitUntilListeningAsync(StartTimeout, blob, queue, table);
     }
 
     /// <summary>Deletes every container, table and queue, so that a test starts from an empty account.</summary>
@@ -177,41 +154,6 @@ public class AzuriteFixture : IAsyncLifetime
 
     /// <inheritdoc />
     public virtual Task DisposeAsync() => StopAsync();
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Add(line);
-        }
-    }
-
-    private List<string> Snapshot()
-    {
-        lock (_output)
-        {
-            return [.. _output];
-        }
-    }
-
-    private static async Task<bool> IsListeningAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
 }
 
 /// <summary>Tests in this collection share one Azurite process and run one after another.</summary>

@@ -36,7 +36,7 @@ public static class Chromium
         Assert.True(exitCode == 0, $"chromium --screenshot exited with {exitCode}:\n{stderr}");
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IEnumerable<string> args)
+    private static async Task<ChildProcess.Result> RunAsync(IEnumerable<string> args)
     {
         // A missing browser fails the test: the dashboard is only tested when a browser draws it.
         Assert.True(
@@ -46,32 +46,13 @@ public static class Chromium
         var profile = Directory.CreateTempSubdirectory("segments-chromium-");
         try
         {
-            var start = new ProcessStartInfo(Executable)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
+            var start = new ProcessStartInfo(Executable);
             foreach (var flag in Flags.Append($"--user-data-dir={profile.FullName}").Concat(args))
             {
                 start.ArgumentList.Add(flag);
             }
 
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(Timeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"chromium did not finish within {Timeout.TotalSeconds} s:\n{await stderr}");
-            }
-
-            return (process.ExitCode, await stdout, await stderr);
+            return await ChildProcess.RunAsync(start, Timeout);
         }
         finally
         {

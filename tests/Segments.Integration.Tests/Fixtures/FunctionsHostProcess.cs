@@ -15,13 +15,11 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
-    private const int OutputLinesInFailures = 120;
 
-    private readonly Process _process;
+    private readonly RunningProcess _process;
     private readonly string _secretsFolder;
-    private readonly List<string> _output = [];
 
-    private FunctionsHostProcess(Process process, Uri baseAddress, string secretsFolder)
+    private FunctionsHostProcess(RunningProcess process, Uri baseAddress, string secretsFolder)
     {
         _process = process;
         BaseAddress = baseAddress;
@@ -41,25 +39,10 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
     public string FunctionKey { get; private set; } = string.Empty;
 
     /// <summary>The last lines the runtime and its worker wrote, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join('\n', _output.TakeLast(OutputLinesInFailures));
-            }
-        }
-    }
+    public string Output => _process.Tail;
 
     /// <summary>Whether the runtime or its worker wrote a line containing <paramref name="text"/>.</summary>
-    public bool Logged(string text)
-    {
-        lock (_output)
-        {
-            return _output.Any(line => line.Contains(text, StringComparison.Ordinal));
-        }
-    }
+    public bool Logged(string text) => _process.Logged(text);
 
     /// <summary>
     /// Starts <c>run-host.sh <paramref name="appFolder"/> PORT <paramref name="settingsJson"/></c> with
@@ -74,9 +57,6 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         Directory.CreateDirectory(secrets);
         var start = new ProcessStartInfo("bash")
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             ArgumentList = { FunctionsRuntimeFolder.RunHost, appFolder, port.ToString(CultureInfo.InvariantCulture), settingsJson },
         };
         start.Environment["AzureWebJobsStorage"] = storageConnectionString;
@@ -84,11 +64,7 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         start.Environment["FUNCTIONS_SECRETS_PATH"] = secrets;
 
         var clock = Stopwatch.StartNew();
-        var host = new FunctionsHostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"), secrets);
-        host._process.OutputDataReceived += (_, e) => host.Record(e.Data);
-        host._process.ErrorDataReceived += (_, e) => host.Record(e.Data);
-        host._process.BeginOutputReadLine();
-        host._process.BeginErrorReadLine();
+        var host = new FunctionsHostProcess(RunningProcess.Start("The Functions runtime", start), new Uri($"http://127.0.0.1:{port}/"), secrets);
         try
         {
             await host.WaitUntilHealthyAsync();
@@ -157,49 +133,14 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         return response.StatusCode;
     }
 
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            // run-host.sh execs the runtime, which started the worker: the tree is both.
-            _process.Kill(entireProcessTree: true);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-
-        _process.Dispose();
-    }
+    /// <summary>Kills the runtime and its worker: run-host.sh execs the runtime, which starts the worker, so one process tree is both.</summary>
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private async Task WaitUntilHealthyAsync()
     {
         using var client = CreateClient(key: null);
         client.Timeout = TimeSpan.FromSeconds(10);
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The Functions runtime exited with code {_process.ExitCode} before it answered:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("api/health");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The Functions runtime did not answer /api/health within {StartTimeout.TotalSeconds} s:\n{Output}");
+        await _process.WaitUntilAnswersAsync(client, "api/health", status => status == HttpStatusCode.OK, StartTimeout);
     }
 
     /// <summary>The runtime writes its keys the first time a request presents one: present one, then read them.</summary>
@@ -233,18 +174,5 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The Functions runtime wrote no keys to {file} within 30 s:\n{Output}");
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Add(line);
-        }
     }
 }

@@ -11,10 +11,9 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly Process _process;
-    private readonly List<string> _output = [];
+    private readonly RunningProcess _process;
 
-    private HostProcess(Process process, Uri baseAddress)
+    private HostProcess(RunningProcess process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
@@ -27,16 +26,7 @@ public sealed class HostProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <summary>What the host wrote so far, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join('\n', _output);
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     /// <summary>
     /// Starts <c>dotnet Segments.Host.dll</c> on a free port with <paramref name="environment"/> and waits until
@@ -51,9 +41,6 @@ public sealed class HostProcess : IAsyncDisposable
             // The test output folder holds the host's appsettings.json and no local.settings.json: only the
             // settings given here apply.
             WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Segments.Host.dll"), "--urls", $"http://127.0.0.1:{port}" },
         };
         foreach (var (name, value) in environment)
@@ -61,12 +48,18 @@ public sealed class HostProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var host = new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
-        host._process.OutputDataReceived += (_, e) => host.Record(e.Data);
-        host._process.ErrorDataReceived += (_, e) => host.Record(e.Data);
-        host._process.BeginOutputReadLine();
-        host._process.BeginErrorReadLine();
-        await host.WaitUntilReadyAsync(readyPath, readyKey);
+        var host = new HostProcess(RunningProcess.Start("The host", start), new Uri($"http://127.0.0.1:{port}/"));
+        try
+        {
+            using var client = host.CreateClient(readyKey);
+            await host._process.WaitUntilAnswersAsync(client, readyPath, status => (int)status < 500, StartTimeout);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
@@ -83,57 +76,5 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private async Task WaitUntilReadyAsync(string path, string? key)
-    {
-        using var client = CreateClient(key);
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The host exited with code {_process.ExitCode} before it answered:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(path);
-                if ((int)response.StatusCode < 500)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"The host did not answer {path} within {StartTimeout.TotalSeconds} s:\n{Output}");
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Add(line);
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Segments.Integration.Tests.Fixtures;
 
@@ -16,10 +14,9 @@ public sealed class PrismProxy : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly Process _process;
-    private readonly List<string> _output = [];
+    private readonly RunningProcess _process;
 
-    private PrismProxy(Process process, Uri baseAddress)
+    private PrismProxy(RunningProcess process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
@@ -29,28 +26,11 @@ public sealed class PrismProxy : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>What Prism logged so far (each request, forward and violation), for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join('\n', _output);
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     /// <summary>The lines of Prism's log that report a violation or an error, for failure messages.</summary>
-    public string Violations
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join('\n', _output.Where(line => line.Contains("[VALIDATOR]", StringComparison.Ordinal) || line.Contains("error", StringComparison.Ordinal)));
-            }
-        }
-    }
+    public string Violations =>
+        string.Join('\n', _process.Lines.Where(line => line.Contains("[VALIDATOR]", StringComparison.Ordinal) || line.Contains("error", StringComparison.Ordinal)));
 
     /// <summary>Starts <c>prism proxy {document} {upstream} --errors</c> on a free loopback port and waits until it listens.</summary>
     public static async Task<PrismProxy> StartAsync(string documentPath, Uri upstream)
@@ -63,71 +43,26 @@ public sealed class PrismProxy : IAsyncDisposable
         var port = LoopbackPort.Free();
         var start = new ProcessStartInfo(RepositoryPaths.Prism)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             ArgumentList =
             {
                 "proxy", documentPath, upstream.GetLeftPart(UriPartial.Authority), "--errors",
                 "--host", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
             },
         };
-        var prism = new PrismProxy(Process.Start(start) ?? throw new InvalidOperationException("Prism did not start."), new Uri($"http://127.0.0.1:{port}/"));
-        prism._process.OutputDataReceived += (_, e) => prism.Record(e.Data);
-        prism._process.ErrorDataReceived += (_, e) => prism.Record(e.Data);
-        prism._process.BeginOutputReadLine();
-        prism._process.BeginErrorReadLine();
-
-        var deadline = Stopwatch.StartNew();
-        while (!await IsListeningAsync(port))
+        var prism = new PrismProxy(RunningProcess.Start("Prism", start), new Uri($"http://127.0.0.1:{port}/"));
+        try
         {
-            if (prism._process.HasExited || deadline.Elapsed > StartTimeout)
-            {
-                throw new InvalidOperationException($"Prism did not come up within {StartTimeout.TotalSeconds} s:\n{prism.Output}");
-            }
-
-            await Task.Delay(200);
+            await prism._process.WaitUntilListeningAsync(StartTimeout, port);
+        }
+        catch
+        {
+            await prism.DisposeAsync();
+            throw;
         }
 
         return prism;
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private static async Task<bool> IsListeningAsync(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Add(line);
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

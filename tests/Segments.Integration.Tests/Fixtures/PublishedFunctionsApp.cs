@@ -28,9 +28,6 @@ public sealed class PublishedFunctionsApp : IAsyncLifetime
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             // No build server or node may outlive the publish (tests leave no processes behind).
             ArgumentList = { "publish", Path.Combine("src", "Segments.Functions"), "-c", "Release", "-o", Folder, "--nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false" },
         };
@@ -44,24 +41,11 @@ public sealed class PublishedFunctionsApp : IAsyncLifetime
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet publish did not start.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(PublishTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet publish src/Segments.Functions did not finish within {PublishTimeout.TotalMinutes} minutes:\n{await stdout}");
-        }
-
+        var result = await ChildProcess.RunAsync(start, PublishTimeout);
         PublishDuration = clock.Elapsed;
-        if (process.ExitCode != 0)
+        if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet publish src/Segments.Functions -c Release failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
+            throw new InvalidOperationException($"dotnet publish src/Segments.Functions -c Release failed ({result.ExitCode}):\n{result.Stdout}\n{result.Stderr}");
         }
     }
 

@@ -2,7 +2,8 @@ namespace Segments.Integration.Tests.Fixtures;
 
 /// <summary>
 /// An Azurite of its own that keeps its data on disk, so that a test can stop it (an outage) and start it again
-/// with everything still there. Only outage tests use it: nothing else may talk to it while storage is down.
+/// with everything still there. A class fixture of the fault tests, which stop it or kill hosts on it: nothing
+/// else may talk to it while storage is down, and no test sees another's leftovers.
 /// </summary>
 public sealed class RestartableAzuriteFixture : AzuriteFixture
 {
