@@ -19,8 +19,16 @@ public sealed class HostKilledMidIngestTests(RestartableAzuriteFixture storage, 
     {
         var first = await FaultHost.StartAsync(storage.ConnectionString);
         await FaultData.UploadAsync(storage.ConnectionString, BlobName, RepositoryPaths.OnlineRetail);
-        // The host sees the blob within its 1 s poll; half a million rows take it well over the few seconds waited.
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        // Killed once the normalised copy is half written (staged blocks, nothing committed): a fixed wait would
+        // kill it before or after the ingest depending on the machine's speed.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!await StorageLeftovers.NormalizedWriteUnderWayAsync(storage.ConnectionString))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), "the ingest never started writing its normalised copy");
+            Assert.Empty(await first.BatchRowsAsync(BlobName));
+            await Task.Delay(20);
+        }
+
         var rowsAtKill = await first.BatchRowsAsync(BlobName);
         await first.KillAsync();
 

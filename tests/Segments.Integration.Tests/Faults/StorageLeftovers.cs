@@ -23,6 +23,29 @@ public static class StorageLeftovers
         return names;
     }
 
+    /// <summary>
+    /// Whether a normalised batch is being written: a blob of the <c>normalized</c> container that has staged
+    /// blocks and no committed content yet (the ingest writes it in 4 MB blocks and commits them at its end).
+    /// </summary>
+    public static async Task<bool> NormalizedWriteUnderWayAsync(string connectionString)
+    {
+        var container = new BlobServiceClient(connectionString).GetBlobContainerClient(StorageNames.NormalizedContainer);
+        if (!await container.ExistsAsync())
+        {
+            return false;
+        }
+
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.Uncommitted, prefix: null, cancellationToken: default))
+        {
+            if (blob.Properties.ContentLength is null or 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Every blob of the <c>normalized</c> container (normalised batches and segment profiles).</summary>
     public static async Task<IReadOnlyList<string>> NormalizedBlobsAsync(string connectionString)
     {
