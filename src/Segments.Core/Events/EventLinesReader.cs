@@ -19,11 +19,16 @@ public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOption
     public async IAsyncEnumerable<EventLine> ReadAsync(TextReader text, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var lines = new BoundedLineReader(text, options.MaxRecordChars);
         long number = 0;
-        while (await text.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (await lines.ReadLineAsync(cancellationToken).ConfigureAwait(false) is (true, var line, var length))
         {
             number++;
-            if (!string.IsNullOrWhiteSpace(line))
+            if (line is null)
+            {
+                yield return Rejected(number, string.Empty, lines.Beginning, $"is {length.ToString("N0", CultureInfo.InvariantCulture)} characters long, over the {options.MaxRecordChars.ToString("N0", CultureInfo.InvariantCulture)}-character limit for one record");
+            }
+            else if (!string.IsNullOrWhiteSpace(line))
             {
                 yield return Read(number, line);
             }
@@ -52,11 +57,6 @@ public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOption
 
     private EventLine Read(long number, string line)
     {
-        if (line.Length > options.MaxRecordChars)
-        {
-            return Rejected(number, string.Empty, line, $"is longer than the {options.MaxRecordChars.ToString("N0", CultureInfo.InvariantCulture)}-character limit for one record");
-        }
-
         JsonDocument document;
         try
         {

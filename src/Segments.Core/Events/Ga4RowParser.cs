@@ -64,8 +64,14 @@ internal static class Ga4RowParser
         }
 
         var orderId = ParameterText(row, "transaction_id") ?? JsonFields.Text(JsonFields.Property(ecommerce ?? default, "transaction_id"));
+        // The export's day (the property's time zone, so not always the UTC day of the timestamp) keys its replacement.
         var eventDate = JsonFields.Text(JsonFields.Property(row, "event_date"))
             ?? DateOnly.FromDateTime(timestamp.UtcDateTime).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        if (!DateOnly.TryParseExact(eventDate, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return EventParseOutcome.Wrong("event_date", eventDate, "is not a date written yyyyMMdd");
+        }
+
         return EventParseOutcome.Read(new BehaviourEvent(
             MessageId: null,
             string.IsNullOrEmpty(userId) ? null : userId,

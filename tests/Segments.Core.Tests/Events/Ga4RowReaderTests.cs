@@ -51,6 +51,7 @@ public class Ga4RowReaderTests
             {"event_timestamp":"1710061200000000","event_name":"page_view"}
             {"event_timestamp":"1711000000000000","event_name":"page_view","user_pseudo_id":"p"}
             {"event_timestamp":"1710061200000000","event_name":"add_to_cart","user_pseudo_id":"p","items":[{"item_id":"A","price":"n/a"}]}
+            {"event_date":"2024-03-10","event_timestamp":"1710061200000000","event_name":"page_view","user_pseudo_id":"p"}
             """;
 
         // Act
@@ -60,7 +61,7 @@ public class Ga4RowReaderTests
         Assert.Single(result.Events);
         Assert.Equal("ga4:20240310", result.Events[0].SourceDay);
         Assert.Equal(
-            [(2L, "event_timestamp"), (3L, "event_timestamp"), (4L, "user_id"), (5L, "event_timestamp"), (6L, "items[0].price")],
+            [(2L, "event_timestamp"), (3L, "event_timestamp"), (4L, "user_id"), (5L, "event_timestamp"), (6L, "items[0].price"), (7L, "event_date")],
             result.Errors.Select(e => (e.Line, e.Column)));
         Assert.StartsWith("is 5.", result.Errors[3].Reason, StringComparison.Ordinal);
     }

@@ -102,7 +102,7 @@ public class SegmentMessageReaderTests
                 (8L, "userId", "is missing and so is anonymousId: a message needs one of them"),
                 (9L, "properties.price", "is not a number"),
                 (11L, "", "is not a JSON object"),
-                (12L, "", "is longer than the 130-character limit for one record"),
+                (12L, "", "is 144 characters long, over the 130-character limit for one record"),
             ],
             result.Errors.Select(e => (e.Line, e.Column, e.Reason.StartsWith("is not valid JSON", StringComparison.Ordinal) ? "is not valid JSON" : e.Reason)));
         Assert.Equal("cheap", result.Errors[7].Value);
@@ -139,5 +139,24 @@ public class SegmentMessageReaderTests
         // Assert
         Assert.Empty(result.Events);
         Assert.Equal("event_name", Assert.Single(result.Errors).Column);
+    }
+
+    [Fact]
+    public async Task A_huge_line_is_a_row_error_and_crlf_line_ends_are_read()
+    {
+        // Arrange: a 3 MB line between two good ones, with Windows line ends.
+        var good = """{"type":"page","anonymousId":"a","timestamp":"2024-03-10T09:00:00Z"}""";
+        var huge = "{\"type\":\"page\",\"padding\":\"" + new string('x', 3_000_000) + "\"}";
+        var text = good + "\r\n" + huge + "\r\n" + good + "\r\n";
+
+        // Act
+        var result = await EventFiles.ReadAsync(text, maxRecordChars: 1000);
+
+        // Assert
+        Assert.Equal(2, result.Events.Count);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(2, error.Line);
+        Assert.Equal("is 3,000,028 characters long, over the 1,000-character limit for one record", error.Reason);
+        Assert.StartsWith("{\"type\":\"page\",\"padding\":\"xxx", error.Value, StringComparison.Ordinal);
     }
 }

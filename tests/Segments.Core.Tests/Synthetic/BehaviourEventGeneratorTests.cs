@@ -9,7 +9,7 @@ public class BehaviourEventGeneratorTests
     private static readonly DateOnly FirstDay = new(2024, 2, 1);
 
     [Fact]
-    public void Same_seed_and_size_give_the_same_file()
+    public void Same_seed_and_size_give_the_same_events_file()
     {
         // Arrange, Act
         var first = Generate(lines: 3_000, seed: 7);
@@ -58,7 +58,7 @@ public class BehaviourEventGeneratorTests
     }
 
     [Fact]
-    public void Byte_bound_stops_at_the_first_whole_line_past_it()
+    public void Byte_bound_stops_the_events_at_the_first_whole_line_past_it()
     {
         // Arrange, Act
         var (text, summary) = Generate(lines: long.MaxValue, seed: 3, maxBytes: 200_000);
