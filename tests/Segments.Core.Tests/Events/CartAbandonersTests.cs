@@ -141,4 +141,21 @@ public class CartAbandonersTests
         // Assert
         Assert.NotNull(Ev.Membership(result, "u1", BehaviourSegment.CartAbandoners));
     }
+
+    [Fact]
+    public void A_checkout_after_adds_names_the_cart_it_left()
+    {
+        // Arrange
+        var events = new[]
+        {
+            Ev.Added(2, "u1", value: 20, quantity: 1, product: "P1", hour: 10),
+            Ev.Make(EventKind.CheckoutStarted, 2, user: "u1", hour: 11, value: 20),
+        };
+
+        // Act
+        var result = Ev.Segment(events);
+
+        // Assert
+        Assert.Equal("started checkout 2 days ago with 1 item worth 20.00 in the cart; no order since", Ev.Membership(result, "u1", BehaviourSegment.CartAbandoners)!.Explanation);
+    }
 }
