@@ -49,7 +49,7 @@ public sealed class ExportProcessor(ExportContext context)
                     var rows = batch.Rows;
                     for (var i = 0; i < batch.Count; i++)
                     {
-                        tally.Count(rows[i].Status, rows[i].Error);
+                        tally.Count(in rows[i]);
                         if (rows[i].Status == RowStatus.Accepted)
                         {
                             await onAccepted(rows[i].Transaction).ConfigureAwait(false);
@@ -67,7 +67,11 @@ public sealed class ExportProcessor(ExportContext context)
             }
 
             failure ??= Verdict(tally, context.Options.MaxRejectedFraction);
-            return new IngestReport(reader.Mapping.Name, reader.Format, tally.Read, tally.Accepted, tally.Skipped, tally.Rejected, tally.FirstErrors, failure);
+            return new IngestReport(reader.Mapping.Name, reader.Format, tally.Read, tally.Accepted, tally.Skipped, tally.Rejected, tally.FirstErrors, failure)
+            {
+                FirstOrderDate = tally.FirstOrderDate,
+                LatestOrderDate = tally.LatestOrderDate,
+            };
         }
     }
 

@@ -11,6 +11,15 @@ public sealed record IngestReport(
     IReadOnlyList<RowError> FirstErrors,
     string? Rejection)
 {
+    /// <summary>
+    /// The earliest order date (UTC day) among the accepted rows of an order export; null without accepted rows
+    /// and for customer exports. The Batches ledger keeps it, so that a run request can be checked against the data.
+    /// </summary>
+    public DateOnly? FirstOrderDate { get; init; }
+
+    /// <summary>The latest order date (UTC day) among the accepted rows, as <see cref="FirstOrderDate"/>.</summary>
+    public DateOnly? LatestOrderDate { get; init; }
+
     /// <summary>True when the file as a whole is refused and none of its rows may count.</summary>
     public bool IsRejected => Rejection is not null;
 }

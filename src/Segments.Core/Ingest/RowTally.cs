@@ -20,8 +20,30 @@ public sealed class RowTally(int errorsKept)
     /// <summary>The first errors, in file order.</summary>
     public IReadOnlyList<RowError> FirstErrors => _firstErrors;
 
-    /// <summary>Counts one row.</summary>
-    public void Count(in ParsedRow row) => Count(row.Status, row.Error);
+    /// <summary>The earliest order date (UTC day) among the accepted rows, or null when none was accepted.</summary>
+    public DateOnly? FirstOrderDate { get; private set; }
+
+    /// <summary>The latest order date (UTC day) among the accepted rows, or null when none was accepted.</summary>
+    public DateOnly? LatestOrderDate { get; private set; }
+
+    /// <summary>Counts one row of an order export; an accepted one widens the order dates to its own.</summary>
+    public void Count(in ParsedRow row)
+    {
+        Count(row.Status, row.Error);
+        if (row.Status == RowStatus.Accepted)
+        {
+            var orderDate = row.Transaction.OrderDate;
+            if (FirstOrderDate is not { } first || orderDate < first)
+            {
+                FirstOrderDate = orderDate;
+            }
+
+            if (LatestOrderDate is not { } latest || orderDate > latest)
+            {
+                LatestOrderDate = orderDate;
+            }
+        }
+    }
 
     /// <summary>Counts one row of any kind of export by its outcome; <paramref name="error"/> is set for rejected rows.</summary>
     public void Count(RowStatus status, RowError? error)

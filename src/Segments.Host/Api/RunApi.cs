@@ -10,7 +10,7 @@ internal static class RunApi
     {
         api.MapApiRoute(RunRoutes.RequestRun, (HttpRequest request, SegmentsApi handler, CancellationToken ct) =>
             RunRoutes.RequestRunAsync(handler, request, ct).ToResultAsync())
-            .Describe("Queue a recompute (admin key)", "Optional body {\"asOf\":\"YYYY-MM-DD\"}, default today (UTC). 202 with Location: /api/runs/{runId}.")
+            .Describe("Queue a recompute (admin key)", "Optional body {\"asOf\":\"YYYY-MM-DD\"}, default today (UTC). 202 with Location: /api/runs/{runId}. 400 InvalidRunRequest for a body not understood, or an as-of before the first order or more than Segments:MaxAsOfDaysAfterLatestOrder days after the latest (the message says which, with the dates).")
             .DocumentsBody<RunRequestBody>()
             .Produces<RunView>(202)
             .ProducesErrors(400, 401)

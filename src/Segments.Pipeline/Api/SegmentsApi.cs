@@ -52,11 +52,18 @@ public sealed class SegmentsApi(
         };
     }
 
-    /// <summary><c>POST /api/runs</c> with an optional body <c>{"asOf":"YYYY-MM-DD","allowEmpty":false}</c> (<see cref="RunRequestValidator"/>).</summary>
+    /// <summary>
+    /// <c>POST /api/runs</c> with an optional body <c>{"asOf":"YYYY-MM-DD","allowEmpty":false}</c> (<see cref="RunRequestValidator"/>);
+    /// 400 when the as-of is before the first order or too long after the latest (<see cref="RecordedOrderDates"/>).
+    /// </summary>
     public async Task<ApiResponse> RequestRunAsync(string? body, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var (request, problem) = RunRequestValidator.Parse(body, today, options.Value.MaxAsOfDaysAfterLatestOrder);
+        // The ledger's order dates check the as-of when the request is made, in the words a run that failed the check
+        // would use. When the ledger cannot tell (an accepted row written before it kept dates), the request is
+        // accepted and the run, which reads every order, decides as before; the timer's runs are only checked there.
+        var recorded = RecordedOrderDates.Of(await queries.ListOrderBatchesAsync(cancellationToken).ConfigureAwait(false));
+        var (request, problem) = RunRequestValidator.Parse(body, today, options.Value.MaxAsOfDaysAfterLatestOrder, recorded);
         if (request is null)
         {
             return ApiResponse.Error(400, "InvalidRunRequest", problem ?? "The run request is not valid.");

@@ -75,7 +75,8 @@ public sealed record SegmentsOptions
     /// <summary>
     /// How far past the newest order a run's as-of date may be, in days (default 366): a run as of 9999-12-31,
     /// or as of today for a shop whose data stopped over a year ago, scores every customer as long gone and
-    /// fails instead, saying the latest order date. <c>POST /api/runs</c> refuses an as-of further than this past today.
+    /// fails instead, saying the latest order date. <c>POST /api/runs</c> refuses such an as-of up front when the Batches
+    /// ledger records the order dates (<see cref="Recompute.RecordedOrderDates"/>), and one further than this past today.
     /// </summary>
     public int MaxAsOfDaysAfterLatestOrder { get; init; } = 366;
 

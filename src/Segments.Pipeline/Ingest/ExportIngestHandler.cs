@@ -178,6 +178,10 @@ public abstract class ExportIngestHandler<TContext, TReport>(
                     RowsAccepted = rows.RowsAccepted,
                     RowsSkipped = rows.RowsSkipped,
                     RowsRejected = rows.RowsRejected,
+                    // What the normalised copy spans, so that a run request is checked against the data
+                    // without reading it (SegmentsApi.RequestRunAsync); customer exports have none.
+                    FirstOrderDate = rows.IsRejected ? null : rows.FirstOrderDate,
+                    LatestOrderDate = rows.IsRejected ? null : rows.LatestOrderDate,
                     SizeBytes = blob.SizeBytes,
                     NormalizedBlob = rows.IsRejected ? null : batchName,
                     ErrorReportBlob = errors.WrittenReportName,
@@ -206,7 +210,15 @@ public abstract class ExportIngestHandler<TContext, TReport>(
             await normalized.DeleteAsync(record.NormalizedBlob!, cancellationToken).ConfigureAwait(false);
             // Identical content keeps its place in time: a re-upload must not make old records newer than
             // corrections that arrived in between.
-            return record with { NormalizedBlob = previous.NormalizedBlob, AcceptedAt = previous.AcceptedAt, Reason = "re-uploaded with identical content; the earlier copy is kept" };
+            // The order dates stay those of the copy kept, which is what runs read.
+            return record with
+            {
+                NormalizedBlob = previous.NormalizedBlob,
+                AcceptedAt = previous.AcceptedAt,
+                FirstOrderDate = previous.FirstOrderDate,
+                LatestOrderDate = previous.LatestOrderDate,
+                Reason = "re-uploaded with identical content; the earlier copy is kept",
+            };
         }
 
         var original = await ledger.FindAcceptedByHashAsync(kind, record.ContentHash, record.BlobName, cancellationToken).ConfigureAwait(false);
@@ -248,6 +260,8 @@ public abstract class ExportIngestHandler<TContext, TReport>(
                         Status = BatchStatus.Accepted,
                         NormalizedBlob = oldBatch,
                         AcceptedAt = previous.AcceptedAt,
+                        FirstOrderDate = previous.FirstOrderDate,
+                        LatestOrderDate = previous.LatestOrderDate,
                         Reason = $"holds the content of '{previous.BlobName}', which was overwritten: its copy is kept and counts here",
                     },
                     cancellationToken).ConfigureAwait(false);

@@ -73,6 +73,9 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
     /// <summary>Every run, newest first.</summary>
     public Task<IReadOnlyList<RunRecord>> ListRunsAsync(CancellationToken cancellationToken) => runs.ListAsync(cancellationToken);
 
+    /// <summary>The Batches ledger's rows of order exports.</summary>
+    public Task<IReadOnlyList<BatchRecord>> ListOrderBatchesAsync(CancellationToken cancellationToken) => batches.ListAsync(cancellationToken);
+
     /// <summary>The Batches ledger: order exports, then customer exports (each row says its <c>kind</c>).</summary>
     public async Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(CancellationToken cancellationToken) =>
         [

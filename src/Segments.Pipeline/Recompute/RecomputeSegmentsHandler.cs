@@ -171,7 +171,7 @@ public sealed partial class RecomputeSegmentsHandler(
         // Newest first: an order id already seen in a newer batch was re-exported or corrected there, and
         // that version replaces every older one.
         var accepted = (await batches.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(b => b.Status == BatchStatus.Accepted && b.NormalizedBlob is not null)
+            .Where(RecordedOrderDates.IsReadByRuns)
             .OrderByDescending(b => b.AcceptedAt ?? b.ReceivedAt)
             .ThenByDescending(b => b.BlobName, StringComparer.Ordinal)
             .ToList();
@@ -200,6 +200,9 @@ public sealed partial class RecomputeSegmentsHandler(
             LogBatchRead(run.RunId, batch.BlobName, aggregator.LinesAdded, linesReplaced);
         }
 
+        // A run request is refused up front when the ledger's order dates show this (SegmentsApi.RequestRunAsync);
+        // the check stays here for what that cannot see: the timer's runs, requests made while a ledger row written
+        // before the ledger kept dates was accepted, and batches that arrived between the request and the run.
         span.Check(run.AsOf, segmentsOptions.Value.MaxAsOfDaysAfterLatestOrder);
         var (profiles, profileBatchesRead) = await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
 

@@ -5,9 +5,10 @@ namespace Segments.Pipeline.Recompute;
 
 /// <summary>
 /// Reads and checks a <see cref="RunRequest"/> body. Property names are exact (<c>asof</c> is not
-/// <c>asOf</c>) and any other property is refused by name, so a typo never silently runs as of today. An
-/// as-of more than the allowed days after today is refused here (no shop has orders from the future); one
-/// before the first order or too long after the latest is refused by the run, which reads the data.
+/// <c>asOf</c>) and any other property is refused by name, so a typo never silently runs as of today. The as-of
+/// (given, or today) is refused when it is before the first order or too long after the latest that the Batches
+/// ledger records (<see cref="RecordedOrderDates"/>); when the ledger cannot tell, the run, which reads the data,
+/// refuses it, and here only an as-of more than the allowed days after today is (no shop has orders from the future).
 /// </summary>
 public static class RunRequestValidator
 {
@@ -15,8 +16,35 @@ public static class RunRequestValidator
     private const string AllowEmptyProperty = "allowEmpty";
     private const string Example = "{\"asOf\":\"2011-12-10\"}";
 
-    /// <summary>The request, or the problem to answer 400 with.</summary>
-    public static (RunRequest? Request, string? Problem) Parse(string? body, DateOnly today, int maxDaysAfterLatestOrder)
+    /// <summary>
+    /// The request, or the problem to answer 400 with. <paramref name="recordedOrders"/> is the span of the order dates
+    /// the ledger records (<see cref="RecordedOrderDates.Of"/>), null when it cannot tell.
+    /// </summary>
+    public static (RunRequest? Request, string? Problem) Parse(string? body, DateOnly today, int maxDaysAfterLatestOrder, OrderDateSpan? recordedOrders = null)
+    {
+        var (request, problem) = ParseBody(body);
+        if (request is null)
+        {
+            return (null, problem);
+        }
+
+        var asOf = request.AsOf ?? today;
+        // The data's bounds first: when the ledger knows them, they say more than today does (the latest order is
+        // never after today, so an as-of refused against today is refused against the data too).
+        if (recordedOrders?.Problem(asOf, maxDaysAfterLatestOrder) is { } outsideTheData)
+        {
+            return (null, $"{outsideTheData}.");
+        }
+
+        var daysAfterToday = asOf.DayNumber - today.DayNumber;
+        return daysAfterToday > maxDaysAfterLatestOrder
+            ? (null, string.Create(
+                CultureInfo.InvariantCulture,
+                $"asOf {asOf:yyyy-MM-dd} is {daysAfterToday} days after today ({today:yyyy-MM-dd}), so further than {maxDaysAfterLatestOrder} days after any order (setting Segments:MaxAsOfDaysAfterLatestOrder)."))
+            : (request, null);
+    }
+
+    private static (RunRequest? Request, string? Problem) ParseBody(string? body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -48,7 +76,7 @@ public static class RunRequestValidator
                 switch (property.Name)
                 {
                     case AsOfProperty:
-                        var (date, dateProblem) = ParseAsOf(property.Value, today, maxDaysAfterLatestOrder);
+                        var (date, dateProblem) = ParseAsOf(property.Value);
                         if (dateProblem is not null)
                         {
                             return (null, dateProblem);
@@ -73,7 +101,7 @@ public static class RunRequestValidator
         }
     }
 
-    private static (DateOnly? AsOf, string? Problem) ParseAsOf(JsonElement value, DateOnly today, int maxDaysAfterLatestOrder)
+    private static (DateOnly? AsOf, string? Problem) ParseAsOf(JsonElement value)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -81,16 +109,8 @@ public static class RunRequestValidator
         }
 
         var text = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return (null, $"asOf '{text}' is not a date in the form YYYY-MM-DD.");
-        }
-
-        var daysAfterToday = date.DayNumber - today.DayNumber;
-        return daysAfterToday > maxDaysAfterLatestOrder
-            ? (null, string.Create(
-                CultureInfo.InvariantCulture,
-                $"asOf {date:yyyy-MM-dd} is {daysAfterToday} days after today ({today:yyyy-MM-dd}), so further than {maxDaysAfterLatestOrder} days after any order (setting Segments:MaxAsOfDaysAfterLatestOrder)."))
-            : (date, null);
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? (date, null)
+            : (null, $"asOf '{text}' is not a date in the form YYYY-MM-DD.");
     }
 }

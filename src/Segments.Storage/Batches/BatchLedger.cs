@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -101,6 +102,8 @@ public sealed class BatchLedger(StorageAccount account)
         ["RowsAccepted"] = r.RowsAccepted,
         ["RowsSkipped"] = r.RowsSkipped,
         ["RowsRejected"] = r.RowsRejected,
+        ["FirstOrderDate"] = Day(r.FirstOrderDate),
+        ["LatestOrderDate"] = Day(r.LatestOrderDate),
         ["SizeBytes"] = r.SizeBytes,
         ["NormalizedBlob"] = r.NormalizedBlob,
         ["ErrorReportBlob"] = r.ErrorReportBlob,
@@ -127,6 +130,8 @@ public sealed class BatchLedger(StorageAccount account)
         RowsAccepted = e.GetInt64("RowsAccepted") ?? 0,
         RowsSkipped = e.GetInt64("RowsSkipped") ?? 0,
         RowsRejected = e.GetInt64("RowsRejected") ?? 0,
+        FirstOrderDate = Day(e, "FirstOrderDate"),
+        LatestOrderDate = Day(e, "LatestOrderDate"),
         SizeBytes = e.GetInt64("SizeBytes") ?? 0,
         NormalizedBlob = e.GetString("NormalizedBlob"),
         ErrorReportBlob = e.GetString("ErrorReportBlob"),
@@ -136,6 +141,12 @@ public sealed class BatchLedger(StorageAccount account)
         Usage = Json<UsageReport>(e, "Usage"),
         CostUsd = Json<CostBreakdown>(e, "CostUsd"),
     };
+
+    // Tables have no date-only type: a day is kept as its ISO text, which also sorts and reads as a date.
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? Day(TableEntity e, string property) =>
+        e.GetString(property) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 
     private static T? Json<T>(TableEntity e, string property)
         where T : class =>

@@ -50,6 +50,15 @@ public sealed record BatchRecord
     /// <summary>Rows that could not be read; each is in the error report.</summary>
     public long RowsRejected { get; init; }
 
+    /// <summary>
+    /// The earliest order date (UTC day) in the accepted rows of an accepted order export, that is in its normalised
+    /// copy; null for customer exports, for exports without accepted rows and for rows written before the ledger kept it.
+    /// </summary>
+    public DateOnly? FirstOrderDate { get; init; }
+
+    /// <summary>The latest order date (UTC day) in the normalised copy, as <see cref="FirstOrderDate"/>.</summary>
+    public DateOnly? LatestOrderDate { get; init; }
+
     /// <summary>Size of the blob in bytes.</summary>
     public long SizeBytes { get; init; }
 

@@ -44,4 +44,38 @@ public class RowTallyTests
         Assert.Equal(3, tally.Rejected);
         Assert.Equal([2L, 3L], tally.FirstErrors.Select(e => e.Line));
     }
+
+    [Fact]
+    public void Order_dates_span_the_accepted_rows_only()
+    {
+        // Arrange
+        var tally = new RowTally(errorsKept: 5);
+        ParsedRow[] rows =
+        [
+            ParsedRow.Accept(2, new TransactionLine("A", "1", new DateOnly(2011, 3, 9), 1m, "", false)),
+            ParsedRow.Accept(3, new TransactionLine("B", "2", new DateOnly(2010, 12, 1), 1m, "", false)),
+            ParsedRow.Accept(4, new TransactionLine("A", "3", new DateOnly(2011, 12, 9), 1m, "", false)),
+            ParsedRow.Skip(5, "no CustomerID"),
+            ParsedRow.Reject(new RowError(6, "date", "1900-01-01", "too old")),
+        ];
+
+        // Act
+        foreach (var row in rows)
+        {
+            tally.Count(row);
+        }
+
+        // Assert
+        Assert.Equal((new DateOnly(2010, 12, 1), new DateOnly(2011, 12, 9)), (tally.FirstOrderDate, tally.LatestOrderDate));
+    }
+
+    [Fact]
+    public void Order_dates_are_null_without_accepted_rows()
+    {
+        var tally = new RowTally(errorsKept: 5);
+
+        tally.Count(ParsedRow.Skip(2, "no CustomerID"));
+
+        Assert.Equal(((DateOnly?)null, (DateOnly?)null), (tally.FirstOrderDate, tally.LatestOrderDate));
+    }
 }

@@ -49,4 +49,42 @@ public sealed class RunRequestValidatorTests
         Assert.Null(problem);
         Assert.Equal(new DateOnly(2027, 12, 7), request!.AsOf);
     }
+
+    [Theory]
+    [InlineData("""{"asOf":"1900-01-01"}""", "as-of 1900-01-01 is before the first order (2010-12-01); the data runs from 2010-12-01 to 2011-12-09.")]
+    [InlineData("""{"asOf":"2030-01-01"}""", "as-of 2030-01-01 is 6598 days after the latest order (2011-12-09); at most 366 days are allowed (setting Segments:MaxAsOfDaysAfterLatestOrder); the data runs from 2010-12-01 to 2011-12-09.")]
+    [InlineData("", "as-of 2026-12-06 is 5476 days after the latest order (2011-12-09)")]
+    public void As_of_outside_the_recorded_order_dates_is_refused_naming_the_bound(string body, string problem)
+    {
+        var (request, found) = RunRequestValidator.Parse(body, Today, 366, SampleOrders());
+
+        Assert.Null(request);
+        Assert.StartsWith(problem, found, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void As_of_inside_the_recorded_order_dates_is_accepted()
+    {
+        var (request, problem) = RunRequestValidator.Parse("""{"asOf":"2011-12-10"}""", Today, 366, SampleOrders());
+
+        Assert.Null(problem);
+        Assert.Equal(new DateOnly(2011, 12, 10), request!.AsOf);
+    }
+
+    [Fact]
+    public void Without_recorded_order_dates_only_today_bounds_the_as_of()
+    {
+        var (request, problem) = RunRequestValidator.Parse("""{"asOf":"1900-01-01"}""", Today, 366, recordedOrders: null);
+
+        Assert.Null(problem);
+        Assert.Equal(new DateOnly(1900, 1, 1), request!.AsOf);
+    }
+
+    private static OrderDateSpan SampleOrders()
+    {
+        var span = new OrderDateSpan();
+        span.Add(new DateOnly(2010, 12, 1));
+        span.Add(new DateOnly(2011, 12, 9));
+        return span;
+    }
 }
