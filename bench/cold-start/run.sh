@@ -19,9 +19,11 @@
 #                   +NAME=VALUE for a DOTNET_ setting, e.g. r2r+TieredPGO=1 or r2r+TC_QuickJitForLoops=0
 #   --commands      CLI commands to time (default "score validate")
 #   --large-variants  CLI variants for the generated file (default: the same as --variants)
+#   --before REF    also publish the CLI of git commit REF as it was (its own csproj and settings) as variant
+#                   "before" (e.g. --before fd554bc, the last commit before issue 17); list it in --variants
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-runs=7 megabytes=1024 variants="r2r jit" large_variants="" commands="score validate" retail=1 generated=1
+before="" runs=7 megabytes=1024 variants="r2r jit" large_variants="" commands="score validate" retail=1 generated=1
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
@@ -31,6 +33,7 @@ while [ $# -gt 0 ]; do
     --commands) commands=$2; shift 2 ;;
     --no-generated) generated=0; shift ;;
     --no-retail) retail=0; shift ;;
+    --before) before=$2; shift 2 ;;
     *) echo "unknown argument $1"; exit 2 ;;
   esac
 done
@@ -48,6 +51,14 @@ echo "== publishing the CLI (linux-x64, framework-dependent): ReadyToRun and pla
   || { cat "$work/publish-r2r.log"; exit 1; }
 (cd "$root" && dotnet publish src/Segments.Cli -c Release -o "$work/jit" -p:PublishReadyToRun=false --nologo -nodeReuse:false -p:UseSharedCompilation=false >"$work/publish-jit.log" 2>&1) \
   || { cat "$work/publish-jit.log"; exit 1; }
+
+if [ -n "$before" ]; then
+  echo "== publishing the CLI of $before as variant 'before'"
+  mkdir -p "$work/before-src"
+  git -C "$root" archive "$before" Directory.Build.props Directory.Packages.props src | tar -x -C "$work/before-src"
+  (cd "$work/before-src" && dotnet publish src/Segments.Cli -c Release -o "$work/before" --nologo -nodeReuse:false -p:UseSharedCompilation=false >"$work/publish-before.log" 2>&1) \
+    || { cat "$work/publish-before.log"; exit 1; }
+fi
 
 files=()
 retail_file=$root/../shared/data/online-retail/online_retail_2010-2011.csv
