@@ -21,8 +21,7 @@ public sealed class PoisonTests(AzuriteFixture azurite) : HostTestBase(azurite)
 
         Assert.Equal(5, batch.GetProperty("attempts").GetInt32());
         Assert.StartsWith("attempt 5 failed: ", batch.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        var message = (await Host.Storage.Queues.GetQueueClient(StorageNames.PoisonQueue).ReceiveMessageAsync()).Value;
-        var poison = JsonDocument.Parse(message.Body.ToString()).RootElement;
+        var poison = await ReceivePoisonMessageAsync();
         Assert.Equal(("doomed.csv", blob.ETag, "transactions"), (poison.GetProperty("BlobName").GetString(), poison.GetProperty("ETag").GetString(), poison.GetProperty("ContainerName").GetString()));
     }
 
@@ -38,11 +37,35 @@ public sealed class PoisonTests(AzuriteFixture azurite) : HostTestBase(azurite)
         var batch = await Host.WaitForBatchAsync(blob, status: "poison");
 
         Assert.Equal(("profiles", 5), (batch.GetProperty("kind").GetString(), batch.GetProperty("attempts").GetInt32()));
-        var message = (await Host.Storage.Queues.GetQueueClient(StorageNames.PoisonQueue).ReceiveMessageAsync()).Value;
-        var poison = JsonDocument.Parse(message.Body.ToString()).RootElement;
+        var poison = await ReceivePoisonMessageAsync();
         Assert.Equal(("Segments.IngestProfiles", "doomed-crm.csv", "customers"), (poison.GetProperty("FunctionId").GetString(), poison.GetProperty("BlobName").GetString(), poison.GetProperty("ContainerName").GetString()));
         var receipt = Host.Storage.Blobs.GetBlobContainerClient(StorageNames.HostsContainer)
             .GetBlobClient($"blobreceipts/segments-test/Segments.IngestProfiles/{blob.ETag}/customers/doomed-crm.csv");
-        Assert.True((await receipt.ExistsAsync()).Value);
+        // The receipt is written last, after the poison message.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await receipt.ExistsAsync()).Value)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the poisoned version got no receipt within 30 s");
+            await Task.Delay(200);
+        }
+    }
+
+    // The trigger records the poison status on the ledger row first, then sends the message, then writes the
+    // receipt, so a test that saw the status may read the queue a moment before the message is there.
+    private async Task<JsonElement> ReceivePoisonMessageAsync()
+    {
+        var queue = Host.Storage.Queues.GetQueueClient(StorageNames.PoisonQueue);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var message = (await queue.ReceiveMessageAsync()).Value;
+            if (message is not null)
+            {
+                return JsonDocument.Parse(message.Body.ToString()).RootElement;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "no message reached the poison queue within 30 s");
+            await Task.Delay(200);
+        }
     }
 }
