@@ -77,14 +77,27 @@ internal sealed partial class BlobTriggerListener(
                 continue;
             }
 
-            if (!await function.Receipts.HasAsync(blob, cancellationToken).ConfigureAwait(false))
-            {
-                await TriggerAsync(function, blob, cancellationToken).ConfigureAwait(false);
-            }
-            else
+            if (await function.Receipts.HasAsync(blob, cancellationToken).ConfigureAwait(false))
             {
                 _done.Add((function.Name, blob.Name, blob.ETag));
+                continue;
             }
+
+            // Another instance scanning the same container may be ingesting this version: only the holder of its
+            // lock does, and the others look again at their next scan (by then the receipt says it is done).
+            await using var processing = await function.Receipts.TryLockAsync(blob, cancellationToken).ConfigureAwait(false);
+            if (processing is null)
+            {
+                continue;
+            }
+
+            if (await function.Receipts.HasAsync(blob, cancellationToken).ConfigureAwait(false))
+            {
+                _done.Add((function.Name, blob.Name, blob.ETag));
+                continue;
+            }
+
+            await TriggerAsync(function, blob, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -25,7 +25,8 @@ public sealed partial class ApiRequestGuard(IOptions<SegmentsOptions> options, I
     /// <summary>What <c>Retry-After</c> says while storage does not answer: about one storage timeout.</summary>
     public const int RetryAfterSeconds = 5;
 
-    private const string LookupRouteSuffix = "/customers/lookup";
+    // The one route whose body may be large (up to 1,000 ids): its template from the contract.
+    private const string LookupRouteSuffix = "/" + Contract.CustomerRoutes.Lookup;
 
     // While storage is down every request would log its outage: say it once per interval instead.
     private static readonly TimeSpan OutageLogInterval = TimeSpan.FromSeconds(30);

@@ -30,6 +30,16 @@ public sealed class BlobReceipts(StorageAccount account, string hostId, string f
         }
     }
 
+    /// <summary>
+    /// Takes the processing lock of this version, as the Functions blob trigger leases a blob's receipt while it
+    /// processes it: two instances scanning one container never ingest the same version at once. Null when another
+    /// instance holds it; dispose the lock when done. A dead holder's lock frees itself within <see cref="RunLease.Duration"/>.
+    /// </summary>
+    public Task<HeldRunLease?> TryLockAsync(DroppedBlob blob, CancellationToken cancellationToken) =>
+        RunLease.TryAcquireOnAsync(
+            _container.GetBlobClient($"locks/{hostId}/{functionName}/{blob.ETag}/{containerName}/{blob.Name}"),
+            cancellationToken);
+
     private BlobClient ReceiptFor(DroppedBlob blob) =>
         _container.GetBlobClient($"blobreceipts/{hostId}/{functionName}/{blob.ETag}/{containerName}/{blob.Name}");
 }

@@ -39,9 +39,12 @@ public sealed class RunLease(StorageAccount account, string hostId)
     }
 
     /// <summary>Takes the lease if it is free now; null when another runner holds it.</summary>
-    public async Task<HeldRunLease?> TryAcquireAsync(CancellationToken cancellationToken)
+    public Task<HeldRunLease?> TryAcquireAsync(CancellationToken cancellationToken) =>
+        TryAcquireOnAsync(account.Blobs.GetBlobContainerClient(StorageNames.HostsContainer).GetBlobClient($"locks/{hostId}/Segments.RecomputeSegments.listener"), cancellationToken);
+
+    /// <summary>Takes a renewed lease on the lock blob <paramref name="blob"/> (created empty if missing); null when another instance holds it.</summary>
+    internal static async Task<HeldRunLease?> TryAcquireOnAsync(BlobClient blob, CancellationToken cancellationToken)
     {
-        var blob = account.Blobs.GetBlobContainerClient(StorageNames.HostsContainer).GetBlobClient($"locks/{hostId}/Segments.RecomputeSegments.listener");
         try
         {
             await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken).ConfigureAwait(false);
