@@ -176,33 +176,7 @@ public class MalformedFileTests
     private static Task<ProcessedExport> ProcessAsync(string text, bool chunked, IngestOptions? options) =>
         ProcessAsync(Encoding.UTF8.GetBytes(text), chunked, options);
 
-    private static async Task<ProcessedExport> ProcessAsync(byte[] bytes, bool chunked, IngestOptions? options, string? encodingName = null)
-    {
+    private static Task<ProcessedExport> ProcessAsync(byte[] bytes, bool chunked, IngestOptions? options, string? encodingName = null) =>
         // Tiny chunks, so that the parallel parser meets the problem mid-file, in some chunk but the first.
-        var chunking = chunked ? new ChunkingSettings(true, 64, 2) : ChunkingSettings.Sequential;
-        if (encodingName is null)
-        {
-            return await ProcessedExport.ProcessAsync(bytes, options, chunking: chunking);
-        }
-
-        var processor = new ExportProcessor(new ExportContext(options ?? new IngestOptions(), Segments.Core.Ingest.Mappings.MappingCatalog.BuiltIn)) { Chunking = chunking };
-        var lines = new List<Segments.Core.Transactions.TransactionLine>();
-        var errors = new List<RowError>();
-        using var stream = new MemoryStream(bytes);
-        var report = await processor.ProcessAsync(
-            stream,
-            new ExportSource("export.csv") { EncodingName = encodingName },
-            line =>
-            {
-                lines.Add(line);
-                return ValueTask.CompletedTask;
-            },
-            error =>
-            {
-                errors.Add(error);
-                return ValueTask.CompletedTask;
-            },
-            CancellationToken.None);
-        return new ProcessedExport(report, lines, errors);
-    }
+        ProcessedExport.ProcessAsync(bytes, options, chunking: chunked ? new ChunkingSettings(true, 64, 2) : ChunkingSettings.Sequential, encodingName: encodingName);
 }

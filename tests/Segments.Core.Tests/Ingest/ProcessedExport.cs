@@ -17,7 +17,7 @@ internal sealed record ProcessedExport(IngestReport Report, IReadOnlyList<Transa
     public static Task<ProcessedExport> ProcessAsync(string text, IngestOptions? options = null, string name = "export.csv", string? mappingName = null, MappingCatalog? catalog = null) =>
         ProcessAsync(ExportBytes.Utf8(text), options, name, mappingName, catalog);
 
-    public static async Task<ProcessedExport> ProcessAsync(byte[] bytes, IngestOptions? options = null, string name = "export.csv", string? mappingName = null, MappingCatalog? catalog = null, ChunkingSettings? chunking = null)
+    public static async Task<ProcessedExport> ProcessAsync(byte[] bytes, IngestOptions? options = null, string name = "export.csv", string? mappingName = null, MappingCatalog? catalog = null, ChunkingSettings? chunking = null, string? encodingName = null)
     {
         var processor = new ExportProcessor(new ExportContext(options ?? new IngestOptions(), catalog ?? MappingCatalog.BuiltIn)) { Chunking = chunking ?? ChunkingSettings.Default };
         var lines = new List<TransactionLine>();
@@ -25,7 +25,7 @@ internal sealed record ProcessedExport(IngestReport Report, IReadOnlyList<Transa
         using var stream = new MemoryStream(bytes);
         var report = await processor.ProcessAsync(
             stream,
-            new ExportSource(name, mappingName),
+            new ExportSource(name, mappingName) { EncodingName = encodingName },
             line =>
             {
                 lines.Add(line);
