@@ -9,6 +9,12 @@ public static class StorageNames
     /// <summary>Drop zone for customer (profile) exports from a CRM or shop (the blob trigger's path is <c>customers/{name}</c>).</summary>
     public const string CustomersContainer = "customers";
 
+    /// <summary>
+    /// Drop zone for behaviour-event exports (Segment/RudderStack JSON Lines, GA4 BigQuery rows) and for the messages
+    /// the Segment-compatible tracking API accepts (the blob trigger's path is <c>events/{name}</c>).
+    /// </summary>
+    public const string EventsContainer = "events";
+
     /// <summary>Line-level error reports, <c>{blob name}.errors.jsonl</c>.</summary>
     public const string RejectedContainer = "transactions-rejected";
 

@@ -8,4 +8,7 @@ public static class BatchKind
 
     /// <summary>A customer (profile) export from container <c>customers</c>.</summary>
     public const string Profiles = "profiles";
+
+    /// <summary>A behaviour-event export from container <c>events</c>.</summary>
+    public const string Events = "events";
 }
