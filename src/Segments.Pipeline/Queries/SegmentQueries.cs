@@ -76,10 +76,11 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
     /// <summary>The Batches ledger's rows of order exports.</summary>
     public Task<IReadOnlyList<BatchRecord>> ListOrderBatchesAsync(CancellationToken cancellationToken) => batches.ListAsync(cancellationToken);
 
-    /// <summary>The Batches ledger: order exports, then customer exports (each row says its <c>kind</c>).</summary>
+    /// <summary>The Batches ledger: order exports, then customer exports, then behaviour-event exports (each row says its <c>kind</c>).</summary>
     public async Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(CancellationToken cancellationToken) =>
         [
             .. await batches.ListAsync(cancellationToken).ConfigureAwait(false),
             .. await batches.ListAsync(BatchKind.Profiles, cancellationToken).ConfigureAwait(false),
+            .. await batches.ListAsync(BatchKind.Events, cancellationToken).ConfigureAwait(false),
         ];
 }
