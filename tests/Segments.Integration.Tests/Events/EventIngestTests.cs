@@ -70,7 +70,7 @@ public sealed class EventIngestTests(AzuriteFixture azurite) : HostTestBase(azur
 
         // Assert
         Assert.Equal(("rejected", 10L, 5L), (batch.GetProperty("status").GetString(), batch.GetProperty("rowsRead").GetInt64(), batch.GetProperty("rowsRejected").GetInt64()));
-        Assert.Contains("5% limit", batch.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("above the 5.0% limit", batch.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal("events/broken.jsonl.errors.jsonl", batch.GetProperty("errorReportBlob").GetString());
         var errors = report.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal([2L, 3L, 4L, 5L, 7L], errors.Select(e => e.GetProperty("line").GetInt64()));
