@@ -109,7 +109,10 @@ internal static class SegmentMessageParser
             products.Quantity,
             JsonFields.Text(JsonFields.Property(properties, "order_id")),
             name,
-            SourceDay: null));
+            SourceDay: null)
+        {
+            Properties = JsonFields.Scalars(properties),
+        });
     }
 
     /// <summary><c>properties.products[]</c> when given, else the single product of <c>properties.product_id</c>/<c>price</c>/<c>quantity</c>.</summary>
