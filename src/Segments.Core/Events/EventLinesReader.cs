@@ -35,6 +35,13 @@ public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOption
         }
     }
 
+    /// <summary>Reads every line of UTF-8 <paramref name="utf8"/> (a BOM is skipped), in order; the stream stays open.</summary>
+    public IAsyncEnumerable<EventLine> ReadAsync(Stream utf8, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        return ReadAsync(new StreamReader(utf8, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true), cancellationToken);
+    }
+
     /// <summary>Reads a whole file into memory: for tests, the CLI's validation and small files.</summary>
     public async Task<EventFileResult> ReadAllAsync(TextReader text, CancellationToken cancellationToken = default)
     {
