@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Segments.Core.Ingest;
 using Segments.Core.Transactions;
@@ -26,7 +27,7 @@ public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOption
             number++;
             if (line is null)
             {
-                yield return Rejected(number, string.Empty, lines.Beginning, $"is {length.ToString("N0", CultureInfo.InvariantCulture)} characters long, over the {options.MaxRecordChars.ToString("N0", CultureInfo.InvariantCulture)}-character limit for one record");
+                yield return Overlong(number, length, lines.Beginning);
             }
             else if (!string.IsNullOrWhiteSpace(line))
             {
@@ -35,11 +36,65 @@ public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOption
         }
     }
 
-    /// <summary>Reads every line of UTF-8 <paramref name="utf8"/> (a BOM is skipped), in order; the stream stays open.</summary>
-    public IAsyncEnumerable<EventLine> ReadAsync(Stream utf8, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads every line of UTF-8 <paramref name="utf8"/> (a BOM is skipped), in order, as the
+    /// <see cref="TextReader"/> overload does but from bytes: lines are split in pooled blocks of a few MiB, Segment
+    /// messages are read with a <see cref="Utf8JsonReader"/> (no string per line, no DOM), and each block's lines are
+    /// parsed on <see cref="EventReadOptions.MaxDegreeOfParallelism"/> cores while the next block is read. The
+    /// <see cref="TextReader"/> overload stays the sequential reference; both give the same lines. The stream stays open.
+    /// </summary>
+    public async IAsyncEnumerable<EventLine> ReadAsync(Stream utf8, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        return ReadAsync(new StreamReader(utf8, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true), cancellationToken);
+        var blocks = new Utf8LineBlockReader(utf8, options.MaxRecordChars);
+        var next = blocks.ReadAsync(cancellationToken).AsTask();
+        while (await next.ConfigureAwait(false) is { } block)
+        {
+            using (block)
+            {
+                next = blocks.ReadAsync(cancellationToken).AsTask();
+                var lines = block.Lines;
+                var results = new EventLine[lines.Count];
+
+                // Lines up to the one that fixes the dialect are read in order, since detection depends on it.
+                var first = 0;
+                for (; first < lines.Count && Dialect is null; first++)
+                {
+                    results[first] = Read(block, lines[first]);
+                }
+
+                var parallelism = Math.Max(1, options.MaxDegreeOfParallelism);
+                var remaining = lines.Count - first;
+                if (parallelism == 1 || remaining < 256)
+                {
+                    for (var i = first; i < lines.Count; i++)
+                    {
+                        results[i] = Read(block, lines[i]);
+                    }
+                }
+                else
+                {
+                    var parts = parallelism * 4;
+                    Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, part =>
+                    {
+                        var end = first + (int)((long)remaining * (part + 1) / parts);
+                        for (var i = first + (int)((long)remaining * part / parts); i < end; i++)
+                        {
+                            results[i] = Read(block, lines[i]);
+                        }
+                    });
+                }
+
+                foreach (var result in results)
+                {
+                    // A blank line has no result (line 0); it is skipped as the text path skips it.
+                    if (result.Line > 0)
+                    {
+                        yield return result;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Reads a whole file into memory: for tests, the CLI's validation and small files.</summary>
@@ -76,22 +131,101 @@ public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOption
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return Rejected(number, string.Empty, line, "is not a JSON object");
-            }
-
-            Dialect ??= Detect(root);
-            var outcome = Dialect switch
-            {
-                EventDialect.Segment => SegmentMessageParser.Parse(root, customers, options),
-                EventDialect.Ga4 => Ga4RowParser.Parse(root, customers, options),
-                _ => EventParseOutcome.Wrong(string.Empty, line, "is neither a Segment message (no 'type') nor a GA4 export row (no 'event_name')"),
-            };
-            return outcome.Event is { } read ? new EventLine(number, read, null) : Rejected(number, outcome.Column, outcome.Value, outcome.Reason);
+            return Interpret(number, document.RootElement, line);
         }
     }
+
+    /// <summary>One line of a block: an over-long line's error, nothing for a blank line, else the line read from its bytes.</summary>
+    private EventLine Read(LineBlock block, BlockLine line)
+    {
+        if (line.OverlongChars > 0)
+        {
+            return Overlong(line.Number, line.OverlongChars, Text(line.Beginning));
+        }
+
+        var bytes = block.Bytes(line);
+        if (IsBlank(bytes.Span))
+        {
+            return default;
+        }
+
+        if (bytes.Length > options.MaxRecordChars && Encoding.UTF8.GetCharCount(bytes.Span) is var chars && chars > options.MaxRecordChars)
+        {
+            return Overlong(line.Number, chars, Text(bytes.Span[..Math.Min(bytes.Length, Utf8LineBlockReader.BeginningBytes)]));
+        }
+
+        if (Dialect == EventDialect.Segment)
+        {
+            var fields = SegmentMessageScanner.Scan(bytes.Span, out var jsonError, out var notObject);
+            if (fields is null)
+            {
+                return Rejected(line.Number, string.Empty, Beginning(bytes.Span), jsonError is null ? "is not a JSON object" : $"is not valid JSON: {jsonError}");
+            }
+
+            var outcome = SegmentMessageParser.Parse(fields, customers, options);
+            return outcome.Event is { } read ? new EventLine(line.Number, read, null) : Rejected(line.Number, outcome.Column, outcome.Value, outcome.Reason);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes);
+        }
+        catch (JsonException ex)
+        {
+            return Rejected(line.Number, string.Empty, Beginning(bytes.Span), $"is not valid JSON: {ex.Message}");
+        }
+
+        using (document)
+        {
+            return Interpret(line.Number, document.RootElement, Beginning(bytes.Span));
+        }
+    }
+
+    /// <summary>A line read into a DOM: rejected unless an object of the file's dialect (detected from it when not yet known).</summary>
+    private EventLine Interpret(long number, JsonElement root, string line)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Rejected(number, string.Empty, line, "is not a JSON object");
+        }
+
+        Dialect ??= Detect(root);
+        var outcome = Dialect switch
+        {
+            EventDialect.Segment => SegmentMessageParser.Parse(root, customers, options),
+            EventDialect.Ga4 => Ga4RowParser.Parse(root, customers, options),
+            _ => EventParseOutcome.Wrong(string.Empty, line, "is neither a Segment message (no 'type') nor a GA4 export row (no 'event_name')"),
+        };
+        return outcome.Event is { } read ? new EventLine(number, read, null) : Rejected(number, outcome.Column, outcome.Value, outcome.Reason);
+    }
+
+    private EventLine Overlong(long number, long length, string beginning) =>
+        Rejected(number, string.Empty, beginning.Length > options.MaxRecordChars ? beginning[..(options.MaxRecordChars + 1)] : beginning, $"is {length.ToString("N0", CultureInfo.InvariantCulture)} characters long, over the {options.MaxRecordChars.ToString("N0", CultureInfo.InvariantCulture)}-character limit for one record");
+
+    /// <summary>Whether a line holds only white space (decoded only when it has non-ASCII bytes).</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b >= 0x80)
+            {
+                return string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(bytes));
+            }
+
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\v' or (byte)'\f' or (byte)'\r'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A line's beginning as text for an error report (which keeps <see cref="RowError.MaxValueLength"/> characters).</summary>
+    private static string Beginning(ReadOnlySpan<byte> bytes) => Text(bytes[..Math.Min(bytes.Length, Utf8LineBlockReader.BeginningBytes)]);
+
+    private static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 
     private static EventDialect? Detect(JsonElement root) =>
         root.TryGetProperty("event_name", out _) ? EventDialect.Ga4

@@ -1,0 +1,23 @@
+using System.Buffers;
+
+namespace Segments.Core.Events;
+
+/// <summary>Whole lines read into one pooled buffer; disposing returns the buffer to the pool.</summary>
+internal sealed class LineBlock(byte[] buffer, List<BlockLine> lines) : IDisposable
+{
+    private byte[]? _buffer = buffer;
+
+    public IReadOnlyList<BlockLine> Lines { get; } = lines;
+
+    /// <summary>The bytes of one line.</summary>
+    public ReadOnlyMemory<byte> Bytes(BlockLine line) => (_buffer ?? throw new ObjectDisposedException(nameof(LineBlock))).AsMemory(line.Start, line.Length);
+
+    public void Dispose()
+    {
+        if (_buffer is { } rented)
+        {
+            _buffer = null;
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}
