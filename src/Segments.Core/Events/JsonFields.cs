@@ -50,14 +50,14 @@ internal static class JsonFields
     }
 
     /// <summary>The string, number and boolean members of an object as text, by name (ignoring case); null when none.</summary>
-    public static Dictionary<string, string>? Scalars(JsonElement element)
+    public static EventProperties? Scalars(JsonElement element)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
 
-        Dictionary<string, string>? result = null;
+        EventProperties? result = null;
         foreach (var member in element.EnumerateObject())
         {
             var text = member.Value.ValueKind switch
@@ -70,7 +70,7 @@ internal static class JsonFields
             };
             if (text is { Length: > 0 })
             {
-                (result ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))[member.Name] = text;
+                (result ??= new EventProperties()).Set(member.Name, text);
             }
         }
 

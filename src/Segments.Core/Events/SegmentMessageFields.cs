@@ -39,7 +39,7 @@ internal sealed class SegmentMessageFields
     public JsonScalar OrderId { get; set; }
 
     /// <summary>The string, number and boolean members of <c>properties</c> as text.</summary>
-    public Dictionary<string, string>? Scalars { get; set; }
+    public EventProperties? Scalars { get; set; }
 
     /// <summary>Captures the fields of a message read into a DOM.</summary>
     public static SegmentMessageFields FromElement(JsonElement message)

@@ -37,11 +37,11 @@ internal static class SegmentMessageScanner
             {
                 if (reader.ValueTextEquals("type"u8))
                 {
-                    fields.Type = Value(ref reader, line);
+                    fields.Type = Value(ref reader, line, intern: true);
                 }
                 else if (reader.ValueTextEquals("event"u8))
                 {
-                    fields.Event = Value(ref reader, line);
+                    fields.Event = Value(ref reader, line, intern: true);
                 }
                 else if (reader.ValueTextEquals("userId"u8))
                 {
@@ -97,7 +97,7 @@ internal static class SegmentMessageScanner
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = KnownName(ref reader) ?? reader.GetString()!;
             JsonScalar value;
             if (name == "products")
             {
@@ -135,7 +135,7 @@ internal static class SegmentMessageScanner
 
             if (value.Kind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False && value.RawText.Length > 0)
             {
-                (fields.Scalars ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))[name] = value.RawText;
+                (fields.Scalars ??= new EventProperties()).Set(name, value.RawText);
             }
         }
     }
@@ -193,14 +193,39 @@ internal static class SegmentMessageScanner
         return items;
     }
 
+    /// <summary>The property names most messages repeat, as one string each instead of one per message.</summary>
+    private static readonly string[] KnownNames = ["product_id", "price", "quantity", "name", "currency", "total", "revenue", "value", "order_id", "category", "url", "path", "title", "sku", "coupon", "brand", "variant"];
+
+    private static readonly byte[][] KnownNameBytes = [.. KnownNames.Select(Encoding.UTF8.GetBytes)];
+
+    /// <summary>The call types and e-commerce event names, likewise.</summary>
+    private static readonly string[] KnownValues = ["track", "page", "identify", "screen", "Product Viewed", "Product Added", "Checkout Started", "Order Completed", "Home"];
+
+    private static readonly byte[][] KnownValueBytes = [.. KnownValues.Select(Encoding.UTF8.GetBytes)];
+
+    private static string? KnownName(ref Utf8JsonReader reader) => Known(ref reader, KnownNames, KnownNameBytes);
+
+    private static string? Known(ref Utf8JsonReader reader, string[] texts, byte[][] bytes)
+    {
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (reader.ValueTextEquals(bytes[i]))
+            {
+                return texts[i];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Reads the value after a property name: a scalar's text, or a container's raw JSON (skipped over).</summary>
-    private static JsonScalar Value(ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
+    private static JsonScalar Value(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, bool intern = false)
     {
         reader.Read();
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return new JsonScalar(JsonValueKind.String, reader.GetString()!);
+                return new JsonScalar(JsonValueKind.String, (intern ? Known(ref reader, KnownValues, KnownValueBytes) : null) ?? reader.GetString()!);
             case JsonTokenType.Number:
                 return new JsonScalar(JsonValueKind.Number, Encoding.UTF8.GetString(reader.ValueSpan));
             case JsonTokenType.True:
