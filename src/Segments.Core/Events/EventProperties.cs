@@ -9,13 +9,16 @@ namespace Segments.Core.Events;
 /// </summary>
 internal sealed class EventProperties : IReadOnlyDictionary<string, string>
 {
-    private readonly List<KeyValuePair<string, string>> _items = new(4);
+    private KeyValuePair<string, string>[] _items = new KeyValuePair<string, string>[3];
+    private int _count;
 
-    public int Count => _items.Count;
+    public int Count => _count;
 
-    public IEnumerable<string> Keys => _items.Select(i => i.Key);
+    public IEnumerable<string> Keys => Items.Select(i => i.Key);
 
-    public IEnumerable<string> Values => _items.Select(i => i.Value);
+    public IEnumerable<string> Values => Items.Select(i => i.Value);
+
+    private IEnumerable<KeyValuePair<string, string>> Items => _items.Take(_count);
 
     public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 
@@ -29,7 +32,12 @@ internal sealed class EventProperties : IReadOnlyDictionary<string, string>
         }
         else
         {
-            _items.Add(new(key, value));
+            if (_count == _items.Length)
+            {
+                Array.Resize(ref _items, _count * 2);
+            }
+
+            _items[_count++] = new(key, value);
         }
     }
 
@@ -42,13 +50,13 @@ internal sealed class EventProperties : IReadOnlyDictionary<string, string>
         return index >= 0;
     }
 
-    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _items.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => Items.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     private int IndexOf(string key)
     {
-        for (var i = 0; i < _items.Count; i++)
+        for (var i = 0; i < _count; i++)
         {
             if (string.Equals(_items[i].Key, key, StringComparison.OrdinalIgnoreCase))
             {

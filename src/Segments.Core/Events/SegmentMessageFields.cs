@@ -41,6 +41,16 @@ internal sealed class SegmentMessageFields
     /// <summary>The string, number and boolean members of <c>properties</c> as text.</summary>
     public EventProperties? Scalars { get; set; }
 
+    /// <summary>Clears every field, for the next message.</summary>
+    public void Reset()
+    {
+        Type = Event = UserId = AnonymousId = MessageId = Timestamp = default;
+        Product = default;
+        Products = null;
+        Total = Revenue = Value = OrderId = default;
+        Scalars = null;
+    }
+
     /// <summary>Captures the fields of a message read into a DOM.</summary>
     public static SegmentMessageFields FromElement(JsonElement message)
     {

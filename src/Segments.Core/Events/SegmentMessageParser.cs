@@ -15,7 +15,8 @@ internal static class SegmentMessageParser
 
     public static EventParseOutcome Parse(SegmentMessageFields message, CustomerIdPolicy customers, EventReadOptions options)
     {
-        var type = message.Type.Text?.ToLowerInvariant();
+        // The usual lower-case types skip the copy ToLowerInvariant makes.
+        var type = message.Type.Text is { } text ? text is "track" or "page" or "identify" or "screen" ? text : text.ToLowerInvariant() : null;
         if (type is null)
         {
             return EventParseOutcome.Wrong("type", message.Type.Raw, "is missing: a Segment message needs a type (track, identify, page, screen)");

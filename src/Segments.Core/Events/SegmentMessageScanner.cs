@@ -10,6 +10,9 @@ namespace Segments.Core.Events;
 /// </summary>
 internal static class SegmentMessageScanner
 {
+    [ThreadStatic]
+    private static SegmentMessageFields? t_fields;
+
     /// <summary>The message's fields; null with <paramref name="jsonError"/> for invalid JSON, or with <paramref name="notObject"/> for valid JSON that is not an object.</summary>
     public static SegmentMessageFields? Scan(ReadOnlySpan<byte> line, out string? jsonError, out bool notObject)
     {
@@ -32,7 +35,9 @@ internal static class SegmentMessageScanner
                 return null;
             }
 
-            var fields = new SegmentMessageFields();
+            // One capture object per thread, reset for each line: its contents are read before the next line is scanned.
+            var fields = t_fields ??= new SegmentMessageFields();
+            fields.Reset();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("type"u8))
