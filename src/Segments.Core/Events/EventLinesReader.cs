@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -54,7 +55,9 @@ public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOption
             {
                 next = blocks.ReadAsync(cancellationToken).AsTask();
                 var lines = block.Lines;
-                var results = new EventLine[lines.Count];
+
+                // Pooled: a block's results are a large array, which would otherwise land on the large object heap each time.
+                var results = ArrayPool<EventLine>.Shared.Rent(lines.Count);
 
                 // Lines up to the one that fixes the dialect are read in order, since detection depends on it.
                 var first = 0;
@@ -85,13 +88,21 @@ public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOption
                     });
                 }
 
-                foreach (var result in results)
+                try
                 {
-                    // A blank line has no result (line 0); it is skipped as the text path skips it.
-                    if (result.Line > 0)
+                    for (var i = 0; i < lines.Count; i++)
                     {
-                        yield return result;
+                        // A blank line has no result (line 0); it is skipped as the text path skips it.
+                        if (results[i].Line > 0)
+                        {
+                            yield return results[i];
+                        }
                     }
+                }
+                finally
+                {
+                    Array.Clear(results, 0, lines.Count);
+                    ArrayPool<EventLine>.Shared.Return(results);
                 }
             }
         }

@@ -2,8 +2,8 @@ using System.Buffers;
 
 namespace Segments.Core.Events;
 
-/// <summary>Whole lines read into one pooled buffer; disposing returns the buffer to the pool.</summary>
-internal sealed class LineBlock(byte[] buffer, List<BlockLine> lines) : IDisposable
+/// <summary>Whole lines read into one pooled buffer; disposing returns the buffer to the pool and the line list to its reader.</summary>
+internal sealed class LineBlock(byte[] buffer, List<BlockLine> lines, Action<List<BlockLine>> returnLines) : IDisposable
 {
     private byte[]? _buffer = buffer;
 
@@ -18,6 +18,8 @@ internal sealed class LineBlock(byte[] buffer, List<BlockLine> lines) : IDisposa
         {
             _buffer = null;
             ArrayPool<byte>.Shared.Return(rented);
+            lines.Clear();
+            returnLines(lines);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 
 namespace Segments.Core.Events;
 
@@ -15,6 +16,10 @@ internal sealed class Utf8LineBlockReader(Stream stream, int maxRecordChars)
     public const int BeginningBytes = 4 * (Ingest.RowError.MaxValueLength + 1);
 
     private readonly int _blockSize = (int)Math.Clamp(3L * maxRecordChars + 2, 4 << 20, Array.MaxLength);
+
+    // A block's line list is large (tens of thousands of lines), so lists are reused rather than left to the large
+    // object heap: one is being filled while the block before is parsed, so two circulate.
+    private readonly ConcurrentBag<List<BlockLine>> _spareLines = [];
     private byte[]? _carry;
     private int _carryLength;
     private long _lineNumber;
@@ -53,7 +58,11 @@ internal sealed class Utf8LineBlockReader(Stream stream, int maxRecordChars)
             return null;
         }
 
-        var lines = new List<BlockLine>(Math.Max(16, filled / 160));
+        if (!_spareLines.TryTake(out var lines))
+        {
+            lines = new List<BlockLine>(Math.Max(16, filled / 160));
+        }
+
         while (position < filled)
         {
             var newline = buffer.AsSpan(position, filled - position).IndexOf((byte)'\n');
@@ -84,7 +93,7 @@ internal sealed class Utf8LineBlockReader(Stream stream, int maxRecordChars)
             }
         }
 
-        return new LineBlock(buffer, lines);
+        return new LineBlock(buffer, lines, _spareLines.Add);
     }
 
     private BlockLine Line(byte[] buffer, int start, int length)
