@@ -59,7 +59,7 @@ duck_q=$(median "${duckQuery[@]}")
 table=$(awk -v b="$bytes" -v os="$ours_s" -v orss="$ours_rss" -v ds="$duck_s" -v drss="$duck_rss" -v dq="$duck_q" -v oc="$ours_cpu" -v dc="$duck_cpu" \
   -v lines="$(grep -o 'lines read [0-9]*' artifacts/bench/events-ours.log | cut -d' ' -f3)" 'BEGIN {
   mb = b / 1048576
-  printf "| path (whole process, median of runs) | seconds | MiB/s | lines/s | CPU s | peak RSS MiB | throughput ÷ DuckDB | CPU ÷ DuckDB's |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
+  printf "| path (whole process, median of runs) | seconds | MiB/s | lines/s | CPU s | peak RSS MiB | throughput ÷ DuckDB | CPU ÷ DuckDB CPU |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
   printf "| segments validate --events | %.2f | %.1f | %.0f | %.1f | %.0f | %.2f | %.2f |\n", os, mb / os, lines / os, oc, orss / 1024, ds / os, oc / dc
   printf "| DuckDB read_json (node) | %.2f | %.1f | %.0f | %.1f | %.0f | 1 | 1 |\n", ds, mb / ds, lines / ds, dc, drss / 1024
   printf "| DuckDB read_json, query only | %.2f | %.1f | %.0f | | | %.2f (ours vs query) | |\n", dq, mb / dq, lines / dq, dq / os
