@@ -41,71 +41,86 @@ public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOption
     /// Reads every line of UTF-8 <paramref name="utf8"/> (a BOM is skipped), in order, as the
     /// <see cref="TextReader"/> overload does but from bytes: lines are split in pooled blocks of a few MiB, Segment
     /// messages are read with a <see cref="Utf8JsonReader"/> (no string per line, no DOM), and each block's lines are
-    /// parsed on <see cref="EventReadOptions.MaxDegreeOfParallelism"/> cores while the next block is read. The
+    /// parsed 4,096 at a time on <see cref="EventReadOptions.MaxDegreeOfParallelism"/> cores while the next block is
+    /// read. The
     /// <see cref="TextReader"/> overload stays the sequential reference; both give the same lines. The stream stays open.
     /// </summary>
     public async IAsyncEnumerable<EventLine> ReadAsync(Stream utf8, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(utf8);
         var blocks = new Utf8LineBlockReader(utf8, options.MaxRecordChars);
-        var next = blocks.ReadAsync(cancellationToken).AsTask();
-        while (await next.ConfigureAwait(false) is { } block)
+        var results = ArrayPool<EventLine>.Shared.Rent(BatchLines);
+        try
         {
-            using (block)
+            var next = blocks.ReadAsync(cancellationToken).AsTask();
+            while (await next.ConfigureAwait(false) is { } block)
             {
-                next = blocks.ReadAsync(cancellationToken).AsTask();
-                var lines = block.Lines;
-
-                // Pooled: a block's results are a large array, which would otherwise land on the large object heap each time.
-                var results = ArrayPool<EventLine>.Shared.Rent(lines.Count);
-
-                // Lines up to the one that fixes the dialect are read in order, since detection depends on it.
-                var first = 0;
-                for (; first < lines.Count && Dialect is null; first++)
+                using (block)
                 {
-                    results[first] = Read(block, lines[first]);
-                }
+                    next = blocks.ReadAsync(cancellationToken).AsTask();
 
-                var parallelism = Math.Max(1, options.MaxDegreeOfParallelism);
-                var remaining = lines.Count - first;
-                if (parallelism == 1 || remaining < 256)
-                {
-                    for (var i = first; i < lines.Count; i++)
+                    // A block is parsed and handed out a batch at a time: the events of one batch are all that is
+                    // alive at once, so few of them outlive a young-generation collection.
+                    for (var start = 0; start < block.Lines.Count; start += BatchLines)
                     {
-                        results[i] = Read(block, lines[i]);
-                    }
-                }
-                else
-                {
-                    var parts = parallelism * 4;
-                    Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, part =>
-                    {
-                        var end = first + (int)((long)remaining * (part + 1) / parts);
-                        for (var i = first + (int)((long)remaining * part / parts); i < end; i++)
+                        var count = Math.Min(BatchLines, block.Lines.Count - start);
+                        ParseBatch(block, start, count, results, cancellationToken);
+                        for (var i = 0; i < count; i++)
                         {
-                            results[i] = Read(block, lines[i]);
+                            // A blank line has no result (line 0); it is skipped as the text path skips it.
+                            if (results[i].Line > 0)
+                            {
+                                yield return results[i];
+                            }
                         }
-                    });
-                }
 
-                try
-                {
-                    for (var i = 0; i < lines.Count; i++)
-                    {
-                        // A blank line has no result (line 0); it is skipped as the text path skips it.
-                        if (results[i].Line > 0)
-                        {
-                            yield return results[i];
-                        }
+                        Array.Clear(results, 0, count);
                     }
-                }
-                finally
-                {
-                    Array.Clear(results, 0, lines.Count);
-                    ArrayPool<EventLine>.Shared.Return(results);
                 }
             }
         }
+        finally
+        {
+            ArrayPool<EventLine>.Shared.Return(results, clearArray: true);
+        }
+    }
+
+    /// <summary>Lines parsed and handed out together on the byte path.</summary>
+    private const int BatchLines = 4096;
+
+    /// <summary>Parses lines [<paramref name="start"/>, +<paramref name="count"/>) of a block into <paramref name="results"/>, on several cores when it pays.</summary>
+    private void ParseBatch(LineBlock block, int start, int count, EventLine[] results, CancellationToken cancellationToken)
+    {
+        var lines = block.Lines;
+
+        // Lines up to the one that fixes the dialect are read in order, since detection depends on it.
+        var first = 0;
+        for (; first < count && Dialect is null; first++)
+        {
+            results[first] = Read(block, lines[start + first]);
+        }
+
+        var parallelism = Math.Max(1, options.MaxDegreeOfParallelism);
+        var remaining = count - first;
+        if (parallelism == 1 || remaining < 256)
+        {
+            for (var i = first; i < count; i++)
+            {
+                results[i] = Read(block, lines[start + i]);
+            }
+
+            return;
+        }
+
+        var parts = parallelism * 2;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, part =>
+        {
+            var end = first + (int)((long)remaining * (part + 1) / parts);
+            for (var i = first + (int)((long)remaining * part / parts); i < end; i++)
+            {
+                results[i] = Read(block, lines[start + i]);
+            }
+        });
     }
 
     /// <summary>Reads a whole file into memory: for tests, the CLI's validation and small files.</summary>
