@@ -41,7 +41,7 @@ public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOption
     /// Reads every line of UTF-8 <paramref name="utf8"/> (a BOM is skipped), in order, as the
     /// <see cref="TextReader"/> overload does but from bytes: lines are split in pooled blocks of a few MiB, Segment
     /// messages are read with a <see cref="Utf8JsonReader"/> (no string per line, no DOM), and each block's lines are
-    /// parsed 4,096 at a time on <see cref="EventReadOptions.MaxDegreeOfParallelism"/> cores while the next block is
+    /// parsed 1,024 at a time on <see cref="EventReadOptions.MaxDegreeOfParallelism"/> cores while the next block is
     /// read. The
     /// <see cref="TextReader"/> overload stays the sequential reference; both give the same lines. The stream stays open.
     /// </summary>
@@ -86,7 +86,7 @@ public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOption
     }
 
     /// <summary>Lines parsed and handed out together on the byte path.</summary>
-    private const int BatchLines = 4096;
+    private const int BatchLines = 1024;
 
     /// <summary>Parses lines [<paramref name="start"/>, +<paramref name="count"/>) of a block into <paramref name="results"/>, on several cores when it pays.</summary>
     private void ParseBatch(LineBlock block, int start, int count, EventLine[] results, CancellationToken cancellationToken)
