@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Segments.Core.Events;
 using Segments.Core.Ingest;
 using Segments.Core.Products;
 using Segments.Core.Rules;
@@ -21,14 +22,15 @@ public static class AnalyzeCommand
         var rules = new Option<FileInfo?>("--rules") { Description = "Rule segment definitions, as in config/segments.json." };
         var products = new Option<FileInfo?>("--products") { Description = "Product catalog, as in config/products.csv: gives rules product_categories, product_vendors and product_X." };
         var output = new Option<FileInfo?>("--out") { Description = "Write one row per customer with every segment to this CSV file." };
+        var events = new Option<FileInfo[]>("--events") { Description = "Behaviour events (JSON Lines: Segment messages or GA4 export rows, plain or gzip), in arrival order; repeatable. Needs --as-of.", AllowMultipleArgumentsPerToken = true };
         var discount = new Option<double>("--monthly-discount-rate") { Description = "Monthly discount rate of the 12-month CLV.", DefaultValueFactory = _ => new PredictionOptions().MonthlyDiscountRate };
-        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters, predictions and rule segments for an export file.") { asOf, rules, products, output, discount };
+        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters, predictions and rule segments for an export file.") { asOf, events, rules, products, output, discount };
         input.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(rules), result.GetValue(products), result.GetValue(output), new PredictionOptions { MonthlyDiscountRate = result.GetValue(discount) }, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(events) ?? [], result.GetValue(rules), result.GetValue(products), result.GetValue(output), new PredictionOptions { MonthlyDiscountRate = result.GetValue(discount) }, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, ExportInputOptions inputOptions, string? asOfText, FileInfo? rulesFile, FileInfo? productsFile, FileInfo? output, PredictionOptions predictions, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, ExportInputOptions inputOptions, string? asOfText, FileInfo[] eventFiles, FileInfo? rulesFile, FileInfo? productsFile, FileInfo? output, PredictionOptions predictions, CancellationToken cancellationToken)
     {
         var (asOf, asOfProblem) = AsOfArgument.Parse(asOfText);
         if (asOfProblem is not null)
@@ -39,6 +41,13 @@ public static class AnalyzeCommand
 
         var input = result.GetRequiredValue(inputOptions.Input);
         var (context, problems) = inputOptions.Context(result);
+        if (eventFiles.Length > 0 && asOf is null)
+        {
+            // Event windows count back from the run date; guessing it from one file would shift every window.
+            problems = [.. problems, "--events needs --as-of: behaviour windows count back from the run's date."];
+        }
+
+        problems = [.. problems, .. eventFiles.Where(f => !f.Exists).Select(f => $"{f.FullName}: no such file")];
         ProductCatalog? catalog = null;
         if (productsFile is not null && !productsFile.Exists)
         {
@@ -83,6 +92,7 @@ public static class AnalyzeCommand
         }
 
         var engine = new SegmentationEngine(asOf, predictions);
+        var exportedOrders = new Dictionary<string, CustomerOrder>(StringComparer.Ordinal);
         var stream = input.OpenRead();
         IngestReport report;
         await using (stream.ConfigureAwait(false))
@@ -93,6 +103,11 @@ public static class AnalyzeCommand
                 line =>
                 {
                     engine.Add(line);
+                    if (eventFiles.Length > 0 && !line.IsCancellation)
+                    {
+                        exportedOrders.TryAdd(line.OrderId, new CustomerOrder(line.CustomerId, line.OrderId, new DateTimeOffset(line.OrderDate.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+                    }
+
                     return ValueTask.CompletedTask;
                 },
                 _ => ValueTask.CompletedTask,
@@ -105,12 +120,34 @@ public static class AnalyzeCommand
             return 1;
         }
 
-        var analysis = engine.Compute(segments, profiles: null, catalog);
+        BehaviourAnalysis? behaviour = null;
+        if (eventFiles.Length > 0)
+        {
+            behaviour = await EventsAnalysisStep.RunAsync(eventFiles, context.Options, exportedOrders.Values, asOf!.Value, catalog, cancellationToken).ConfigureAwait(false);
+            if (behaviour is null)
+            {
+                return 1;
+            }
+
+            // Orders only the tracked site saw (Order Completed events) are orders too, as in a run.
+            foreach (var line in BehaviourAnalyzer.OrderLines(behaviour.Resolved, exportedOrders.Keys.ToHashSet(StringComparer.Ordinal)))
+            {
+                engine.Add(line);
+            }
+        }
+
+        var analysis = engine.Compute(segments, profiles: null, catalog, behaviour?.Histories);
+        var eventOnly = behaviour is null ? [] : EventOnlyCustomers.Evaluate(segments, behaviour.Histories, analysis);
         SegmentationPrinter.Print(analysis);
+        if (behaviour is not null)
+        {
+            BehaviourPrinter.Print(behaviour.Behaviour, eventOnly.Count);
+        }
+
         if (output is not null)
         {
-            await SegmentationCsv.WriteAsync(output, analysis, cancellationToken).ConfigureAwait(false);
-            Console.WriteLine($"wrote {analysis.Customers.Count} customers to {output.FullName}");
+            await SegmentationCsv.WriteAsync(output, analysis, behaviour?.Behaviour, eventOnly, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"wrote {analysis.Customers.Count + eventOnly.Count} customers to {output.FullName}");
         }
 
         return 0;

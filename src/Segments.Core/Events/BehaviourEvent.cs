@@ -29,6 +29,13 @@ public sealed record BehaviourEvent(
     string Name,
     string? SourceDay)
 {
+    /// <summary>
+    /// The event's scalar properties as text (Segment <c>properties</c> strings, numbers and booleans; GA4
+    /// <c>event_params</c>), by name, for rule filters such as <c>events('Order Completed', 90d, coupon = 'SUMMER')</c>;
+    /// null when it has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Properties { get; init; }
+
     /// <summary>The UTC day it happened on; every window is counted in whole UTC days.</summary>
     public DateOnly Day => DateOnly.FromDateTime(Timestamp.UtcDateTime);
 }

@@ -17,4 +17,10 @@ public sealed record EventReadOptions
     /// a broken clock or a broken export and would sit in every window until that day comes.
     /// </summary>
     public TimeSpan MaxFutureSkew { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Cores the byte path (<see cref="EventLinesReader.ReadAsync(Stream, CancellationToken)"/>) parses lines on;
+    /// 1 parses them one after another. Results come in file order either way.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

@@ -83,7 +83,10 @@ internal static class Ga4RowParser
             products.Quantity,
             orderId,
             name,
-            "ga4:" + eventDate));
+            "ga4:" + eventDate)
+        {
+            Properties = ParameterTexts(row),
+        });
     }
 
     /// <summary>The numeric <c>event_params</c> by key (int_value, double_value or float_value).</summary>
@@ -107,6 +110,35 @@ internal static class Ga4RowParser
                 if (JsonFields.TryDecimal(JsonFields.Property(value, field), out var number) && number is not null)
                 {
                     result[key] = number;
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Every <c>event_params</c> entry as text by key (its string, int, double or float value); null when none.</summary>
+    private static Dictionary<string, string>? ParameterTexts(JsonElement row)
+    {
+        if (JsonFields.Property(row, "event_params") is not { ValueKind: JsonValueKind.Array } parameters)
+        {
+            return null;
+        }
+
+        Dictionary<string, string>? result = null;
+        foreach (var parameter in parameters.EnumerateArray())
+        {
+            if (JsonFields.Text(JsonFields.Property(parameter, "key")) is not { } key || JsonFields.Property(parameter, "value") is not { } value)
+            {
+                continue;
+            }
+
+            foreach (var field in (string[])["string_value", "int_value", "double_value", "float_value"])
+            {
+                if (JsonFields.Text(JsonFields.Property(value, field)) is { } text)
+                {
+                    (result ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))[key] = text;
                     break;
                 }
             }

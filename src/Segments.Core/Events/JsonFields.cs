@@ -49,6 +49,34 @@ internal static class JsonFields
         }
     }
 
+    /// <summary>The string, number and boolean members of an object as text, by name (ignoring case); null when none.</summary>
+    public static EventProperties? Scalars(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        EventProperties? result = null;
+        foreach (var member in element.EnumerateObject())
+        {
+            var text = member.Value.ValueKind switch
+            {
+                JsonValueKind.String => member.Value.GetString(),
+                JsonValueKind.Number => member.Value.GetRawText(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => null,
+            };
+            if (text is { Length: > 0 })
+            {
+                (result ??= new EventProperties()).Set(member.Name, text);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The raw text of a value for an error report.</summary>
     public static string Raw(JsonElement? element) => element?.ValueKind switch
     {

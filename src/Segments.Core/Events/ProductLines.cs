@@ -11,19 +11,30 @@ internal readonly record struct ProductLines(IReadOnlyList<string> Ids, int Quan
     /// Reads an array of product objects (Segment <c>products[]</c>, GA4 <c>items[]</c>) with the given field names;
     /// a quantity defaults to 1; a price or quantity that is not a number is an error naming the field.
     /// </summary>
-    public static bool TryRead(JsonElement array, string column, string idField, out ProductLines lines, out string wrongColumn, out string wrongValue)
+    public static bool TryRead(JsonElement array, string column, string idField, out ProductLines lines, out string wrongColumn, out string wrongValue) =>
+        TryRead(
+            array.EnumerateArray().Select(item => new ProductItem(
+                JsonScalar.From(JsonFields.Property(item, idField)),
+                JsonScalar.From(JsonFields.Property(item, "quantity")),
+                JsonScalar.From(JsonFields.Property(item, "price")))).ToList(),
+            column,
+            out lines,
+            out wrongColumn,
+            out wrongValue);
+
+    /// <summary>The same over product objects already captured.</summary>
+    public static bool TryRead(IReadOnlyList<ProductItem> items, string column, out ProductLines lines, out string wrongColumn, out string wrongValue)
     {
-        var ids = new List<string>();
+        var ids = new List<string>(items.Count);
         var quantity = 0;
         decimal? value = null;
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
+        for (var index = 0; index < items.Count; index++)
         {
-            if (!TryLine(item, idField, out var id, out var units, out var amount, out var wrongField))
+            if (!TryLine(items[index], out var id, out var units, out var amount, out var wrongField, out var wrong))
             {
                 lines = None;
                 wrongColumn = $"{column}[{index}].{wrongField}";
-                wrongValue = JsonFields.Raw(JsonFields.Property(item, wrongField));
+                wrongValue = wrong;
                 return false;
             }
 
@@ -34,7 +45,6 @@ internal readonly record struct ProductLines(IReadOnlyList<string> Ids, int Quan
 
             quantity += units;
             value = amount is null ? value : (value ?? 0) + amount;
-            index++;
         }
 
         lines = new ProductLines(ids, quantity, value);
@@ -42,22 +52,24 @@ internal readonly record struct ProductLines(IReadOnlyList<string> Ids, int Quan
         return true;
     }
 
-    /// <summary>One product object: its id, units (default 1) and price × units (null without a price).</summary>
-    public static bool TryLine(JsonElement item, string idField, out string? id, out int units, out decimal? amount, out string wrongField)
+    /// <summary>One product: its id, units (default 1) and price × units (null without a price); else the wrong field and its raw value.</summary>
+    public static bool TryLine(ProductItem item, out string? id, out int units, out decimal? amount, out string wrongField, out string wrongValue)
     {
-        id = JsonFields.Text(JsonFields.Property(item, idField));
+        id = item.Id.Text;
         units = 1;
         amount = null;
-        wrongField = string.Empty;
-        if (!JsonFields.TryDecimal(JsonFields.Property(item, "quantity"), out var quantity) || quantity is < 0 or > int.MaxValue)
+        wrongField = wrongValue = string.Empty;
+        if (!item.Quantity.TryDecimal(out var quantity) || quantity is < 0 or > int.MaxValue)
         {
             wrongField = "quantity";
+            wrongValue = item.Quantity.Raw;
             return false;
         }
 
-        if (!JsonFields.TryDecimal(JsonFields.Property(item, "price"), out var price))
+        if (!item.Price.TryDecimal(out var price))
         {
             wrongField = "price";
+            wrongValue = item.Price.Raw;
             return false;
         }
 

@@ -10,19 +10,21 @@ namespace Segments.Core.Events;
 /// </summary>
 internal static class SegmentMessageParser
 {
-    public static EventParseOutcome Parse(JsonElement message, CustomerIdPolicy customers, EventReadOptions options)
+    public static EventParseOutcome Parse(JsonElement message, CustomerIdPolicy customers, EventReadOptions options) =>
+        Parse(SegmentMessageFields.FromElement(message), customers, options);
+
+    public static EventParseOutcome Parse(SegmentMessageFields message, CustomerIdPolicy customers, EventReadOptions options)
     {
-        var typeElement = JsonFields.Property(message, "type");
-        var type = JsonFields.Text(typeElement)?.ToLowerInvariant();
+        // The usual lower-case types skip the copy ToLowerInvariant makes.
+        var type = message.Type.Text is { } text ? text is "track" or "page" or "identify" or "screen" ? text : text.ToLowerInvariant() : null;
         if (type is null)
         {
-            return EventParseOutcome.Wrong("type", JsonFields.Raw(typeElement), "is missing: a Segment message needs a type (track, identify, page, screen)");
+            return EventParseOutcome.Wrong("type", message.Type.Raw, "is missing: a Segment message needs a type (track, identify, page, screen)");
         }
 
-        var timestampElement = JsonFields.Property(message, "timestamp");
-        if (JsonFields.Text(timestampElement) is not { } timestampText)
+        if (message.Timestamp.Text is not { } timestampText)
         {
-            return EventParseOutcome.Wrong("timestamp", JsonFields.Raw(timestampElement), "is missing");
+            return EventParseOutcome.Wrong("timestamp", message.Timestamp.Raw, "is missing");
         }
 
         if (!EventTimestamps.TryParseIso(timestampText, out var timestamp, out var timestampReason))
@@ -35,8 +37,8 @@ internal static class SegmentMessageParser
             return EventParseOutcome.Wrong("timestamp", timestampText, ahead);
         }
 
-        var userId = JsonFields.Text(JsonFields.Property(message, "userId")) is { } rawUser ? customers.Normalize(rawUser) : null;
-        var anonymousId = JsonFields.Text(JsonFields.Property(message, "anonymousId"))?.Trim();
+        var userId = message.UserId.Text is { } rawUser ? customers.Normalize(rawUser) : null;
+        var anonymousId = message.AnonymousId.Text?.Trim();
         if (string.IsNullOrEmpty(userId) && string.IsNullOrEmpty(anonymousId))
         {
             return EventParseOutcome.Wrong("userId", string.Empty, "is missing and so is anonymousId: a message needs one of them");
@@ -47,10 +49,9 @@ internal static class SegmentMessageParser
         switch (type)
         {
             case "track":
-                var eventElement = JsonFields.Property(message, "event");
-                if (JsonFields.Text(eventElement) is not { } eventName || string.IsNullOrWhiteSpace(eventName))
+                if (message.Event.Text is not { } eventName || string.IsNullOrWhiteSpace(eventName))
                 {
-                    return EventParseOutcome.Wrong("event", JsonFields.Raw(eventElement), "is missing: a track call needs an event name");
+                    return EventParseOutcome.Wrong("event", message.Event.Raw, "is missing: a track call needs an event name");
                 }
 
                 name = eventName;
@@ -72,8 +73,7 @@ internal static class SegmentMessageParser
                 return EventParseOutcome.Wrong("type", type, "is not a Segment call type (track, identify, page, screen, group, alias)");
         }
 
-        var properties = JsonFields.Property(message, "properties") ?? default;
-        if (!TryProducts(properties, kind, out var products, out var wrongColumn, out var wrongValue))
+        if (!TryProducts(message, kind, out var products, out var wrongColumn, out var wrongValue))
         {
             return EventParseOutcome.Wrong(wrongColumn, wrongValue, "is not a number");
         }
@@ -82,12 +82,11 @@ internal static class SegmentMessageParser
         if (kind is EventKind.OrderCompleted or EventKind.CheckoutStarted)
         {
             // The spec's order total: `total`, else `revenue`, else `value`, else the products' sum.
-            foreach (var field in (string[])["total", "revenue", "value"])
+            foreach (var (field, element) in (ReadOnlySpan<(string, JsonScalar)>)[("total", message.Total), ("revenue", message.Revenue), ("value", message.Value)])
             {
-                var element = JsonFields.Property(properties, field);
-                if (!JsonFields.TryDecimal(element, out var amount))
+                if (!element.TryDecimal(out var amount))
                 {
-                    return EventParseOutcome.Wrong("properties." + field, JsonFields.Raw(element), "is not a number");
+                    return EventParseOutcome.Wrong("properties." + field, element.Raw, "is not a number");
                 }
 
                 if (amount is not null)
@@ -99,7 +98,7 @@ internal static class SegmentMessageParser
         }
 
         return EventParseOutcome.Read(new BehaviourEvent(
-            JsonFields.Text(JsonFields.Property(message, "messageId")),
+            message.MessageId.Text,
             string.IsNullOrEmpty(userId) ? null : userId,
             string.IsNullOrEmpty(anonymousId) ? null : anonymousId,
             kind,
@@ -107,31 +106,32 @@ internal static class SegmentMessageParser
             products.Ids,
             value,
             products.Quantity,
-            JsonFields.Text(JsonFields.Property(properties, "order_id")),
+            message.OrderId.Text,
             name,
-            SourceDay: null));
+            SourceDay: null)
+        {
+            Properties = message.Scalars,
+        });
     }
 
     /// <summary><c>properties.products[]</c> when given, else the single product of <c>properties.product_id</c>/<c>price</c>/<c>quantity</c>.</summary>
-    private static bool TryProducts(JsonElement properties, EventKind kind, out ProductLines products, out string wrongColumn, out string wrongValue)
+    private static bool TryProducts(SegmentMessageFields message, EventKind kind, out ProductLines products, out string wrongColumn, out string wrongValue)
     {
         wrongColumn = wrongValue = string.Empty;
-        if (JsonFields.Property(properties, "products") is { ValueKind: JsonValueKind.Array } array)
+        if (message.Products is { } items)
         {
-            return ProductLines.TryRead(array, "properties.products", "product_id", out products, out wrongColumn, out wrongValue);
+            return ProductLines.TryRead(items, "properties.products", out products, out wrongColumn, out wrongValue);
         }
 
         products = ProductLines.None;
-        var single = JsonFields.Property(properties, "product_id");
-        if (single is null && kind is not (EventKind.ProductViewed or EventKind.ProductAdded))
+        if (!message.HasProductId && kind is not (EventKind.ProductViewed or EventKind.ProductAdded))
         {
             return true;
         }
 
-        if (!ProductLines.TryLine(properties, "product_id", out var id, out var units, out var amount, out var wrongField))
+        if (!ProductLines.TryLine(message.Product, out var id, out var units, out var amount, out var wrongField, out wrongValue))
         {
             wrongColumn = "properties." + wrongField;
-            wrongValue = JsonFields.Raw(JsonFields.Property(properties, wrongField));
             return false;
         }
 

@@ -1,3 +1,5 @@
+using Segments.Core.Events;
+
 namespace Segments.Core.Rules;
 
 /// <summary>
@@ -66,6 +68,13 @@ public sealed record CustomerFacts(string CustomerId)
 
     /// <summary>The customer's newest profile record, as of the run's date; null when no customer export names the customer.</summary>
     public Profiles.CustomerProfileFields? Profile { get; init; }
+
+    /// <summary>
+    /// The customer's events before the run's date with their behaviour segments
+    /// (<see cref="Events.CustomerEventHistories.Build"/>); null when the customer has none: event counts are then
+    /// zero, the behaviour flags false, <c>last_seen</c> unknown.
+    /// </summary>
+    public Events.CustomerEventHistory? Events { get; init; }
 
     /// <summary>
     /// Days from the start of the relationship (the earlier of the signup date and the first order) to
@@ -143,7 +152,28 @@ public sealed record CustomerFacts(string CustomerId)
             Put(values, StandardAttributes.ProfileUpdatedAt, Day(p.UpdatedAt));
         }
 
-        return new CustomerProfile(CustomerId, values);
+        PutBehaviour(values);
+        return new CustomerProfile(CustomerId, values) { Events = Events };
+    }
+
+    private void PutBehaviour(Dictionary<string, AttributeValue> values)
+    {
+        var cart = Events?.AbandonedCart;
+        if (Events?.LastSeen is { } seen)
+        {
+            var day = DateOnly.FromDateTime(seen.UtcDateTime);
+            Put(values, StandardAttributes.LastSeen, AttributeValue.Of(day));
+            Put(values, StandardAttributes.DaysSinceLastSeen, AsOf is { } asOf ? AttributeValue.Of(asOf.DayNumber - day.DayNumber) : null);
+        }
+
+        Put(values, StandardAttributes.AbandonedCartValue, AttributeValue.Of(cart?.Value ?? 0m));
+        Put(values, StandardAttributes.AbandonedCartItems, AttributeValue.Of(cart?.Items ?? 0));
+        Put(values, StandardAttributes.AbandonedCartProducts, AttributeValue.Of(cart?.ProductIds ?? []));
+        Put(values, StandardAttributes.CartAbandoner, AttributeValue.Of(Events?.IsIn(BehaviourSegment.CartAbandoners) == true));
+        Put(values, StandardAttributes.BrowseAbandoner, AttributeValue.Of(Events?.IsIn(BehaviourSegment.BrowseAbandoners) == true));
+        Put(values, StandardAttributes.Prospect, AttributeValue.Of(Events?.IsIn(BehaviourSegment.Prospects) == true));
+        Put(values, StandardAttributes.BehaviourSegments, AttributeValue.Of(
+            Events?.Memberships.Select(m => BehaviourSegmentNames.Name(m.Segment)).ToList() ?? []));
     }
 
     // A model can emit NaN or infinity (a fit that did not converge); converting those to decimal throws,

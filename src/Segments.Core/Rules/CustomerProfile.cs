@@ -7,4 +7,10 @@ namespace Segments.Core.Rules;
 /// </summary>
 /// <param name="CustomerId">Normalised customer id.</param>
 /// <param name="Values">Attribute values by name.</param>
-public sealed record CustomerProfile(string CustomerId, IReadOnlyDictionary<string, AttributeValue> Values);
+public sealed record CustomerProfile(string CustomerId, IReadOnlyDictionary<string, AttributeValue> Values)
+{
+    /// <summary>
+    /// The customer's events, for <c>events(…)</c> conditions; null when the customer has none (they count zero).
+    /// </summary>
+    public Events.CustomerEventHistory? Events { get; init; }
+}

@@ -42,8 +42,12 @@ public static class MatchedClauses
 
                 break;
             case NotNode not:
-                var attributes = AttributesOf(not.Operand).Distinct().Select(a => Value(a, profile));
+                var attributes = AttributesOf(not.Operand).Distinct().Select(a => Value(a, profile))
+                    .Concat(EventCountsOf(not.Operand).Distinct().Select(e => EventCount(e, profile, asOf)));
                 clauses.Add(Cut($"{not}: {string.Join(", ", attributes)}"));
+                break;
+            case EventCountNode events:
+                clauses.Add(Cut($"{events}: {EventCount(events, profile, asOf)}"));
                 break;
             case ComparisonNode comparison:
                 var cutOff = comparison.Value is RelativeDateLiteral relative
@@ -82,6 +86,18 @@ public static class MatchedClauses
         ContainsNode c => [c.Attribute.Name],
         _ => [],
     };
+
+    private static IEnumerable<EventCountNode> EventCountsOf(QueryNode node) => node switch
+    {
+        AndNode and => EventCountsOf(and.Left).Concat(EventCountsOf(and.Right)),
+        OrNode or => EventCountsOf(or.Left).Concat(EventCountsOf(or.Right)),
+        NotNode not => EventCountsOf(not.Operand),
+        EventCountNode events => [events],
+        _ => [],
+    };
+
+    private static string EventCount(EventCountNode events, CustomerProfile profile, DateOnly asOf) =>
+        $"{events.Count(profile, asOf).ToString(CultureInfo.InvariantCulture)} in the last {events.WindowDays.ToString(CultureInfo.InvariantCulture)} days";
 
     private static string Value(AttributeDefinition attribute, CustomerProfile profile) => Value(attribute.Name, profile);
 

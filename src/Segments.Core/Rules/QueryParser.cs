@@ -8,13 +8,14 @@ namespace Segments.Core.Rules;
 /// or        := and ( OR and )*
 /// and       := unary ( AND unary )*
 /// unary     := NOT unary | '(' or ')' | condition
-/// condition := attribute ( compare value | [NOT] IN '(' value ( ',' value )* ')' | [NOT] CONTAINS value )
+/// condition := events | attribute ( compare value | [NOT] IN '(' value ( ',' value )* ')' | [NOT] CONTAINS value )
+/// events    := EVENTS '(' 'name' ',' window ( ',' field ( '=' | '!=' ) value )* ')' compare number
 /// compare   := '=' | '!=' | '&lt;' | '&lt;=' | '&gt;' | '&gt;='
 /// value     := 'text' | number | true | false | relative date (-90d)
 /// </code>
 /// The first error stops parsing; each method returns null after recording it.
 /// </summary>
-internal sealed class QueryParser(IReadOnlyList<Token> tokens, AttributeCatalog catalog)
+internal sealed partial class QueryParser(IReadOnlyList<Token> tokens, AttributeCatalog catalog)
 {
     /// <summary>Recursion bound: a query nested deeper than this is not hand-written, and must not overflow the stack.</summary>
     public const int MaxDepth = 64;
@@ -125,9 +126,16 @@ internal sealed class QueryParser(IReadOnlyList<Token> tokens, AttributeCatalog 
         }
 
         var attribute = catalog.Find(name.Source);
+        if (attribute is null && IsEventsCall(name))
+        {
+            return ParseEvents();
+        }
+
         if (attribute is null)
         {
-            var suggestion = catalog.SuggestFor(name.Source);
+            var suggestion = tokens[_index + 1].Kind == TokenKind.LeftParen && EditDistance.Between(name.Source, EventsFunction) <= 2
+                ? EventsFunction + "(…)"
+                : catalog.SuggestFor(name.Source);
             var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
             return Fail(name.Position, $"unknown attribute '{name.Source}' at position {name.Position}{hint}");
         }

@@ -66,8 +66,7 @@ internal static class QueryTokenizer
             '<' => (new Token(TokenKind.Less, position, "<"), null),
             '>' when next == '=' => (new Token(TokenKind.GreaterOrEqual, position, ">="), null),
             '>' => (new Token(TokenKind.Greater, position, ">"), null),
-            '\'' => ReadString(query, start),
-            '"' => (default, new QueryError(position, $"unexpected '\"' at position {position}; write text in single quotes, e.g. 'United Kingdom'")),
+            '\'' or '"' => ReadString(query, start),
             '-' or '+' when char.IsAsciiDigit(next) => ReadNumber(query, start),
             _ when char.IsAsciiDigit(c) => ReadNumber(query, start),
             _ when char.IsAsciiLetter(c) || c == '_' => (ReadWord(query, start), null),
@@ -76,18 +75,22 @@ internal static class QueryTokenizer
         };
     }
 
-    /// <summary>A single-quoted string; a doubled quote inside stands for one quote.</summary>
+    /// <summary>
+    /// A string in single or double quotes (event names are usually written in double quotes, as tracking plans and
+    /// the issue that asked for them write them); a doubled quote inside stands for one quote.
+    /// </summary>
     private static (Token, QueryError?) ReadString(string query, int start)
     {
+        var quote = query[start];
         var text = new StringBuilder();
         var i = start + 1;
         while (i < query.Length)
         {
-            if (query[i] == '\'')
+            if (query[i] == quote)
             {
-                if (i + 1 < query.Length && query[i + 1] == '\'')
+                if (i + 1 < query.Length && query[i + 1] == quote)
                 {
-                    text.Append('\'');
+                    text.Append(quote);
                     i += 2;
                     continue;
                 }
@@ -99,7 +102,7 @@ internal static class QueryTokenizer
             i++;
         }
 
-        return (default, new QueryError(start + 1, $"unterminated text starting at position {start + 1}; close it with '"));
+        return (default, new QueryError(start + 1, $"unterminated text starting at position {start + 1}; close it with {quote}"));
     }
 
     /// <summary>A number (<c>3</c>, <c>-2.5</c>) or a relative date (<c>-90d</c>, <c>7d</c>).</summary>

@@ -44,6 +44,15 @@ public static class StandardAttributes
     public const string ConsentSmsAt = "consent_sms_at";
     public const string Tags = "tags";
     public const string ProfileUpdatedAt = "profile_updated_at";
+    public const string LastSeen = "last_seen";
+    public const string DaysSinceLastSeen = "days_since_last_seen";
+    public const string AbandonedCartValue = "abandoned_cart_value";
+    public const string AbandonedCartItems = "abandoned_cart_items";
+    public const string AbandonedCartProducts = "abandoned_cart_products";
+    public const string CartAbandoner = "cart_abandoner";
+    public const string BrowseAbandoner = "browse_abandoner";
+    public const string Prospect = "prospect";
+    public const string BehaviourSegments = "behaviour_segments";
 #pragma warning restore CS1591
 
     /// <summary>The table: name, type, meaning.</summary>
@@ -86,5 +95,14 @@ public static class StandardAttributes
         new(ConsentSmsAt, AttributeType.Date, "date the SMS consent was given or withdrawn"),
         new(Tags, AttributeType.TextList, "tags from the customer export"),
         new(ProfileUpdatedAt, AttributeType.Date, "date the customer export last changed the record"),
+        new(LastSeen, AttributeType.Date, "UTC day of the customer's latest event before the run's date; unknown without events"),
+        new(DaysSinceLastSeen, AttributeType.Number, "days from the latest event to the run's date; unknown without events"),
+        new(AbandonedCartValue, AttributeType.Number, "value of the abandoned cart (the Product Added events since the last order, within the abandonment window); 0 when not a cart abandoner"),
+        new(AbandonedCartItems, AttributeType.Number, "units in the abandoned cart; 0 when not a cart abandoner"),
+        new(AbandonedCartProducts, AttributeType.TextList, "products in the abandoned cart"),
+        new(CartAbandoner, AttributeType.Boolean, "in the built-in segment behaviour:Cart Abandoners"),
+        new(BrowseAbandoner, AttributeType.Boolean, "in the built-in segment behaviour:Browse Abandoners"),
+        new(Prospect, AttributeType.Boolean, "in the built-in segment behaviour:Prospects"),
+        new(BehaviourSegments, AttributeType.TextList, "names of the behaviour: segments the customer is in, e.g. 'Cart Abandoners'"),
     ];
 }

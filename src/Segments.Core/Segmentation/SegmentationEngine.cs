@@ -54,11 +54,14 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
     /// <paramref name="rules"/> over both. Profiles of customers without orders are counted, not scored.
     /// With a <paramref name="products"/> catalog, each customer also gets the catalog's list attributes of the
     /// products bought (non-cancelled lines up to the run's date, the same set as <c>products</c>).
+    /// With <paramref name="events"/> (<see cref="Events.CustomerEventHistories.Build"/>), rules may use event
+    /// conditions and the behaviour attributes; a customer without an entry has no events.
     /// </summary>
     public SegmentationResult Compute(
         IReadOnlyList<RuleSegment> rules,
         IReadOnlyDictionary<string, Profiles.CustomerProfileFields>? profiles,
-        Products.ProductCatalog? products = null)
+        Products.ProductCatalog? products = null,
+        IReadOnlyDictionary<string, Events.CustomerEventHistory>? events = null)
     {
         var day = _rfm.AsOf;
         var rfm = RfmScorer.Score(_rfm.ToMetrics());
@@ -103,6 +106,7 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
                 Cluster = cluster,
                 PAlive = prediction?.PAlive,
                 Clv = prediction?.Clv12Months,
+                Events = events?.GetValueOrDefault(id),
             };
             var attributes = facts.ToProfile();
             // Explaining a rule evaluates it: its clause list is empty exactly when it does not hold.

@@ -1,3 +1,4 @@
+using System.Text;
 using Segments.Core.Events;
 using Segments.Core.Ingest;
 using Segments.Core.Transactions;
@@ -12,10 +13,30 @@ internal static class EventFiles
 
     public static readonly IngestOptions Ingest = new() { EmailHashKey = "test-key" };
 
-    public static Task<EventFileResult> ReadAsync(string text, EventDialect? dialect = null, int maxRecordChars = 1024 * 1024)
+    /// <summary>
+    /// Reads <paramref name="text"/> with the sequential reference (the <see cref="TextReader"/> path) and checks that
+    /// the byte path, on two cores, gives exactly the same lines and dialect, so every reader test checks both.
+    /// </summary>
+    public static async Task<EventFileResult> ReadAsync(string text, EventDialect? dialect = null, int maxRecordChars = 1024 * 1024)
     {
-        var reader = new EventLinesReader(new CustomerIdPolicy(Ingest), new EventReadOptions { Now = Now, Dialect = dialect, MaxRecordChars = maxRecordChars });
-        return reader.ReadAllAsync(new StringReader(text));
+        var options = new EventReadOptions { Now = Now, Dialect = dialect, MaxRecordChars = maxRecordChars };
+        var reference = new EventLinesReader(new CustomerIdPolicy(Ingest), options);
+        var expected = new List<string>();
+        await foreach (var line in reference.ReadAsync(new StringReader(text)))
+        {
+            expected.Add(EventLineProjection.Of(line));
+        }
+
+        var bytes = new EventLinesReader(new CustomerIdPolicy(Ingest), options with { MaxDegreeOfParallelism = 2 });
+        var actual = new List<string>();
+        await foreach (var line in bytes.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(text))))
+        {
+            actual.Add(EventLineProjection.Of(line));
+        }
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(reference.Dialect, bytes.Dialect);
+        return await new EventLinesReader(new CustomerIdPolicy(Ingest), options).ReadAllAsync(new StringReader(text));
     }
 
     public static async Task<IReadOnlyList<BehaviourEvent>> EventsAsync(params string[] lines)

@@ -16,6 +16,9 @@ public class AttributeCatalogTests
             "new_vs_returning", "recency_days", "tenure_days", "has_profile", "signup_date", "birth_year", "age_band", "gender",
             "city", "region", "profile_country", "acquisition_channel", "consent_email", "consent_email_at", "consent_sms",
             "consent_sms_at", "tags", "profile_updated_at",
+            // Issue 14: the attributes behind the behaviour segments.
+            "last_seen", "days_since_last_seen", "abandoned_cart_value", "abandoned_cart_items", "abandoned_cart_products",
+            "cart_abandoner", "browse_abandoner", "prospect", "behaviour_segments",
         ];
 
         // Act

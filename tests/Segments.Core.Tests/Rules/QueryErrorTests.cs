@@ -27,7 +27,7 @@ public class QueryErrorTests
     [InlineData("rfm_segment IN ('Lost' 'At Risk')", 24, "expected ',' or ')' in the IN list at position 24, found 'At Risk'")]
     // Characters
     [InlineData("country = 'United", 11, "unterminated text starting at position 11; close it with '")]
-    [InlineData("country = \"UK\"", 11, "unexpected '\"' at position 11; write text in single quotes, e.g. 'United Kingdom'")]
+    [InlineData("country = \"UK", 11, "unterminated text starting at position 11; close it with \"")]
     [InlineData("orders ! 3", 8, "unexpected '!' at position 8; did you mean '!='?")]
     [InlineData("orders > 3 & revenue > 1", 12, "unexpected '&' at position 12")]
     [InlineData("last_order_date > -90days", 19, "'-90days' at position 19 is neither a number nor a relative date such as -90d")]
