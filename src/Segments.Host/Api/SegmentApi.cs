@@ -29,7 +29,7 @@ internal static class SegmentApi
                 + "so paging continues in that run even after a newer run becomes active (410 once its rows are no longer kept). "
                 + "Every customer carries consent {email, emailAt, sms, smsAt} and, when the segment has an A/B experiment, group (control or treatment) in it."
                 + ConsentRule + " A continuationToken continues the listing with the consent filter it was issued for; another filter is 400. "
-                + "With Accept: text/csv the whole segment (filtered by consent when asked) streams as CSV with columns group, consentEmail, consentEmailAt, consentSms, consentSmsAt, behaviourSegments, lastSeen, abandonedCartValue; "
+                + "With Accept: text/csv the whole segment (filtered by consent when asked) streams as CSV with columns behaviourSegments, lastSeen, abandonedCartValue before ruleSegments, and last group, consentEmail, consentEmailAt, consentSms, consentSmsAt; "
                 + "cells starting with = + - @ tab or CR get a leading apostrophe.")
             .Produces<SegmentPage>(200, "application/json", "text/csv")
             .ProducesErrors(400, 401, 404, 410)

@@ -11,9 +11,9 @@ public static class SegmentCsv
     public static IReadOnlyList<string> Header { get; } =
     [
         "customerId", "runId", "asOf", "rfmCode", "rfmSegment", "recencyDays", "frequency", "monetary", "r", "f", "m",
-        "lifecycleStage", "cluster", "country", "firstOrderDate", "lastOrderDate", "pAlive", "expectedPurchases90", "clv12Months", "ruleSegments",
+        "lifecycleStage", "cluster", "country", "firstOrderDate", "lastOrderDate", "pAlive", "expectedPurchases90", "clv12Months",
+        "behaviourSegments", "lastSeen", "abandonedCartValue", "ruleSegments",
         "group", "consentEmail", "consentEmailAt", "consentSms", "consentSmsAt",
-        "behaviourSegments", "lastSeen", "abandonedCartValue",
     ];
 
     /// <summary>
@@ -33,10 +33,10 @@ public static class SegmentCsv
             row.Prediction?.PAlive.ToString("R", CultureInfo.InvariantCulture),
             row.Prediction?.ExpectedPurchases90.ToString("R", CultureInfo.InvariantCulture),
             row.Prediction?.Clv12Months?.ToString("R", CultureInfo.InvariantCulture),
-            string.Join(';', row.RuleSegments),
-            group, Flag(consent.Email), Timestamp(consent.EmailAt), Flag(consent.Sms), Timestamp(consent.SmsAt),
             string.Join(';', row.BehaviourSegments), Timestamp(row.Behaviour?.LastSeen),
             row.Behaviour?.AbandonedCart?.Value.ToString(CultureInfo.InvariantCulture),
+            string.Join(';', row.RuleSegments),
+            group, Flag(consent.Email), Timestamp(consent.EmailAt), Flag(consent.Sms), Timestamp(consent.SmsAt),
         ];
     }
 

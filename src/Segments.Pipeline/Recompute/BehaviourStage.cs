@@ -41,9 +41,11 @@ internal sealed class BehaviourStage(BatchLedger batches, NormalizedBatchStore n
             read.Add(new EventBatch(i, events));
         }
 
-        // Newest batch first, so that the de-duplication keeps the newest copy of a re-delivered message.
-        var latest = SourceDayReplacement.LatestOfEachDay(read).Reverse();
-        var resolved = EventIdentityResolver.Resolve(latest, asOf);
+        // Newest batch first (each in its file order), so that the de-duplication keeps the newest copy of a
+        // re-delivered message; of a re-exported GA4 day only the latest export's events are kept.
+        var kept = SourceDayReplacement.LatestOfEachDay(read).ToHashSet(ReferenceEqualityComparer.Instance);
+        var newestFirst = read.OrderByDescending(b => b.Sequence).SelectMany(b => b.Events.Where(kept.Contains));
+        var resolved = EventIdentityResolver.Resolve(newestFirst, asOf);
         var orders = OrderBook.Build(exportedOrders, resolved, asOf);
         var result = new BehaviourSegmenter(settings).Compute(resolved, orders, asOf);
         return new BehaviourRun(result, resolved, accepted.Count);

@@ -52,11 +52,11 @@ public sealed partial class KeylessTests(CompiledTemplate compiled)
     [Fact]
     public void The_only_key_read_is_the_blobs_extension_system_key_inside_the_event_subscription_endpoint()
     {
-        // One subscription per drop zone (transactions, customers), each reading the key once.
+        // One subscription per drop zone (transactions, customers, events), each reading the key once.
         var keyReads = ListFunction().Matches(compiled.Json);
         var subscriptions = compiled.Main.OfType("Microsoft.EventGrid/systemTopics/eventSubscriptions");
 
-        Assert.Equal(2, subscriptions.Count);
+        Assert.Equal(3, subscriptions.Count);
         Assert.Equal(subscriptions.Count, keyReads.Count);
         Assert.All(keyReads, read => Assert.Equal("listKeys(", read.Value));
         foreach (var (_, subscription) in subscriptions)

@@ -63,7 +63,7 @@ public sealed class ParameterTests(CompiledTemplate compiled)
     public void Outputs_name_what_the_deploy_commands_need_next()
     {
         Assert.Equal(
-            ["customersContainerUrl", "functionAppName", "functionAppUrl", "ingestSubscribed", "storageAccountName", "transactionsContainerUrl"],
+            ["customersContainerUrl", "eventsContainerUrl", "functionAppName", "functionAppUrl", "ingestSubscribed", "storageAccountName", "transactionsContainerUrl"],
             compiled.Main.Outputs.Select(o => o.Name).Order());
     }
 

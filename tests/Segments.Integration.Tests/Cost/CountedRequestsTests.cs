@@ -75,14 +75,15 @@ public sealed class CountedRequestsTests(DebugLoggingAzuriteFixture azurite, ITe
         // Act
         var run = await _pipeline.GetRequiredService<RecomputeSegmentsHandler>().ExecuteAsync(queued.RunId, CancellationToken.None);
 
-        // Assert: reading lists the ledger twice (order exports, then customer exports: none here) and downloads the
+        // Assert: reading lists the ledger three times (order exports, then customer exports and behaviour-event
+        // exports: none here) and downloads the
         // one batch; scoring reads products.csv, segments.json and experiments.json (all absent: an absent blob is still
         // one read request); writing creates the generation
         // table and writes it in batches, then the segment profiles blob; the flip writes the complete run row, reads
         // the pointer (none yet, so no active run row to compare with), writes the pointer, then the row as succeeded.
         var stages = run!.Usage!.Stages;
         Assert.Equal(["housekeeping", "read", "score", "write", "flip"], stages.Keys);
-        Assert.Equal(2, stages["read"].Requests.Table.List);
+        Assert.Equal(3, stages["read"].Requests.Table.List);
         Assert.True(stages["read"].Requests.Blob.Read >= 1);
         Assert.Equal(new RequestCounts(3, 0, 0, 0, 0), stages["score"].Requests.Blob);
         Assert.Equal(1, stages["write"].Requests.Blob.Write);
