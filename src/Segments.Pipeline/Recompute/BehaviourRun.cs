@@ -1,4 +1,7 @@
 using Segments.Core.Events;
+using Segments.Core.Products;
+using Segments.Core.Segmentation;
+using Segments.Core.Transactions;
 using Segments.Storage.Generations;
 using Segments.Storage.Runs;
 
@@ -47,7 +50,12 @@ internal sealed record BehaviourRun(BehaviourResult? Result, IReadOnlyList<Resol
     /// and other identified visitors without an order): with no order to measure their RFM fields are empty and they
     /// are in no order-based segment, but they are looked up, listed and counted in reach like every other customer.
     /// </summary>
-    public IReadOnlyList<CustomerSegmentRow> WithCustomersWithoutOrders(IEnumerable<CustomerSegmentRow> scored)
+    /// <param name="scored">The rows of the customers the order models scored.</param>
+    /// <param name="eventOnly">
+    /// The rule segments the customers known only from events match (<see cref="EventOnlyCustomers"/>); empty when the
+    /// run has no rules.
+    /// </param>
+    public IReadOnlyList<CustomerSegmentRow> WithCustomersWithoutOrders(IEnumerable<CustomerSegmentRow> scored, IReadOnlyList<EventOnlyCustomer>? eventOnly = null)
     {
         ArgumentNullException.ThrowIfNull(scored);
         var rows = scored.Select(Annotate).ToList();
@@ -56,11 +64,51 @@ internal sealed record BehaviourRun(BehaviourResult? Result, IReadOnlyList<Resol
             return rows;
         }
 
+        var ruleSegments = (eventOnly ?? []).ToDictionary(c => c.CustomerId, c => c.RuleSegments, StringComparer.Ordinal);
         var known = rows.Select(r => r.CustomerId).ToHashSet(StringComparer.Ordinal);
         rows.AddRange(Result.Facts.Keys
             .Where(id => !known.Contains(id))
             .Order(StringComparer.Ordinal)
-            .Select(id => Annotate(new CustomerSegmentRow(id, 0, 0, 0m, 0, 0, 0, string.Empty, string.Empty, string.Empty))));
+            .Select(id => Annotate(new CustomerSegmentRow(id, 0, 0, 0m, 0, 0, 0, string.Empty, string.Empty, string.Empty)
+            {
+                RuleSegments = ruleSegments.GetValueOrDefault(id) ?? [],
+            })));
         return rows;
+    }
+
+    /// <summary>
+    /// Each identified customer's event history, what rules over events (<c>events("Product Viewed", 30d) &gt;= 3</c>)
+    /// and the behaviour attributes are evaluated against; null without events.
+    /// </summary>
+    public IReadOnlyDictionary<string, CustomerEventHistory>? Histories(ProductCatalog? catalog) =>
+        Result is null ? null : CustomerEventHistories.Build(Result, Events, catalog);
+
+    /// <summary>
+    /// The <c>Order Completed</c> events of identified customers whose order id no export holds, as order lines for the
+    /// order models: a customer who bought only through the tracked site is scored, as <c>segments analyze --events</c>
+    /// scores them (one definition of "an order": docs/behaviour-events.md).
+    /// </summary>
+    /// <param name="exportedOrderIds">Every order id the run read from order exports, cancellations included.</param>
+    public IEnumerable<TransactionLine> OrdersOnlyEventsSaw(IReadOnlySet<string> exportedOrderIds) =>
+        BehaviourAnalyzer.OrderLines(Events, exportedOrderIds);
+
+    /// <summary>
+    /// The result with the customers known only from events counted in the rule segments they match, so that a rule
+    /// segment's size agrees with its listing.
+    /// </summary>
+    public static SegmentationResult CountingRuleMembersWithoutOrders(SegmentationResult result, IReadOnlyList<EventOnlyCustomer> eventOnly)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(eventOnly);
+        if (eventOnly.Count == 0)
+        {
+            return result;
+        }
+
+        var extra = eventOnly.SelectMany(c => c.RuleSegments).GroupBy(n => n, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return result with
+        {
+            RuleSegmentCounts = result.RuleSegmentCounts.Select(c => c with { Customers = c.Customers + extra.GetValueOrDefault(c.Name) }).ToList(),
+        };
     }
 }

@@ -211,8 +211,16 @@ public sealed partial class RecomputeSegmentsHandler(
         var behaviour = await _behaviour.ComputeAsync(run.AsOf, orders.All, segmentsOptions.Value.Behaviour, cancellationToken).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Score);
+        foreach (var line in behaviour.OrdersOnlyEventsSaw(replaced))
+        {
+            aggregator.Add(line);
+        }
+
         var ruleInputs = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false) with { BehaviourFacts = behaviour.Facts, Events = behaviour.Events };
-        var result = aggregator.Compute(ruleInputs.Segments, profiles.Newest, ruleInputs.Products);
+        var histories = behaviour.Histories(ruleInputs.Products);
+        var scored = aggregator.Compute(ruleInputs.Segments, profiles.Newest, ruleInputs.Products, histories);
+        var eventOnly = histories is null ? [] : EventOnlyCustomers.Evaluate(ruleInputs.Segments, histories, scored);
+        var result = BehaviourRun.CountingRuleMembersWithoutOrders(scored, eventOnly);
         // The active run is read only when this one is empty: a run with customers makes no request here.
         if (result.Customers.Count == 0 && !run.AllowEmpty && await ActiveRunRecordAsync(cancellationToken).ConfigureAwait(false) is { CustomersScored: > 0 } active)
         {
@@ -221,7 +229,7 @@ public sealed partial class RecomputeSegmentsHandler(
                 + "it stays active. Ask with \"allowEmpty\": true to replace it with an empty generation.");
         }
 
-        var insight = await insights.ComputeAsync(run with { BehaviourSegments = behaviour.Sizes }, result, behaviour.WithCustomersWithoutOrders(result.Customers.Select(ToRow)), cancellationToken, Demographics(result)).ConfigureAwait(false);
+        var insight = await insights.ComputeAsync(run with { BehaviourSegments = behaviour.Sizes }, result, behaviour.WithCustomersWithoutOrders(result.Customers.Select(ToRow), eventOnly), cancellationToken, Demographics(result)).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Write);
         var table = GenerationStore.TableNameFor(run.RunId);

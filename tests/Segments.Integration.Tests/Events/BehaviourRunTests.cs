@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Segments.Integration.Tests.Fixtures;
+using Segments.Storage.Blobs;
 
 namespace Segments.Integration.Tests.Events;
 
@@ -46,6 +47,9 @@ public sealed class BehaviourRunTests(AzuriteFixture azurite) : HostTestBase(azu
         await Host.WaitForBatchAsync(await Host.UploadEventsAsync("ga4/events_20240328.json", EventIngestTests.Utf8([Ga4Add("G", "2024-03-28T15:00:00Z", "P5", 10)])));
         await Host.WaitForBatchAsync(await Host.UploadEventsAsync("ga4/events_20240328-late.json", EventIngestTests.Utf8([Ga4Add("G", "2024-03-28T15:00:00Z", "P5", 10), Ga4Add("G", "2024-03-28T16:00:00Z", "P6", 10)])));
 
+        // Rules over events: C viewed three products in the week; P, known only from events, was seen in the month.
+        await new ConfigStore(Host.Storage).WriteTextAsync("segments.json", EventRules, CancellationToken.None);
+
         // Act
         var run = await Host.RunAsync(AsOf);
         var b = await Host.Http.GetFromJsonAsync<JsonElement>("/api/customers/B");
@@ -82,18 +86,38 @@ public sealed class BehaviourRunTests(AzuriteFixture azurite) : HostTestBase(azu
 
         // P: known only from events, looked up as a prospect.
         Assert.Equal(["seen once in the last 30 days, the last 16 days ago; no order yet"], Membership(p, "behaviour:Prospects"));
-        Assert.DoesNotContain(p.GetProperty("memberships").EnumerateArray(), m => !m.GetProperty("segment").GetString()!.StartsWith("behaviour:", StringComparison.Ordinal));
+        Assert.DoesNotContain(p.GetProperty("memberships").EnumerateArray(), m => m.GetProperty("segment").GetString() is not { } id || !(id.StartsWith("behaviour:", StringComparison.Ordinal) || id.StartsWith("rule:", StringComparison.Ordinal)));
 
-        // A ordered after the add; Q's order came by event; the visitor stays anonymous.
+        // Rule segments over events, for a customer with orders (C) and one known only from events (P), counted in the segment list.
+        Assert.Contains(c.GetProperty("memberships").EnumerateArray(), m => m.GetProperty("segment").GetString() == "rule:Engaged browsers");
+        Assert.Contains(p.GetProperty("memberships").EnumerateArray(), m => m.GetProperty("segment").GetString() == "rule:Seen on site");
+        Assert.DoesNotContain(b.GetProperty("memberships").EnumerateArray(), m => m.GetProperty("segment").GetString()!.StartsWith("rule:", StringComparison.Ordinal));
+        Assert.Equal(
+            [("Engaged browsers", 1), ("Seen on site", 1)],
+            segments.GetProperty("ruleSegments").EnumerateArray().Select(s => (s.GetProperty("name").GetString(), s.GetProperty("customers").GetInt32())));
+
+        // A ordered after the add; Q's order came by event only: no abandoner, and scored by the order models on that
+        // order (as `segments analyze --events` scores it); the visitor stays anonymous.
         Assert.DoesNotContain(a.GetProperty("memberships").EnumerateArray(), m => m.GetProperty("segment").GetString()!.StartsWith("behaviour:", StringComparison.Ordinal));
         var q = await Host.Http.GetFromJsonAsync<JsonElement>("/api/customers/Q");
-        Assert.Empty(q.GetProperty("memberships").EnumerateArray());
+        var qSegments = q.GetProperty("memberships").EnumerateArray().Select(m => m.GetProperty("segment").GetString()!).ToList();
+        Assert.DoesNotContain(qSegments, s => s.StartsWith("behaviour:", StringComparison.Ordinal));
+        Assert.Contains("lifecycle:New", qSegments);
+        Assert.Contains(qSegments, s => s.StartsWith("rfm:", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await Host.Http.GetAsync("/api/customers/anon-v")).StatusCode);
 
         // Listing and changes: B and G entered the segment between the run without events and this one.
         Assert.Equal(["B", "G"], carts.GetProperty("customers").EnumerateArray().Select(x => x.GetProperty("customerId").GetString()).Order());
         Assert.Equal(["B", "G"], changes.GetProperty("entered").EnumerateArray().Select(x => x.GetProperty("customerId").GetString()).Order());
     }
+
+    private const string EventRules =
+        """
+        {"segments": [
+          {"name": "Engaged browsers", "description": "three product views in a week", "query": "events(\"Product Viewed\", 7d) >= 3"},
+          {"name": "Seen on site", "description": "a page view in the month", "query": "events(\"Page Viewed\", 30d) >= 1"}
+        ]}
+        """;
 
     private static IEnumerable<string?> Membership(JsonElement lookup, string segment) =>
         lookup.GetProperty("memberships").EnumerateArray().Single(m => m.GetProperty("segment").GetString() == segment).GetProperty("explanation").EnumerateArray().Select(e => e.GetString());
