@@ -48,7 +48,19 @@ public sealed class TrackedEventsStore(StorageAccount account)
         };
 
         // 500 KB at most (the batch limit) is far under the SDK's single-upload threshold: one request, all or nothing.
-        await _container.GetBlobClient(name).UploadAsync(BinaryData.FromString(text.ToString()), options, cancellationToken).ConfigureAwait(false);
+        var content = BinaryData.FromString(text.ToString());
+        try
+        {
+            await _container.GetBlobClient(name).UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            // An account set up before the events container existed (EnsureReadyAsync creates it on start-up once it
+            // is one of StorageNames.Containers): create it rather than refuse events.
+            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _container.GetBlobClient(name).UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+        }
+
         return name;
     }
 }

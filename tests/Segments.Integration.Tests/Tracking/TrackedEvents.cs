@@ -26,6 +26,13 @@ public sealed partial record TrackedEvents(IReadOnlyList<string> BlobNames, IRea
     {
         var container = StorageAccount.Connect(connectionString).Blobs.GetBlobContainerClient(StorageNames.EventsContainer);
         var names = new List<string>();
+
+        // The store creates the container with its first blob: none yet, nothing stored.
+        if (!(await container.ExistsAsync()).Value)
+        {
+            return new TrackedEvents([], [], [], [], string.Empty);
+        }
+
         await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, TrackedEventsStore.Prefix, CancellationToken.None))
         {
             names.Add(blob.Name);
