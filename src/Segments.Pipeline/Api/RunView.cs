@@ -24,11 +24,16 @@ public sealed record RunView(
     /// <summary>Customer exports read, profiles joined, profiles without orders and conflicting records; null when the run read none.</summary>
     public ProfileRunSummary? Profiles { get; init; }
 
+    /// <summary>Customers per behaviour segment (<c>behaviour:</c> family); absent when the run read no events.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public IReadOnlyList<SegmentSize>? BehaviourSegments { get; init; }
+
     /// <summary>The view of a ledger row.</summary>
     public static RunView Of(RunRecord r) => new(
         r.RunId, r.AsOf, r.Status, r.Trigger, r.RequestedAt, r.StartedAt, r.FinishedAt,
         r.BatchesRead, r.TransactionsRead, r.CustomersScored, r.StageDurationsMs, r.Segments, r.Error, r.Usage, r.CostUsd)
     {
         Profiles = r.Profiles,
+        BehaviourSegments = r.BehaviourSegments.Count == 0 ? null : r.BehaviourSegments,
     };
 }
