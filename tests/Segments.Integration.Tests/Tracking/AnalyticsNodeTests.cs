@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Segments.Core.Events;
@@ -80,6 +81,64 @@ public sealed class AnalyticsNodeTests(AzuriteFixture azurite, ITestOutputHelper
             Assert.Equal("@segment/analytics-node", messages[i].GetProperty("context").GetProperty("library").GetProperty("name").GetString());
             Assert.Equal(JsonValueKind.String, messages[i].GetProperty("receivedAt").ValueKind);
             Assert.Equal(JsonValueKind.String, messages[i].GetProperty("sentAt").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task Events_sent_by_analytics_node_are_ingested_and_the_next_run_shows_them_as_the_customers_behaviour()
+    {
+        const string AdminKey = "analytics-node-admin-key";
+        const string FunctionKey = "analytics-node-function-key";
+        await azurite.ResetAsync();
+        await using var host = await HostProcess.StartAsync(
+            new Dictionary<string, string>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["Segments__WriteKeys__site"] = WriteKey,
+                ["Segments__AdminKey"] = AdminKey,
+                ["Segments__FunctionKey"] = FunctionKey,
+                ["Segments__PollIntervalSeconds"] = "1",
+                ["Segments__ActiveRunCacheSeconds"] = "0",
+                ["Segments__HostId"] = "segments-analytics-node-run",
+            },
+            "api/health",
+            null);
+        using var driver = new HostProcessDriver(host, azurite.ConnectionString, FunctionKey, AdminKey);
+        await driver.IngestFileAsync("sample.csv", RepositoryPaths.Sample);
+
+        var report = await AnalyticsNodeClient.SendAsync(host.BaseAddress, WriteKey, Calls(), flushAt: 2);
+        Assert.Equal([200, 200, 200], report.Statuses);
+        var blobs = (await TrackedEvents.ReadAsync(azurite.ConnectionString)).BlobNames;
+        var rows = await WaitForAcceptedAsync(driver.Http, blobs);
+        await driver.RunAsync("2011-12-10");
+        var customer = await driver.Http.GetFromJsonAsync<JsonElement>("api/customers/12662");
+
+        output.WriteLine($"ledger: {string.Join("; ", rows)}; behaviour of 12662: {customer.GetProperty("behaviour")}");
+        var behaviour = customer.GetProperty("behaviour");
+        Assert.Equal(Timestamps[5], behaviour.GetProperty("lastSeen").GetDateTimeOffset());
+        var week = behaviour.GetProperty("windows").EnumerateArray().First(w => w.GetProperty("days").GetInt32() == 7).GetProperty("events");
+
+        // The anonymous views count for 12662 through the identify call that linked anon-7f3a to them.
+        Assert.Equal(2, week.GetProperty("Product Viewed").GetInt32());
+        Assert.Equal(1, week.GetProperty("Product Added").GetInt32());
+        Assert.Equal(1, week.GetProperty("Checkout Started").GetInt32());
+    }
+
+    // Waits until the blob path has accepted every tracking blob (one Batches ledger row each).
+    private static async Task<IReadOnlyList<string>> WaitForAcceptedAsync(HttpClient http, IReadOnlyList<string> blobs)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (true)
+        {
+            var batches = await http.GetFromJsonAsync<JsonElement>("api/batches");
+            var rows = batches.EnumerateArray().Where(b => blobs.Contains(b.GetProperty("blobName").GetString())).ToList();
+            if (rows.Count == blobs.Count && rows.All(r => r.GetProperty("status").GetString() == "accepted"))
+            {
+                return [.. rows.Select(r => $"{r.GetProperty("blobName").GetString()} {r.GetProperty("kind").GetString()} {r.GetProperty("status").GetString()}")];
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the tracking blobs were not all accepted within 90 s: {string.Join("; ", rows)}");
+            await Task.Delay(250);
         }
     }
 
