@@ -75,6 +75,7 @@ api.MapSegmentApi();
 api.MapSegmentProfileApi();
 api.MapRunApi();
 api.MapBatchApi();
+api.MapTrackingApi();
 api.MapDashboardApi();
 app.MapApiReference();
 

@@ -10,6 +10,9 @@ namespace Segments.Host.Api;
 /// </summary>
 internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
 {
+    /// <summary>The security scheme of the tracking routes (<see cref="Segments.Pipeline.Api.Contract.ApiRoute.TakesWriteKey"/>).</summary>
+    public const string WriteKeyScheme = "writeKey";
+
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
         ["Health"] = "Liveness probe; anonymous, touches no storage.",
@@ -18,6 +21,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["Runs"] = "Recomputes: request one (admin key), watch it, list every run with its cost (JSON or CSV).",
         ["Batches"] = "The ledger of ingested exports, order and customer exports alike.",
         ["Dashboard"] = "The HTML dashboard for finance and people who read rather than integrate.",
+        ["Tracking"] = "Segment-compatible HTTP tracking API (analytics-node, RudderStack and other Segment SDKs): behaviour events into the events container. Authenticated by a write key (HTTP Basic user name), not a function key.",
     };
 
     /// <inheritdoc />
@@ -41,6 +45,14 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         {
             document.Components.SecuritySchemes[scheme.Id] = new OpenApiSecurityScheme { Type = SecuritySchemeType.ApiKey, In = scheme.In, Name = scheme.Name, Description = scheme.Description };
         }
+
+        // The tracking API's write key, as Segment takes it: HTTP Basic, the key as user name, no password.
+        document.Components.SecuritySchemes[WriteKeyScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "basic",
+            Description = "A write key of Segments:WriteKeys as the HTTP Basic user name, password empty (Authorization: Basic base64(\"KEY:\")); or writeKey in the body.",
+        };
 
         // A tag without a description here stays without one, and the lint test says so.
         foreach (var tag in document.Tags ?? Enumerable.Empty<OpenApiTag>())

@@ -41,9 +41,12 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         }
 
         var keyLevel = new EndpointMetadataCollection(metadata).KeyLevel();
-        operation.Security = SecurityOf(keyLevel, context.Document);
+        var takesWriteKey = metadata.OfType<ApiRoute>().FirstOrDefault()?.TakesWriteKey ?? false;
+        operation.Security = takesWriteKey
+            ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocumentTransformer.WriteKeyScheme, context.Document)] = [] }]
+            : SecurityOf(keyLevel, context.Document);
         DocumentCsvAsText(operation);
-        if (keyLevel != ApiKeyLevel.Anonymous)
+        if (keyLevel != ApiKeyLevel.Anonymous || takesWriteKey)
         {
             DocumentStorageOutage(operation, context.Document);
         }

@@ -128,9 +128,12 @@ public sealed partial class ApiRequestGuard(IOptions<SegmentsOptions> options, I
     }
 
     private (long Limit, string Setting) BodyLimit(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && (request.Path.Value?.EndsWith(LookupRouteSuffix, StringComparison.OrdinalIgnoreCase) ?? false)
+        !HttpMethods.IsPost(request.Method) ? (options.Value.MaxRequestBodyBytes, $"{SegmentsOptions.Section}:{nameof(SegmentsOptions.MaxRequestBodyBytes)}")
+        : request.Path.Value?.EndsWith(LookupRouteSuffix, StringComparison.OrdinalIgnoreCase) ?? false
             ? (options.Value.MaxLookupBodyBytes, $"{SegmentsOptions.Section}:{nameof(SegmentsOptions.MaxLookupBodyBytes)}")
-            : (options.Value.MaxRequestBodyBytes, $"{SegmentsOptions.Section}:{nameof(SegmentsOptions.MaxRequestBodyBytes)}");
+        // The tracking routes take Segment's batch limit: SDKs fill batches up to it.
+        : Contract.TrackingRoutes.Covers(request.Path.Value ?? string.Empty) ? (Tracking.TrackingLimits.MaxBatchBytes, Tracking.TrackingLimits.BatchLimitName)
+        : (options.Value.MaxRequestBodyBytes, $"{SegmentsOptions.Section}:{nameof(SegmentsOptions.MaxRequestBodyBytes)}");
 
     private void LogOutage(string method, string path, Exception exception)
     {

@@ -89,6 +89,9 @@ public static class PipelineServices
         services.AddSingleton<CustomerLookupsApi>();
         services.AddSingleton<SegmentMembersApi>();
         services.AddSingleton<ApiRequestGuard>();
+        services.AddSingleton<Tracking.WriteKeyRing>();
+        services.AddSingleton<TrackedEventsStore>();
+        services.AddSingleton<Tracking.TrackingApi>();
         return services;
     }
 }

@@ -41,6 +41,14 @@ public sealed record SegmentsOptions
     public IReadOnlyDictionary<string, string> FunctionKeys { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
+    /// Write keys of the Segment-compatible tracking API (<c>POST /api/v1/batch</c>, <c>track</c>, <c>identify</c>,
+    /// <c>page</c> …), by name (<c>Segments:WriteKeys:{name}</c>): a sender authenticates with HTTP Basic, the key as
+    /// user name, or with <c>writeKey</c> in the body, as Segment's SDKs do. Several keys, so that one can be
+    /// rotated; none configured, and the tracking API refuses every request (401).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> WriteKeys { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
     /// Seconds a lookup trusts its cached copy of the active-run pointer; a flip becomes visible to lookups
     /// within this time. 0 reads the pointer on every request.
     /// </summary>

@@ -5,10 +5,11 @@ using Segments.Pipeline.Configuration;
 namespace Segments.Pipeline.Logging;
 
 /// <summary>
-/// Masks secrets in text bound for a log: the value of every configured key (admin key, function keys, page
-/// token key, e-mail hash key, experiment hash key, and any storage account key or SAS in a connection string
-/// of the configuration), as written and URL-encoded, and whatever follows <c>code=</c>, <c>sig=</c> or
-/// <c>AccountKey=</c> (a key sent in a URL need not be a configured one to be someone's secret).
+/// Masks secrets in text bound for a log: the value of every configured key (admin key, function keys, tracking
+/// write keys, page token key, e-mail hash key, experiment hash key, and any storage account key or SAS in a
+/// connection string of the configuration), as written, URL-encoded and (write keys) as the HTTP Basic credentials
+/// SDKs send, and whatever follows <c>code=</c>, <c>sig=</c>, <c>AccountKey=</c>, <c>Basic </c> or a JSON
+/// <c>"writeKey":</c> (a key sent need not be a configured one to be someone's secret).
 /// </summary>
 public sealed partial class SecretRedactor
 {
@@ -48,6 +49,17 @@ public sealed partial class SecretRedactor
             configuration[$"{SegmentsOptions.ExperimentsSection}:{nameof(Core.Experiments.ExperimentOptions.HashKey)}"],
         };
         secrets.AddRange(segments.GetSection(nameof(SegmentsOptions.FunctionKeys)).GetChildren().Select(key => key.Value));
+        foreach (var writeKey in segments.GetSection(nameof(SegmentsOptions.WriteKeys)).GetChildren().Select(key => key.Value))
+        {
+            // SDKs send a write key as Basic base64("KEY:"); older ones without the colon.
+            secrets.Add(writeKey);
+            if (!string.IsNullOrEmpty(writeKey))
+            {
+                secrets.Add(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(writeKey + ":")));
+                secrets.Add(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(writeKey)));
+            }
+        }
+
         foreach (var (_, value) in configuration.AsEnumerable())
         {
             if (value is null)
@@ -79,11 +91,20 @@ public sealed partial class SecretRedactor
             redacted = KeyParameter().Replace(redacted, Mask);
         }
 
+        if (redacted.Contains("Basic ", StringComparison.OrdinalIgnoreCase) || redacted.Contains("writeKey", StringComparison.OrdinalIgnoreCase))
+        {
+            redacted = SentCredential().Replace(redacted, Mask);
+        }
+
         return redacted == text ? text : redacted;
     }
 
     [GeneratedRegex(@"(?<=[?&;](?:code|sig)=)[^&\s""'#;]+|(?<=\bAccountKey=)[^;\s""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeyParameter();
+
+    // HTTP Basic credentials and a JSON writeKey, as tracking SDKs send them, whether or not the key is configured.
+    [GeneratedRegex(@"(?<=\bBasic\s+)[A-Za-z0-9+/=_-]{4,}|(?<=""writeKey""\s*:\s*"")[^""]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SentCredential();
 
     [GeneratedRegex(@"(?:AccountKey|SharedAccessSignature|SharedAccessKey)=(?<secret>[^;\s""']+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ConnectionStringSecret();

@@ -59,7 +59,21 @@ public sealed class HttpParityTests(AzuriteFixture azurite, ITestOutputHelper ou
         new(Get("/api/openapi.json")),
         new(Get("/api/docs/index.html")),
         new(Get("/api/docs/no-such-file.js")),
+        new(Post("/api/v1/batch", """{"batch":[{"type":"track","event":"Product Viewed","userId":"u1","properties":{"product_id":"p1","price":3}},{"type":"identify","userId":"u1","anonymousId":"a1"}]}""", WriteKeyHeader)),
+        new(Post("/api/v1/track", """{"event":"Product Added","anonymousId":"a1","properties":{"product_id":"p1","price":3},"writeKey":"test-write-key"}""")),
+        new(Post("/api/v1/identify", """{"userId":"u1","anonymousId":"a1","traits":{"plan":"gold"}}""", WriteKeyHeader)),
+        new(Post("/api/v1/page", """{"anonymousId":"a1","name":"Home"}""", WriteKeyHeader)),
+        new(Post("/api/v1/screen", """{"anonymousId":"a1","name":"Cart"}""", WriteKeyHeader)),
+        new(Post("/api/v1/alias", """{"previousId":"a1","userId":"u1"}""", WriteKeyHeader)),
+        new(Post("/api/v1/group", """{"userId":"u1","groupId":"g1"}""", WriteKeyHeader)),
+        new(Post("/api/v1/track", """{"userId":"u1"}""", WriteKeyHeader)),
+        new(Post("/api/v1/track", """{"event":"Product Added","userId":"u1"}""", ("Authorization", "Basic d3Jvbmcta2V5Og=="))),
+        new(Post("/api/v1/batch", """{"batch":[]}""")),
+        new(Post("/api/v1/batch", "{\"batch\":[{\"type\":\"track\",\"event\":\"x\",\"userId\":\"u\",\"properties\":{\"pad\":\"" + new string('x', 33_000) + "\"}}]}", WriteKeyHeader)),
     ];
+
+    // HTTP Basic with the test write key as user name, as analytics-node sends it.
+    private static (string, string) WriteKeyHeader => ("Authorization", "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(SegmentsHostFactory.WriteKey + ":")));
 
     [Fact]
     public void Every_http_function_has_a_parity_case()

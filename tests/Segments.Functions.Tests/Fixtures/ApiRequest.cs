@@ -15,6 +15,10 @@ public sealed record ApiRequest(string Method, string PathAndQuery, IReadOnlyDic
     public static ApiRequest Post(string pathAndQuery, string? body) =>
         new("POST", pathAndQuery, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase), body);
 
+    /// <summary>A POST with a JSON body and headers (a tracking call's <c>Authorization</c>).</summary>
+    public static ApiRequest Post(string pathAndQuery, string? body, params (string Name, string Value)[] headers) =>
+        new("POST", pathAndQuery, headers.ToDictionary(h => h.Name, h => h.Value, StringComparer.OrdinalIgnoreCase), body);
+
     /// <summary>The path without the query.</summary>
     public string Path => PathAndQuery.Split('?', 2)[0];
 

@@ -48,6 +48,7 @@ public sealed class FunctionsApp : IDisposable
         ["AzureWebJobsStorage"] = connectionString,
         ["Segments:AdminKey"] = SegmentsHostFactory.AdminKey,
         ["Segments:FunctionKey"] = SegmentsHostFactory.FunctionKey,
+        ["Segments:WriteKeys:test"] = SegmentsHostFactory.WriteKey,
         ["Segments:ActiveRunCacheSeconds"] = "0",
         ["Segments:HostId"] = "segments-test",
         ["Segments:Experiments:HashKey"] = SegmentsHostFactory.ExperimentHashKey,

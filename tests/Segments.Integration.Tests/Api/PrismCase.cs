@@ -12,7 +12,8 @@ namespace Segments.Integration.Tests.Api;
 /// <param name="JsonBody">A JSON request body, sent as <c>application/json</c>.</param>
 /// <param name="Accept">An <c>Accept</c> header.</param>
 /// <param name="IfNoneMatch">An <c>If-None-Match</c> header.</param>
-public sealed record PrismCase(string Method, string Route, string Url, int Status, string? Key, string? JsonBody = null, string? Accept = null, string? IfNoneMatch = null)
+/// <param name="Authorization">An <c>Authorization</c> header (the tracking API's HTTP Basic write key).</param>
+public sealed record PrismCase(string Method, string Route, string Url, int Status, string? Key, string? JsonBody = null, string? Accept = null, string? IfNoneMatch = null, string? Authorization = null)
 {
     /// <inheritdoc />
     public override string ToString() =>

@@ -22,6 +22,7 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
     private const string AdminKey = "prism-admin-key";
     private const string FunctionKey = "prism-function-key";
     private const string UnknownKey = "not-a-key-of-this-host";
+    private const string WriteKey = "prism-write-key";
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -39,6 +40,7 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 ["Segments__AdminKey"] = AdminKey,
                 ["Segments__FunctionKey"] = FunctionKey,
+                ["Segments__WriteKeys__prism"] = WriteKey,
                 ["Segments__PollIntervalSeconds"] = "1",
                 ["Segments__ActiveRunCacheSeconds"] = "0",
                 ["Segments__HostId"] = "segments-prism-test",
@@ -182,10 +184,35 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
             new("GET", "/api/dashboard", "/api/dashboard", 200, FunctionKey),
             new("GET", "/api/dashboard", "/api/dashboard", 401, UnknownKey),
 
+            .. TrackingCases(),
+
             // Last: it queues a run, which changes no answer above.
             new("POST", "/api/runs", "/api/runs", 400, AdminKey, JsonBody: "{\"asOf\":\"not-a-date\"}"),
             new("POST", "/api/runs", "/api/runs", 401, FunctionKey, JsonBody: "{\"asOf\":\"2011-12-10\"}"),
             new("POST", "/api/runs", "/api/runs", 202, AdminKey, JsonBody: "{\"asOf\":\"2011-12-10\"}"),
+        ];
+    }
+
+    /// <summary>The tracking API: every call accepted, and its refusals (Prism sends none without credentials, so 401 is a wrong key).</summary>
+    private static IEnumerable<PrismCase> TrackingCases()
+    {
+        var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(WriteKey + ":"));
+        var wrong = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(UnknownKey + ":"));
+        const string Batch = "{\"batch\":[{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"12662\",\"properties\":{\"product_id\":\"85123A\",\"price\":2.55}},{\"type\":\"identify\",\"userId\":\"12662\",\"anonymousId\":\"a-1\"}],\"sentAt\":\"2011-12-09T10:00:00Z\"}";
+        return
+        [
+            new("POST", "/api/v1/batch", "/api/v1/batch", 200, null, JsonBody: Batch, Authorization: basic),
+            new("POST", "/api/v1/batch", "/api/v1/batch", 401, null, JsonBody: Batch, Authorization: wrong),
+            new("POST", "/api/v1/batch", "/api/v1/batch", 400, null, JsonBody: "{\"batch\":[{\"type\":\"track\",\"userId\":\"12662\"}]}", Authorization: basic),
+            new("POST", "/api/v1/batch", "/api/v1/batch", 413, null, JsonBody: "{\"batch\":[{\"type\":\"track\",\"event\":\"x\",\"userId\":\"1\",\"properties\":{\"pad\":\"" + new string('x', 33_000) + "\"}}]}", Authorization: basic),
+            new("POST", "/api/v1/batch", "/api/v1/batch", 413, null, JsonBody: "{\"batch\":[{\"type\":\"track\",\"event\":\"x\",\"userId\":\"1\",\"properties\":{\"pad\":\"" + new string('x', 520_000) + "\"}}]}", Authorization: basic),
+            new("POST", "/api/v1/track", "/api/v1/track", 200, null, JsonBody: "{\"event\":\"Product Added\",\"anonymousId\":\"a-1\",\"properties\":{\"product_id\":\"85123A\",\"price\":2.55}}", Authorization: basic),
+            new("POST", "/api/v1/track", "/api/v1/track", 401, null, JsonBody: "{\"event\":\"Product Added\",\"anonymousId\":\"a-1\"}", Authorization: wrong),
+            new("POST", "/api/v1/identify", "/api/v1/identify", 200, null, JsonBody: "{\"userId\":\"12662\",\"traits\":{\"plan\":\"gold\"}}", Authorization: basic),
+            new("POST", "/api/v1/page", "/api/v1/page", 200, null, JsonBody: "{\"anonymousId\":\"a-1\",\"name\":\"Home\"}", Authorization: basic),
+            new("POST", "/api/v1/screen", "/api/v1/screen", 200, null, JsonBody: "{\"anonymousId\":\"a-1\",\"name\":\"Cart\"}", Authorization: basic),
+            new("POST", "/api/v1/alias", "/api/v1/alias", 200, null, JsonBody: "{\"previousId\":\"a-1\",\"userId\":\"12662\"}", Authorization: basic),
+            new("POST", "/api/v1/group", "/api/v1/group", 200, null, JsonBody: "{\"userId\":\"12662\",\"groupId\":\"g-1\"}", Authorization: basic),
         ];
     }
 
@@ -201,6 +228,11 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
             if (@case.Key is not null)
             {
                 request.Headers.Add("x-functions-key", @case.Key);
+            }
+
+            if (@case.Authorization is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", @case.Authorization);
             }
 
             if (@case.Accept is not null)

@@ -36,6 +36,7 @@ public sealed class StorageOutageTests(RestartableAzuriteFixture azurite, ITestO
                 ["Segments__ActiveRunCacheSeconds"] = "1",
                 ["Segments__StorageTimeoutSeconds"] = "3",
                 ["Segments__HostId"] = "segments-outage-test",
+                ["Segments__WriteKeys__site"] = "outage-write-key",
             },
             "api/health",
             null);
@@ -74,6 +75,16 @@ public sealed class StorageOutageTests(RestartableAzuriteFixture azurite, ITestO
             Assert.Equal("StorageUnavailable", error.GetProperty("code").GetString());
             Assert.True(asked.Elapsed < TimeSpan.FromSeconds(6), $"{path} took {asked.Elapsed.TotalSeconds:F1} s to answer 503");
             output.WriteLine($"while down: GET /{path} → 503 in {asked.Elapsed.TotalMilliseconds:F0} ms");
+        }
+
+        // The tracking API cannot store what it would accept: 503 too, which Segment's SDKs retry (they drop a 4xx).
+        using (var track = new HttpRequestMessage(HttpMethod.Post, "api/v1/track") { Content = new StringContent("""{"event":"Product Viewed","userId":"12662"}""", System.Text.Encoding.UTF8, "application/json") })
+        {
+            track.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("outage-write-key:"u8.ToArray()));
+            using var refused = await driver.Http.SendAsync(track);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(5), refused.Headers.RetryAfter?.Delta);
+            Assert.Equal("StorageUnavailable", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("code").GetString());
         }
 
         // Storage comes back on the same ports; the host is not restarted.

@@ -22,12 +22,16 @@ public sealed class SegmentsHostFactory(string connectionString, IReadOnlyDictio
     /// <summary>The function key the test host accepts, and that <see cref="HostDriver.Http"/> sends.</summary>
     public const string FunctionKey = "test-function-key";
 
+    /// <summary>The tracking API's write key the test host accepts (<c>Segments:WriteKeys:test</c>).</summary>
+    public const string WriteKey = "test-write-key";
+
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("AzureWebJobsStorage", connectionString);
         builder.UseSetting("Segments:AdminKey", AdminKey);
         builder.UseSetting("Segments:FunctionKey", FunctionKey);
+        builder.UseSetting("Segments:WriteKeys:test", WriteKey);
         builder.UseSetting("Segments:ActiveRunCacheSeconds", "0");
         builder.UseSetting("Segments:PollIntervalSeconds", "1");
         builder.UseSetting("Segments:HostId", "segments-test");

@@ -36,14 +36,19 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite) : HostTestBas
     }
 
     [Fact]
-    public void Health_is_anonymous_run_requests_need_the_admin_key_and_every_other_api_route_a_function_key()
+    public void Health_and_tracking_are_anonymous_run_requests_need_the_admin_key_and_every_other_api_route_a_function_key()
     {
         var levels = HttpTriggers().ToDictionary(f => $"{f.Methods.Single().ToUpperInvariant()} /api/{f.Route}", f => f.AuthLevel);
 
         Assert.Equal("Anonymous", levels["GET /api/health"]);
         Assert.Equal("Admin", levels["POST /api/runs"]);
+
+        // The tracking API checks its write key itself (HTTP Basic, as Segment's SDKs send it): the runtime lets it through.
+        var tracking = TrackingRoutes.All.Select(r => $"{r.Method} {r.Path}").ToList();
+        Assert.Equal(7, tracking.Count);
+        Assert.All(tracking, route => Assert.Equal("Anonymous", levels[route]));
         var reference = new[] { "GET /api/openapi.json", "GET /api/docs/{*path}", "GET /api/health", "POST /api/runs" };
-        Assert.All(levels.Where(l => !reference.Contains(l.Key)), l => Assert.Equal("Function", l.Value));
+        Assert.All(levels.Where(l => !reference.Contains(l.Key) && !tracking.Contains(l.Key)), l => Assert.Equal("Function", l.Value));
         Assert.Equal(["Anonymous", "Anonymous"], reference.Take(2).Select(r => levels[r]));
     }
 
@@ -78,6 +83,8 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite) : HostTestBas
 
             var expected = route.KeyLevel switch
             {
+                // A function key is no write key: the tracking API refuses both.
+                ApiKeyLevel.Anonymous when route.TakesWriteKey => (true, true),
                 ApiKeyLevel.Anonymous => (false, false),
                 ApiKeyLevel.Admin => (true, true),
                 _ => (true, false),
@@ -109,6 +116,7 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite) : HostTestBas
                 : [];
             var expected = route.KeyLevel switch
             {
+                ApiKeyLevel.Anonymous when route.TakesWriteKey => ["writeKey"],
                 ApiKeyLevel.Anonymous => Array.Empty<string>(),
                 ApiKeyLevel.Admin => ["adminKey", "adminKeyQuery"],
                 _ => ["functionKey", "functionKeyQuery", "adminKey", "adminKeyQuery"],

@@ -33,6 +33,7 @@ public sealed class PublishedAppOnFunctionsRuntimeTests(PublishedFunctionsApp ap
     private const string PageTokenKey = "functions-runtime-test-paging-key";
     private const string LocalAdminKey = "local-admin-key";
     private const string LocalFunctionKey = "local-function-key";
+    private const string WriteKey = "functions-runtime-write-key";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     [FunctionsRuntimeFact]
@@ -82,10 +83,11 @@ public sealed class PublishedAppOnFunctionsRuntimeTests(PublishedFunctionsApp ap
         Assert.Equal(1, run.GetProperty("profiles").GetProperty("batchesRead").GetInt32());
 
         await ReadsAsAMarketingToolAsync(reader, anonymous, runId);
+        await TracksAsASegmentSdkAsync(anonymous, storage);
 
         // Each step went through the runtime's own trigger, not a shortcut: the Event Grid blob source, the run
         // queue, the timer with its schedule read from the app setting Segments:Schedule.
-        foreach (var function in new[] { "IngestBatch", "IngestProfiles", "RecomputeSegments", "ExecuteRun", "RequestRun", "GetCustomer" })
+        foreach (var function in new[] { "IngestBatch", "IngestProfiles", "RecomputeSegments", "ExecuteRun", "RequestRun", "GetCustomer", "TrackBatch" })
         {
             Assert.True(runtime.Logged($"Executed 'Functions.{function}' (Succeeded"), $"the runtime logged no successful {function}:\n{runtime.Output}");
         }
@@ -159,6 +161,32 @@ public sealed class PublishedAppOnFunctionsRuntimeTests(PublishedFunctionsApp ap
             using var refused = await anonymous.GetAsync(path);
             Assert.True(refused.StatusCode == HttpStatusCode.Unauthorized, $"GET {path} without a key answered {(int)refused.StatusCode}");
         }
+    }
+
+    /// <summary>
+    /// The tracking API on the runtime: anonymous to it, so the app's own write-key check decides (HTTP Basic, as
+    /// Segment's SDKs send it); an accepted batch is one blob in the events container, a wrong key stores nothing.
+    /// </summary>
+    private static async Task TracksAsASegmentSdkAsync(HttpClient anonymous, StorageAccount storage)
+    {
+        const string Batch = """{"batch":[{"type":"track","event":"Product Added","userId":"12662","timestamp":"2011-12-08T10:00:00Z","properties":{"product_id":"85123A","price":2.55}},{"type":"identify","userId":"12662","anonymousId":"anon-1"}]}""";
+        foreach (var (key, expected) in new[] { ("not-the-write-key", HttpStatusCode.Unauthorized), (WriteKey, HttpStatusCode.OK) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/batch") { Content = new StringContent(Batch, Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(key + ":")));
+            using var response = await anonymous.SendAsync(request);
+            Assert.Equal(expected, response.StatusCode);
+        }
+
+        var stored = new List<string>();
+        await foreach (var blob in storage.Blobs.GetBlobContainerClient(StorageNames.EventsContainer).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, TrackedEventsStore.Prefix, CancellationToken.None))
+        {
+            stored.Add(blob.Name);
+        }
+
+        var text = (await storage.Blobs.GetBlobContainerClient(StorageNames.EventsContainer).GetBlobClient(Assert.Single(stored)).DownloadContentAsync()).Value.Content.ToString();
+        Assert.Equal(2, text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("\"event\":\"Product Added\"", text, StringComparison.Ordinal);
     }
 
     /// <summary>The local host over a fresh Azurite with the same exports and runs: the same answers, volatile fields excepted.</summary>
@@ -277,6 +305,7 @@ public sealed class PublishedAppOnFunctionsRuntimeTests(PublishedFunctionsApp ap
             ["Segments__PageTokenKey"] = PageTokenKey,
             ["Segments__ActiveRunCacheSeconds"] = "0",
             ["Segments__MaxAsOfDaysAfterLatestOrder"] = TimerRunsOnOldData,
+            ["Segments__WriteKeys__site"] = WriteKey,
         };
         File.WriteAllText(path, JsonSerializer.Serialize(new { IsEncrypted = false, Values = values }));
         return path;

@@ -27,6 +27,31 @@ public sealed class SecretRedactorTests
         Assert.Equal(string.Join(' ', Enumerable.Repeat(SecretRedactor.Mask, 8)), redactor.Redact(text));
     }
 
+    [Fact]
+    public void Every_tracking_write_key_is_masked_as_written_and_as_the_basic_credentials_sdks_send()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Segments:WriteKeys:site"] = "write-key-site-7",
+            ["Segments:WriteKeys:app"] = "write-key-app-8",
+        }).Build();
+        var redactor = SecretRedactor.FromConfiguration(configuration);
+        var basic = Convert.ToBase64String("write-key-site-7:"u8.ToArray());
+        var basicWithoutColon = Convert.ToBase64String("write-key-app-8"u8.ToArray());
+
+        var text = $"write-key-site-7 write-key-app-8 {basic} {basicWithoutColon}";
+
+        Assert.Equal(string.Join(' ', Enumerable.Repeat(SecretRedactor.Mask, 4)), redactor.Redact(text));
+    }
+
+    [Theory]
+    [InlineData("Authorization: Basic d2hhdGV2ZXI6", "Authorization: Basic ***")]
+    [InlineData("{\"batch\":[],\"writeKey\":\"not-a-configured-key\"}", "{\"batch\":[],\"writeKey\":\"***\"}")]
+    public void Credentials_a_tracking_sdk_sends_are_masked_even_when_not_configured(string text, string expected)
+    {
+        Assert.Equal(expected, new SecretRedactor([]).Redact(text));
+    }
+
     [Theory]
     [InlineData("GET http://h/api/customers/1?code=whatever-was-sent - 200", "GET http://h/api/customers/1?code=*** - 200")]
     [InlineData("GET http://h/api/segments?pageSize=2&code=abc&consent=email", "GET http://h/api/segments?pageSize=2&code=***&consent=email")]

@@ -14,6 +14,7 @@ public static class ApiContract
         .. SegmentRoutes.All,
         .. RunRoutes.All,
         .. BatchRoutes.All,
+        .. TrackingRoutes.All,
         .. DashboardRoutes.All,
         .. ReferenceRoutes.All,
     ];

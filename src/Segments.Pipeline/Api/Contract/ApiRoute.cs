@@ -13,6 +13,12 @@ public sealed record ApiRoute(string Name, string Method, string Template, ApiKe
     /// <summary>Query and header parameters it reads, in the order the document lists them.</summary>
     public IReadOnlyList<ApiParameter> Parameters { get; init; } = [];
 
+    /// <summary>
+    /// The route checks a tracking write key itself (HTTP Basic, <see cref="TrackingRoutes"/>) although the
+    /// Functions runtime lets every request through (<see cref="ApiKeyLevel.Anonymous"/>).
+    /// </summary>
+    public bool TakesWriteKey { get; init; }
+
     /// <summary>The path the local host maps: <c>/api/</c> and the template.</summary>
     public string Path => "/" + ApiContract.Prefix + "/" + Template;
 }
