@@ -81,6 +81,7 @@ public static class PipelineServices
         services.AddSingleton<CustomerLookupsApi>();
         services.AddSingleton<SegmentMembersApi>();
         services.AddSingleton<ApiRequestGuard>();
+        services.AddSegmentsDelivery(storage);
         return services;
     }
 }

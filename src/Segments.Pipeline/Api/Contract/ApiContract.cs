@@ -15,6 +15,7 @@ public static class ApiContract
         .. RunRoutes.All,
         .. BatchRoutes.All,
         .. DashboardRoutes.All,
+        .. DestinationRoutes.All,
         .. ReferenceRoutes.All,
     ];
 }
