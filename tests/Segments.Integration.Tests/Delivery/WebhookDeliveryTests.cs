@@ -1,0 +1,141 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Segments.Integration.Tests.Faults;
+using Segments.Integration.Tests.Fixtures;
+using Segments.Storage.Account;
+using Xunit.Abstractions;
+
+namespace Segments.Integration.Tests.Delivery;
+
+/// <summary>
+/// Deliveries to a real loopback receiver (node, npm <c>standardwebhooks</c> + <c>cloudevents</c>) from a host process,
+/// across two runs of the sample with customer exports and an A/B experiment: whatever the receiver does (fails its first
+/// calls, hangs, is down for a whole run), every move of the run that the destination should get arrives exactly once per
+/// <c>webhook-id</c>, signed and parseable, and no control-group or non-consenting customer is ever sent.
+/// </summary>
+[Collection(FaultsCollection.Name)]
+public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITestOutputHelper output) : IClassFixture<RestartableAzuriteFixture>
+{
+    private const string FirstAsOf = "2011-09-01";
+
+    private static readonly Dictionary<string, string> HostSettings = new()
+    {
+        ["Segments__Experiments__HashKey"] = "delivery-tests-experiment-key",
+        ["Segments__Delivery__MaxAttempts"] = "6",
+        ["Segments__Delivery__FirstRetryDelayMs"] = "200",
+        ["Segments__Delivery__AttemptTimeoutSeconds"] = "2",
+    };
+
+    [Fact]
+    public async Task A_receiver_failing_and_hanging_on_its_first_calls_gets_every_move_once_and_never_control_or_unconsented_customers()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(new Dictionary<string, string> { ["HANG_FIRST"] = "1", ["FAIL_FIRST"] = "3" });
+        await using var host = await FaultHost.StartAsync(storage.ConnectionString, HostSettings);
+        var (fromRun, toRun) = await TwoRunsAsync(host, receiver.Url);
+
+        var expected = await ExpectedMoves.OfFamilyAsync(host.Http, "lifecycle", fromRun, toRun);
+        var wanted = expected.Where(m => m.Email && m.Group != "control").Select(m => (m.Segment, m.CustomerId, m.Move)).ToList();
+        var state = await WaitForDeliveriesAsync(host, receiver, wanted.Count);
+        var received = WebhookReceiver.Events(state);
+
+        output.WriteLine($"moves of lifecycle:* between {fromRun} and {toRun}: {expected.Count}; to send (e-mail consent, not control): {wanted.Count}; "
+            + $"held back: {expected.Count(m => m.Group == "control")} control-group, {expected.Count(m => !m.Email)} without e-mail consent");
+        output.WriteLine($"receiver: {state.GetProperty("requests").GetInt32()} requests ({state.GetProperty("hung").GetInt32()} hung, {state.GetProperty("failedOnPurpose").GetInt32()} answered 503), "
+            + $"{state.GetProperty("accepted").GetArrayLength()} webhook-ids accepted carrying {received.Count} events, {state.GetProperty("redeliveries").GetInt32()} redeliveries of an accepted id, {state.GetProperty("rejected").GetArrayLength()} rejected signatures/parses");
+
+        Assert.Empty(state.GetProperty("rejected").EnumerateArray());
+        Assert.True(wanted.Count > 0 && expected.Any(m => m.Group == "control") && expected.Any(m => !m.Email), "the data must have moves to send and moves to hold back");
+        Assert.Equal(wanted.Order(), received.Select(e => (e.Segment, e.CustomerId, e.Move)).Order());
+        Assert.All(received, e => Assert.Equal(e.Move == "entered" ? "segments.customer.entered" : "segments.customer.exited", e.Type));
+        Assert.True(state.GetProperty("hung").GetInt32() == 1 && state.GetProperty("failedOnPurpose").GetInt32() == 3);
+        await AssertAllSentAsync(host, state.GetProperty("accepted").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_receiver_down_for_a_whole_run_gets_its_dead_letters_once_on_replay()
+    {
+        var port = LoopbackPort.Free();
+        await using var host = await FaultHost.StartAsync(storage.ConnectionString, HostSettings);
+        var (fromRun, toRun) = await TwoRunsAsync(host, $"http://127.0.0.1:{port}/hook");
+        var expected = await ExpectedMoves.OfFamilyAsync(host.Http, "lifecycle", fromRun, toRun);
+        var wanted = expected.Where(m => m.Email && m.Group != "control").Select(m => (m.Segment, m.CustomerId, m.Move)).ToList();
+
+        JsonElement detail = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            detail = await host.Http.GetFromJsonAsync<JsonElement>("api/destinations/crm");
+            var d = detail.GetProperty("destination");
+            return d.GetProperty("deadLettered").GetInt32() > 0 && d.GetProperty("pending").GetInt32() == 0;
+        }, "every delivery dead-lettered while the receiver is down");
+        var deadLetters = detail.GetProperty("deadLetters").EnumerateArray().ToList();
+        Assert.All(deadLetters, d => Assert.Contains("HttpRequestException", d.GetProperty("error").GetString(), StringComparison.Ordinal));
+        Assert.All(deadLetters, d => Assert.Equal(6, d.GetProperty("attempts").GetInt32()));
+
+        await using var receiver = await WebhookReceiver.StartAsync(port: port);
+        using (var replay = new HttpRequestMessage(HttpMethod.Post, "api/destinations/crm/replay"))
+        {
+            replay.Headers.Add("x-functions-key", FaultHost.AdminKey);
+            var answer = await host.Http.SendAsync(replay);
+            Assert.Equal(deadLetters.Count, (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requeued").GetInt32());
+        }
+
+        var state = await WaitForDeliveriesAsync(host, receiver, wanted.Count);
+        var received = WebhookReceiver.Events(state);
+        output.WriteLine($"receiver down for run {toRun}: {deadLetters.Count} deliveries dead-lettered after 6 attempts each; after replay {state.GetProperty("accepted").GetArrayLength()} webhook-ids accepted carrying {received.Count} events (expected {wanted.Count})");
+        Assert.Empty(state.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(wanted.Order(), received.Select(e => (e.Segment, e.CustomerId, e.Move)).Order());
+        Assert.Equal(deadLetters.Select(d => d.GetProperty("webhookId").GetString()).Order(), state.GetProperty("accepted").EnumerateArray().Select(a => a.GetProperty("webhookId").GetString()).Order());
+        await AssertAllSentAsync(host, deadLetters.Count);
+    }
+
+    /// <summary>Loads the sample, its customers and an experiment, configures the destination and runs twice; returns the two run ids.</summary>
+    private async Task<(string FromRun, string ToRun)> TwoRunsAsync(FaultHost host, string url)
+    {
+        var account = new BlobServiceClient(storage.ConnectionString);
+        await account.GetBlobContainerClient(StorageNames.ConfigContainer).GetBlobClient("experiments.json")
+            .UploadAsync(BinaryData.FromString("""{"experiments":[{"name":"winback","segment":"lifecycle:At Risk","controlShare":0.3},{"name":"welcome","segment":"lifecycle:Active","controlShare":0.3}]}"""), overwrite: true);
+        await using (var customers = File.OpenRead(RepositoryPaths.CustomersSample))
+        {
+            await account.GetBlobContainerClient(StorageNames.CustomersContainer).GetBlobClient("customers.csv").UploadAsync(customers, overwrite: true);
+        }
+
+        await FaultData.UploadSampleAsync(storage.ConnectionString, "sample.csv");
+        await host.WaitForBatchAsync("sample.csv");
+        using (var set = new HttpRequestMessage(HttpMethod.Post, "api/destinations"))
+        {
+            set.Headers.Add("x-functions-key", FaultHost.AdminKey);
+            set.Content = new StringContent($$"""{"destinations":[{"name":"crm","kind":"webhook","url":"{{url}}","secret":"{{WebhookReceiver.Secret}}","segments":["lifecycle:*"],"consent":"email","batchSize":25}]}""", Encoding.UTF8, "application/json");
+            var answer = await host.Http.SendAsync(set);
+            Assert.Empty((await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
+        }
+
+        // Customer exports are ingested by the same trigger; give it time to take them before the runs.
+        await Eventually.TrueAsync(async () => (await host.Http.GetFromJsonAsync<JsonElement>("api/batches")).EnumerateArray().Any(b => b.GetProperty("kind").GetString() == "profiles" && b.GetProperty("status").GetString() == "accepted"));
+        var first = await host.WaitForRunAsync(await host.RequestRunAsync(FirstAsOf));
+        var second = await host.WaitForRunAsync(await host.RequestRunAsync(FaultData.AsOf));
+        Assert.Equal("succeeded", second.GetProperty("status").GetString());
+        return (first.GetProperty("runId").GetString()!, second.GetProperty("runId").GetString()!);
+    }
+
+    private static async Task<JsonElement> WaitForDeliveriesAsync(FaultHost host, WebhookReceiver receiver, int events)
+    {
+        JsonElement state = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            state = await receiver.StateAsync();
+            var d = (await host.Http.GetFromJsonAsync<JsonElement>("api/destinations")).GetProperty("destinations")[0];
+            return WebhookReceiver.Events(state).Count >= events && d.GetProperty("pending").GetInt32() == 0;
+        }, "the receiver got every event");
+        return state;
+    }
+
+    private static async Task AssertAllSentAsync(FaultHost host, int deliveries)
+    {
+        var d = (await host.Http.GetFromJsonAsync<JsonElement>("api/destinations")).GetProperty("destinations")[0];
+        Assert.Equal((deliveries, 0, 0), (d.GetProperty("sent").GetInt32(), d.GetProperty("pending").GetInt32(), d.GetProperty("deadLettered").GetInt32()));
+        Assert.False(d.GetProperty("secretSet").GetBoolean() is false);
+        Assert.DoesNotContain("whsec_", d.GetRawText(), StringComparison.Ordinal);
+    }
+}
