@@ -16,35 +16,41 @@ public static class DeliveryAttempts
     public static ResiliencePipeline<HttpResponseMessage> ForHttp(DeliveryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new HttpRetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        if (options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new HttpRetryStrategyOptions
             {
-                MaxRetryAttempts = Math.Max(0, options.MaxAttempts - 1),
+                MaxRetryAttempts = options.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(options.FirstRetryDelayMs),
                 MaxDelay = TimeSpan.FromMinutes(1),
-            })
-            .AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds))
-            .Build();
+            });
+        }
+
+        return builder.AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds)).Build();
     }
 
     /// <summary>The pipeline for Event Grid (the SDK's own retries are off, so these are the only ones).</summary>
     public static ResiliencePipeline ForEventGrid(DeliveryOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new ResiliencePipelineBuilder()
-            .AddRetry(new Polly.Retry.RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder();
+        if (options.MaxAttempts > 1)
+        {
+            builder.AddRetry(new Polly.Retry.RetryStrategyOptions
             {
-                MaxRetryAttempts = Math.Max(0, options.MaxAttempts - 1),
+                MaxRetryAttempts = options.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(options.FirstRetryDelayMs),
                 MaxDelay = TimeSpan.FromMinutes(1),
                 ShouldHandle = new PredicateBuilder().Handle<TimeoutRejectedException>().Handle<HttpRequestException>()
                     .Handle<Azure.RequestFailedException>(e => e.Status is 0 or 408 or 429 or >= 500),
-            })
-            .AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds))
-            .Build();
+            });
+        }
+
+        return builder.AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds)).Build();
     }
 }

@@ -90,6 +90,33 @@ public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITes
         await AssertAllSentAsync(host, deadLetters.Count);
     }
 
+    [Fact]
+    public async Task A_host_killed_mid_delivery_resends_on_restart_with_the_same_webhook_id()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(new Dictionary<string, string> { ["HANG_FIRST"] = "1" });
+
+        // One long attempt, so the host is still waiting on the hung request when it is killed.
+        var patient = new Dictionary<string, string>(HostSettings) { ["Segments__Delivery__MaxAttempts"] = "1", ["Segments__Delivery__AttemptTimeoutSeconds"] = "15" };
+        var first = await FaultHost.StartAsync(storage.ConnectionString, patient);
+        var (fromRun, toRun) = await TwoRunsAsync(first, receiver.Url);
+        await Eventually.TrueAsync(async () => (await receiver.StateAsync()).GetProperty("hung").GetInt32() == 1, "the first delivery to be in flight");
+        await first.KillAsync();
+        var hungId = (await receiver.StateAsync()).GetProperty("hungIds")[0].GetString();
+
+        await using var second = await FaultHost.StartAsync(storage.ConnectionString, HostSettings);
+        var expected = await ExpectedMoves.OfFamilyAsync(second.Http, "lifecycle", fromRun, toRun);
+        var wanted = expected.Where(m => m.Email && m.Group != "control").Select(m => (m.Segment, m.CustomerId, m.Move)).ToList();
+        var state = await WaitForDeliveriesAsync(second, receiver, wanted.Count);
+        var received = WebhookReceiver.Events(state);
+        var accepted = state.GetProperty("accepted").EnumerateArray().Select(a => a.GetProperty("webhookId").GetString()).ToList();
+
+        output.WriteLine($"host killed while {hungId} was in flight; after the restart the receiver accepted {accepted.Count} webhook-ids carrying {received.Count} events (expected {wanted.Count}), {state.GetProperty("requests").GetInt32()} requests in all");
+        Assert.Contains(hungId, accepted);
+        Assert.Empty(state.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(wanted.Order(), received.Select(e => (e.Segment, e.CustomerId, e.Move)).Order());
+        await AssertAllSentAsync(second, accepted.Count);
+    }
+
     /// <summary>Loads the sample, its customers and an experiment, configures the destination and runs twice; returns the two run ids.</summary>
     private async Task<(string FromRun, string ToRun)> TwoRunsAsync(FaultHost host, string url)
     {

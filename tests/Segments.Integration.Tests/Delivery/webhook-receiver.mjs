@@ -14,7 +14,7 @@ const failFirst = Number(process.env.FAIL_FIRST ?? 0);
 const hangFirst = Number(process.env.HANG_FIRST ?? 0);
 const gone = process.env.GONE === "1";
 
-const state = { requests: 0, failedOnPurpose: 0, hung: 0, gone: 0, rejected: [], redeliveries: 0, accepted: [] };
+const state = { requests: 0, failedOnPurpose: 0, hung: 0, hungIds: [], gone: 0, rejected: [], redeliveries: 0, accepted: [] };
 const seen = new Set();
 
 const server = http.createServer((request, response) => {
@@ -31,6 +31,7 @@ const server = http.createServer((request, response) => {
     const body = Buffer.concat(chunks).toString("utf8");
     if (state.requests <= hangFirst) {
       state.hung++;
+      state.hungIds.push(request.headers["webhook-id"]);
       return; // never answered
     }
 
