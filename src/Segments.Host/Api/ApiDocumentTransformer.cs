@@ -18,6 +18,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["Runs"] = "Recomputes: request one (admin key), watch it, list every run with its cost (JSON or CSV).",
         ["Batches"] = "The ledger of ingested exports, order and customer exports alike.",
         ["Dashboard"] = "The HTML dashboard for finance and people who read rather than integrate.",
+        ["Destinations"] = "Activation: where entered/exited moves are pushed after each run (signed webhooks, Event Grid, audience files), deliveries per run, dead letters and replay.",
     };
 
     /// <inheritdoc />
