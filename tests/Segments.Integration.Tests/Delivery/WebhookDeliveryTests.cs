@@ -117,8 +117,42 @@ public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITes
         await AssertAllSentAsync(second, accepted.Count);
     }
 
+    [Fact]
+    public async Task A_receiver_answering_410_pauses_its_destination_and_bad_destinations_are_reported_while_the_rest_apply()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(new Dictionary<string, string> { ["GONE"] = "1" });
+        await using var host = await FaultHost.StartAsync(storage.ConnectionString, HostSettings);
+        var (_, toRun) = await TwoRunsAsync(host, receiver.Url, """
+            ,{"name":"typo","kind":"webhook","url":"not a url","secret":"whsec_short","segments":["lifecycle:*"]}
+            ,{"name":"ghost","kind":"webhook","url":"http://127.0.0.1:9/hook","secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw","segments":["rule:No Such Rule"]}
+            """);
+
+        JsonElement crm = default;
+        await Eventually.TrueAsync(async () =>
+        {
+            crm = (await host.Http.GetFromJsonAsync<JsonElement>("api/destinations/crm")).GetProperty("destination");
+            return crm.GetProperty("paused").GetBoolean();
+        }, "the destination to be paused");
+        var requestsAtPause = (await receiver.StateAsync()).GetProperty("gone").GetInt32();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var list = await host.Http.GetFromJsonAsync<JsonElement>("api/destinations");
+        var ghost = list.GetProperty("destinations").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "ghost");
+        crm = (await host.Http.GetFromJsonAsync<JsonElement>("api/destinations/crm")).GetProperty("destination");
+        var state = await receiver.StateAsync();
+
+        output.WriteLine($"run {toRun}: 410 to {state.GetProperty("gone").GetInt32()} requests; crm paused ({crm.GetProperty("pausedReason").GetString()}), {crm.GetProperty("pending").GetInt32()} deliveries held; errors: {string.Join(" | ", list.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString() + ": " + e.GetProperty("message").GetString()))}");
+        Assert.Equal(requestsAtPause, state.GetProperty("gone").GetInt32());
+        Assert.True(state.GetProperty("gone").GetInt32() <= crm.GetProperty("pending").GetInt32(), "each delivery is tried at most once after a 410");
+        Assert.Equal(0, crm.GetProperty("deadLettered").GetInt32());
+        Assert.StartsWith("HTTP 410", crm.GetProperty("pausedReason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["$.destinations[1].url", "$.destinations[1].secret"], list.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()));
+        Assert.DoesNotContain("whsec_short", list.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(["rule:No Such Rule"], ghost.GetProperty("unknownSegments").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(0, ghost.GetProperty("runs").GetArrayLength());
+    }
+
     /// <summary>Loads the sample, its customers and an experiment, configures the destination and runs twice; returns the two run ids.</summary>
-    private async Task<(string FromRun, string ToRun)> TwoRunsAsync(FaultHost host, string url)
+    private async Task<(string FromRun, string ToRun)> TwoRunsAsync(FaultHost host, string url, string moreDestinations = "")
     {
         var account = new BlobServiceClient(storage.ConnectionString);
         await account.GetBlobContainerClient(StorageNames.ConfigContainer).GetBlobClient("experiments.json")
@@ -133,9 +167,9 @@ public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITes
         using (var set = new HttpRequestMessage(HttpMethod.Post, "api/destinations"))
         {
             set.Headers.Add("x-functions-key", FaultHost.AdminKey);
-            set.Content = new StringContent($$"""{"destinations":[{"name":"crm","kind":"webhook","url":"{{url}}","secret":"{{WebhookReceiver.Secret}}","segments":["lifecycle:*"],"consent":"email","batchSize":25}]}""", Encoding.UTF8, "application/json");
+            set.Content = new StringContent($$"""{"destinations":[{"name":"crm","kind":"webhook","url":"{{url}}","secret":"{{WebhookReceiver.Secret}}","segments":["lifecycle:*"],"consent":"email","batchSize":25}{{moreDestinations}}]}""", Encoding.UTF8, "application/json");
             var answer = await host.Http.SendAsync(set);
-            Assert.Empty((await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
+            Assert.Equal(moreDestinations.Length == 0, (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetArrayLength() == 0);
         }
 
         // Customer exports are ingested by the same trigger; give it time to take them before the runs.

@@ -36,6 +36,9 @@ public sealed record DestinationView
     /// <summary>Events per batch.</summary>
     public int BatchSize { get; init; }
 
+    /// <summary>Followed ids or families the active run has no segment of: nothing is sent for them.</summary>
+    public IReadOnlyList<string> UnknownSegments { get; init; } = [];
+
     /// <summary>Whether sending is paused (410 Gone) until a replay.</summary>
     public bool Paused { get; init; }
 

@@ -1,7 +1,9 @@
 using Segments.Core.Destinations;
 using Segments.Core.Profiles;
 using Segments.Pipeline.Delivery;
+using Segments.Pipeline.Queries;
 using Segments.Storage.Deliveries;
+using Segments.Storage.Runs;
 
 namespace Segments.Pipeline.Api.Destinations;
 
@@ -9,7 +11,7 @@ namespace Segments.Pipeline.Api.Destinations;
 /// The destinations routes: their configuration (read, and set with the admin key), delivery counts per run, dead
 /// letters, and replay. Secrets are never returned: a view says only whether one is set.
 /// </summary>
-public sealed class DestinationsApi(DestinationConfig config, DeliveryLedger ledger, OutboxQueue queue)
+public sealed class DestinationsApi(DestinationConfig config, DeliveryLedger ledger, OutboxQueue queue, RunLedger runs)
 {
     /// <summary><c>GET /api/destinations</c>.</summary>
     public async Task<ApiResponse> ListAsync(CancellationToken cancellationToken)
@@ -98,6 +100,7 @@ public sealed class DestinationsApi(DestinationConfig config, DeliveryLedger led
     private async Task<DestinationView> ViewOfAsync(DestinationDefinition destination, IReadOnlyList<DeliveryRecord> deliveries, CancellationToken cancellationToken)
     {
         var pause = await ledger.GetPauseAsync(destination.Name, cancellationToken).ConfigureAwait(false);
+        var segments = await ActiveSegmentsAsync(cancellationToken).ConfigureAwait(false);
         var runs = deliveries.GroupBy(d => d.Key.RunId, StringComparer.Ordinal)
             .OrderByDescending(g => g.Key, StringComparer.Ordinal)
             .Select(g => new DestinationRunView(
@@ -122,6 +125,7 @@ public sealed class DestinationsApi(DestinationConfig config, DeliveryLedger led
             HoldBackControlGroup = destination.HoldBackControlGroup,
             Fields = DestinationLoader.NameOf(destination.Fields),
             BatchSize = destination.BatchSize,
+            UnknownSegments = segments is null ? [] : destination.Segments.Where(p => !segments.Any(id => SegmentPattern.Matches(p, id))).ToList(),
             Paused = pause is not null,
             PausedReason = pause?.Reason,
             Sent = runs.Sum(r => r.Sent),
@@ -132,6 +136,14 @@ public sealed class DestinationsApi(DestinationConfig config, DeliveryLedger led
             LastError = deliveries.Where(d => d.LastError is not null && d.Status != DeliveryStatus.Sent).OrderByDescending(d => d.LastAttemptAt).FirstOrDefault()?.LastError,
             Runs = runs,
         };
+    }
+
+    /// <summary>The active run's segment ids, or null before the first run (nothing to check against).</summary>
+    private async Task<IReadOnlyList<string>?> ActiveSegmentsAsync(CancellationToken cancellationToken)
+    {
+        var active = await runs.GetActiveAsync(cancellationToken).ConfigureAwait(false);
+        var run = active is null ? null : await runs.GetAsync(active.RunId, cancellationToken).ConfigureAwait(false);
+        return run is null ? null : SegmentRef.InRun(run).Select(s => s.Id).ToList();
     }
 
     private static bool IsFailing(DeliveryRecord d) => d.Status == DeliveryStatus.Pending && d.LastError is not null;
