@@ -68,6 +68,7 @@ var containers = [
   'config'
   'azure-webjobs-hosts'
   'outbox'
+  'audiences'
   deploymentContainer
 ]
 var tables = [

@@ -15,6 +15,8 @@ public static class DeliveryServices
         services.AddSingleton<OutboxQueue>();
         services.AddSingleton<OutboxPayloadStore>();
         services.AddSingleton<DestinationConfig>();
+        services.AddSingleton<AudienceFileStore>();
+        services.AddSingleton<AudienceFileWriter>();
         services.AddSingleton<DeliveryOutbox>();
         services.AddSingleton(sp => new WebhookClient(sp.GetRequiredService<IOptions<SegmentsOptions>>().Value.Delivery, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new EventGridClient(sp.GetRequiredService<IOptions<SegmentsOptions>>().Value.Delivery, () => storage(sp).CreateCredential()));

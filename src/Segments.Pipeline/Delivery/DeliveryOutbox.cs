@@ -20,6 +20,7 @@ public sealed partial class DeliveryOutbox(
     DeliveryLedger ledger,
     OutboxPayloadStore payloads,
     OutboxQueue queue,
+    AudienceFileWriter audiences,
     TimeProvider time,
     ILogger<DeliveryOutbox> logger)
 {
@@ -30,25 +31,34 @@ public sealed partial class DeliveryOutbox(
         ArgumentNullException.ThrowIfNull(rows);
         var set = await config.LoadAsync(cancellationToken).ConfigureAwait(false);
         var problems = set.Errors.Select(e => e.ToString()).ToList();
-        var senders = set.Destinations.Where(d => d.Kind != DestinationKind.AudienceFiles).ToList();
-        if (senders.Count == 0)
+        if (set.Destinations.Count == 0)
         {
             return new OutboxSummary([], problems);
         }
 
-        // The previous succeeded run, as /changes takes it by default; the first run has no moves to send.
+        // The previous succeeded run, as /changes takes it by default; the first run has no moves to send (audience files add everyone).
         var previous = (await runs.ListAsync(cancellationToken).ConfigureAwait(false))
             .FirstOrDefault(r => r.Status == RunStatus.Succeeded && string.CompareOrdinal(r.RunId, run.RunId) < 0 && r.GenerationTable is not null);
-        if (previous is null)
+        var previousRows = new Dictionary<string, CustomerSegmentRow>(StringComparer.Ordinal);
+        if (previous is not null)
         {
-            LogFirstRun(run.RunId);
-            return new OutboxSummary([], problems);
+            await foreach (var keyed in generations.ScanAsync(previous.GenerationTable!, null, cancellationToken).ConfigureAwait(false))
+            {
+                previousRows[keyed.Row.CustomerId] = keyed.Row;
+            }
         }
 
-        var previousRows = new Dictionary<string, CustomerSegmentRow>(StringComparer.Ordinal);
-        await foreach (var keyed in generations.ScanAsync(previous.GenerationTable!, null, cancellationToken).ConfigureAwait(false))
+        foreach (var destination in set.Destinations.Where(d => d.Kind == DestinationKind.AudienceFiles))
         {
-            previousRows[keyed.Row.CustomerId] = keyed.Row;
+            var manifest = await audiences.WriteAsync(destination, run, rows, previous, previousRows, cancellationToken).ConfigureAwait(false);
+            LogAudienceFiles(run.RunId, destination.Name, manifest.Segments.Count);
+        }
+
+        var senders = set.Destinations.Where(d => d.Kind != DestinationKind.AudienceFiles).ToList();
+        if (previous is null || senders.Count == 0)
+        {
+            LogNoMoves(run.RunId);
+            return new OutboxSummary([], problems);
         }
 
         var known = Queries.SegmentRef.InRun(run).Concat(Queries.SegmentRef.InRun(previous)).Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -119,8 +129,11 @@ public sealed partial class DeliveryOutbox(
         return new OutboxDestinationSummary(destination.Name, records.Count, ordered.Count, control, kept.Count - consenting.Count);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: no succeeded run before it, so no moves to deliver")]
-    private partial void LogFirstRun(string runId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: no moves to deliver (no succeeded run before it, or no webhook or Event Grid destination)")]
+    private partial void LogNoMoves(string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: audience files of {Destination} written for {Segments} segments")]
+    private partial void LogAudienceFiles(string runId, string destination, int segments);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: destinations: {Problem}")]
     private partial void LogProblem(string runId, string problem);

@@ -27,6 +27,9 @@ public static class StorageNames
     /// <summary>The outbox's payloads: each delivery's CloudEvents batch, <c>{destination}/{runId}/{batch}.json</c>, written by the run.</summary>
     public const string OutboxContainer = "outbox";
 
+    /// <summary>Audience files of <c>audience-files</c> destinations: <c>{destination}/{runId}/</c> member and add/remove CSVs per segment, and a manifest.</summary>
+    public const string AudiencesContainer = "audiences";
+
     /// <summary>Receipts and locks, named as the Functions host names its own.</summary>
     public const string HostsContainer = "azure-webjobs-hosts";
 
@@ -49,7 +52,7 @@ public static class StorageNames
     public const string PoisonQueue = "webjobs-blobtrigger-poison";
 
     /// <summary>Every container the product needs.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, CustomersContainer, RejectedContainer, NormalizedContainer, ConfigContainer, HostsContainer, OutboxContainer];
+    public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, CustomersContainer, RejectedContainer, NormalizedContainer, ConfigContainer, HostsContainer, OutboxContainer, AudiencesContainer];
 
     /// <summary>Every fixed table (generation tables are created per run).</summary>
     public static IReadOnlyList<string> Tables { get; } = [BatchesTable, RunsTable, DeliveriesTable];

@@ -125,7 +125,7 @@ public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITes
         var (_, toRun) = await TwoRunsAsync(host, receiver.Url, """
             ,{"name":"typo","kind":"webhook","url":"not a url","secret":"whsec_short","segments":["lifecycle:*"]}
             ,{"name":"ghost","kind":"webhook","url":"http://127.0.0.1:9/hook","secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw","segments":["rule:No Such Rule"]}
-            """);
+            """, expectedErrors: 2);
 
         JsonElement crm = default;
         await Eventually.TrueAsync(async () =>
@@ -151,8 +151,37 @@ public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITes
         Assert.Equal(0, ghost.GetProperty("runs").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Audience_files_hold_everyone_on_the_first_run_then_the_adds_and_removes_changes_reports()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var host = await FaultHost.StartAsync(storage.ConnectionString, HostSettings);
+        var (fromRun, toRun) = await TwoRunsAsync(host, receiver.Url, """,{"name":"lists","kind":"audience-files","segments":["lifecycle:At Risk"]}""");
+        var audiences = new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(StorageNames.AudiencesContainer);
+        async Task<string> ReadAsync(string name) => (await audiences.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToString();
+        static string[] Rows(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.TrimEnd('\r')).ToArray();
+
+        using var first = JsonDocument.Parse(await ReadAsync($"lists/{fromRun}/manifest.json"));
+        using var second = JsonDocument.Parse(await ReadAsync($"lists/{toRun}/manifest.json"));
+        var firstEntry = first.RootElement.GetProperty("segments").EnumerateArray().Single();
+        var secondEntry = second.RootElement.GetProperty("segments").EnumerateArray().Single();
+        var firstMembers = Rows(await ReadAsync(firstEntry.GetProperty("membersFile").GetString()!));
+        var firstDelta = Rows(await ReadAsync(firstEntry.GetProperty("deltaFile").GetString()!));
+        var secondDelta = Rows(await ReadAsync(secondEntry.GetProperty("deltaFile").GetString()!));
+        var expected = (await ExpectedMoves.OfFamilyAsync(host.Http, "lifecycle", fromRun, toRun)).Where(m => m.Segment == "lifecycle:At Risk" && m.Group != "control").ToList();
+
+        output.WriteLine($"lists: run {fromRun} {firstMembers.Length} members, all added; run {toRun} {secondEntry.GetProperty("members").GetInt32()} members, {secondEntry.GetProperty("added").GetInt32()} added, {secondEntry.GetProperty("removed").GetInt32()} removed");
+        Assert.Equal(JsonValueKind.Null, first.RootElement.GetProperty("previousRunId").ValueKind);
+        Assert.Equal(fromRun, second.RootElement.GetProperty("previousRunId").GetString());
+        Assert.NotEmpty(firstMembers);
+        Assert.Equal(firstMembers.Select(m => "add," + m).Order(), firstDelta.Order());
+        Assert.Equal(
+            expected.Select(m => (m.Move == "entered" ? "add," : "remove,") + m.CustomerId + ",").Order(),
+            secondDelta.Order());
+    }
+
     /// <summary>Loads the sample, its customers and an experiment, configures the destination and runs twice; returns the two run ids.</summary>
-    private async Task<(string FromRun, string ToRun)> TwoRunsAsync(FaultHost host, string url, string moreDestinations = "")
+    private async Task<(string FromRun, string ToRun)> TwoRunsAsync(FaultHost host, string url, string moreDestinations = "", int expectedErrors = 0)
     {
         var account = new BlobServiceClient(storage.ConnectionString);
         await account.GetBlobContainerClient(StorageNames.ConfigContainer).GetBlobClient("experiments.json")
@@ -169,7 +198,7 @@ public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITes
             set.Headers.Add("x-functions-key", FaultHost.AdminKey);
             set.Content = new StringContent($$"""{"destinations":[{"name":"crm","kind":"webhook","url":"{{url}}","secret":"{{WebhookReceiver.Secret}}","segments":["lifecycle:*"],"consent":"email","batchSize":25}{{moreDestinations}}]}""", Encoding.UTF8, "application/json");
             var answer = await host.Http.SendAsync(set);
-            Assert.Equal(moreDestinations.Length == 0, (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetArrayLength() == 0);
+            Assert.Equal(expectedErrors, (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetArrayLength());
         }
 
         // Customer exports are ingested by the same trigger; give it time to take them before the runs.
