@@ -51,6 +51,8 @@ public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITes
         Assert.All(received, e => Assert.Equal(e.Move == "entered" ? "segments.customer.entered" : "segments.customer.exited", e.Type));
         Assert.True(state.GetProperty("hung").GetInt32() == 1 && state.GetProperty("failedOnPurpose").GetInt32() == 3);
         await AssertAllSentAsync(host, state.GetProperty("accepted").GetArrayLength());
+        var dashboard = await host.Http.GetStringAsync("api/dashboard");
+        Assert.Contains($"<tr class=\"delivery\" data-run=\"{toRun}\" data-destination=\"crm\"><td>{toRun}</td><td>crm</td><td class=\"num\">{wanted.Count}</td>", dashboard, StringComparison.Ordinal);
     }
 
     [Fact]
