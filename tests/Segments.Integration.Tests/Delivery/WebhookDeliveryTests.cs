@@ -16,7 +16,7 @@ namespace Segments.Integration.Tests.Delivery;
 /// <c>webhook-id</c>, signed and parseable, and no control-group or non-consenting customer is ever sent.
 /// </summary>
 [Collection(FaultsCollection.Name)]
-public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITestOutputHelper output) : IClassFixture<RestartableAzuriteFixture>
+public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITestOutputHelper output) : IClassFixture<RestartableAzuriteFixture>, IAsyncLifetime
 {
     private const string FirstAsOf = "2011-09-01";
 
@@ -27,6 +27,12 @@ public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITes
         ["Segments__Delivery__FirstRetryDelayMs"] = "200",
         ["Segments__Delivery__AttemptTimeoutSeconds"] = "2",
     };
+
+    /// <summary>Each test starts from an empty account: runs, deliveries and configuration of another test would be counted.</summary>
+    public Task InitializeAsync() => storage.ResetAsync();
+
+    /// <inheritdoc />
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_receiver_failing_and_hanging_on_its_first_calls_gets_every_move_once_and_never_control_or_unconsented_customers()
