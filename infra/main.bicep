@@ -36,6 +36,9 @@ param maximumInstanceCount int = 10
 @description('Create the Event Grid subscriptions that feed IngestBatch and IngestProfiles. Need the published app (its blobs_extension key): false on the first deployment, true after publishing.')
 param subscribeIngest bool = false
 
+@description('Event Grid custom topics (in this resource group) that eventgrid destinations of config/destinations.json publish to; the app\'s identity gets EventGrid Data Sender on each.')
+param eventGridTopicNames array = []
+
 @description('Tags for every resource.')
 param tags object = {
   application: 'segments'
@@ -66,15 +69,19 @@ var containers = [
   'normalized'
   'config'
   'azure-webjobs-hosts'
+  'outbox'
+  'audiences'
   deploymentContainer
 ]
 var tables = [
   'Batches'
   'Runs'
+  'Deliveries'
 ]
 var queues = [
   'recompute-requests'
   'webjobs-blobtrigger-poison'
+  'destination-deliveries'
 ]
 
 // User-assigned rather than system-assigned: it exists, and holds its roles, before the app does, so the app's
@@ -120,6 +127,16 @@ module roles 'modules/roles.bicep' = {
     storage
     monitoring
   ]
+}
+
+// Event Grid destinations of config/destinations.json are sent with the app's identity (no topic keys in config):
+// it may publish to exactly the topics listed here.
+module eventGridSenders 'modules/eventgrid-senders.bicep' = if (!empty(eventGridTopicNames)) {
+  name: 'eventGridSenders'
+  params: {
+    identityName: identity.name
+    topicNames: eventGridTopicNames
+  }
 }
 
 module functionApp 'modules/functionapp.bicep' = {

@@ -26,6 +26,7 @@ builder.Services.AddHostedService<BlobTriggerListener>();
 builder.Services.AddHostedService<RecomputeTimer>();
 builder.Services.AddHostedService<RunRequestListener>();
 builder.Services.AddHostedService<StrandedRunWatch>();
+builder.Services.AddHostedService<DeliveryListener>();
 builder.Services.AddSingleton<ApiKeyRing>();
 builder.Services.AddApiReference();
 // The answers' JSON (ApiJson) for the OpenAPI document's schemas too: enums as names.
@@ -77,6 +78,7 @@ api.MapRunApi();
 api.MapBatchApi();
 api.MapTrackingApi();
 api.MapDashboardApi();
+api.MapDestinationApi();
 app.MapApiReference();
 
 await app.RunAsync().ConfigureAwait(false);

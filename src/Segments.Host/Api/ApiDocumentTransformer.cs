@@ -22,6 +22,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["Batches"] = "The ledger of ingested exports, order and customer exports alike.",
         ["Dashboard"] = "The HTML dashboard for finance and people who read rather than integrate.",
         ["Tracking"] = "Segment-compatible HTTP tracking API (analytics-node, RudderStack and other Segment SDKs): behaviour events into the events container. Authenticated by a write key (HTTP Basic user name), not a function key.",
+        ["Destinations"] = "Activation: where entered/exited moves are pushed after each run (signed webhooks, Event Grid, audience files), deliveries per run, dead letters and replay.",
     };
 
     /// <inheritdoc />

@@ -92,6 +92,7 @@ public static class PipelineServices
         services.AddSingleton<Tracking.WriteKeyRing>();
         services.AddSingleton<TrackedEventsStore>();
         services.AddSingleton<Tracking.TrackingApi>();
+        services.AddSegmentsDelivery(storage);
         return services;
     }
 }

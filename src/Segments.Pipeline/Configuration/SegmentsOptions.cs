@@ -105,4 +105,7 @@ public sealed record SegmentsOptions
     /// Execution time is billed for this memory, not for what the code uses, so costs are computed with it.
     /// </summary>
     public int InstanceMemoryMb { get; init; } = 2048;
+
+    /// <summary>How the sender retries a destination (<c>Segments:Delivery:*</c>): attempts, backoff and the per-attempt timeout.</summary>
+    public Delivery.DeliveryOptions Delivery { get; init; } = new();
 }

@@ -7,7 +7,7 @@ using Segments.Storage.Runs;
 namespace Segments.Pipeline.Dashboard;
 
 /// <summary>Builds the dashboard's model from the Runs ledger and the two newest generation tables.</summary>
-public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader generations)
+public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader generations, Storage.Deliveries.DeliveryLedger? deliveries = null)
 {
     // A generation never changes once written, so neither does the movement between two given runs: the last
     // one computed is kept, and reloading the page does not scan both tables again.
@@ -38,8 +38,24 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
             r.CostUsd?.Total,
             r.CustomersScored)).ToList();
 
-        return new DashboardModel(activeRun is null ? null : Panel(activeRun), movement, unavailable, timeline);
+        return new DashboardModel(activeRun is null ? null : Panel(activeRun), movement, unavailable, timeline)
+        {
+            Deliveries = deliveries is null ? [] : RunDeliveriesOf(await deliveries.ListAllAsync(cancellationToken).ConfigureAwait(false)),
+        };
     }
+
+    private static List<RunDeliveries> RunDeliveriesOf(IReadOnlyList<Storage.Deliveries.DeliveryRecord> records) =>
+        records.GroupBy(d => (d.Key.RunId, d.Key.Destination))
+            .OrderByDescending(g => g.Key.RunId, StringComparer.Ordinal).ThenBy(g => g.Key.Destination, StringComparer.Ordinal)
+            .Select(g => new RunDeliveries(
+                g.Key.RunId,
+                g.Key.Destination,
+                g.Count(),
+                g.Sum(d => d.Events),
+                g.Count(d => d.Status == Storage.Deliveries.DeliveryStatus.Sent),
+                g.Count(d => d.Status == Storage.Deliveries.DeliveryStatus.Pending),
+                g.Count(d => d.Status == Storage.Deliveries.DeliveryStatus.DeadLettered)))
+            .ToList();
 
     private static ActiveRunPanel Panel(RunRecord run)
     {

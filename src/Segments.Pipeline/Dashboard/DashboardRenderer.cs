@@ -83,6 +83,7 @@ public static class DashboardRenderer
         }
 
         Runs(html, model.Runs);
+        DeliveriesSection.Render(html, model.Deliveries);
         html.Append("</div>");
         Movement(html, model);
         html.Append("</main><footer>Drawn by the server from the Runs ledger and the two newest generations; no script, no external resources.</footer></body></html>");

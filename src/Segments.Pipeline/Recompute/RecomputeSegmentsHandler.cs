@@ -32,7 +32,8 @@ public sealed partial class RecomputeSegmentsHandler(
     CostAccounting costs,
     TimeProvider time,
     ILogger<RecomputeSegmentsHandler> logger,
-    RunInsights insights)
+    RunInsights insights,
+    Delivery.DeliveryOutbox? outbox = null)
 {
     /// <summary>Generations kept after a run: the active one and two before it (for comparisons).</summary>
     public const int GenerationsKept = 3;
@@ -239,6 +240,12 @@ public sealed partial class RecomputeSegmentsHandler(
         if (segmentsOptions.Value.DiagnosticPauseBeforeFlipSeconds > 0)
         {
             await Task.Delay(TimeSpan.FromSeconds(segmentsOptions.Value.DiagnosticPauseBeforeFlipSeconds), time, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The destinations' outbox, before the flip: a run that fails from here on has its deliveries cancelled by the sender.
+        if (outbox is not null)
+        {
+            await outbox.WriteAsync(run.WithSegmentSizes(result), rows, cancellationToken).ConfigureAwait(false);
         }
 
         meter.BeginStage(RunStages.Flip);

@@ -24,6 +24,12 @@ public static class StorageNames
     /// <summary>Store configuration: export mappings under <c>mappings/</c>, rule segments in <c>segments.json</c>.</summary>
     public const string ConfigContainer = "config";
 
+    /// <summary>The outbox's payloads: each delivery's CloudEvents batch, <c>{destination}/{runId}/{batch}.json</c>, written by the run.</summary>
+    public const string OutboxContainer = "outbox";
+
+    /// <summary>Audience files of <c>audience-files</c> destinations: <c>{destination}/{runId}/</c> member and add/remove CSVs per segment, and a manifest.</summary>
+    public const string AudiencesContainer = "audiences";
+
     /// <summary>Receipts and locks, named as the Functions host names its own.</summary>
     public const string HostsContainer = "azure-webjobs-hosts";
 
@@ -33,6 +39,12 @@ public static class StorageNames
     /// <summary>One row per recompute, plus the active-run pointer.</summary>
     public const string RunsTable = "Runs";
 
+    /// <summary>The outbox's ledger: one row per (destination, run, batch) with its status, and each destination's pause.</summary>
+    public const string DeliveriesTable = "Deliveries";
+
+    /// <summary>The outbox queue: one message per delivery the run wrote, taken by the queue-triggered sender.</summary>
+    public const string DeliveriesQueue = "destination-deliveries";
+
     /// <summary>Recompute requests, from the timer and from <c>POST /api/runs</c>.</summary>
     public const string RunRequestsQueue = "recompute-requests";
 
@@ -40,11 +52,11 @@ public static class StorageNames
     public const string PoisonQueue = "webjobs-blobtrigger-poison";
 
     /// <summary>Every container the product needs.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, CustomersContainer, EventsContainer, RejectedContainer, NormalizedContainer, ConfigContainer, HostsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, CustomersContainer, EventsContainer, RejectedContainer, NormalizedContainer, ConfigContainer, HostsContainer, OutboxContainer, AudiencesContainer];
 
     /// <summary>Every fixed table (generation tables are created per run).</summary>
-    public static IReadOnlyList<string> Tables { get; } = [BatchesTable, RunsTable];
+    public static IReadOnlyList<string> Tables { get; } = [BatchesTable, RunsTable, DeliveriesTable];
 
     /// <summary>Every queue.</summary>
-    public static IReadOnlyList<string> Queues { get; } = [RunRequestsQueue, PoisonQueue];
+    public static IReadOnlyList<string> Queues { get; } = [RunRequestsQueue, PoisonQueue, DeliveriesQueue];
 }

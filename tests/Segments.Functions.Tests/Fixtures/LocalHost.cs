@@ -26,7 +26,7 @@ public sealed class LocalHost : IAsyncDisposable
         _readOnly = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             var triggers = services.Where(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType?.Namespace == "Segments.Host.Triggers").ToList();
-            Assert.Equal(4, triggers.Count);
+            Assert.Equal(5, triggers.Count);
             triggers.ForEach(trigger => services.Remove(trigger));
         }));
         _http = _readOnly.CreateClient();

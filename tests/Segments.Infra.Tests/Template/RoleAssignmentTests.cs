@@ -4,7 +4,7 @@ using Segments.Infra.Tests.Fixtures;
 
 namespace Segments.Infra.Tests.Template;
 
-/// <summary>The app's identity holds exactly the four data-plane roles it needs, with the built-in role ids.</summary>
+/// <summary>The app's identity holds exactly the data-plane roles it needs (four, and EventGrid Data Sender on the listed topics), with the built-in role ids.</summary>
 [Collection(CompiledTemplateCollection.Name)]
 public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
 {
@@ -13,6 +13,7 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
     private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    private const string EventGridDataSender = "d5a91429-5739-47e2-a06b-3470a27159e7";
 
     [Fact]
     public void Identity_gets_blob_owner_queue_and_table_contributor_on_the_storage_account()
@@ -43,9 +44,17 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
     }
 
     [Fact]
+    public void Identity_gets_event_grid_data_sender_on_the_topics_eventgrid_destinations_publish_to()
+    {
+        var onTopics = Assignments().Where(a => a.Scope.Contains("'Microsoft.EventGrid/topics'", StringComparison.Ordinal)).SelectMany(a => a.RoleIds);
+
+        Assert.Equal([EventGridDataSender], onTopics);
+    }
+
+    [Fact]
     public void There_are_no_other_role_assignments()
     {
-        Assert.Equal(4, Assignments().Sum(a => a.RoleIds.Count));
+        Assert.Equal(5, Assignments().Sum(a => a.RoleIds.Count));
     }
 
     /// <summary>Each role assignment resource, with its scope and the role ids it assigns (several for a copy loop over a variable).</summary>

@@ -184,6 +184,16 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
             new("GET", "/api/dashboard", "/api/dashboard", 200, FunctionKey),
             new("GET", "/api/dashboard", "/api/dashboard", 401, UnknownKey),
 
+            new("POST", "/api/destinations", "/api/destinations", 200, AdminKey, JsonBody: "{\"destinations\":[{\"name\":\"crm\",\"kind\":\"webhook\",\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw\",\"segments\":[\"lifecycle:*\"]},{\"name\":\"lists\",\"kind\":\"audiense-files\",\"segments\":[\"rfm:Lost\"]}]}"),
+            new("POST", "/api/destinations", "/api/destinations", 401, FunctionKey, JsonBody: "{\"destinations\":[]}"),
+            new("GET", "/api/destinations", "/api/destinations", 200, FunctionKey),
+            new("GET", "/api/destinations", "/api/destinations", 401, UnknownKey),
+            new("GET", "/api/destinations/{name}", "/api/destinations/crm", 200, FunctionKey),
+            new("GET", "/api/destinations/{name}", "/api/destinations/no-such-destination", 404, FunctionKey),
+            new("GET", "/api/destinations/{name}", "/api/destinations/crm", 401, UnknownKey),
+            new("POST", "/api/destinations/{name}/replay", "/api/destinations/crm/replay", 200, AdminKey),
+            new("POST", "/api/destinations/{name}/replay", "/api/destinations/no-such-destination/replay", 404, AdminKey),
+            new("POST", "/api/destinations/{name}/replay", "/api/destinations/crm/replay", 401, FunctionKey),
             .. TrackingCases(),
 
             // Last: it queues a run, which changes no answer above.

@@ -16,6 +16,7 @@ public static class ApiContract
         .. BatchRoutes.All,
         .. TrackingRoutes.All,
         .. DashboardRoutes.All,
+        .. DestinationRoutes.All,
         .. ReferenceRoutes.All,
     ];
 }

@@ -1,0 +1,143 @@
+using Microsoft.Extensions.Logging;
+using Segments.Core.Destinations;
+using Segments.Storage.Deliveries;
+using Segments.Storage.Generations;
+using Segments.Storage.Runs;
+
+namespace Segments.Pipeline.Delivery;
+
+/// <summary>
+/// The run's delivery stage: before the run is marked done, writes every destination's entered/exited moves since the
+/// previous succeeded run to the durable outbox — payload blobs, then ledger rows, then one queue message per batch —
+/// and nothing else: sending is the sender's (<see cref="DeliverySender"/>), so a slow or dead destination never
+/// delays the run. Control-group members (unless the destination says otherwise) and customers without the consent a
+/// destination needs are never written.
+/// </summary>
+public sealed partial class DeliveryOutbox(
+    DestinationConfig config,
+    RunLedger runs,
+    GenerationStore generations,
+    DeliveryLedger ledger,
+    OutboxPayloadStore payloads,
+    OutboxQueue queue,
+    AudienceFileWriter audiences,
+    TimeProvider time,
+    ILogger<DeliveryOutbox> logger)
+{
+    /// <summary>Writes the outbox of <paramref name="run"/>, whose customers are <paramref name="rows"/>.</summary>
+    public async Task<OutboxSummary> WriteAsync(RunRecord run, IReadOnlyList<CustomerSegmentRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(rows);
+        var set = await config.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var problems = set.Errors.Select(e => e.ToString()).ToList();
+        if (set.Destinations.Count == 0)
+        {
+            return new OutboxSummary([], problems);
+        }
+
+        // The previous succeeded run, as /changes takes it by default; the first run has no moves to send (audience files add everyone).
+        var previous = (await runs.ListAsync(cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(r => r.Status == RunStatus.Succeeded && string.CompareOrdinal(r.RunId, run.RunId) < 0 && r.GenerationTable is not null);
+        var previousRows = new Dictionary<string, CustomerSegmentRow>(StringComparer.Ordinal);
+        if (previous is not null)
+        {
+            await foreach (var keyed in generations.ScanAsync(previous.GenerationTable!, null, cancellationToken).ConfigureAwait(false))
+            {
+                previousRows[keyed.Row.CustomerId] = keyed.Row;
+            }
+        }
+
+        foreach (var destination in set.Destinations.Where(d => d.Kind == DestinationKind.AudienceFiles))
+        {
+            var manifest = await audiences.WriteAsync(destination, run, rows, previous, previousRows, cancellationToken).ConfigureAwait(false);
+            LogAudienceFiles(run.RunId, destination.Name, manifest.Segments.Count);
+        }
+
+        var senders = set.Destinations.Where(d => d.Kind != DestinationKind.AudienceFiles).ToList();
+        if (previous is null || senders.Count == 0)
+        {
+            LogNoMoves(run.RunId);
+            return new OutboxSummary([], problems);
+        }
+
+        var known = Queries.SegmentRef.InRun(run).Concat(Queries.SegmentRef.InRun(previous)).Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var moves = SegmentMoves.Between(previous, previousRows, run, rows, id => senders.Any(d => d.Follows(id)));
+        var summaries = new List<OutboxDestinationSummary>();
+        var now = time.GetUtcNow();
+        foreach (var destination in senders)
+        {
+            // A destination following a segment neither run has is reported; what it follows of the rest is sent.
+            foreach (var unknown in destination.Segments.Where(p => !known.Any(id => SegmentPattern.Matches(p, id))))
+            {
+                problems.Add($"destination '{destination.Name}' follows '{unknown}', which run {run.RunId} does not have: nothing is sent for it");
+            }
+
+            summaries.Add(await WriteDestinationAsync(destination, run, previous, moves, now, cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var problem in problems)
+        {
+            LogProblem(run.RunId, problem);
+        }
+
+        return new OutboxSummary(summaries, problems);
+    }
+
+    private async Task<OutboxDestinationSummary> WriteDestinationAsync(
+        DestinationDefinition destination,
+        RunRecord run,
+        RunRecord previous,
+        IReadOnlyList<CustomerMove> moves,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var followed = moves.Where(m => destination.Follows(m.Segment)
+            && (m.Kind == SegmentMoveKind.Entered ? destination.Entered : destination.Exited)).ToList();
+        var control = destination.HoldBackControlGroup ? followed.Count(m => ControlGroup.Is(m.Group)) : 0;
+        var kept = followed.Where(m => !(destination.HoldBackControlGroup && ControlGroup.Is(m.Group))).ToList();
+        var consenting = destination.Consent is { } channel ? kept.Where(m => m.Consent.Allows(channel)).ToList() : kept;
+        var ordered = consenting.OrderBy(m => m.Segment, StringComparer.Ordinal).ThenBy(m => m.Kind).ThenBy(m => m.CustomerId, StringComparer.Ordinal).ToList();
+
+        var records = new List<DeliveryRecord>();
+        var batch = 0;
+        foreach (var chunk in ordered.Chunk(destination.BatchSize))
+        {
+            var key = new DeliveryKey(destination.Name, run.RunId, batch++);
+            var blob = OutboxPayloadStore.BlobNameOf(key);
+            var payload = DeliveryEvents.EncodeBatch(chunk.Select(m => DeliveryEvents.Of(m, destination, run.RunId, previous.RunId, now)));
+            await payloads.WriteAsync(blob, payload, cancellationToken).ConfigureAwait(false);
+            records.Add(new DeliveryRecord
+            {
+                Key = key,
+                Status = DeliveryStatus.Pending,
+                Events = chunk.Length,
+                Entered = chunk.Count(m => m.Kind == SegmentMoveKind.Entered),
+                Exited = chunk.Count(m => m.Kind == SegmentMoveKind.Exited),
+                PayloadBlob = blob,
+                CreatedAt = now,
+            });
+        }
+
+        await ledger.AddAsync(records, cancellationToken).ConfigureAwait(false);
+        foreach (var record in records)
+        {
+            await queue.EnqueueAsync(record.Key, cancellationToken).ConfigureAwait(false);
+        }
+
+        LogWritten(run.RunId, destination.Name, records.Count, ordered.Count, control, kept.Count - consenting.Count);
+        return new OutboxDestinationSummary(destination.Name, records.Count, ordered.Count, control, kept.Count - consenting.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: no moves to deliver (no succeeded run before it, or no webhook or Event Grid destination)")]
+    private partial void LogNoMoves(string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: audience files of {Destination} written for {Segments} segments")]
+    private partial void LogAudienceFiles(string runId, string destination, int segments);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: destinations: {Problem}")]
+    private partial void LogProblem(string runId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: outbox of {Destination}: {Deliveries} deliveries, {Events} events ({Control} control-group and {NoConsent} non-consenting moves held back)")]
+    private partial void LogWritten(string runId, string destination, int deliveries, int events, int control, int noConsent);
+}
