@@ -30,12 +30,12 @@ internal static class SegmentationPrinter
             foreach (var candidate in models.Candidates)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {candidate.Model,-10} converged {candidate.Converged}, LL {candidate.LogLikelihood:0.##}, holdout RMSE {candidate.HoldoutRootMeanSquaredError:0.####}, predicted {candidate.HoldoutPredictedPurchases:0.#} vs actual {candidate.HoldoutActualPurchases:0} {Parameters(candidate)}{candidate.Reason}"));
+                    $"  {candidate.Model,-10} converged {candidate.Converged}, LL {candidate.LogLikelihood:0.##}, holdout RMSE {candidate.HoldoutRootMeanSquaredError:0.####}, predicted {candidate.HoldoutPredictedPurchases:0.#} vs actual {candidate.HoldoutActualPurchases:0} {Parameters(candidate)}{candidate.Reason}{Estimation(candidate)}"));
             }
 
             if (models.PurchaseModel is { } refit)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  refit {refit.Model} on all data: LL {refit.LogLikelihood:0.##} {Parameters(refit)}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  refit {refit.Model} on all data: LL {refit.LogLikelihood:0.##} {Parameters(refit)}{Estimation(refit)}"));
             }
 
             if (models.SpendModel is { } spend)
@@ -49,6 +49,9 @@ internal static class SegmentationPrinter
             Section("rule segments", result.RuleSegmentCounts);
         }
     }
+
+    private static string Estimation(ModelReport report) =>
+        report.Fallback is null ? string.Empty : $"[{report.Estimation}: {report.Fallback}]";
 
     private static string Parameters(ModelReport report) =>
         string.Join(" ", report.Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:0.####}"))) + " ";
