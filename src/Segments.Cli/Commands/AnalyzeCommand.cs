@@ -22,9 +22,10 @@ public static class AnalyzeCommand
         var products = new Option<FileInfo?>("--products") { Description = "Product catalog, as in config/products.csv: gives rules product_categories, product_vendors and product_X." };
         var output = new Option<FileInfo?>("--out") { Description = "Write one row per customer with every segment to this CSV file." };
         var discount = new Option<double>("--monthly-discount-rate") { Description = "Monthly discount rate of the 12-month CLV.", DefaultValueFactory = _ => new PredictionOptions().MonthlyDiscountRate };
-        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters, predictions and rule segments for an export file.") { asOf, rules, products, output, discount };
+        var churnHorizon = new Option<int>("--churn-horizon-days") { Description = "Churn probability = P(no purchase in the next this many days), 1 to 3650.", DefaultValueFactory = _ => new PredictionOptions().ChurnHorizonDays };
+        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters, predictions and rule segments for an export file.") { asOf, rules, products, output, discount, churnHorizon };
         input.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(rules), result.GetValue(products), result.GetValue(output), new PredictionOptions { MonthlyDiscountRate = result.GetValue(discount) }, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(rules), result.GetValue(products), result.GetValue(output), new PredictionOptions { MonthlyDiscountRate = result.GetValue(discount), ChurnHorizonDays = result.GetValue(churnHorizon) }, cancellationToken));
         return command;
     }
 
@@ -34,6 +35,12 @@ public static class AnalyzeCommand
         if (asOfProblem is not null)
         {
             await Console.Error.WriteLineAsync(asOfProblem).ConfigureAwait(false);
+            return 2;
+        }
+
+        if (predictions.FindProblem() is { } predictionProblem)
+        {
+            await Console.Error.WriteLineAsync(predictionProblem.Replace("Segments:Predictions:ChurnHorizonDays", "--churn-horizon-days", StringComparison.Ordinal)).ConfigureAwait(false);
             return 2;
         }
 

@@ -92,9 +92,10 @@ public static class FitCommand
             return (null, $"--time-unit '{timeUnitText}' is not day or week.");
         }
 
-        if (horizon is { } h && !(h > 0 && double.IsFinite(h)))
+        var maxHorizon = unit == TimeUnit.Day ? Core.Segmentation.PredictionOptions.MaxChurnHorizonDays : Core.Segmentation.PredictionOptions.MaxChurnHorizonDays / 7.0;
+        if (horizon is { } h && !(h > 0 && h <= maxHorizon))
         {
-            return (null, "--horizon must be a positive number of time units.");
+            return (null, string.Create(CultureInfo.InvariantCulture, $"--horizon {h} is not usable: it must be a positive number of time units, at most {maxHorizon:0.#} (ten years)."));
         }
 
         var defaultHorizon = unit == TimeUnit.Day ? 365 : 52;

@@ -45,4 +45,11 @@ public sealed record PredictionSummary(
     IReadOnlyList<ModelReport> Candidates,
     ModelReport? PurchaseModel,
     ModelReport? SpendModel,
-    double MonthlyDiscountRate);
+    double MonthlyDiscountRate)
+{
+    /// <summary>The churn horizon and band thresholds the run used (null for runs recorded before).</summary>
+    public ChurnSettings? Churn { get; init; }
+
+    /// <summary>Customers per segment of the <c>predictive:</c> family (churn risk bands and spend tiers).</summary>
+    public IReadOnlyList<Rfm.SegmentCount> Segments { get; init; } = [];
+}

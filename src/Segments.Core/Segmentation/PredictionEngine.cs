@@ -66,13 +66,13 @@ public static class PredictionEngine
         foreach (var customer in data.Customers)
         {
             var history = customer.History;
-            var prediction = new CustomerPrediction(
+            var prediction = ChurnRisk.AddTo(new CustomerPrediction(
                 model.ProbabilityAlive(history),
                 model.ExpectedPurchases(history, 30 / DaysPerWeek),
                 model.ExpectedPurchases(history, 90 / DaysPerWeek),
                 model.ExpectedPurchases(history, 365 / DaysPerWeek),
                 Finite(spendFit.Model?.ExpectedAverageSpend(history.RepeatPurchases, customer.AverageRepeatSpend)),
-                Finite(clv?.LifetimeValue(history, customer.AverageRepeatSpend)));
+                Finite(clv?.LifetimeValue(history, customer.AverageRepeatSpend))), model, history, asOf, options);
             if (double.IsFinite(prediction.PAlive) && double.IsFinite(prediction.ExpectedPurchases30) && double.IsFinite(prediction.ExpectedPurchases90) && double.IsFinite(prediction.ExpectedPurchases365))
             {
                 predictions.Add(customer.CustomerId, prediction);
@@ -86,7 +86,12 @@ public static class PredictionEngine
             candidates,
             ModelReport.Of(refit),
             ModelReport.Of(spendFit),
-            monthlyDiscountRate);
+            monthlyDiscountRate)
+        {
+            Churn = options.FindProblem() is { } problem
+                ? new ChurnSettings(options.ChurnHorizonDays, options.ChurnMediumThreshold, options.ChurnHighThreshold) { Problem = problem }
+                : new ChurnSettings(options.ChurnHorizonDays, options.ChurnMediumThreshold, options.ChurnHighThreshold),
+        };
         return (summary, predictions);
     }
 

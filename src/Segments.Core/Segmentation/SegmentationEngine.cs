@@ -79,7 +79,7 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
             var history = histories[id];
             var stage = stages[id];
             int? cluster = clusterOf.TryGetValue(id, out var c) ? c : null;
-            var prediction = predictions.GetValueOrDefault(id);
+            var prediction = predictions.GetValueOrDefault(id) is { } modelled ? CustomerValueFields.AddTo(modelled, score.Metrics, history) : null;
             List<string> bought = _products.TryGetValue(id, out var productSet) ? productSet.Order(StringComparer.Ordinal).ToList() : [];
             var profile = profiles is not null && profiles.TryGetValue(id, out var fields) ? fields.AsOf(day) : null;
             var facts = new CustomerFacts(id)
@@ -125,10 +125,19 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
             });
         }
 
+        customers = WithSpendTiers(customers);
         return new SegmentationResult(day, rfm, lifecycle, clusters, rules.Select(r => new SegmentCount(r.Name, ruleCounts[r.Name])).ToList(), customers)
         {
-            Predictions = predictionSummary,
+            Predictions = predictionSummary with { Segments = PredictiveSegments.Count(customers.Select(c => c.Prediction)) },
             ProfilesWithoutOrders = profiles is null ? 0 : profiles.Keys.Count(id => !histories.ContainsKey(id)),
         };
+    }
+
+    private static List<CustomerSegmentation> WithSpendTiers(List<CustomerSegmentation> customers)
+    {
+        var tiers = CustomerValueFields.Tiers(customers.Where(c => c.Prediction is not null).Select(c => (c.CustomerId, c.Prediction!)));
+        return customers
+            .Select(c => c.Prediction is { } p && tiers.TryGetValue(c.CustomerId, out var tier) ? c with { Prediction = p with { SpendTier = tier } } : c)
+            .ToList();
     }
 }

@@ -124,7 +124,7 @@ public sealed class GenerationStore(StorageAccount account)
         ["Clv12Months"] = row.Prediction?.Clv12Months,
         ["RuleClauses"] = RuleClausesJson(row.RuleClauses),
         ["ExperimentGroups"] = row.ExperimentGroups.Count == 0 ? null : JsonSerializer.Serialize(row.ExperimentGroups),
-    }.WithProfile(row.Profile);
+    }.WithProfile(row.Profile).WithPredictiveFields(row.Prediction);
 
     private static CustomerSegmentRow FromEntity(TableEntity e) => new(
         e.GetString("CustomerId"),
@@ -152,7 +152,7 @@ public sealed class GenerationStore(StorageAccount account)
                 e.GetDouble("ExpectedPurchases90") ?? 0,
                 e.GetDouble("ExpectedPurchases365") ?? 0,
                 e.GetDouble("ExpectedAverageOrderValue"),
-                e.GetDouble("Clv12Months"))
+                e.GetDouble("Clv12Months")).WithPredictiveFields(e)
             : null,
         Profile = ProfileColumns.Read(e),
     };
