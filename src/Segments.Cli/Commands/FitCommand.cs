@@ -130,6 +130,8 @@ public static class FitCommand
             return 1;
         }
 
+        PrintHoldoutCheck(model, input);
+
         if (arguments.Output is { } output)
         {
             await FitReportWriter.WritePurchasePredictionsAsync(output, input.Customers, model, arguments.Horizon, cancellationToken).ConfigureAwait(false);
@@ -148,6 +150,8 @@ public static class FitCommand
             return 1;
         }
 
+        PrintHoldoutCheck(fit.Model, input);
+
         if (arguments.Output is { } output)
         {
             await FitReportWriter.WritePurchasePredictionsAsync(output, input.Customers, fit.Model, arguments.Horizon, cancellationToken).ConfigureAwait(false);
@@ -156,6 +160,15 @@ public static class FitCommand
         }
 
         return 0;
+    }
+
+    /// <summary>With a calibration end before the log's last date: the holdout check, on standard error (standard output stays one JSON object).</summary>
+    private static void PrintHoldoutCheck(IPurchaseModel model, FitInput input)
+    {
+        if (input.Log is ({ } data, { } days) && HoldoutEvaluator.Evaluate(model, data, days) is { } accuracy)
+        {
+            HoldoutAccuracyPrinter.Print(accuracy, Console.Error);
+        }
     }
 
     private static async Task<int> FitSpendAsync(FitArguments arguments, FitInput input, CancellationToken cancellationToken)

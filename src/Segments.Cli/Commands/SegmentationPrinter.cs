@@ -43,6 +43,11 @@ internal static class SegmentationPrinter
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  spend {spend.Model}: converged {spend.Converged}, LL {spend.LogLikelihood:0.##} {Parameters(spend)}{spend.Reason}"));
             }
 
+            if (models.Accuracy is { } accuracy)
+            {
+                HoldoutAccuracyPrinter.Print(accuracy, Console.Out);
+            }
+
             if (models.Segments.Count > 0)
             {
                 Section(string.Create(CultureInfo.InvariantCulture, $"predictive segments (churn over {models.Churn?.HorizonDays} days: medium from {models.Churn?.MediumThreshold}, high from {models.Churn?.HighThreshold})"), models.Segments);

@@ -47,6 +47,9 @@ public sealed record PredictionSummary(
     ModelReport? SpendModel,
     double MonthlyDiscountRate)
 {
+    /// <summary>How the chosen model, fitted on the calibration period, predicted the holdout (null without a holdout comparison).</summary>
+    public HoldoutAccuracy? Accuracy { get; init; }
+
     /// <summary>The churn horizon and band thresholds the run used (null for runs recorded before).</summary>
     public ChurnSettings? Churn { get; init; }
 

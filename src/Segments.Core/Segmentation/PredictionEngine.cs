@@ -31,7 +31,9 @@ public static class PredictionEngine
             return (new PredictionSummary(null, "no purchases to model", 0, [], null, null, monthlyDiscountRate), empty);
         }
 
-        var selection = PurchaseModelSelector.Select(purchases.Build(asOf.AddDays(-holdoutDays), TimeUnit.Week), Candidates, IdentifiedPurchaseModelFitter.Fit);
+        var calibration = purchases.Build(asOf.AddDays(-holdoutDays), TimeUnit.Week);
+        var selection = PurchaseModelSelector.Select(calibration, Candidates, IdentifiedPurchaseModelFitter.Fit);
+        var accuracy = selection.Chosen?.Fit.Model is { } calibrated ? HoldoutEvaluator.Evaluate(calibrated, calibration, purchases.PurchaseDays()) : null;
         var candidates = selection.Candidates
             .Select(s => ModelReport.Of(s.Fit) with { HoldoutRootMeanSquaredError = s.RootMeanSquaredError, HoldoutPredictedPurchases = s.PredictedPurchases, HoldoutActualPurchases = s.ActualPurchases })
             .ToList();
@@ -88,6 +90,7 @@ public static class PredictionEngine
             ModelReport.Of(spendFit),
             monthlyDiscountRate)
         {
+            Accuracy = accuracy,
             Churn = options.FindProblem() is { } problem
                 ? new ChurnSettings(options.ChurnHorizonDays, options.ChurnMediumThreshold, options.ChurnHighThreshold) { Problem = problem }
                 : new ChurnSettings(options.ChurnHorizonDays, options.ChurnMediumThreshold, options.ChurnHighThreshold),
