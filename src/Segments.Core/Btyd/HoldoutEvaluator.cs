@@ -107,6 +107,22 @@ public static class HoldoutEvaluator
         return (brier / churn.Length, bins);
     }
 
+    // The run keeps the series in its ledger row, where one property holds at most 32K characters: beyond this
+    // many weeks every k-th week is kept (always the last week and the last of the calibration period).
+    private const int MaxTrackingPoints = 120;
+
+    private static List<TrackingPoint> Thinned(List<TrackingPoint> points)
+    {
+        if (points.Count <= MaxTrackingPoints)
+        {
+            return points;
+        }
+
+        var step = (points.Count + MaxTrackingPoints - 1) / MaxTrackingPoints;
+        var lastCalibration = points.FindLastIndex(p => !p.Holdout);
+        return points.Where((p, i) => i % step == step - 1 || i == points.Count - 1 || i == lastCalibration).ToList();
+    }
+
     private static List<TrackingPoint> Tracking(IPurchaseModel model, CalibrationData calibration, IEnumerable<int[]> purchaseDays)
     {
         var calibrationEnd = calibration.CalibrationEnd.DayNumber;
@@ -143,6 +159,6 @@ public static class HoldoutEvaluator
             points.Add(new TrackingPoint(week, DateOnly.FromDayNumber(end), counted, expected, end > calibrationEnd));
         }
 
-        return points;
+        return Thinned(points);
     }
 }

@@ -24,11 +24,18 @@ public sealed record RunView(
     /// <summary>Customer exports read, profiles joined, profiles without orders and conflicting records; null when the run read none.</summary>
     public ProfileRunSummary? Profiles { get; init; }
 
+    /// <summary>
+    /// The customer-base models of the run: candidates, choice and how it was estimated, churn settings, the
+    /// <c>predictive:</c> family's sizes and <c>accuracy</c>, the holdout check (null for runs before models ran).
+    /// </summary>
+    public Core.Segmentation.PredictionSummary? Predictions { get; init; }
+
     /// <summary>The view of a ledger row.</summary>
     public static RunView Of(RunRecord r) => new(
         r.RunId, r.AsOf, r.Status, r.Trigger, r.RequestedAt, r.StartedAt, r.FinishedAt,
         r.BatchesRead, r.TransactionsRead, r.CustomersScored, r.StageDurationsMs, r.Segments, r.Error, r.Usage, r.CostUsd)
     {
         Profiles = r.Profiles,
+        Predictions = r.Predictions,
     };
 }
