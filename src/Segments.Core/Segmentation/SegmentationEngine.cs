@@ -18,6 +18,7 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
     private readonly OrderHistoryAggregator _orders = new(asOf);
     private readonly Dictionary<string, HashSet<string>> _products = new(StringComparer.Ordinal);
     private readonly CustomerHistoryBuilder _purchases = new();
+    private readonly Cohorts.CohortAggregator _cohorts = new(asOf ?? DateOnly.MaxValue);
 
     /// <summary>Lines folded in (on or before the as-of date).</summary>
     public long LinesAdded => _rfm.LinesAdded;
@@ -27,6 +28,7 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
     {
         _rfm.Add(line);
         _orders.Add(line);
+        _cohorts.Add(line);
         if (line.IsCancellation || (asOf is { } limit && line.OrderDate > limit))
         {
             return;
@@ -130,7 +132,23 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
         {
             Predictions = predictionSummary with { Segments = PredictiveSegments.Count(customers.Select(c => c.Prediction)) },
             ProfilesWithoutOrders = profiles is null ? 0 : profiles.Keys.Count(id => !histories.ContainsKey(id)),
+            Cohorts = CohortTables(day, profiles),
         };
+    }
+
+    // The plain table, and one per dimension that some profile carries (a request for another is refused).
+    private List<Cohorts.CohortTable> CohortTables(DateOnly day, IReadOnlyDictionary<string, Profiles.CustomerProfileFields>? profiles)
+    {
+        List<Cohorts.CohortTable> tables = [_cohorts.ToTable() with { AsOf = day }];
+        foreach (var dimension in Cohorts.CohortDimensions.All)
+        {
+            if (profiles is not null && profiles.Values.Any(p => Cohorts.CohortDimensions.ValueOf(dimension, p) is not null))
+            {
+                tables.Add(_cohorts.ToTable(dimension, id => Cohorts.CohortDimensions.ValueOf(dimension, profiles.GetValueOrDefault(id))) with { AsOf = day });
+            }
+        }
+
+        return tables;
     }
 
     private static List<CustomerSegmentation> WithSpendTiers(List<CustomerSegmentation> customers)
