@@ -74,6 +74,7 @@ api.MapCustomerApi();
 api.MapSegmentApi();
 api.MapSegmentProfileApi();
 api.MapRunApi();
+api.MapPredictionApi();
 api.MapBatchApi();
 api.MapDashboardApi();
 app.MapApiReference();

@@ -80,6 +80,7 @@ public static class PipelineServices
         services.AddSingleton<SegmentCatalog>();
         services.AddSingleton<CustomerLookupsApi>();
         services.AddSingleton<SegmentMembersApi>();
+        services.AddSingleton<PredictionsApi>();
         services.AddSingleton<ApiRequestGuard>();
         return services;
     }

@@ -13,6 +13,7 @@ public static class ApiContract
         .. CustomerRoutes.All,
         .. SegmentRoutes.All,
         .. RunRoutes.All,
+        .. PredictionRoutes.All,
         .. BatchRoutes.All,
         .. DashboardRoutes.All,
         .. ReferenceRoutes.All,
