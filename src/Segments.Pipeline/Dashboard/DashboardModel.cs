@@ -5,7 +5,11 @@ namespace Segments.Pipeline.Dashboard;
 /// <param name="Movement">RFM moves between the last two succeeded runs; null when there are not two to compare.</param>
 /// <param name="MovementUnavailable">Why <paramref name="Movement"/> is null, in plain words.</param>
 /// <param name="Runs">Every run, oldest first, with its duration and cost.</param>
-public sealed record DashboardModel(ActiveRunPanel? Active, SegmentMovement? Movement, string? MovementUnavailable, IReadOnlyList<RunPoint> Runs);
+public sealed record DashboardModel(ActiveRunPanel? Active, SegmentMovement? Movement, string? MovementUnavailable, IReadOnlyList<RunPoint> Runs)
+{
+    /// <summary>The active run's holdout check and cohort retention; null before the first run.</summary>
+    public PredictionPanel? Predictions { get; init; }
+}
 
 /// <summary>The active run as the dashboard shows it.</summary>
 /// <param name="RunId">The run.</param>
