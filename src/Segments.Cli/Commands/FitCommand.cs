@@ -95,7 +95,7 @@ public static class FitCommand
         var maxHorizon = unit == TimeUnit.Day ? Core.Segmentation.PredictionOptions.MaxChurnHorizonDays : Core.Segmentation.PredictionOptions.MaxChurnHorizonDays / 7.0;
         if (horizon is { } h && !(h > 0 && h <= maxHorizon))
         {
-            return (null, string.Create(CultureInfo.InvariantCulture, $"--horizon {h} is not usable: it must be a positive number of time units, at most {maxHorizon:0.#} (ten years)."));
+            return (null, string.Create(CultureInfo.InvariantCulture, $"--horizon must be a positive number of time units, at most {maxHorizon:0.#} (ten years); got {h}."));
         }
 
         var defaultHorizon = unit == TimeUnit.Day ? 365 : 52;
