@@ -17,6 +17,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["Segments"] = "Segments of the active run: sizes, definitions, members (JSON pages or CSV), changes between runs, history and profiles.",
         ["Runs"] = "Recomputes: request one (admin key), watch it, list every run with its cost (JSON or CSV).",
         ["Batches"] = "The ledger of ingested exports, order and customer exports alike.",
+        ["Predictions"] = "Cohort retention by month of the first order, and campaign uplift of the A/B groups between two runs.",
         ["Dashboard"] = "The HTML dashboard for finance and people who read rather than integrate.",
     };
 
