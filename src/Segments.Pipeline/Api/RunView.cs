@@ -24,6 +24,10 @@ public sealed record RunView(
     /// <summary>Customer exports read, profiles joined, profiles without orders and conflicting records; null when the run read none.</summary>
     public ProfileRunSummary? Profiles { get; init; }
 
+    /// <summary>Customers per behaviour segment (<c>behaviour:</c> family); absent when the run read no events.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public IReadOnlyList<SegmentSize>? BehaviourSegments { get; init; }
+
     /// <summary>
     /// The customer-base models of the run: candidates, choice and how it was estimated, churn settings, the
     /// <c>predictive:</c> family's sizes and <c>accuracy</c>, the holdout check (null for runs before models ran).
@@ -36,6 +40,7 @@ public sealed record RunView(
         r.BatchesRead, r.TransactionsRead, r.CustomersScored, r.StageDurationsMs, r.Segments, r.Error, r.Usage, r.CostUsd)
     {
         Profiles = r.Profiles,
+        BehaviourSegments = r.BehaviourSegments.Count == 0 ? null : r.BehaviourSegments,
         Predictions = r.Predictions,
     };
 }
