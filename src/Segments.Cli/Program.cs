@@ -7,6 +7,7 @@ var root = new RootCommand("Segments: customer segmentation of shop order export
     ValidateCommand.Create(),
     AnalyzeCommand.Create(),
     FitCommand.Create(),
+    CohortsCommand.Create(),
     UploadCommand.Create(),
     GenerateCommand.Create(),
 };

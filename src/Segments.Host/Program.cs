@@ -75,6 +75,7 @@ api.MapCustomerApi();
 api.MapSegmentApi();
 api.MapSegmentProfileApi();
 api.MapRunApi();
+api.MapPredictionApi();
 api.MapBatchApi();
 api.MapTrackingApi();
 api.MapDashboardApi();

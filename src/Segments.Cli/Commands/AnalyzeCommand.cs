@@ -24,9 +24,10 @@ public static class AnalyzeCommand
         var output = new Option<FileInfo?>("--out") { Description = "Write one row per customer with every segment to this CSV file." };
         var events = new Option<FileInfo[]>("--events") { Description = "Behaviour events (JSON Lines: Segment messages or GA4 export rows, plain or gzip), in arrival order; repeatable. Needs --as-of.", AllowMultipleArgumentsPerToken = true };
         var discount = new Option<double>("--monthly-discount-rate") { Description = "Monthly discount rate of the 12-month CLV.", DefaultValueFactory = _ => new PredictionOptions().MonthlyDiscountRate };
-        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters, predictions and rule segments for an export file.") { asOf, events, rules, products, output, discount };
+        var churnHorizon = new Option<int>("--churn-horizon-days") { Description = "Churn probability = P(no purchase in the next this many days), 1 to 3650.", DefaultValueFactory = _ => new PredictionOptions().ChurnHorizonDays };
+        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters, predictions and rule segments for an export file.") { asOf, events, rules, products, output, discount, churnHorizon };
         input.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(events) ?? [], result.GetValue(rules), result.GetValue(products), result.GetValue(output), new PredictionOptions { MonthlyDiscountRate = result.GetValue(discount) }, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(events) ?? [], result.GetValue(rules), result.GetValue(products), result.GetValue(output), new PredictionOptions { MonthlyDiscountRate = result.GetValue(discount), ChurnHorizonDays = result.GetValue(churnHorizon) }, cancellationToken));
         return command;
     }
 
@@ -36,6 +37,12 @@ public static class AnalyzeCommand
         if (asOfProblem is not null)
         {
             await Console.Error.WriteLineAsync(asOfProblem).ConfigureAwait(false);
+            return 2;
+        }
+
+        if (predictions.FindProblem() is { } predictionProblem)
+        {
+            await Console.Error.WriteLineAsync(predictionProblem.Replace("Segments:Predictions:ChurnHorizonDays", "--churn-horizon-days", StringComparison.Ordinal)).ConfigureAwait(false);
             return 2;
         }
 

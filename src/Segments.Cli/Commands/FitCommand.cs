@@ -92,9 +92,10 @@ public static class FitCommand
             return (null, $"--time-unit '{timeUnitText}' is not day or week.");
         }
 
-        if (horizon is { } h && !(h > 0 && double.IsFinite(h)))
+        var maxHorizon = unit == TimeUnit.Day ? Core.Segmentation.PredictionOptions.MaxChurnHorizonDays : Core.Segmentation.PredictionOptions.MaxChurnHorizonDays / 7.0;
+        if (horizon is { } h && !(h > 0 && h <= maxHorizon))
         {
-            return (null, "--horizon must be a positive number of time units.");
+            return (null, string.Create(CultureInfo.InvariantCulture, $"--horizon must be a positive number of time units, at most {maxHorizon:0.#} (ten years); got {h}."));
         }
 
         var defaultHorizon = unit == TimeUnit.Day ? 365 : 52;
@@ -129,6 +130,8 @@ public static class FitCommand
             return 1;
         }
 
+        PrintHoldoutCheck(model, input);
+
         if (arguments.Output is { } output)
         {
             await FitReportWriter.WritePurchasePredictionsAsync(output, input.Customers, model, arguments.Horizon, cancellationToken).ConfigureAwait(false);
@@ -147,6 +150,8 @@ public static class FitCommand
             return 1;
         }
 
+        PrintHoldoutCheck(fit.Model, input);
+
         if (arguments.Output is { } output)
         {
             await FitReportWriter.WritePurchasePredictionsAsync(output, input.Customers, fit.Model, arguments.Horizon, cancellationToken).ConfigureAwait(false);
@@ -155,6 +160,15 @@ public static class FitCommand
         }
 
         return 0;
+    }
+
+    /// <summary>With a calibration end before the log's last date: the holdout check, on standard error (standard output stays one JSON object).</summary>
+    private static void PrintHoldoutCheck(IPurchaseModel model, FitInput input)
+    {
+        if (input.Log is ({ } data, { } days) && HoldoutEvaluator.Evaluate(model, data, days) is { } accuracy)
+        {
+            HoldoutAccuracyPrinter.Print(accuracy, Console.Error);
+        }
     }
 
     private static async Task<int> FitSpendAsync(FitArguments arguments, FitInput input, CancellationToken cancellationToken)

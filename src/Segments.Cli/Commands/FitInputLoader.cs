@@ -40,7 +40,7 @@ public static class FitInputLoader
         var data = builder.Build(arguments.CalibrationEnd, arguments.Unit);
         await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"calibration ends {data.CalibrationEnd:yyyy-MM-dd}; {data.Customers.Count} customers; {data.PurchasesAfterCalibration} purchase days after it and {data.CustomersFirstSeenAfterCalibration} customers first seen after it left out")).ConfigureAwait(false);
-        return (new FitInput(data.Customers, spendKnown, data.HoldoutLength), null);
+        return (new FitInput(data.Customers, spendKnown, data.HoldoutLength) { Log = (data, builder.PurchaseDays().ToList()) }, null);
     }
 
     /// <summary>Reads a UCI or generic export through the ingest profiles; false when the header is not one of them.</summary>

@@ -92,18 +92,21 @@ public static class FitReportWriter
         }
     }
 
-    /// <summary><c>customer_id,x,t_x,T,p_alive,expected_purchases</c> per customer, the expectation over <paramref name="horizon"/>.</summary>
+    /// <summary>
+    /// <c>customer_id,x,t_x,T,p_alive,expected_purchases,churn_probability</c> per customer: the expectation over
+    /// <paramref name="horizon"/>, and P(no purchase within it) (empty for Pareto/NBD, see <see cref="ChurnForecast"/>).
+    /// </summary>
     public static async Task WritePurchasePredictionsAsync(FileInfo output, IReadOnlyList<CustomerSummary> customers, IPurchaseModel model, double horizon, CancellationToken cancellationToken)
     {
         var writer = new StreamWriter(output.FullName);
         await using (writer.ConfigureAwait(false))
         {
-            await writer.WriteLineAsync("customer_id,x,t_x,T,p_alive,expected_purchases".AsMemory(), cancellationToken).ConfigureAwait(false);
+            await writer.WriteLineAsync("customer_id,x,t_x,T,p_alive,expected_purchases,churn_probability".AsMemory(), cancellationToken).ConfigureAwait(false);
             foreach (var customer in customers)
             {
                 var h = customer.History;
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"{CsvField.Escape(customer.CustomerId)},{h.RepeatPurchases},{h.LastPurchaseTime:R},{h.ObservationTime:R},{model.ProbabilityAlive(h):G10},{model.ExpectedPurchases(h, horizon):G10}");
+                    $"{CsvField.Escape(customer.CustomerId)},{h.RepeatPurchases},{h.LastPurchaseTime:R},{h.ObservationTime:R},{model.ProbabilityAlive(h):G10},{model.ExpectedPurchases(h, horizon):G10},{ChurnForecast.ProbabilityNoPurchase(model, h, horizon):G10}");
                 await writer.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
             }
         }

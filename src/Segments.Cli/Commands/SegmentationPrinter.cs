@@ -30,17 +30,27 @@ internal static class SegmentationPrinter
             foreach (var candidate in models.Candidates)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {candidate.Model,-10} converged {candidate.Converged}, LL {candidate.LogLikelihood:0.##}, holdout RMSE {candidate.HoldoutRootMeanSquaredError:0.####}, predicted {candidate.HoldoutPredictedPurchases:0.#} vs actual {candidate.HoldoutActualPurchases:0} {Parameters(candidate)}{candidate.Reason}"));
+                    $"  {candidate.Model,-10} converged {candidate.Converged}, LL {candidate.LogLikelihood:0.##}, holdout RMSE {candidate.HoldoutRootMeanSquaredError:0.####}, predicted {candidate.HoldoutPredictedPurchases:0.#} vs actual {candidate.HoldoutActualPurchases:0} {Parameters(candidate)}{candidate.Reason}{Estimation(candidate)}"));
             }
 
             if (models.PurchaseModel is { } refit)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  refit {refit.Model} on all data: LL {refit.LogLikelihood:0.##} {Parameters(refit)}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  refit {refit.Model} on all data: LL {refit.LogLikelihood:0.##} {Parameters(refit)}{Estimation(refit)}"));
             }
 
             if (models.SpendModel is { } spend)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  spend {spend.Model}: converged {spend.Converged}, LL {spend.LogLikelihood:0.##} {Parameters(spend)}{spend.Reason}"));
+            }
+
+            if (models.Accuracy is { } accuracy)
+            {
+                HoldoutAccuracyPrinter.Print(accuracy, Console.Out);
+            }
+
+            if (models.Segments.Count > 0)
+            {
+                Section(string.Create(CultureInfo.InvariantCulture, $"predictive segments (churn over {models.Churn?.HorizonDays} days: medium from {models.Churn?.MediumThreshold}, high from {models.Churn?.HighThreshold})"), models.Segments);
             }
         }
 
@@ -49,6 +59,9 @@ internal static class SegmentationPrinter
             Section("rule segments", result.RuleSegmentCounts);
         }
     }
+
+    private static string Estimation(ModelReport report) =>
+        report.Fallback is null ? string.Empty : $"[{report.Estimation}: {report.Fallback}]";
 
     private static string Parameters(ModelReport report) =>
         string.Join(" ", report.Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}={p.Value:0.####}"))) + " ";

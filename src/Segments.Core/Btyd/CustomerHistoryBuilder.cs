@@ -69,4 +69,7 @@ public sealed class CustomerHistoryBuilder
 
         return new CalibrationData(customers, end, dataEnd, unit, firstSeenAfter, purchasesAfter);
     }
+
+    /// <summary>Each customer's purchase days (day numbers, ascending, holdout included), by customer id.</summary>
+    public IEnumerable<int[]> PurchaseDays() => _spendByDayByCustomer.Values.Select(days => days.Keys.Order().ToArray());
 }

@@ -26,4 +26,13 @@ public sealed record ModelFit<TModel>(
     /// <summary>A fit that could not be attempted or did not converge.</summary>
     public static ModelFit<TModel> Failed(string modelName, double customers, string reason, int iterations = 0, string? notes = null) =>
         new(modelName, customers, null, null, false, reason, iterations, notes);
+
+    /// <summary>How the parameters were estimated (a fallback when the maximum likelihood is at the edge).</summary>
+    public EstimationMethod Estimation { get; init; } = EstimationMethod.MaximumLikelihood;
+
+    /// <summary>With a fallback estimation: what the maximum-likelihood fit ran into and what was done instead; otherwise null.</summary>
+    public string? Fallback { get; init; }
+
+    /// <summary>When the fit failed because a parameter ran to the edge of the parameter space: which, and where to.</summary>
+    public Numerics.ParameterEdge? Edge { get; init; }
 }

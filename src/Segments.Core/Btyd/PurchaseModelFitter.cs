@@ -52,7 +52,7 @@ public static class PurchaseModelFitter
             options);
         if (!result.Converged)
         {
-            return ModelFit<IPurchaseModel>.Failed(likelihood.Name, data.Customers, result.Reason!, result.Iterations);
+            return ModelFit<IPurchaseModel>.Failed(likelihood.Name, data.Customers, result.Reason!, result.Iterations) with { Edge = result.Edge };
         }
 
         var notes = string.Create(CultureInfo.InvariantCulture,

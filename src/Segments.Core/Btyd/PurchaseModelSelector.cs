@@ -13,19 +13,21 @@ public static class PurchaseModelSelector
     public static IReadOnlyList<IPurchaseLikelihood> DefaultCandidates { get; } = [new BgNbdLikelihood(), new MbgNbdLikelihood(), new ParetoNbdLikelihood()];
 
     /// <summary>Fits every candidate on <paramref name="data"/>'s calibration period and scores it on the holdout.</summary>
-    public static ModelSelection Select(CalibrationData data, IReadOnlyList<IPurchaseLikelihood>? candidates = null) =>
-        Select(data.Customers, data.HoldoutLength, candidates);
+    public static ModelSelection Select(CalibrationData data, IReadOnlyList<IPurchaseLikelihood>? candidates = null, PurchaseModelFit? fit = null) =>
+        Select(data.Customers, data.HoldoutLength, candidates, fit);
 
     /// <summary>
     /// Fits every candidate on <paramref name="customers"/>' calibration histories and scores it against their
     /// <see cref="CustomerSummary.HoldoutPurchases"/> over a holdout of <paramref name="horizon"/> time units.
+    /// <paramref name="fit"/> fits one candidate (default: plain maximum likelihood, <see cref="PurchaseModelFitter"/>).
     /// </summary>
-    public static ModelSelection Select(IReadOnlyList<CustomerSummary> customers, double horizon, IReadOnlyList<IPurchaseLikelihood>? candidates = null)
+    public static ModelSelection Select(IReadOnlyList<CustomerSummary> customers, double horizon, IReadOnlyList<IPurchaseLikelihood>? candidates = null, PurchaseModelFit? fit = null)
     {
         candidates ??= DefaultCandidates;
+        fit ??= (likelihood, histories) => PurchaseModelFitter.Fit(likelihood, histories);
         var histories = customers.Select(c => c.History).ToList();
         var actual = customers.Sum(c => (double)c.HoldoutPurchases);
-        var scores = candidates.Select(likelihood => Score(PurchaseModelFitter.Fit(likelihood, histories), customers, horizon, actual)).ToList();
+        var scores = candidates.Select(likelihood => Score(fit(likelihood, histories), customers, horizon, actual)).ToList();
         if (horizon <= 0)
         {
             return new ModelSelection(scores, null, horizon, "no holdout period: the calibration end is the last purchase date in the data");

@@ -78,7 +78,7 @@ public static class MaximumLikelihood
         var best = converged.MinBy(r => r.Value);
         if (best is not null && OnBoundary(best, starts[0], names) is { } boundary)
         {
-            return new MaximumLikelihoodResult(null, double.NaN, false, boundary, iterations, run, 0);
+            return new MaximumLikelihoodResult(null, double.NaN, false, boundary.Reason, iterations, run, 0) { Edge = boundary.Edge };
         }
 
         if (best is not null)
@@ -86,7 +86,10 @@ public static class MaximumLikelihood
             return new MaximumLikelihoodResult(best.Point.Select(v => Math.Exp(v)).ToArray(), -best.Value * observations, true, null, iterations, run, Agreeing(converged));
         }
 
-        return new MaximumLikelihoodResult(null, double.NaN, false, Explain(firstFailure!, names), iterations, run, 0);
+        return new MaximumLikelihoodResult(null, double.NaN, false, Explain(firstFailure!, names), iterations, run, 0)
+        {
+            Edge = firstFailure!.DivergedCoordinate is { } diverged ? new ParameterEdge(names[diverged], firstFailure.Point[diverged] < 0) : null,
+        };
     }
 
     private static int Agreeing(List<MinimizationResult> converged)
@@ -95,15 +98,16 @@ public static class MaximumLikelihood
         return converged.Count(r => Math.Abs(r.Value - best) <= AgreementTolerance * Math.Max(1, Math.Abs(best)));
     }
 
-    private static string? OnBoundary(MinimizationResult best, double[] scale, IReadOnlyList<string> names)
+    private static (string Reason, ParameterEdge Edge)? OnBoundary(MinimizationResult best, double[] scale, IReadOnlyList<string> names)
     {
         for (var i = 0; i < names.Count; i++)
         {
             var distance = best.Point[i] - Math.Log(scale[i]);
             if (Math.Abs(distance) > BoundaryLogDistance)
             {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"{names[i]} ran off towards {(distance < 0 ? "0" : "infinity")} ({names[i]} = {Math.Exp(best.Point[i]):G3}): the likelihood is highest at the edge of the parameter space, so these data cannot identify the model (for example: no variation between customers, or no sign of dropout)");
+                return (string.Create(CultureInfo.InvariantCulture,
+                    $"{names[i]} ran off towards {(distance < 0 ? "0" : "infinity")} ({names[i]} = {Math.Exp(best.Point[i]):G3}): the likelihood is highest at the edge of the parameter space, so these data cannot identify the model (for example: no variation between customers, or no sign of dropout)"),
+                    new ParameterEdge(names[i], distance < 0));
             }
         }
 

@@ -15,4 +15,8 @@ public sealed record MaximumLikelihoodResult(
     string? Reason,
     int Iterations,
     int StartsRun,
-    int StartsAgreeing);
+    int StartsAgreeing)
+{
+    /// <summary>When the search failed because a parameter ran to 0 or infinity: which, and where to.</summary>
+    public ParameterEdge? Edge { get; init; }
+}

@@ -60,4 +60,8 @@ public sealed record CrossSellCandidate(string Product, int SegmentCustomers, do
 /// <param name="Revenue">Their net revenue.</param>
 /// <param name="Options">List lengths and cross-sell support used.</param>
 /// <param name="Profiles">One profile per segment of the run.</param>
-public sealed record SegmentProfileSet(string RunId, DateOnly AsOf, int Customers, decimal Revenue, SegmentProfileOptions Options, IReadOnlyList<SegmentProfile> Profiles);
+public sealed record SegmentProfileSet(string RunId, DateOnly AsOf, int Customers, decimal Revenue, SegmentProfileOptions Options, IReadOnlyList<SegmentProfile> Profiles)
+{
+    /// <summary>The run's cohort retention tables (kept in the same blob: derived data of the run, dropped with it).</summary>
+    public IReadOnlyList<Cohorts.CohortTable> Cohorts { get; init; } = [];
+}

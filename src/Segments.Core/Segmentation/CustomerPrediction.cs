@@ -16,4 +16,29 @@ public sealed record CustomerPrediction(
     double ExpectedPurchases90,
     double ExpectedPurchases365,
     double? ExpectedAverageOrderValue,
-    double? Clv12Months);
+    double? Clv12Months)
+{
+    /// <summary>P(no purchase within the run's churn horizon) under the chosen model; null when the model has no such form or the horizon setting is invalid.</summary>
+    public double? ChurnProbability { get; init; }
+
+    /// <summary><c>low</c>, <c>medium</c> or <c>high</c>: <see cref="ChurnProbability"/> against the run's thresholds.</summary>
+    public string? ChurnRiskBand { get; init; }
+
+    /// <summary>
+    /// As-of date plus the median time to the next purchase if the customer is still active (rounded to whole days);
+    /// null when that median is more than five years away.
+    /// </summary>
+    public DateOnly? ExpectedNextOrderDate { get; init; }
+
+    /// <summary>(last − first order day) / (order days − 1); null for a customer with one order day.</summary>
+    public double? AverageDaysBetweenOrders { get; init; }
+
+    /// <summary>Net revenue so far (the RFM monetary value: every line, cancellations included, floored at 0).</summary>
+    public double? HistoricClv { get; init; }
+
+    /// <summary><see cref="HistoricClv"/> + the predicted 12-month CLV (<see cref="Clv12Months"/>); null without the latter.</summary>
+    public double? TotalClv { get; init; }
+
+    /// <summary><c>high</c> (top 20% of the run's customers by total CLV, historic where there is no predicted CLV), <c>medium</c> (next 30%), <c>low</c> (the rest).</summary>
+    public string? SpendTier { get; init; }
+}

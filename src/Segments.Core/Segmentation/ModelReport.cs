@@ -13,11 +13,21 @@ public sealed record ModelReport(
     double? HoldoutPredictedPurchases = null,
     double? HoldoutActualPurchases = null)
 {
+    /// <summary>How the parameters were estimated: <c>MaximumLikelihood</c>, <c>NestedModel</c> (the NBD at the dropout edge) or <c>MaximumAPosteriori</c>.</summary>
+    public EstimationMethod Estimation { get; init; } = EstimationMethod.MaximumLikelihood;
+
+    /// <summary>With a fallback estimation: what the maximum-likelihood fit ran into and what was done instead.</summary>
+    public string? Fallback { get; init; }
+
     /// <summary>The report of a fit.</summary>
     public static ModelReport Of<TModel>(ModelFit<TModel> fit)
         where TModel : class, IFittedModel =>
         new(fit.ModelName, fit.Converged, fit.LogLikelihood,
-            fit.Model?.Parameters.ToDictionary(p => p.Name, p => p.Value) ?? new Dictionary<string, double>(), fit.Reason);
+            fit.Model?.Parameters.ToDictionary(p => p.Name, p => p.Value) ?? new Dictionary<string, double>(), fit.Reason)
+        {
+            Estimation = fit.Estimation,
+            Fallback = fit.Fallback,
+        };
 }
 
 /// <summary>What the predictive models of one run were: every candidate, the choice, and the spend model.</summary>
@@ -35,4 +45,14 @@ public sealed record PredictionSummary(
     IReadOnlyList<ModelReport> Candidates,
     ModelReport? PurchaseModel,
     ModelReport? SpendModel,
-    double MonthlyDiscountRate);
+    double MonthlyDiscountRate)
+{
+    /// <summary>How the chosen model, fitted on the calibration period, predicted the holdout (null without a holdout comparison).</summary>
+    public HoldoutAccuracy? Accuracy { get; init; }
+
+    /// <summary>The churn horizon and band thresholds the run used (null for runs recorded before).</summary>
+    public ChurnSettings? Churn { get; init; }
+
+    /// <summary>Customers per segment of the <c>predictive:</c> family (churn risk bands and spend tiers).</summary>
+    public IReadOnlyList<Rfm.SegmentCount> Segments { get; init; } = [];
+}

@@ -31,7 +31,9 @@ public static class PredictionEngine
             return (new PredictionSummary(null, "no purchases to model", 0, [], null, null, monthlyDiscountRate), empty);
         }
 
-        var selection = PurchaseModelSelector.Select(purchases.Build(asOf.AddDays(-holdoutDays), TimeUnit.Week), Candidates);
+        var calibration = purchases.Build(asOf.AddDays(-holdoutDays), TimeUnit.Week);
+        var selection = PurchaseModelSelector.Select(calibration, Candidates, IdentifiedPurchaseModelFitter.Fit);
+        var accuracy = selection.Chosen?.Fit.Model is { } calibrated ? HoldoutEvaluator.Evaluate(calibrated, calibration, purchases.PurchaseDays()) : null;
         var candidates = selection.Candidates
             .Select(s => ModelReport.Of(s.Fit) with { HoldoutRootMeanSquaredError = s.RootMeanSquaredError, HoldoutPredictedPurchases = s.PredictedPurchases, HoldoutActualPurchases = s.ActualPurchases })
             .ToList();
@@ -40,7 +42,7 @@ public static class PredictionEngine
         string reason;
         if (selection.Chosen is { } chosen)
         {
-            refit = PurchaseModelFitter.Fit(Candidates.First(c => c.Name == chosen.Fit.ModelName), data.Customers.Select(c => c.History));
+            refit = IdentifiedPurchaseModelFitter.Fit(Candidates.First(c => c.Name == chosen.Fit.ModelName), data.Customers.Select(c => c.History));
             reason = $"lowest holdout RMSE over the last {holdoutDays} days before {asOf:yyyy-MM-dd} (data up to {latest:yyyy-MM-dd})";
         }
         else
@@ -48,7 +50,7 @@ public static class PredictionEngine
             // No candidate could be scored on the holdout (e.g. the shorter calibration period shows no
             // dropout yet): fit each on all the data instead and keep the higher likelihood; both models have
             // four parameters, so that is the AIC choice.
-            var fits = Candidates.Select(c => PurchaseModelFitter.Fit(c, data.Customers.Select(h => h.History))).ToList();
+            var fits = Candidates.Select(c => IdentifiedPurchaseModelFitter.Fit(c, data.Customers.Select(h => h.History))).ToList();
             refit = fits.Where(f => f.Model is not null).MaxBy(f => f.LogLikelihood) ?? fits[0];
             reason = $"holdout comparison impossible ({selection.Reason}); chosen by the higher log-likelihood on all data up to {asOf:yyyy-MM-dd}";
             candidates.AddRange(fits.Select(f => ModelReport.Of(f) with { Reason = f.Reason ?? "fitted on all data (holdout fallback)" }));
@@ -66,13 +68,13 @@ public static class PredictionEngine
         foreach (var customer in data.Customers)
         {
             var history = customer.History;
-            var prediction = new CustomerPrediction(
+            var prediction = ChurnRisk.AddTo(new CustomerPrediction(
                 model.ProbabilityAlive(history),
                 model.ExpectedPurchases(history, 30 / DaysPerWeek),
                 model.ExpectedPurchases(history, 90 / DaysPerWeek),
                 model.ExpectedPurchases(history, 365 / DaysPerWeek),
                 Finite(spendFit.Model?.ExpectedAverageSpend(history.RepeatPurchases, customer.AverageRepeatSpend)),
-                Finite(clv?.LifetimeValue(history, customer.AverageRepeatSpend)));
+                Finite(clv?.LifetimeValue(history, customer.AverageRepeatSpend))), model, history, asOf, options);
             if (double.IsFinite(prediction.PAlive) && double.IsFinite(prediction.ExpectedPurchases30) && double.IsFinite(prediction.ExpectedPurchases90) && double.IsFinite(prediction.ExpectedPurchases365))
             {
                 predictions.Add(customer.CustomerId, prediction);
@@ -86,7 +88,13 @@ public static class PredictionEngine
             candidates,
             ModelReport.Of(refit),
             ModelReport.Of(spendFit),
-            monthlyDiscountRate);
+            monthlyDiscountRate)
+        {
+            Accuracy = accuracy,
+            Churn = options.FindProblem() is { } problem
+                ? new ChurnSettings(options.ChurnHorizonDays, options.ChurnMediumThreshold, options.ChurnHighThreshold) { Problem = problem }
+                : new ChurnSettings(options.ChurnHorizonDays, options.ChurnMediumThreshold, options.ChurnHighThreshold),
+        };
         return (summary, predictions);
     }
 

@@ -18,6 +18,7 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
     private readonly OrderHistoryAggregator _orders = new(asOf);
     private readonly Dictionary<string, HashSet<string>> _products = new(StringComparer.Ordinal);
     private readonly CustomerHistoryBuilder _purchases = new();
+    private readonly Cohorts.CohortAggregator _cohorts = new(asOf ?? DateOnly.MaxValue);
 
     /// <summary>Lines folded in (on or before the as-of date).</summary>
     public long LinesAdded => _rfm.LinesAdded;
@@ -27,6 +28,7 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
     {
         _rfm.Add(line);
         _orders.Add(line);
+        _cohorts.Add(line);
         if (line.IsCancellation || (asOf is { } limit && line.OrderDate > limit))
         {
             return;
@@ -82,7 +84,7 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
             var history = histories[id];
             var stage = stages[id];
             int? cluster = clusterOf.TryGetValue(id, out var c) ? c : null;
-            var prediction = predictions.GetValueOrDefault(id);
+            var prediction = predictions.GetValueOrDefault(id) is { } modelled ? CustomerValueFields.AddTo(modelled, score.Metrics, history) : null;
             List<string> bought = _products.TryGetValue(id, out var productSet) ? productSet.Order(StringComparer.Ordinal).ToList() : [];
             var profile = profiles is not null && profiles.TryGetValue(id, out var fields) ? fields.AsOf(day) : null;
             var facts = new CustomerFacts(id)
@@ -129,10 +131,35 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
             });
         }
 
+        customers = WithSpendTiers(customers);
         return new SegmentationResult(day, rfm, lifecycle, clusters, rules.Select(r => new SegmentCount(r.Name, ruleCounts[r.Name])).ToList(), customers)
         {
-            Predictions = predictionSummary,
+            Predictions = predictionSummary with { Segments = PredictiveSegments.Count(customers.Select(c => c.Prediction)) },
             ProfilesWithoutOrders = profiles is null ? 0 : profiles.Keys.Count(id => !histories.ContainsKey(id)),
+            Cohorts = CohortTables(day, profiles),
         };
+    }
+
+    // The plain table, and one per dimension that some profile carries (a request for another is refused).
+    private List<Cohorts.CohortTable> CohortTables(DateOnly day, IReadOnlyDictionary<string, Profiles.CustomerProfileFields>? profiles)
+    {
+        List<Cohorts.CohortTable> tables = [_cohorts.ToTable() with { AsOf = day }];
+        foreach (var dimension in Cohorts.CohortDimensions.All)
+        {
+            if (profiles is not null && profiles.Values.Any(p => Cohorts.CohortDimensions.ValueOf(dimension, p) is not null))
+            {
+                tables.Add(_cohorts.ToTable(dimension, id => Cohorts.CohortDimensions.ValueOf(dimension, profiles.GetValueOrDefault(id))) with { AsOf = day });
+            }
+        }
+
+        return tables;
+    }
+
+    private static List<CustomerSegmentation> WithSpendTiers(List<CustomerSegmentation> customers)
+    {
+        var tiers = CustomerValueFields.Tiers(customers.Where(c => c.Prediction is not null).Select(c => (c.CustomerId, c.Prediction!)));
+        return customers
+            .Select(c => c.Prediction is { } p && tiers.TryGetValue(c.CustomerId, out var tier) ? c with { Prediction = p with { SpendTier = tier } } : c)
+            .ToList();
     }
 }

@@ -18,4 +18,7 @@ public sealed record SegmentationResult(
 
     /// <summary>Customers with a profile but no non-cancelled order up to the run's date: kept for when they buy, not scored.</summary>
     public int ProfilesWithoutOrders { get; init; }
+
+    /// <summary>Cohort retention: the plain table first, then one per dimension some customer export carries.</summary>
+    public IReadOnlyList<Cohorts.CohortTable> Cohorts { get; init; } = [];
 }

@@ -20,6 +20,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["Segments"] = "Segments of the active run: sizes, definitions, members (JSON pages or CSV), changes between runs, history and profiles.",
         ["Runs"] = "Recomputes: request one (admin key), watch it, list every run with its cost (JSON or CSV).",
         ["Batches"] = "The ledger of ingested exports, order and customer exports alike.",
+        ["Predictions"] = "Cohort retention by month of the first order, and campaign uplift of the A/B groups between two runs.",
         ["Dashboard"] = "The HTML dashboard for finance and people who read rather than integrate.",
         ["Tracking"] = "Segment-compatible HTTP tracking API (analytics-node, RudderStack and other Segment SDKs): behaviour events into the events container. Authenticated by a write key (HTTP Basic user name), not a function key.",
         ["Destinations"] = "Activation: where entered/exited moves are pushed after each run (signed webhooks, Event Grid, audience files), deliveries per run, dead letters and replay.",

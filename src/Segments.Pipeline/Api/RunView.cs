@@ -28,6 +28,12 @@ public sealed record RunView(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public IReadOnlyList<SegmentSize>? BehaviourSegments { get; init; }
 
+    /// <summary>
+    /// The customer-base models of the run: candidates, choice and how it was estimated, churn settings, the
+    /// <c>predictive:</c> family's sizes and <c>accuracy</c>, the holdout check (null for runs before models ran).
+    /// </summary>
+    public Core.Segmentation.PredictionSummary? Predictions { get; init; }
+
     /// <summary>The view of a ledger row.</summary>
     public static RunView Of(RunRecord r) => new(
         r.RunId, r.AsOf, r.Status, r.Trigger, r.RequestedAt, r.StartedAt, r.FinishedAt,
@@ -35,5 +41,6 @@ public sealed record RunView(
     {
         Profiles = r.Profiles,
         BehaviourSegments = r.BehaviourSegments.Count == 0 ? null : r.BehaviourSegments,
+        Predictions = r.Predictions,
     };
 }

@@ -12,7 +12,9 @@ public static class SegmentCsv
     [
         "customerId", "runId", "asOf", "rfmCode", "rfmSegment", "recencyDays", "frequency", "monetary", "r", "f", "m",
         "lifecycleStage", "cluster", "country", "firstOrderDate", "lastOrderDate", "pAlive", "expectedPurchases90", "clv12Months",
-        "behaviourSegments", "lastSeen", "abandonedCartValue", "ruleSegments",
+        "behaviourSegments", "lastSeen", "abandonedCartValue",
+        .. PredictiveCsvColumns.Header,
+        "ruleSegments",
         "group", "consentEmail", "consentEmailAt", "consentSms", "consentSmsAt",
     ];
 
@@ -35,6 +37,7 @@ public static class SegmentCsv
             row.Prediction?.Clv12Months?.ToString("R", CultureInfo.InvariantCulture),
             string.Join(';', row.BehaviourSegments), Timestamp(row.Behaviour?.LastSeen),
             row.Behaviour?.AbandonedCart?.Value.ToString(CultureInfo.InvariantCulture),
+            .. PredictiveCsvColumns.Cells(row.Prediction),
             string.Join(';', row.RuleSegments),
             group, Flag(consent.Email), Timestamp(consent.EmailAt), Flag(consent.Sms), Timestamp(consent.SmsAt),
         ];

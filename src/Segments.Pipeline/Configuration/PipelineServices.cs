@@ -88,6 +88,7 @@ public static class PipelineServices
         services.AddSingleton<SegmentCatalog>();
         services.AddSingleton<CustomerLookupsApi>();
         services.AddSingleton<SegmentMembersApi>();
+        services.AddSingleton<PredictionsApi>();
         services.AddSingleton<ApiRequestGuard>();
         services.AddSingleton<Tracking.WriteKeyRing>();
         services.AddSingleton<TrackedEventsStore>();

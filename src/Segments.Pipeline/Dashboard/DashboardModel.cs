@@ -9,6 +9,9 @@ public sealed record DashboardModel(ActiveRunPanel? Active, SegmentMovement? Mov
 {
     /// <summary>Deliveries to activation destinations per run and destination, newest run first; empty without destinations.</summary>
     public IReadOnlyList<RunDeliveries> Deliveries { get; init; } = [];
+
+    /// <summary>The active run's holdout check and cohort retention; null before the first run.</summary>
+    public PredictionPanel? Predictions { get; init; }
 }
 
 /// <summary>The active run as the dashboard shows it.</summary>

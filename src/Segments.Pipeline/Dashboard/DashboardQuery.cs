@@ -7,7 +7,7 @@ using Segments.Storage.Runs;
 namespace Segments.Pipeline.Dashboard;
 
 /// <summary>Builds the dashboard's model from the Runs ledger and the two newest generation tables.</summary>
-public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader generations, Storage.Deliveries.DeliveryLedger? deliveries = null)
+public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader generations, Storage.Blobs.SegmentProfileStore profiles, Storage.Deliveries.DeliveryLedger? deliveries = null)
 {
     // A generation never changes once written, so neither does the movement between two given runs: the last
     // one computed is kept, and reloading the page does not scan both tables again.
@@ -38,9 +38,12 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
             r.CostUsd?.Total,
             r.CustomersScored)).ToList();
 
+        // The cohort table is kept with the run's segment profiles: one blob read, only for the active run.
+        var cohorts = activeRun is null ? null : (await profiles.ReadAsync(activeRun.RunId, cancellationToken).ConfigureAwait(false))?.Cohorts.FirstOrDefault(t => t.Dimension is null);
         return new DashboardModel(activeRun is null ? null : Panel(activeRun), movement, unavailable, timeline)
         {
             Deliveries = deliveries is null ? [] : RunDeliveriesOf(await deliveries.ListAllAsync(cancellationToken).ConfigureAwait(false)),
+            Predictions = activeRun is null ? null : new PredictionPanel(activeRun.Predictions?.Accuracy, cohorts),
         };
     }
 
@@ -81,6 +84,7 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
             new("Rule segments", run.RuleSegments.Select(s => Bar(SegmentKind.Rule, s.Name, s.Name, s.Customers)).ToList()),
             new("Behaviour segments", run.BehaviourSegments.Select(s => Bar(SegmentKind.Behaviour, s.Name, s.Name, s.Customers)).ToList()),
             new("Clusters", run.Clusters.Select(c => Cluster(c.Cluster, c.Size)).ToList()),
+            new("Predictive: churn risk and value", (run.Predictions?.Segments ?? []).Select(s => Bar(SegmentKind.Predictive, s.Name, s.Name, s.Customers)).ToList()),
         };
         return new ActiveRunPanel(run.RunId, run.AsOf, run.CustomersScored, families, run.RfGrid);
     }

@@ -86,6 +86,7 @@ public static class DashboardRenderer
         DeliveriesSection.Render(html, model.Deliveries);
         html.Append("</div>");
         Movement(html, model);
+        PredictionSections.Append(html, model.Predictions);
         html.Append("</main><footer>Drawn by the server from the Runs ledger and the two newest generations; no script, no external resources.</footer></body></html>");
         return html.ToString();
     }

@@ -59,6 +59,7 @@ public static class MembershipExplainer
             .. row.RuleClauses.GetValueOrDefault(segment.Name) ?? [],
         ],
         SegmentKind.Behaviour => row.BehaviourExplanations.TryGetValue(segment.Name, out var why) ? [why] : [],
+        SegmentKind.Predictive => PredictiveSegmentExplanation.Explain(segment.Name, row.Prediction, run.Predictions),
         _ => [],
     };
 }

@@ -18,6 +18,7 @@ public static class SegmentFamily
             SegmentKind.Lifecycle => Size(run.LifecycleStages, segment.Name),
             SegmentKind.Cluster => run.Clusters.FirstOrDefault(c => c.Cluster.ToString(CultureInfo.InvariantCulture) == segment.Name)?.Size ?? 0,
             SegmentKind.Behaviour => Size(run.BehaviourSegments, segment.Name),
+            SegmentKind.Predictive => run.Predictions?.Segments.FirstOrDefault(s => string.Equals(s.Name, segment.Name, StringComparison.Ordinal))?.Customers ?? 0,
             _ => Size(run.RuleSegments, segment.Name),
         };
     }

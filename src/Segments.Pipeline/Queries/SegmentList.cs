@@ -27,6 +27,9 @@ public sealed record SegmentList(string RunId, DateOnly AsOf, IReadOnlyList<Segm
     /// <summary>The customer-base models of the run: every candidate with its fit and holdout error, the choice, the spend model.</summary>
     public Core.Segmentation.PredictionSummary? Predictions { get; init; }
 
+    /// <summary>The <c>predictive:</c> family: churn risk bands and spend tiers, with their sizes and definitions.</summary>
+    public IReadOnlyList<SegmentSummary> PredictiveSegments { get; init; } = [];
+
     /// <summary>Rule segment definitions that could not be evaluated, and why.</summary>
     public IReadOnlyList<string> RuleErrors { get; init; } = [];
 

@@ -58,6 +58,8 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
             ClusterSegments = Summaries(SegmentKind.Cluster, run.Clusters.Select(c => new SegmentSize(c.Cluster.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Size))),
             RuleSegments = Summaries(SegmentKind.Rule, run.RuleSegments),
             BehaviourSegments = Summaries(SegmentKind.Behaviour, run.BehaviourSegments),
+            PredictiveSegments = Summaries(SegmentKind.Predictive, (run.Predictions?.Segments ?? []).Select(s => new SegmentSize(s.Name, s.Customers)))
+                .Select(s => s with { Definition = Core.Explanations.PredictiveSegmentDefinition.Of(s.Name, run.Predictions) }).ToList(),
             RuleErrors = run.RuleErrors,
             ProductCatalogErrors = run.ProductCatalogErrors,
             Predictions = run.Predictions,

@@ -21,6 +21,9 @@ public enum SegmentKind
 
     /// <summary>The built-in behaviour segments from events (Cart Abandoners, Browse Abandoners, Prospects).</summary>
     Behaviour,
+
+    /// <summary>The customer-base models' churn risk bands and spend tiers (<c>predictive:High churn risk</c>).</summary>
+    Predictive,
 }
 
 /// <summary>
@@ -41,6 +44,7 @@ public sealed record SegmentRef(SegmentKind Kind, string Name)
         SegmentKind.Cluster => row.Cluster is { } cluster && cluster.ToString(CultureInfo.InvariantCulture) == Name,
         SegmentKind.Rule => row.RuleSegments.Contains(Name, StringComparer.Ordinal),
         SegmentKind.Behaviour => row.BehaviourSegments.Contains(Name, StringComparer.Ordinal),
+        SegmentKind.Predictive => Core.Segmentation.PredictiveSegments.Of(row.Prediction).Contains(Name, StringComparer.Ordinal),
         _ => false,
     };
 
@@ -52,6 +56,7 @@ public sealed record SegmentRef(SegmentKind Kind, string Name)
         .. run.Clusters.Select(c => new SegmentRef(SegmentKind.Cluster, c.Cluster.ToString(CultureInfo.InvariantCulture))),
         .. run.RuleSegments.Select(s => new SegmentRef(SegmentKind.Rule, s.Name)),
         .. run.BehaviourSegments.Select(s => new SegmentRef(SegmentKind.Behaviour, s.Name)),
+        .. (run.Predictions?.Segments ?? []).Select(s => new SegmentRef(SegmentKind.Predictive, s.Name)),
     ];
 
     /// <summary>
@@ -79,6 +84,7 @@ public sealed record SegmentRef(SegmentKind Kind, string Name)
         SegmentKind.Lifecycle => "lifecycle",
         SegmentKind.Cluster => "cluster",
         SegmentKind.Behaviour => "behaviour",
+        SegmentKind.Predictive => "predictive",
         _ => "rule",
     };
 

@@ -57,7 +57,7 @@ public sealed class RunInsights(ExperimentLoader experiments, SegmentProfileStor
             segments.Select(s => new SegmentMembers(s.Id, members[s.Id])).ToList(),
             demographics,
             ProfileOptions);
-        var set = new SegmentProfileSet(run.RunId, run.AsOf, rows.Count, rows.Sum(r => r.Monetary), ProfileOptions, profileList);
+        var set = new SegmentProfileSet(run.RunId, run.AsOf, rows.Count, rows.Sum(r => r.Monetary), ProfileOptions, profileList) { Cohorts = result.Cohorts };
 
         var reach = SegmentReachCounter.Count(segments.Select(s => KeyValuePair.Create(s.Id, members[s.Id])), rows);
         return new RunInsightsResult(withGroups, set, summaries, errors, RfmCutPoints.Of(result.Rfm), result.Clusters.Scaling) { Reachable = reach };

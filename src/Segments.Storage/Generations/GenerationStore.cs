@@ -127,7 +127,7 @@ public sealed class GenerationStore(StorageAccount account)
         ["BehaviourSegments"] = row.BehaviourSegments.Count == 0 ? null : JsonSerializer.Serialize(row.BehaviourSegments),
         ["BehaviourExplanations"] = row.BehaviourExplanations.Count == 0 ? null : JsonSerializer.Serialize(row.BehaviourExplanations),
         ["Behaviour"] = row.Behaviour is null ? null : JsonSerializer.Serialize(row.Behaviour),
-    }.WithProfile(row.Profile);
+    }.WithProfile(row.Profile).WithPredictiveFields(row.Prediction);
 
     private static CustomerSegmentRow FromEntity(TableEntity e) => new(
         e.GetString("CustomerId"),
@@ -158,7 +158,7 @@ public sealed class GenerationStore(StorageAccount account)
                 e.GetDouble("ExpectedPurchases90") ?? 0,
                 e.GetDouble("ExpectedPurchases365") ?? 0,
                 e.GetDouble("ExpectedAverageOrderValue"),
-                e.GetDouble("Clv12Months"))
+                e.GetDouble("Clv12Months")).WithPredictiveFields(e)
             : null,
         Profile = ProfileColumns.Read(e),
     };

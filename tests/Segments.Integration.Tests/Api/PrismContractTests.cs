@@ -109,6 +109,7 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
         new("GET", "/api/segments/{name}/profile", "/api/segments/rfm%3AChampions/profile", 404, FunctionKey),
         new("GET", "/api/customers/{customerId}", "/api/customers/12662", 404, FunctionKey),
         new("GET", "/api/dashboard", "/api/dashboard", 200, FunctionKey),
+        new("GET", "/api/cohorts", "/api/cohorts", 404, FunctionKey),
     ];
 
     private static IEnumerable<PrismCase> AfterRuns(string segment, string customer, string eTag, string oldestRun, string activeRun, string oldToken)
@@ -176,6 +177,17 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
             new("GET", "/api/runs/{runId}", $"/api/runs/{activeRun}", 200, FunctionKey),
             new("GET", "/api/runs/{runId}", "/api/runs/no-such-run", 404, FunctionKey),
             new("GET", "/api/runs/{runId}", $"/api/runs/{activeRun}", 401, UnknownKey),
+
+            new("GET", "/api/cohorts", "/api/cohorts", 200, FunctionKey),
+            new("GET", "/api/cohorts", "/api/cohorts?format=csv", 200, FunctionKey),
+            new("GET", "/api/cohorts", "/api/cohorts?by=country", 200, FunctionKey),
+            new("GET", "/api/cohorts", "/api/cohorts?by=shoeSize", 400, FunctionKey),
+            new("GET", "/api/cohorts", "/api/cohorts", 401, UnknownKey),
+
+            new("GET", "/api/experiments/{name}/results", "/api/experiments/no-such-experiment/results", 404, FunctionKey),
+            new("GET", "/api/experiments/{name}/results", "/api/experiments/winback/results?from=2001-01-01&to=2001-02-01", 400, FunctionKey),
+            new("GET", "/api/experiments/{name}/results", "/api/experiments/winback/results?campaignCost=lots", 400, FunctionKey),
+            new("GET", "/api/experiments/{name}/results", "/api/experiments/winback/results", 401, UnknownKey),
 
             new("GET", "/api/batches", "/api/batches", 200, FunctionKey),
             new("GET", "/api/batches", "/api/batches", 401, UnknownKey),

@@ -56,12 +56,19 @@ public sealed class FitCommandTests
             using var json = JsonDocument.Parse(stdout);
             Assert.Equal(23570, json.RootElement.GetProperty("customers").GetInt32());
             var lines = await File.ReadAllLinesAsync(output);
-            Assert.Equal("customer_id,x,t_x,T,p_alive,expected_purchases", lines[0]);
+            Assert.Equal("customer_id,x,t_x,T,p_alive,expected_purchases,churn_probability", lines[0]);
             Assert.Equal(23570, lines.Length - 1);
             var rows = lines.Skip(1).Select(line => line.Split(',')).ToList();
             Assert.All(rows, row => Assert.InRange(double.Parse(row[4], System.Globalization.CultureInfo.InvariantCulture), 0, 1));
             // MBG/NBD: one-time buyers are not all certainly alive.
             Assert.Contains(rows, row => row[1] == "0" && row[4] != "1");
+            // P(no purchase in the 39 weeks) is a probability, at least the chance of having left.
+            Assert.All(rows, row => Assert.InRange(
+                double.Parse(row[6], System.Globalization.CultureInfo.InvariantCulture),
+                1 - double.Parse(row[4], System.Globalization.CultureInfo.InvariantCulture) - 1e-9,
+                1));
+            // The holdout check of the calibration end: the master file's 19,684 purchase days after it.
+            Assert.Contains("vs actual 19684", stderr, StringComparison.Ordinal);
         }
         finally
         {
@@ -168,6 +175,8 @@ public sealed class FitCommandTests
     [InlineData("--time-unit", "month", "--time-unit 'month' is not day or week")]
     [InlineData("--calibration-end", "30/09/1997", "is not a date in the form yyyy-MM-dd")]
     [InlineData("--horizon", "-3", "--horizon must be a positive number")]
+    [InlineData("--horizon", "0", "--horizon must be a positive number")]
+    [InlineData("--horizon", "100000", "at most 521.4 (ten years); got 100000")]
     public async Task Bad_arguments_exit_2_with_a_clear_message(string option, string value, string message)
     {
         var args = new List<string> { "fit", "--model", "bgnbd", "--input", RepositoryPaths.Sample };

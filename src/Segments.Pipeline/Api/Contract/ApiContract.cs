@@ -13,6 +13,7 @@ public static class ApiContract
         .. CustomerRoutes.All,
         .. SegmentRoutes.All,
         .. RunRoutes.All,
+        .. PredictionRoutes.All,
         .. BatchRoutes.All,
         .. TrackingRoutes.All,
         .. DashboardRoutes.All,
