@@ -32,7 +32,8 @@ public sealed partial class RecomputeSegmentsHandler(
     CostAccounting costs,
     TimeProvider time,
     ILogger<RecomputeSegmentsHandler> logger,
-    RunInsights insights)
+    RunInsights insights,
+    RunRecommendations? recommendations = null)
 {
     /// <summary>Generations kept after a run: the active one and two before it (for comparisons).</summary>
     public const int GenerationsKept = 3;
@@ -177,6 +178,7 @@ public sealed partial class RecomputeSegmentsHandler(
             .ToList();
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         var span = new OrderDateSpan();
+        var recommendationLines = new Core.Recommendations.RecommendationLineCollector();
         long linesReplaced = 0;
         foreach (var batch in accepted)
         {
@@ -194,6 +196,7 @@ public sealed partial class RecomputeSegmentsHandler(
 
                 ordersInBatch.Add(line.OrderId);
                 aggregator.Add(line);
+                recommendationLines.Add(line);
             }
 
             replaced.UnionWith(ordersInBatch);
@@ -255,6 +258,11 @@ public sealed partial class RecomputeSegmentsHandler(
             StageDurationsMs = StageDurations(meter.Snapshot()),
         };
         finished = insight.AddTo(finished, profilesBlob);
+        if (recommendations is not null)
+        {
+            // Behaviour events join here once the run reads them (ResolvedEvent lists: views and adds as weaker signals).
+            finished = finished with { Recommendations = await recommendations.ComputeAsync(finished, recommendationLines, [], rows, cancellationToken).ConfigureAwait(false) };
+        }
 
         // The run row is complete before the pointer names it, so whatever a reader finds through the
         // pointer is already whole; it says succeeded once the pointer moved (a runner that dies in between
@@ -302,6 +310,7 @@ public sealed partial class RecomputeSegmentsHandler(
 
         await generations.DeleteAsync(GenerationStore.TableNameFor(failed.RunId), CancellationToken.None).ConfigureAwait(false);
         await insights.DropProfilesAsync(failed.RunId, CancellationToken.None).ConfigureAwait(false);
+        await (recommendations?.DropAsync(failed.RunId, CancellationToken.None) ?? Task.CompletedTask).ConfigureAwait(false);
         return failed;
     }
 
@@ -369,6 +378,7 @@ public sealed partial class RecomputeSegmentsHandler(
         {
             await generations.DeleteAsync(run.GenerationTable!, cancellationToken).ConfigureAwait(false);
             await insights.DropProfilesAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+            await (recommendations?.DropAsync(run.RunId, cancellationToken) ?? Task.CompletedTask).ConfigureAwait(false);
             await runs.SaveAsync(run with { GenerationTable = null, SegmentProfilesBlob = null }, cancellationToken).ConfigureAwait(false);
         }
     }
