@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Segments.Core.Recommendations;
 
 /// <summary>The models a run measures; the served one is chosen by the holdout (see <see cref="RecommendationEngine"/>).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RecommendationModelKind>))]
 public enum RecommendationModelKind
 {
     /// <summary>The products most customers bought, minus those the customer bought: the baseline.</summary>

@@ -24,11 +24,15 @@ public sealed record RunView(
     /// <summary>Customer exports read, profiles joined, profiles without orders and conflicting records; null when the run read none.</summary>
     public ProfileRunSummary? Profiles { get; init; }
 
+    /// <summary>The recommender's holdout metrics (every model against popularity), the model served, its time and memory; null when the run made none.</summary>
+    public Storage.Recommendations.RecommendationRunSummary? Recommendations { get; init; }
+
     /// <summary>The view of a ledger row.</summary>
     public static RunView Of(RunRecord r) => new(
         r.RunId, r.AsOf, r.Status, r.Trigger, r.RequestedAt, r.StartedAt, r.FinishedAt,
         r.BatchesRead, r.TransactionsRead, r.CustomersScored, r.StageDurationsMs, r.Segments, r.Error, r.Usage, r.CostUsd)
     {
         Profiles = r.Profiles,
+        Recommendations = r.Recommendations,
     };
 }

@@ -65,7 +65,7 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
             new("Rule segments", run.RuleSegments.Select(s => Bar(SegmentKind.Rule, s.Name, s.Name, s.Customers)).ToList()),
             new("Clusters", run.Clusters.Select(c => Cluster(c.Cluster, c.Size)).ToList()),
         };
-        return new ActiveRunPanel(run.RunId, run.AsOf, run.CustomersScored, families, run.RfGrid);
+        return new ActiveRunPanel(run.RunId, run.AsOf, run.CustomersScored, families, run.RfGrid) { Recommendations = run.Recommendations };
     }
 
     private async Task<SegmentMovement> MovementAsync(RunRecord from, RunRecord to, CancellationToken cancellationToken)

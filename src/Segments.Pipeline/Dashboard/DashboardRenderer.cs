@@ -85,6 +85,7 @@ public static class DashboardRenderer
         Runs(html, model.Runs);
         html.Append("</div>");
         Movement(html, model);
+        RecommendationSection.Append(html, model.Active?.Recommendations);
         html.Append("</main><footer>Drawn by the server from the Runs ledger and the two newest generations; no script, no external resources.</footer></body></html>");
         return html.ToString();
     }
