@@ -28,6 +28,7 @@ public sealed class HttpParityTests(AzuriteFixture azurite, ITestOutputHelper ou
         new(Post("/api/customers/lookup", """{"ids":["{customer}","no-such-customer"]}""")),
         new(Post("/api/customers/lookup", """{"ids":""")),
         new(Post("/api/customers/lookup", """{"ids":[]}""")),
+        new(Post("/api/customers/lookup?include=recommendations", """{"ids":["{customer}","no-such-customer"]}""")),
         new(Get("/api/segments")),
         new(Get("/api/segments/{segment}/customers?pageSize=2")),
         new(Get("/api/segments/{segment}/customers?pageSize=2&continuationToken={token}")),

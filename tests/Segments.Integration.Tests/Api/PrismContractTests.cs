@@ -129,6 +129,8 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
 
             new("POST", "/api/customers/lookup", "/api/customers/lookup", 200, FunctionKey, JsonBody: $"{{\"ids\":[{JsonSerializer.Serialize(customer)},\"no-such-customer\"]}}"),
             new("POST", "/api/customers/lookup", "/api/customers/lookup", 400, FunctionKey, JsonBody: "{\"ids\":[]}"),
+            new("POST", "/api/customers/lookup", "/api/customers/lookup?include=recommendations", 200, FunctionKey, JsonBody: $"{{\"ids\":[{JsonSerializer.Serialize(customer)}]}}"),
+            new("POST", "/api/customers/lookup", "/api/customers/lookup?include=bogus", 400, FunctionKey, JsonBody: $"{{\"ids\":[{JsonSerializer.Serialize(customer)}]}}"),
             new("POST", "/api/customers/lookup", "/api/customers/lookup", 401, UnknownKey, JsonBody: "{\"ids\":[\"12662\"]}"),
 
             new("GET", "/api/segments", "/api/segments", 200, FunctionKey),

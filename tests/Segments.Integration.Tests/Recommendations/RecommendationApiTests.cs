@@ -72,6 +72,23 @@ public sealed class RecommendationApiTests(AzuriteFixture azurite) : HostTestBas
     }
 
     [Fact]
+    public async Task A_bulk_lookup_includes_recommendations_when_asked_and_refuses_an_unknown_include()
+    {
+        await Host.WaitForBatchAsync(await Host.UploadAsync("small.csv", Orders));
+        await Host.RunAsync("2011-12-01");
+
+        using var asked = await Host.Http.PostAsJsonAsync("/api/customers/lookup?include=recommendations", new { ids = new[] { "12005", "99999" } });
+        using var plain = await Host.Http.PostAsJsonAsync("/api/customers/lookup", new { ids = new[] { "12005" } });
+        using var bogus = await Host.Http.PostAsJsonAsync("/api/customers/lookup?include=bogus", new { ids = new[] { "12005" } });
+        var results = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results");
+
+        Assert.Equal(["P2", "P3", "P4"], results[0].GetProperty("recommendations").GetProperty("recommendations").EnumerateArray().Select(r => r.GetProperty("product").GetString()));
+        Assert.False(results[1].TryGetProperty("recommendations", out _));
+        Assert.False((await plain.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("results")[0].TryGetProperty("recommendations", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_customers_and_segments_are_404_and_before_any_run_there_is_no_active_run()
     {
         using var before = await Host.Http.GetAsync("/api/customers/12001/recommendations");
