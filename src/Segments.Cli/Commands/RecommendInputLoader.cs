@@ -1,5 +1,6 @@
 using System.Globalization;
 using Segments.Core.Ingest;
+using Segments.Core.Recommendations;
 using Segments.Core.Transactions;
 
 namespace Segments.Cli.Commands;
@@ -10,7 +11,7 @@ internal static class RecommendInputLoader
     private const int ErrorsShown = 10;
 
     /// <summary>The accepted lines (cancellations included: the recommender itself leaves them out), or the reason the file was refused.</summary>
-    public static async Task<(IReadOnlyList<TransactionLine>? Lines, string? Rejection)> LoadAsync(
+    public static async Task<(IReadOnlyCollection<TransactionLine>? Lines, string? Rejection)> LoadAsync(
         FileInfo input, ExportSource source, ExportContext context, CancellationToken cancellationToken)
     {
         var stream = input.OpenRead();
@@ -24,7 +25,8 @@ internal static class RecommendInputLoader
 
             await using (reader.ConfigureAwait(false))
             {
-                var lines = new List<TransactionLine>();
+                // Kept compact as the run keeps them (shared ids and codes, no order id or country).
+                var lines = new RecommendationLineCollector();
                 var tally = new RowTally(ErrorsShown);
                 await foreach (var row in reader.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -42,7 +44,7 @@ internal static class RecommendInputLoader
                     await Console.Error.WriteLineAsync($"{input.Name}:{error.Line}: {error.Column} '{error.Value}': {error.Reason}").ConfigureAwait(false);
                 }
 
-                return (lines, null);
+                return (lines.Lines, null);
             }
         }
     }
