@@ -29,8 +29,11 @@ public sealed record RecommendationSettings
     /// <summary>Most bought products EASE covers (dense fit, memory m² × 8 bytes about three times); default 1,000.</summary>
     public int MaxDenseProducts { get; init; } = new RecommendationOptions().MaxDenseProducts;
 
-    /// <summary>EASE ridge penalties tried on the holdout; default 50, 200, 800.</summary>
-    public IReadOnlyList<double> EaseLambdas { get; init; } = new RecommendationOptions().EaseLambdas;
+    /// <summary>
+    /// EASE ridge penalties tried on the holdout; empty (the default) means 50, 200, 800. Empty rather than those
+    /// values because the configuration binder adds configured items to a list it finds filled.
+    /// </summary>
+    public IReadOnlyList<double> EaseLambdas { get; init; } = [];
 
     /// <summary>The recommender's options these settings make.</summary>
     public RecommendationOptions ToOptions() => new()
@@ -40,6 +43,8 @@ public sealed record RecommendationSettings
         AllowRepeatPurchases = AllowRepeatPurchases,
         RepeatPurchaseProducts = RepeatPurchaseProducts.ToHashSet(StringComparer.Ordinal),
         MaxDenseProducts = Math.Max(0, MaxDenseProducts),
-        EaseLambdas = EaseLambdas.Where(l => l > 0 && double.IsFinite(l)).DefaultIfEmpty(200).ToList(),
+        EaseLambdas = EaseLambdas.Any(l => l > 0 && double.IsFinite(l))
+            ? EaseLambdas.Where(l => l > 0 && double.IsFinite(l)).ToList()
+            : new RecommendationOptions().EaseLambdas,
     };
 }
