@@ -56,10 +56,12 @@ var names = {
 // The names the code uses (src/Segments.Storage/Account/StorageNames.cs); a test keeps the two in step.
 var transactionsContainer = 'transactions'
 var customersContainer = 'customers'
+var eventsContainer = 'events'
 var deploymentContainer = 'app-package'
 var containers = [
   transactionsContainer
   customersContainer
+  eventsContainer
   'transactions-rejected'
   'normalized'
   'config'
@@ -187,6 +189,23 @@ module profileSubscription 'modules/ingest-subscription.bicep' = if (subscribeIn
   ]
 }
 
+// Behaviour-event exports (Segment/RudderStack JSON Lines, GA4 rows) and the tracking API's messages dropped into
+// events/ reach the blob-triggered function IngestEvents the same way. The app's identity reaches the container
+// through its account-wide blob role (modules/roles.bicep), as for every other container.
+module eventSubscription 'modules/ingest-subscription.bicep' = if (subscribeIngest) {
+  name: 'eventSubscription'
+  params: {
+    systemTopicName: names.systemTopic
+    functionAppName: names.functionApp
+    container: eventsContainer
+    functionName: 'IngestEvents'
+  }
+  dependsOn: [
+    ingestEvents
+    functionApp
+  ]
+}
+
 @description('Base URL of the app; the API is under /api.')
 output functionAppUrl string = 'https://${functionApp.outputs.defaultHostName}'
 
@@ -201,6 +220,9 @@ output transactionsContainerUrl string = '${storage.outputs.blobEndpoint}${trans
 
 @description('URL of the container CRM or shop customer exports are dropped into.')
 output customersContainerUrl string = '${storage.outputs.blobEndpoint}${customersContainer}'
+
+@description('URL of the container behaviour-event exports are dropped into.')
+output eventsContainerUrl string = '${storage.outputs.blobEndpoint}${eventsContainer}'
 
 @description('Whether BlobCreated events are delivered to IngestBatch yet (deploy with subscribeIngest=true after publishing).')
 output ingestSubscribed bool = subscribeIngest

@@ -71,6 +71,12 @@ profiles_etag=$(sed -n 's/.*(ETag \(.*\))$/\1/p' <<<"$uploaded_profiles")
 wait_for 60 "the blob trigger to ingest the customer profiles" batch_done "$profiles_etag"
 curl -s "${base}/api/batches?code=${function_key}"; echo
 
+step "Uploading samples/events-sample.jsonl (synthetic Segment-spec behaviour events) to container 'events'"
+uploaded_events=$(dotnet src/Segments.Cli/bin/Release/net10.0/segments.dll upload --events --file samples/events-sample.jsonl)
+echo "$uploaded_events"
+events_etag=$(sed -n 's/.*(ETag \(.*\))$/\1/p' <<<"$uploaded_events")
+wait_for 60 "the blob trigger to ingest the behaviour events" batch_done "$events_etag"
+
 step "Uploading samples/products-sample.csv (synthetic product catalog) as config/products.csv"
 dotnet src/Segments.Cli/bin/Release/net10.0/segments.dll upload --config --file samples/products-sample.csv --name products.csv
 
@@ -89,6 +95,7 @@ cat <<EOT
   curl '${base}/api/customers/12662?code=${function_key}'        # which segments is customer 12662 in?
   curl '${base}/api/segments?code=${function_key}'               # segments of the active run: sizes, ids, definitions
   curl '${base}/api/segments/rfm:Champions/customers?pageSize=10&code=${function_key}'   # a segment's customers, paged
+  curl '${base}/api/segments/behaviour:Cart%20Abandoners/customers?code=${function_key}'  # cart abandoners, each with the abandoned cart
   curl -H 'Accept: text/csv' '${base}/api/segments/rfm:Champions/customers?code=${function_key}'   # ... the whole segment as CSV
   curl '${base}${location}?code=${function_key}'   # the run: counts, stage durations, usage and costUsd
   curl '${base}/api/runs?format=csv&code=${function_key}'        # every run as CSV

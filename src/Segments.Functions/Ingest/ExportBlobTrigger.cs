@@ -18,8 +18,8 @@ namespace Segments.Functions.Ingest;
 internal static partial class ExportBlobTrigger
 {
     /// <summary>Ingests one blob version; <paramref name="logger"/> is the function's.</summary>
-    public static async Task RunAsync<TContext, TReport>(
-        ExportIngestHandler<TContext, TReport> handler,
+    public static async Task RunAsync(
+        ExportIngestHandler handler,
         BlobClient blob,
         string name,
         int maxAttempts,

@@ -12,7 +12,7 @@ namespace Segments.Functions.Ingest;
 /// runtime keeps the receipts, retries a failing blob and finally sets it aside on
 /// <c>webjobs-blobtrigger-poison</c>; the Batches ledger counts the failed attempts, as in the local host.
 /// </summary>
-public sealed class IngestBatch(IngestBatchHandler handler, ILogger<IngestBatch> logger)
+public sealed class IngestBatch(ExportIngestHandlers handlers, ILogger<IngestBatch> logger)
 {
     /// <summary>Attempts before the runtime sets a blob aside: <c>extensions.queues.maxDequeueCount</c> in host.json.</summary>
     public const int MaxAttempts = 5;
@@ -26,5 +26,5 @@ public sealed class IngestBatch(IngestBatchHandler handler, ILogger<IngestBatch>
         [BlobTrigger(StorageNames.TransactionsContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageConnection.Setting)] BlobClient blob,
         string name,
         CancellationToken cancellationToken) =>
-        ExportBlobTrigger.RunAsync(handler, blob, name, MaxAttempts, logger, cancellationToken);
+        ExportBlobTrigger.RunAsync(handlers.Orders, blob, name, MaxAttempts, logger, cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace Segments.Functions.Ingest;
 /// handler. Retries, receipts and the poison queue are the runtime's, as for <see cref="IngestBatch"/>; the
 /// Batches ledger (kind <c>profiles</c>) counts the failed attempts, as in the local host.
 /// </summary>
-public sealed class IngestProfiles(IngestProfilesHandler handler, ILogger<IngestProfiles> logger)
+public sealed class IngestProfiles(ExportIngestHandlers handlers, ILogger<IngestProfiles> logger)
 {
     /// <summary>Attempts before the runtime sets a blob aside: <c>extensions.queues.maxDequeueCount</c> in host.json.</summary>
     public const int MaxAttempts = IngestBatch.MaxAttempts;
@@ -23,5 +23,5 @@ public sealed class IngestProfiles(IngestProfilesHandler handler, ILogger<Ingest
         [BlobTrigger(StorageNames.CustomersContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = StorageConnection.Setting)] BlobClient blob,
         string name,
         CancellationToken cancellationToken) =>
-        ExportBlobTrigger.RunAsync(handler, blob, name, MaxAttempts, logger, cancellationToken);
+        ExportBlobTrigger.RunAsync(handlers.Profiles, blob, name, MaxAttempts, logger, cancellationToken);
 }

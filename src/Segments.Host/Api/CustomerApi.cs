@@ -13,7 +13,8 @@ internal static class CustomerApi
             CustomerRoutes.GetCustomerAsync(handler, customerId, request, ct).ToResultAsync())
             .Describe(
                 "A customer's segments in the active run",
-                "RFM, lifecycle stage, cluster, predictions and rule segments, with run id and as-of. An e-mail id is looked up by its keyed hash. "
+                "RFM, lifecycle stage, cluster, predictions, rule segments and behaviour segments, with run id and as-of; behaviour (last seen, events per canonical name over 7/30/90 days, the abandoned cart) "
+                + "when behaviour events name the customer, who may be known from events only (a prospect, with empty order measures). An e-mail id is looked up by its keyed hash. "
                 + "Answers carry an ETag and Cache-Control; If-None-Match with the current ETag gives 304. The active-run pointer is cached for "
                 + "Segments:ActiveRunCacheSeconds (default 5), so a new run becomes visible within that time; request header Cache-Control: no-cache reads storage now.")
             .Produces<CustomerLookup>(200)

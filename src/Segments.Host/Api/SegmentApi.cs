@@ -7,7 +7,7 @@ namespace Segments.Host.Api;
 /// <summary>Segment listings, members, exports, changes and history.</summary>
 internal static class SegmentApi
 {
-    private const string NameRule = "{name} is a qualified id (rfm:Champions, lifecycle:At Risk, cluster:1, rule:Name) or a bare name that names one segment only; an ambiguous bare name is 400 listing the ids.";
+    private const string NameRule = "{name} is a qualified id (rfm:Champions, lifecycle:At Risk, cluster:1, rule:Name, behaviour:Cart Abandoners) or a bare name that names one segment only; an ambiguous bare name is 400 listing the ids.";
 
     private const string ConsentRule = " consent=email or consent=sms keeps only customers who consented to that channel (an explicit yes in the newest customer export; "
         + "no profile, or an empty or negative value, is no consent); any other value is 400 listing the allowed ones.";
@@ -29,7 +29,7 @@ internal static class SegmentApi
                 + "so paging continues in that run even after a newer run becomes active (410 once its rows are no longer kept). "
                 + "Every customer carries consent {email, emailAt, sms, smsAt} and, when the segment has an A/B experiment, group (control or treatment) in it."
                 + ConsentRule + " A continuationToken continues the listing with the consent filter it was issued for; another filter is 400. "
-                + "With Accept: text/csv the whole segment (filtered by consent when asked) streams as CSV with columns group, consentEmail, consentEmailAt, consentSms, consentSmsAt; "
+                + "With Accept: text/csv the whole segment (filtered by consent when asked) streams as CSV with columns group, consentEmail, consentEmailAt, consentSms, consentSmsAt, behaviourSegments, lastSeen, abandonedCartValue; "
                 + "cells starting with = + - @ tab or CR get a leading apostrophe.")
             .Produces<SegmentPage>(200, "application/json", "text/csv")
             .ProducesErrors(400, 401, 404, 410)

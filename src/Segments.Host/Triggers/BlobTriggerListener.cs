@@ -9,35 +9,31 @@ using Segments.Storage.Queues;
 namespace Segments.Host.Triggers;
 
 /// <summary>
-/// The local blob triggers on <c>transactions/{name}</c> (order exports, function <c>Segments.IngestBatch</c>)
-/// and <c>customers/{name}</c> (customer exports, function <c>Segments.IngestProfiles</c>): scans each container
+/// The local blob triggers, one per export kind (<see cref="ExportKind.All"/>): <c>transactions/{name}</c> (order
+/// exports, function <c>Segments.IngestBatch</c>), <c>customers/{name}</c> (customer exports,
+/// <c>Segments.IngestProfiles</c>) and <c>events/{name}</c> (behaviour events, <c>Segments.IngestEvents</c>): scans each container
 /// every poll interval and hands each blob version without a receipt to its handler, as the Functions blob
 /// trigger does with its container scan. Each function keeps its own receipts; after five failures a version
 /// goes to <c>webjobs-blobtrigger-poison</c>, naming its function.
 /// </summary>
 internal sealed partial class BlobTriggerListener(
     StorageAccount account,
-    DropZone dropZone,
-    IngestBatchHandler handler,
-    IngestProfilesHandler profileHandler,
+    ExportIngestHandlers handlers,
     PoisonQueue poison,
     IOptions<SegmentsOptions> options,
     ILogger<BlobTriggerListener> logger) : BackgroundService
 {
-    /// <summary>The function name receipts and poison messages of order exports carry.</summary>
-    public const string FunctionName = "Segments.IngestBatch";
-
-    /// <summary>The function name receipts and poison messages of customer exports carry.</summary>
-    public const string ProfilesFunctionName = "Segments.IngestProfiles";
+    /// <summary>What the local host puts before a kind's function name, as the Functions host names its own.</summary>
+    public const string FunctionNamePrefix = "Segments.";
 
     /// <summary>Attempts before a blob is set aside, as the Functions blob trigger's default.</summary>
     public const int MaxAttempts = 5;
 
-    private readonly BlobTriggerFunction[] _functions =
-    [
-        new(FunctionName, dropZone, new BlobReceipts(account, options.Value.HostId, FunctionName, dropZone.ContainerName), handler.IngestAsync, handler.RecordFailureAsync),
-        new(ProfilesFunctionName, profileHandler.DropZone, new BlobReceipts(account, options.Value.HostId, ProfilesFunctionName, profileHandler.DropZone.ContainerName), profileHandler.IngestAsync, profileHandler.RecordFailureAsync),
-    ];
+    private readonly BlobTriggerFunction[] _functions = handlers.All.Select(handler =>
+    {
+        var name = FunctionNamePrefix + handler.Kind.FunctionName;
+        return new BlobTriggerFunction(name, handler.DropZone, new BlobReceipts(account, options.Value.HostId, name, handler.DropZone.ContainerName), handler.IngestAsync, handler.RecordFailureAsync);
+    }).ToArray();
 
     // Versions known to have a receipt, per function, so that a scan costs one listing rather than a request per blob.
     private readonly HashSet<(string Function, string Name, string ETag)> _done = [];

@@ -26,6 +26,9 @@ public sealed record RunView(
 
     /// <summary>The recommender's holdout metrics (every model against popularity), the model served, its time and memory; null when the run made none.</summary>
     public Storage.Recommendations.RecommendationRunSummary? Recommendations { get; init; }
+    /// <summary>Customers per behaviour segment (<c>behaviour:</c> family); absent when the run read no events.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public IReadOnlyList<SegmentSize>? BehaviourSegments { get; init; }
 
     /// <summary>The view of a ledger row.</summary>
     public static RunView Of(RunRecord r) => new(
@@ -34,5 +37,6 @@ public sealed record RunView(
     {
         Profiles = r.Profiles,
         Recommendations = r.Recommendations,
+        BehaviourSegments = r.BehaviourSegments.Count == 0 ? null : r.BehaviourSegments,
     };
 }

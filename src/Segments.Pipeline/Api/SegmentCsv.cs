@@ -13,6 +13,7 @@ public static class SegmentCsv
         "customerId", "runId", "asOf", "rfmCode", "rfmSegment", "recencyDays", "frequency", "monetary", "r", "f", "m",
         "lifecycleStage", "cluster", "country", "firstOrderDate", "lastOrderDate", "pAlive", "expectedPurchases90", "clv12Months", "ruleSegments",
         "group", "consentEmail", "consentEmailAt", "consentSms", "consentSmsAt",
+        "behaviourSegments", "lastSeen", "abandonedCartValue",
     ];
 
     /// <summary>
@@ -34,6 +35,8 @@ public static class SegmentCsv
             row.Prediction?.Clv12Months?.ToString("R", CultureInfo.InvariantCulture),
             string.Join(';', row.RuleSegments),
             group, Flag(consent.Email), Timestamp(consent.EmailAt), Flag(consent.Sms), Timestamp(consent.SmsAt),
+            string.Join(';', row.BehaviourSegments), Timestamp(row.Behaviour?.LastSeen),
+            row.Behaviour?.AbandonedCart?.Value.ToString(CultureInfo.InvariantCulture),
         ];
     }
 

@@ -245,7 +245,7 @@ public sealed class SegmentMembersApi(RunLedger runs, GenerationStore generation
 
         return candidates.Count > 1
             ? (null, ApiResponse.Error(400, "AmbiguousSegment", $"'{name}' names more than one segment of run {run.RunId}: use one of {string.Join(", ", candidates.Select(c => c.Id))}."))
-            : (null, ApiResponse.Error(404, "SegmentNotFound", $"Run {run.RunId} has no segment '{name}'. GET /api/segments lists them with their ids (e.g. rfm:Champions, lifecycle:At Risk, cluster:1, rule:Name)."));
+            : (null, ApiResponse.Error(404, "SegmentNotFound", $"Run {run.RunId} has no segment '{name}'. GET /api/segments lists them with their ids (e.g. rfm:Champions, lifecycle:At Risk, cluster:1, rule:Name, behaviour:Cart Abandoners)."));
     }
 
     private async Task<(RunRecord? Run, ApiResponse? Problem)> ActiveRunAsync(CancellationToken cancellationToken)

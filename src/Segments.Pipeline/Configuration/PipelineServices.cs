@@ -55,14 +55,22 @@ public static class PipelineServices
         services.AddSingleton<NormalizedBatchStore>();
         services.AddSingleton<ErrorReportStore>();
         services.AddSingleton<ConfigStore>();
-        services.AddSingleton<ExportContextLoader>();
         services.AddSingleton<CostAccounting>();
         services.AddSingleton<RunRequestQueue>();
         services.AddSingleton<PoisonQueue>();
         services.AddSingleton(sp => new RunLease(sp.GetRequiredService<StorageAccount>(), sp.GetRequiredService<IOptions<SegmentsOptions>>().Value.HostId));
-        services.AddSingleton<IngestBatchHandler>();
-        services.AddSingleton<ProfileContextLoader>();
-        services.AddSingleton<IngestProfilesHandler>();
+        // One ingest pipeline; each export kind adds its processing here (orders, customer profiles, behaviour events).
+        services.AddSingleton<IExportProcessing, OrderExportProcessing>();
+        services.AddSingleton<IExportProcessing, ProfileExportProcessing>();
+        services.AddSingleton<IExportProcessing, EventExportProcessing>();
+        services.AddSingleton(sp => new ExportIngestHandlers(
+            sp.GetServices<IExportProcessing>(),
+            sp.GetRequiredService<StorageAccount>(),
+            sp.GetRequiredService<BatchLedger>(),
+            sp.GetRequiredService<NormalizedBatchStore>(),
+            sp.GetRequiredService<ErrorReportStore>(),
+            sp.GetRequiredService<CostAccounting>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RuleSegmentLoader>();
         services.AddSingleton<StrandedRuns>();
         services.AddSingleton<RecomputeSegmentsHandler>();

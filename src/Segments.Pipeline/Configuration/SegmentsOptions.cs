@@ -81,6 +81,12 @@ public sealed record SegmentsOptions
     public int MaxAsOfDaysAfterLatestOrder { get; init; } = 366;
 
     /// <summary>
+    /// The windows of the <c>behaviour:</c> segments (section <c>Segments:Behaviour</c>): <c>AbandonmentWindowDays</c>
+    /// (default 7: cart and browse abandoners look at [D−7, D−1]) and <c>ProspectWindowDays</c> (default 30).
+    /// </summary>
+    public Core.Events.BehaviourSettings Behaviour { get; init; } = new();
+
+    /// <summary>
     /// Diagnostic, 0 (off) by default: seconds a run waits after writing its generation and before flipping
     /// the active pointer, so fault tests can kill a host or stop storage at that moment. Never set it in production.
     /// </summary>

@@ -63,6 +63,7 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
             new("RFM segments", run.Segments.Select(s => Bar(SegmentKind.Rfm, s.Name, s.Name, s.Customers)).ToList()),
             new("Lifecycle stages", run.LifecycleStages.Select(s => Bar(SegmentKind.Lifecycle, s.Name, s.Name, s.Customers)).ToList()),
             new("Rule segments", run.RuleSegments.Select(s => Bar(SegmentKind.Rule, s.Name, s.Name, s.Customers)).ToList()),
+            new("Behaviour segments", run.BehaviourSegments.Select(s => Bar(SegmentKind.Behaviour, s.Name, s.Name, s.Customers)).ToList()),
             new("Clusters", run.Clusters.Select(c => Cluster(c.Cluster, c.Size)).ToList()),
         };
         return new ActiveRunPanel(run.RunId, run.AsOf, run.CustomersScored, families, run.RfGrid) { Recommendations = run.Recommendations };

@@ -5,7 +5,7 @@ using Segments.Storage.Blobs;
 namespace Segments.Pipeline.Ingest;
 
 /// <summary>
-/// Writes rejected rows to <c>transactions-rejected/{blob}.errors.jsonl</c>, one JSON object per line.
+/// Writes rejected rows to the kind's report in <c>transactions-rejected</c> (<see cref="ExportKind.ErrorReportName"/>), one JSON object per line.
 /// The report blob is only created when the first error arrives.
 /// </summary>
 internal sealed class ErrorReportWriter(ErrorReportStore store, string reportName) : IAsyncDisposable

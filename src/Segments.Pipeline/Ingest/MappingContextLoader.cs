@@ -4,11 +4,21 @@ namespace Segments.Pipeline.Ingest;
 
 /// <summary>
 /// Builds the store's context for each export of one kind from the mapping files in its <c>config/</c> folder, read
-/// fresh so that a new mapping applies to the next upload. An invalid mapping file is logged and left out, never fatal.
+/// fresh so that a new mapping applies to the next upload. An invalid mapping file is reported and left out, never fatal.
 /// </summary>
 /// <typeparam name="TMapping">The kind's mapping (column layout).</typeparam>
 /// <typeparam name="TContext">The context the kind's processor runs with.</typeparam>
-public abstract class MappingContextLoader<TMapping, TContext>(ConfigStore config, string mappingsPrefix)
+/// <param name="config">The store's configuration container.</param>
+/// <param name="mappingsPrefix">The kind's mapping folder in <c>config</c>.</param>
+/// <param name="parse">Parses one mapping file; a null mapping comes with the problems that made it invalid.</param>
+/// <param name="build">The context with the built-in layouts plus the valid mapping files.</param>
+/// <param name="reportInvalid">Logs a mapping file that was left out.</param>
+internal sealed class MappingContextLoader<TMapping, TContext>(
+    ConfigStore config,
+    string mappingsPrefix,
+    Func<string, string, (TMapping? Mapping, IReadOnlyList<string> Problems)> parse,
+    Func<IReadOnlyList<TMapping>, TContext> build,
+    Action<string> reportInvalid)
     where TMapping : class
 {
     /// <summary>The context for the next export of this kind.</summary>
@@ -17,10 +27,10 @@ public abstract class MappingContextLoader<TMapping, TContext>(ConfigStore confi
         var mappings = new List<TMapping>();
         foreach (var (name, json) in await config.ReadMappingsAsync(mappingsPrefix, cancellationToken).ConfigureAwait(false))
         {
-            var (mapping, problems) = Parse(json, name);
+            var (mapping, problems) = parse(json, name);
             if (mapping is null)
             {
-                ReportInvalidMapping(string.Join("; ", problems));
+                reportInvalid(string.Join("; ", problems));
             }
             else
             {
@@ -28,15 +38,6 @@ public abstract class MappingContextLoader<TMapping, TContext>(ConfigStore confi
             }
         }
 
-        return Build(mappings);
+        return build(mappings);
     }
-
-    /// <summary>Parses one mapping file; a null mapping comes with the problems that made it invalid.</summary>
-    private protected abstract (TMapping? Mapping, IReadOnlyList<string> Problems) Parse(string json, string source);
-
-    /// <summary>The context with the built-in layouts plus the valid mapping files.</summary>
-    private protected abstract TContext Build(IReadOnlyList<TMapping> mappings);
-
-    /// <summary>Logs a mapping file that was left out.</summary>
-    private protected abstract void ReportInvalidMapping(string problems);
 }

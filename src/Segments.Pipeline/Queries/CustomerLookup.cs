@@ -45,6 +45,13 @@ public sealed record CustomerLookup(string CustomerId, string RunId, DateOnly As
     /// <summary>Every segment the customer is in, explained in words with the numbers behind it, with the A/B group where the segment has an experiment.</summary>
     public IReadOnlyList<SegmentMembership> Memberships { get; init; } = [];
 
+    /// <summary>
+    /// What the customer's behaviour events say as of the run: last seen, counts per canonical event over the fact
+    /// windows (7/30/90 days), the abandoned cart; absent when no event is theirs.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Core.Events.CustomerBehaviour? Behaviour { get; init; }
+
     /// <summary>The predictions in words; null without predictions.</summary>
     public string? PredictiveExplanation { get; init; }
 }

@@ -58,6 +58,7 @@ public static class MembershipExplainer
             $"{segment.Name}: the rule's query holds; the clauses that decided it, with this customer's values:",
             .. row.RuleClauses.GetValueOrDefault(segment.Name) ?? [],
         ],
+        SegmentKind.Behaviour => row.BehaviourExplanations.TryGetValue(segment.Name, out var why) ? [why] : [],
         _ => [],
     };
 }

@@ -17,13 +17,14 @@ public static class SegmentFamily
             SegmentKind.Rfm => Size(run.Segments, segment.Name),
             SegmentKind.Lifecycle => Size(run.LifecycleStages, segment.Name),
             SegmentKind.Cluster => run.Clusters.FirstOrDefault(c => c.Cluster.ToString(CultureInfo.InvariantCulture) == segment.Name)?.Size ?? 0,
+            SegmentKind.Behaviour => Size(run.BehaviourSegments, segment.Name),
             _ => Size(run.RuleSegments, segment.Name),
         };
     }
 
     /// <summary>
     /// The segment of the same family the row is in (its RFM segment, lifecycle stage or cluster), so that a
-    /// change reads "moved from Loyal to At Risk"; null for rule segments, which do not partition customers.
+    /// change reads "moved from Loyal to At Risk"; null for rule and behaviour segments, which do not partition customers.
     /// </summary>
     public static string? FamilyNameOf(SegmentKind kind, CustomerSegmentRow row)
     {

@@ -21,6 +21,9 @@ public sealed record SegmentList(string RunId, DateOnly AsOf, IReadOnlyList<Segm
     /// <summary>The store's rule segments with their sizes.</summary>
     public IReadOnlyList<SegmentSummary> RuleSegments { get; init; } = [];
 
+    /// <summary>The behaviour segments from events (<c>behaviour:Cart Abandoners</c> …); empty when no events were ingested.</summary>
+    public IReadOnlyList<SegmentSummary> BehaviourSegments { get; init; } = [];
+
     /// <summary>The customer-base models of the run: every candidate with its fit and holdout error, the choice, the spend model.</summary>
     public Core.Segmentation.PredictionSummary? Predictions { get; init; }
 

@@ -34,6 +34,7 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
                 PredictiveExplanation = run is null ? null : MembershipExplainer.ExplainPrediction(row, run),
                 Profile = row.Profile,
                 Consent = Core.Profiles.MarketingConsent.Of(row.Profile),
+                Behaviour = row.Behaviour,
             };
 
     /// <summary>Segment sizes of the active run; null before the first successful run.</summary>
@@ -56,6 +57,7 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
             Clusters = run.Clusters,
             ClusterSegments = Summaries(SegmentKind.Cluster, run.Clusters.Select(c => new SegmentSize(c.Cluster.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Size))),
             RuleSegments = Summaries(SegmentKind.Rule, run.RuleSegments),
+            BehaviourSegments = Summaries(SegmentKind.Behaviour, run.BehaviourSegments),
             RuleErrors = run.RuleErrors,
             ProductCatalogErrors = run.ProductCatalogErrors,
             Predictions = run.Predictions,
@@ -76,10 +78,11 @@ public sealed class SegmentQueries(RunLedger runs, BatchLedger batches, Generati
     /// <summary>The Batches ledger's rows of order exports.</summary>
     public Task<IReadOnlyList<BatchRecord>> ListOrderBatchesAsync(CancellationToken cancellationToken) => batches.ListAsync(cancellationToken);
 
-    /// <summary>The Batches ledger: order exports, then customer exports (each row says its <c>kind</c>).</summary>
+    /// <summary>The Batches ledger: order exports, then customer exports, then behaviour-event exports (each row says its <c>kind</c>).</summary>
     public async Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(CancellationToken cancellationToken) =>
         [
             .. await batches.ListAsync(cancellationToken).ConfigureAwait(false),
             .. await batches.ListAsync(BatchKind.Profiles, cancellationToken).ConfigureAwait(false),
+            .. await batches.ListAsync(BatchKind.Events, cancellationToken).ConfigureAwait(false),
         ];
 }

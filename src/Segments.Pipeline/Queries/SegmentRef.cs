@@ -4,7 +4,7 @@ using Segments.Storage.Runs;
 
 namespace Segments.Pipeline.Queries;
 
-/// <summary>The four families of segments a run computes.</summary>
+/// <summary>The families of segments a run computes.</summary>
 public enum SegmentKind
 {
     /// <summary>Named RFM segments (Champions ... Lost).</summary>
@@ -18,6 +18,9 @@ public enum SegmentKind
 
     /// <summary>The store's rule segments of <c>config/segments.json</c>.</summary>
     Rule,
+
+    /// <summary>The built-in behaviour segments from events (Cart Abandoners, Browse Abandoners, Prospects).</summary>
+    Behaviour,
 }
 
 /// <summary>
@@ -37,6 +40,7 @@ public sealed record SegmentRef(SegmentKind Kind, string Name)
         SegmentKind.Lifecycle => string.Equals(row.LifecycleStage, Name, StringComparison.Ordinal),
         SegmentKind.Cluster => row.Cluster is { } cluster && cluster.ToString(CultureInfo.InvariantCulture) == Name,
         SegmentKind.Rule => row.RuleSegments.Contains(Name, StringComparer.Ordinal),
+        SegmentKind.Behaviour => row.BehaviourSegments.Contains(Name, StringComparer.Ordinal),
         _ => false,
     };
 
@@ -47,6 +51,7 @@ public sealed record SegmentRef(SegmentKind Kind, string Name)
         .. run.LifecycleStages.Select(s => new SegmentRef(SegmentKind.Lifecycle, s.Name)),
         .. run.Clusters.Select(c => new SegmentRef(SegmentKind.Cluster, c.Cluster.ToString(CultureInfo.InvariantCulture))),
         .. run.RuleSegments.Select(s => new SegmentRef(SegmentKind.Rule, s.Name)),
+        .. run.BehaviourSegments.Select(s => new SegmentRef(SegmentKind.Behaviour, s.Name)),
     ];
 
     /// <summary>
@@ -73,6 +78,7 @@ public sealed record SegmentRef(SegmentKind Kind, string Name)
         SegmentKind.Rfm => "rfm",
         SegmentKind.Lifecycle => "lifecycle",
         SegmentKind.Cluster => "cluster",
+        SegmentKind.Behaviour => "behaviour",
         _ => "rule",
     };
 

@@ -46,6 +46,7 @@ public sealed partial class RecomputeSegmentsHandler(
 
     // Built here from the same ledger and store, rather than injected, so the constructor stays as hosts and tests know it.
     private readonly ProfileBatchReader _profileBatches = new(batches, normalized);
+    private readonly BehaviourStage _behaviour = new(batches, normalized);
 
     /// <summary>
     /// Executes a queued run and returns its final record. A finished run is returned unchanged, so a
@@ -179,6 +180,7 @@ public sealed partial class RecomputeSegmentsHandler(
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         var span = new OrderDateSpan();
         var recommendationLines = new Core.Recommendations.RecommendationLineCollector();
+        var orders = new ExportedOrders();
         long linesReplaced = 0;
         foreach (var batch in accepted)
         {
@@ -197,6 +199,7 @@ public sealed partial class RecomputeSegmentsHandler(
                 ordersInBatch.Add(line.OrderId);
                 aggregator.Add(line);
                 recommendationLines.Add(line);
+                orders.Add(line);
             }
 
             replaced.UnionWith(ordersInBatch);
@@ -208,9 +211,10 @@ public sealed partial class RecomputeSegmentsHandler(
         // before the ledger kept dates was accepted, and batches that arrived between the request and the run.
         span.Check(run.AsOf, segmentsOptions.Value.MaxAsOfDaysAfterLatestOrder);
         var (profiles, profileBatchesRead) = await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var behaviour = await _behaviour.ComputeAsync(run.AsOf, orders.All, segmentsOptions.Value.Behaviour, cancellationToken).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Score);
-        var ruleInputs = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
+        var ruleInputs = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false) with { BehaviourFacts = behaviour.Facts, Events = behaviour.Events };
         var result = aggregator.Compute(ruleInputs.Segments, profiles.Newest, ruleInputs.Products);
         // The active run is read only when this one is empty: a run with customers makes no request here.
         if (result.Customers.Count == 0 && !run.AllowEmpty && await ActiveRunRecordAsync(cancellationToken).ConfigureAwait(false) is { CustomersScored: > 0 } active)
@@ -220,7 +224,7 @@ public sealed partial class RecomputeSegmentsHandler(
                 + "it stays active. Ask with \"allowEmpty\": true to replace it with an empty generation.");
         }
 
-        var insight = await insights.ComputeAsync(run, result, result.Customers.Select(ToRow).ToList(), cancellationToken, Demographics(result)).ConfigureAwait(false);
+        var insight = await insights.ComputeAsync(run with { BehaviourSegments = behaviour.Sizes }, result, behaviour.WithCustomersWithoutOrders(result.Customers.Select(ToRow)), cancellationToken, Demographics(result)).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Write);
         var table = GenerationStore.TableNameFor(run.RunId);
@@ -253,6 +257,7 @@ public sealed partial class RecomputeSegmentsHandler(
                     result.ProfilesWithoutOrders,
                     profiles.ConflictingCustomers,
                     profiles.ConflictExamples.Select(c => c.ToString()).ToList()),
+            BehaviourSegments = behaviour.Sizes,
             GenerationTable = table,
             BucketCount = CustomerBucket.DefaultCount,
             StageDurationsMs = StageDurations(meter.Snapshot()),
@@ -260,8 +265,8 @@ public sealed partial class RecomputeSegmentsHandler(
         finished = insight.AddTo(finished, profilesBlob);
         if (recommendations is not null)
         {
-            // Behaviour events join here once the run reads them (ResolvedEvent lists: views and adds as weaker signals).
-            finished = finished with { Recommendations = await recommendations.ComputeAsync(finished, recommendationLines, [], rows, cancellationToken).ConfigureAwait(false) };
+            // The run's behaviour events: products viewed or added and not bought count as weaker signals.
+            finished = finished with { Recommendations = await recommendations.ComputeAsync(finished, recommendationLines, behaviour.Events, rows, cancellationToken).ConfigureAwait(false) };
         }
 
         // The run row is complete before the pointer names it, so whatever a reader finds through the

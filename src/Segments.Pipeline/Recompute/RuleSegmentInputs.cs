@@ -12,4 +12,14 @@ public sealed record RuleSegmentInputs(
     IReadOnlyList<RuleSegment> Segments,
     IReadOnlyList<string> Errors,
     ProductCatalog? Products,
-    IReadOnlyList<string> ProductErrors);
+    IReadOnlyList<string> ProductErrors)
+{
+    /// <summary>
+    /// Per identified customer, what their behaviour events say as of the run (last seen, counts per window): what
+    /// event conditions in rules are evaluated against; empty when no events were ingested.
+    /// </summary>
+    public IReadOnlyDictionary<string, Core.Events.BehaviourFacts> BehaviourFacts { get; init; } = new Dictionary<string, Core.Events.BehaviourFacts>();
+
+    /// <summary>The de-duplicated events before the run's date, each with its resolved customer (null: anonymous).</summary>
+    public IReadOnlyList<Core.Events.ResolvedEvent> Events { get; init; } = [];
+}

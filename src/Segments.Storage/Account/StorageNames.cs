@@ -40,7 +40,7 @@ public static class StorageNames
     public const string PoisonQueue = "webjobs-blobtrigger-poison";
 
     /// <summary>Every container the product needs.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, CustomersContainer, RejectedContainer, NormalizedContainer, ConfigContainer, HostsContainer];
+    public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, CustomersContainer, EventsContainer, RejectedContainer, NormalizedContainer, ConfigContainer, HostsContainer];
 
     /// <summary>Every fixed table (generation tables are created per run).</summary>
     public static IReadOnlyList<string> Tables { get; } = [BatchesTable, RunsTable];

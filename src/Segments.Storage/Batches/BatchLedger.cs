@@ -17,6 +17,7 @@ public sealed class BatchLedger(StorageAccount account)
     // a single partition lets the duplicate check and the listing be one query.
     private const string Partition = "batch";
     private const string ProfilePartition = "profile";
+    private const string EventPartition = "event";
 
     private readonly TableClient _table = account.Tables.GetTableClient(StorageNames.BatchesTable);
 
@@ -84,7 +85,12 @@ public sealed class BatchLedger(StorageAccount account)
         return null;
     }
 
-    private static string PartitionOf(string kind) => kind == BatchKind.Profiles ? ProfilePartition : Partition;
+    private static string PartitionOf(string kind) => kind switch
+    {
+        BatchKind.Profiles => ProfilePartition,
+        BatchKind.Events => EventPartition,
+        _ => Partition,
+    };
 
     private static TableEntity ToEntity(BatchRecord r) => new(PartitionOf(r.Kind), TableKey.Escape(r.BlobName))
     {

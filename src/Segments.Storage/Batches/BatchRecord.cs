@@ -5,7 +5,7 @@ namespace Segments.Storage.Batches;
 /// <summary>One row of the Batches ledger: what became of one uploaded blob.</summary>
 public sealed record BatchRecord
 {
-    /// <summary>What the blob holds: <see cref="BatchKind.Transactions"/> (container <c>transactions</c>) or <see cref="BatchKind.Profiles"/> (container <c>customers</c>).</summary>
+    /// <summary>What the blob holds: <see cref="BatchKind.Transactions"/> (container <c>transactions</c>) <see cref="BatchKind.Profiles"/> (container <c>customers</c>) or <see cref="BatchKind.Events"/> (container <c>events</c>).</summary>
     public string Kind { get; init; } = BatchKind.Transactions;
 
     /// <summary>For a customer export: customers in it and the records of one customer that disagreed; null for order exports.</summary>

@@ -17,6 +17,9 @@ public sealed class ErrorReportStore(StorageAccount account)
     /// <summary>The report's name for a blob uploaded to <c>customers</c>: <c>customers/{blob}.errors.jsonl</c>.</summary>
     public static string ProfileReportNameFor(string blobName) => ProfileReportsPrefix + ReportNameFor(blobName);
 
+    /// <summary>Folder of the reports on behaviour-event exports (container <c>events</c>): <c>events/{blob}.errors.jsonl</c>.</summary>
+    public const string EventReportsPrefix = "events/";
+
     /// <summary>A stream that uploads as it is written.</summary>
     public Task<Stream> OpenWriteAsync(string reportName, CancellationToken cancellationToken) =>
         _container.GetBlobClient(reportName).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);

@@ -37,6 +37,15 @@ public sealed record CustomerSegmentRow(
     /// <summary>Per matched rule segment, the clauses that held with the customer's values (the lookup's explanation).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> RuleClauses { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Behaviour segments (<c>Cart Abandoners</c>, <c>Browse Abandoners</c>, <c>Prospects</c>) the customer is in, as of the run.</summary>
+    public IReadOnlyList<string> BehaviourSegments { get; init; } = [];
+
+    /// <summary>Per behaviour segment the customer is in, why, in words ("added 2 items worth 85.00 to the cart 3 days ago; no order since").</summary>
+    public IReadOnlyDictionary<string, string> BehaviourExplanations { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What the customer's events say (last seen, counts per window, abandoned cart); null when no event is theirs.</summary>
+    public Core.Events.CustomerBehaviour? Behaviour { get; init; }
+
     /// <summary>The customer's group in each experiment on one of their segments (<c>config/experiments.json</c>).</summary>
     public IReadOnlyList<Core.Experiments.ExperimentAssignment> ExperimentGroups { get; init; } = [];
 }

@@ -124,6 +124,9 @@ public sealed class GenerationStore(StorageAccount account)
         ["Clv12Months"] = row.Prediction?.Clv12Months,
         ["RuleClauses"] = RuleClausesJson(row.RuleClauses),
         ["ExperimentGroups"] = row.ExperimentGroups.Count == 0 ? null : JsonSerializer.Serialize(row.ExperimentGroups),
+        ["BehaviourSegments"] = row.BehaviourSegments.Count == 0 ? null : JsonSerializer.Serialize(row.BehaviourSegments),
+        ["BehaviourExplanations"] = row.BehaviourExplanations.Count == 0 ? null : JsonSerializer.Serialize(row.BehaviourExplanations),
+        ["Behaviour"] = row.Behaviour is null ? null : JsonSerializer.Serialize(row.Behaviour),
     }.WithProfile(row.Profile);
 
     private static CustomerSegmentRow FromEntity(TableEntity e) => new(
@@ -145,6 +148,9 @@ public sealed class GenerationStore(StorageAccount account)
         RuleSegments = JsonSerializer.Deserialize<List<string>>(e.GetString("RuleSegments") ?? "[]") ?? [],
         RuleClauses = JsonSerializer.Deserialize<Dictionary<string, IReadOnlyList<string>>>(e.GetString("RuleClauses") ?? "{}") ?? [],
         ExperimentGroups = JsonSerializer.Deserialize<List<Core.Experiments.ExperimentAssignment>>(e.GetString("ExperimentGroups") ?? "[]") ?? [],
+        BehaviourSegments = JsonSerializer.Deserialize<List<string>>(e.GetString("BehaviourSegments") ?? "[]") ?? [],
+        BehaviourExplanations = JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("BehaviourExplanations") ?? "{}") ?? [],
+        Behaviour = e.GetString("Behaviour") is { } behaviour ? JsonSerializer.Deserialize<Core.Events.CustomerBehaviour>(behaviour) : null,
         Prediction = e.GetDouble("PAlive") is { } pAlive
             ? new Core.Segmentation.CustomerPrediction(
                 pAlive,

@@ -69,6 +69,9 @@ public sealed record RunRecord
     /// <summary>Customers per rule segment of <c>config/segments.json</c>.</summary>
     public IReadOnlyList<SegmentSize> RuleSegments { get; init; } = [];
 
+    /// <summary>Customers per behaviour segment (<c>behaviour:</c> family: Cart Abandoners, Browse Abandoners, Prospects); empty when no events were ingested.</summary>
+    public IReadOnlyList<SegmentSize> BehaviourSegments { get; init; } = [];
+
     /// <summary>Rule segment definitions that could not be used, with the reason and position.</summary>
     public IReadOnlyList<string> RuleErrors { get; init; } = [];
 

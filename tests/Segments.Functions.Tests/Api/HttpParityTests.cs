@@ -25,6 +25,7 @@ public sealed class HttpParityTests(AzuriteFixture azurite, ITestOutputHelper ou
         new(Get("/api/customers/{customer}", ("If-None-Match", "{etag}"))),
         new(Get("/api/customers/{customer}", ("Cache-Control", "no-cache"))),
         new(Get("/api/customers/no-such-customer")),
+        new(Get("/api/customers/99901")),
         new(Post("/api/customers/lookup", """{"ids":["{customer}","no-such-customer"]}""")),
         new(Post("/api/customers/lookup", """{"ids":""")),
         new(Post("/api/customers/lookup", """{"ids":[]}""")),
@@ -39,6 +40,7 @@ public sealed class HttpParityTests(AzuriteFixture azurite, ITestOutputHelper ou
         new(Get("/api/segments/{segment}/customers?continuationToken=forged")),
         new(Get("/api/segments/rfm:No%20Such%20Segment/customers")),
         new(Get("/api/segments/Lost/customers")),
+        new(Get("/api/segments/behaviour:Cart%20Abandoners/customers")),
         new(Get("/api/segments/{segment}/changes")),
         new(Get("/api/segments/{segment}/changes?fromRun={previousRun}&toRun={run}&consent=email")),
         new(Get("/api/segments/{segment}/changes?fromRun=no-such-run")),
@@ -134,12 +136,13 @@ public sealed class HttpParityTests(AzuriteFixture azurite, ITestOutputHelper ou
         return $"{string.Join(",", trigger.Methods ?? []).ToUpperInvariant()} {RouteTemplate.Prefix}/{trigger.Route}";
     }
 
-    // Orders and customers ingested; the timer's run of 2011-11-30, then a run as of 2011-12-10 requested over
+    // Orders, customers and behaviour events ingested; the timer's run of 2011-11-30, then a run as of 2011-12-10 requested over
     // HTTP, both executed from the queue, so the second is active and changes have a run to compare with.
     private async Task<Dictionary<string, string>> SetUpDataAsync()
     {
         await IngestSampleAsync();
         await IngestCustomersSampleAsync();
+        await IngestEventsSampleAsync();
         var functions = new FunctionsHttp(App.Services);
 
         await Invoker.InvokeAsync(FunctionMethod.Named("RecomputeSegments"), TimerFiring(new DateTime(2011, 11, 30, 2, 0, 0, DateTimeKind.Utc)));

@@ -69,6 +69,14 @@ public abstract class FunctionsTestBase(AzuriteFixture azurite) : IAsyncLifetime
         return blob;
     }
 
+    /// <summary>Uploads the bundled behaviour events into <c>events</c> and ingests them with <c>IngestEvents</c>.</summary>
+    protected async Task<DroppedBlob> IngestEventsSampleAsync(string name = "events-sample.jsonl")
+    {
+        var (client, blob) = await UploadAsync(StorageNames.EventsContainer, name, await File.ReadAllBytesAsync(RepositoryPaths.EventsSample));
+        await Invoker.InvokeAsync(FunctionMethod.Named("IngestEvents"), client, new Dictionary<string, string> { ["name"] = name });
+        return blob;
+    }
+
     /// <summary>
     /// What the runtime passes the timer function for the occurrence <paramref name="occurrence"/>: while the
     /// function runs, the schedule status's <c>Next</c> is the occurrence being fired.

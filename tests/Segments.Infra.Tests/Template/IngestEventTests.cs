@@ -6,7 +6,7 @@ namespace Segments.Infra.Tests.Template;
 
 /// <summary>
 /// BlobCreated events for <c>transactions/</c> reach the blob-triggered function IngestBatch, and those for
-/// <c>customers/</c> reach IngestProfiles, through the Functions host's blobs extension webhook, the only blob
+/// <c>customers/</c> reach IngestProfiles, and those for <c>events/</c> reach IngestEvents, through the Functions host's blobs extension webhook, the only blob
 /// trigger source Flex Consumption supports.
 /// </summary>
 [Collection(CompiledTemplateCollection.Name)]
@@ -61,6 +61,25 @@ public sealed class IngestEventTests(CompiledTemplate compiled)
 
         Assert.Contains("[Function(nameof(IngestProfiles))]", source, StringComparison.Ordinal);
         Assert.Contains("[BlobTrigger(StorageNames.CustomersContainer + \"/{name}\", Source = BlobTriggerSource.EventGrid", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_events_container_has_its_own_subscription_to_IngestEvents()
+    {
+        var parameters = compiled.Main.Deployment("eventSubscription").GetProperty("properties").GetProperty("parameters");
+
+        Assert.Equal(StorageNames.EventsContainer, compiled.Main.Resolve(parameters.GetProperty("container").GetProperty("value")));
+        Assert.Equal("IngestEvents", parameters.GetProperty("functionName").GetProperty("value").GetString());
+        Assert.Equal("[parameters('subscribeIngest')]", compiled.Main.Deployment("eventSubscription").GetProperty("condition").GetString());
+    }
+
+    [Fact]
+    public void The_adapters_IngestEvents_is_a_blob_trigger_with_the_Event_Grid_source_on_the_events_container()
+    {
+        var source = File.ReadAllText(Path.Combine(InfraPaths.FunctionsAdapter, "Ingest", "IngestEvents.cs"));
+
+        Assert.Contains("[Function(nameof(IngestEvents))]", source, StringComparison.Ordinal);
+        Assert.Contains("[BlobTrigger(StorageNames.EventsContainer + \"/{name}\", Source = BlobTriggerSource.EventGrid", source, StringComparison.Ordinal);
     }
 
     [Fact]

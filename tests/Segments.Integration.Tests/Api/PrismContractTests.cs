@@ -77,6 +77,7 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
 
         await IngestAsync(StorageNames.TransactionsContainer, "sample/online-retail-sample.csv", RepositoryPaths.Sample);
         await IngestAsync(StorageNames.CustomersContainer, "crm/customers-sample.csv", RepositoryPaths.CustomersSample);
+        await IngestAsync(StorageNames.EventsContainer, "segment/events-sample.jsonl", RepositoryPaths.EventsSample);
         var oldest = await RunAsync("2011-03-31");
         var segment = await BusiestSegmentAsync();
         var oldToken = await ContinuationTokenAsync(segment);
@@ -156,6 +157,10 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
             new("GET", "/api/segments/{name}/changes", $"/api/segments/{name}/changes", 401, UnknownKey),
 
             new("GET", "/api/segments/{name}/history", $"/api/segments/{name}/history", 200, FunctionKey),
+            // The behaviour family: members are looked up with their behaviour object (last seen, counts, the cart).
+            new("GET", "/api/segments/{name}/customers", "/api/segments/behaviour%3ACart%20Abandoners/customers", 200, FunctionKey),
+            new("GET", "/api/segments/{name}/changes", "/api/segments/behaviour%3AProspects/changes", 200, FunctionKey),
+            new("GET", "/api/customers/{customerId}", "/api/customers/99901", 200, FunctionKey),
             new("GET", "/api/segments/{name}/history", "/api/segments/Lost/history", 400, FunctionKey),
             new("GET", "/api/segments/{name}/history", "/api/segments/rfm%3ANoSuchSegment/history", 404, FunctionKey),
             new("GET", "/api/segments/{name}/history", $"/api/segments/{name}/history", 401, UnknownKey),

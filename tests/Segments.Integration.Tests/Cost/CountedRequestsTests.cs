@@ -41,7 +41,7 @@ public sealed class CountedRequestsTests(DebugLoggingAzuriteFixture azurite, ITe
         var blob = await UploadAsync("sample/online-retail-sample.csv", RepositoryPaths.Sample);
 
         // Act
-        var (batch, served) = await ServedDuringAsync(() => _pipeline.GetRequiredService<IngestBatchHandler>().IngestAsync(blob, CancellationToken.None));
+        var (batch, served) = await ServedDuringAsync(() => _pipeline.GetRequiredService<ExportIngestHandlers>().Orders.IngestAsync(blob, CancellationToken.None));
 
         // Assert
         Assert.Equal(BatchStatus.Accepted, batch.Status);
@@ -53,7 +53,7 @@ public sealed class CountedRequestsTests(DebugLoggingAzuriteFixture azurite, ITe
     {
         // Arrange
         var blob = await UploadAsync("sample/online-retail-sample.csv", RepositoryPaths.Sample);
-        await _pipeline.GetRequiredService<IngestBatchHandler>().IngestAsync(blob, CancellationToken.None);
+        await _pipeline.GetRequiredService<ExportIngestHandlers>().Orders.IngestAsync(blob, CancellationToken.None);
         var queued = await _pipeline.GetRequiredService<RunRequests>().RequestAsync(new DateOnly(2011, 12, 10), "test", CancellationToken.None);
 
         // Act
@@ -69,7 +69,7 @@ public sealed class CountedRequestsTests(DebugLoggingAzuriteFixture azurite, ITe
     {
         // Arrange
         var blob = await UploadAsync("sample/online-retail-sample.csv", RepositoryPaths.Sample);
-        await _pipeline.GetRequiredService<IngestBatchHandler>().IngestAsync(blob, CancellationToken.None);
+        await _pipeline.GetRequiredService<ExportIngestHandlers>().Orders.IngestAsync(blob, CancellationToken.None);
         var queued = await _pipeline.GetRequiredService<RunRequests>().RequestAsync(new DateOnly(2011, 12, 10), "test", CancellationToken.None);
 
         // Act
@@ -98,7 +98,7 @@ public sealed class CountedRequestsTests(DebugLoggingAzuriteFixture azurite, ITe
         var blob = await UploadAsync("uci/online_retail_2010-2011.csv", RepositoryPaths.OnlineRetail);
 
         // Act
-        var (batch, servedForBatch) = await ServedDuringAsync(() => _pipeline.GetRequiredService<IngestBatchHandler>().IngestAsync(blob, CancellationToken.None));
+        var (batch, servedForBatch) = await ServedDuringAsync(() => _pipeline.GetRequiredService<ExportIngestHandlers>().Orders.IngestAsync(blob, CancellationToken.None));
         var queued = await _pipeline.GetRequiredService<RunRequests>().RequestAsync(new DateOnly(2011, 12, 10), "test", CancellationToken.None);
         var (run, servedForRun) = await ServedDuringAsync(() => _pipeline.GetRequiredService<RecomputeSegmentsHandler>().ExecuteAsync(queued.RunId, CancellationToken.None));
 

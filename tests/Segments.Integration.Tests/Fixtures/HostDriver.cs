@@ -42,6 +42,14 @@ public sealed class HostDriver(SegmentsHostFactory factory, string connectionStr
         return await new DropZone(Storage, StorageNames.CustomersContainer).UploadAsync(blobName, stream, CancellationToken.None, mappingName);
     }
 
+    /// <summary>Uploads bytes as a blob in <c>events</c> (a behaviour-event export, plain or gzip).</summary>
+    public async Task<DroppedBlob> UploadEventsAsync(string blobName, byte[] content)
+    {
+        await Storage.EnsureReadyAsync(CancellationToken.None);
+        using var stream = new MemoryStream(content);
+        return await new DropZone(Storage, StorageNames.EventsContainer).UploadAsync(blobName, stream, CancellationToken.None);
+    }
+
     /// <summary>Uploads a file as a blob in <c>transactions</c>.</summary>
     public async Task<DroppedBlob> UploadFileAsync(string blobName, string path)
     {

@@ -21,6 +21,9 @@ public static class RepositoryPaths
     /// <summary>The bundled synthetic customer profiles for the sample's customers.</summary>
     public static string CustomersSample => Path.Combine(Root, "samples", "customers-sample.csv");
 
+    /// <summary>The bundled synthetic behaviour events (Segment spec JSON Lines) for the sample's customers.</summary>
+    public static string EventsSample => Path.Combine(Root, "samples", "events-sample.jsonl");
+
     /// <summary>The full UCI Online Retail file in <c>../shared/data</c>, when that folder is present.</summary>
     public static string OnlineRetail => Path.Combine(Root, "..", "shared", "data", "online-retail", "online_retail_2010-2011.csv");
 

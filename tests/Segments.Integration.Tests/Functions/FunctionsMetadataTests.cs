@@ -122,8 +122,8 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite) : HostTestBas
     {
         var blobs = Bindings("blobTrigger").ToDictionary(b => b.Function, b => b.Binding);
 
-        Assert.Equal(["IngestBatch", "IngestProfiles"], blobs.Keys.Order());
-        foreach (var (function, container) in new[] { ("IngestBatch", StorageNames.TransactionsContainer), ("IngestProfiles", StorageNames.CustomersContainer) })
+        Assert.Equal(["IngestBatch", "IngestEvents", "IngestProfiles"], blobs.Keys.Order());
+        foreach (var (function, container) in new[] { ("IngestBatch", StorageNames.TransactionsContainer), ("IngestProfiles", StorageNames.CustomersContainer), ("IngestEvents", StorageNames.EventsContainer) })
         {
             var binding = blobs[function];
             Assert.Equal(

@@ -138,6 +138,6 @@ public sealed class ActivePointerTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));
         var blob = await new DropZone(_pipeline.GetRequiredService<StorageAccount>()).UploadAsync(blobName, stream, CancellationToken.None);
-        await _pipeline.GetRequiredService<IngestBatchHandler>().IngestAsync(blob, CancellationToken.None);
+        await _pipeline.GetRequiredService<ExportIngestHandlers>().Orders.IngestAsync(blob, CancellationToken.None);
     }
 }
