@@ -10,6 +10,7 @@ var root = new RootCommand("Segments: customer segmentation of shop order export
     CohortsCommand.Create(),
     UploadCommand.Create(),
     GenerateCommand.Create(),
+    RecommendCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -20,6 +20,7 @@ builder.Logging.AddSimpleConsole(options =>
 builder.Services.Configure<SegmentsOptions>(builder.Configuration.GetSection(SegmentsOptions.Section));
 builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(SegmentsOptions.IngestSection));
 builder.Services.Configure<Segments.Core.Segmentation.PredictionOptions>(builder.Configuration.GetSection(SegmentsOptions.PredictionsSection));
+builder.Services.Configure<RecommendationSettings>(builder.Configuration.GetSection(RecommendationSettings.Section));
 builder.Services.Configure<Segments.Core.Experiments.ExperimentOptions>(builder.Configuration.GetSection(SegmentsOptions.ExperimentsSection));
 builder.Services.AddSegmentsPipeline(sp => sp.GetRequiredService<IConfiguration>().RequiredStorageConnection());
 builder.Services.AddHostedService<BlobTriggerListener>();
@@ -74,6 +75,7 @@ api.MapHealthApi();
 api.MapCustomerApi();
 api.MapSegmentApi();
 api.MapSegmentProfileApi();
+api.MapRecommendationApi();
 api.MapRunApi();
 api.MapPredictionApi();
 api.MapBatchApi();

@@ -19,6 +19,7 @@ public static class FunctionsServices
         services.Configure<SegmentsOptions>(configuration.GetSection(SegmentsOptions.Section));
         services.Configure<IngestOptions>(configuration.GetSection(SegmentsOptions.IngestSection));
         services.Configure<Core.Segmentation.PredictionOptions>(configuration.GetSection(SegmentsOptions.PredictionsSection));
+        services.Configure<RecommendationSettings>(configuration.GetSection(RecommendationSettings.Section));
         services.Configure<Core.Experiments.ExperimentOptions>(configuration.GetSection(SegmentsOptions.ExperimentsSection));
         services.AddSegmentsPipeline(StorageConnection.From(configuration));
 

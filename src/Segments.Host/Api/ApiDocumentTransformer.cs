@@ -18,6 +18,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["Health"] = "Liveness probe; anonymous, touches no storage.",
         ["Customers"] = "A customer's segments in the active run, one at a time or up to 1,000 at once.",
         ["Segments"] = "Segments of the active run: sizes, definitions, members (JSON pages or CSV), changes between runs, history and profiles.",
+        ["Recommendations"] = "Each customer's next products and each segment's, as the active run ranked them with the model its holdout chose.",
         ["Runs"] = "Recomputes: request one (admin key), watch it, list every run with its cost (JSON or CSV).",
         ["Batches"] = "The ledger of ingested exports, order and customer exports alike.",
         ["Predictions"] = "Cohort retention by month of the first order, and campaign uplift of the A/B groups between two runs.",

@@ -26,7 +26,8 @@ internal static class CustomerApi
             CustomerRoutes.LookupCustomersAsync(handler, request, ct).ToResultAsync())
             .Describe(
                 "Up to 1,000 customers at once",
-                "Body {\"ids\":[...]} with 1 to 1,000 ids. One result per id, in request order; an id the active run does not have is {\"customerId\":\"x\",\"found\":false}.")
+                "Body {\"ids\":[...]} with 1 to 1,000 ids. One result per id, in request order; an id the active run does not have is {\"customerId\":\"x\",\"found\":false}. "
+                + "Query include=recommendations adds each found customer's recommendations under \"recommendations\"; another include value is 400.")
             .DocumentsBody<CustomerLookupRequest>()
             .Produces<CustomerLookupResults>(200)
             .ProducesErrors(400, 401, 404)

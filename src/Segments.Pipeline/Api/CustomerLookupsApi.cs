@@ -11,7 +11,7 @@ namespace Segments.Pipeline.Api;
 /// Customer lookups as marketing tools make them: one customer with an ETag (304 when the client's copy is
 /// current), or up to <see cref="MaxBatchIds"/> at once, answered from memory after the first read.
 /// </summary>
-public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache cache, IOptions<Core.Ingest.IngestOptions> ingest, IOptions<SegmentsOptions> options)
+public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache cache, IOptions<Core.Ingest.IngestOptions> ingest, IOptions<SegmentsOptions> options, RecommendationQueries? recommendations = null)
 {
     /// <summary>The most ids one batch lookup takes.</summary>
     public const int MaxBatchIds = 1000;
@@ -54,7 +54,11 @@ public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache c
     /// <c>POST /api/customers/lookup</c> with <c>{"ids":[...]}</c>: one result per id, in request order. The body is
     /// parsed as it is read; its size is capped by the host (<see cref="ApiRequestGuard"/>, <see cref="SegmentsOptions.MaxLookupBodyBytes"/>).
     /// </summary>
-    public async Task<ApiResponse> LookupManyAsync(Stream body, bool bypassCache, CancellationToken cancellationToken)
+    public Task<ApiResponse> LookupManyAsync(Stream body, bool bypassCache, CancellationToken cancellationToken) =>
+        LookupManyAsync(body, bypassCache, includeRecommendations: false, cancellationToken);
+
+    /// <summary>As above; <paramref name="includeRecommendations"/> (<c>include=recommendations</c>) adds each found customer's recommendations.</summary>
+    public async Task<ApiResponse> LookupManyAsync(Stream body, bool bypassCache, bool includeRecommendations, CancellationToken cancellationToken)
     {
         var (ids, problem) = await ParseIdsAsync(body, cancellationToken).ConfigureAwait(false);
         if (ids is null)
@@ -77,6 +81,19 @@ public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache c
                 var found = await cache.GetAsync(run, Normalize(ids[i]), bypassCache, ct).ConfigureAwait(false);
                 results[i] = new CustomerLookupResult(ids[i], found.Lookup is not null, found.Lookup);
             }).ConfigureAwait(false);
+        if (includeRecommendations && recommendations is not null)
+        {
+            var (recommendedRun, set) = await recommendations.ActiveAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < results.Length; i++)
+            {
+                var id = Normalize(ids[i]);
+                if (results[i].Found && recommendedRun?.RunId == run.RunId && set?.Customers.GetValueOrDefault(id) is { } list)
+                {
+                    results[i] = results[i] with { Recommendations = new CustomerRecommendationsView(id, run.RunId, run.AsOf, list.Model.ToString(), list.Fallback, list.Items) };
+                }
+            }
+        }
+
         var headers = new Dictionary<string, string>();
         MarkStale(headers, stale);
         return ApiResponse.Ok(new CustomerLookupResults(run.RunId, run.AsOf, results.Count(r => r.Found), results)) with { Headers = headers };
@@ -163,4 +180,9 @@ public sealed record CustomerLookupResults(string RunId, DateOnly AsOf, int Foun
 public sealed record CustomerLookupResult(
     string CustomerId,
     bool Found,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CustomerLookup? Customer);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CustomerLookup? Customer)
+{
+    /// <summary>The customer's recommendations, when the request asked with <c>include=recommendations</c> and the run has them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CustomerRecommendationsView? Recommendations { get; init; }
+}

@@ -24,6 +24,8 @@ public sealed record RunView(
     /// <summary>Customer exports read, profiles joined, profiles without orders and conflicting records; null when the run read none.</summary>
     public ProfileRunSummary? Profiles { get; init; }
 
+    /// <summary>The recommender's holdout metrics (every model against popularity), the model served, its time and memory; null when the run made none.</summary>
+    public Storage.Recommendations.RecommendationRunSummary? Recommendations { get; init; }
     /// <summary>Customers per behaviour segment (<c>behaviour:</c> family); absent when the run read no events.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public IReadOnlyList<SegmentSize>? BehaviourSegments { get; init; }
@@ -40,6 +42,7 @@ public sealed record RunView(
         r.BatchesRead, r.TransactionsRead, r.CustomersScored, r.StageDurationsMs, r.Segments, r.Error, r.Usage, r.CostUsd)
     {
         Profiles = r.Profiles,
+        Recommendations = r.Recommendations,
         BehaviourSegments = r.BehaviourSegments.Count == 0 ? null : r.BehaviourSegments,
         Predictions = r.Predictions,
     };

@@ -82,6 +82,11 @@ public static class PipelineServices
         services.AddSingleton<ExperimentLoader>();
         services.AddSingleton<RunInsights>();
         services.AddSingleton<SegmentProfileQueries>();
+        services.AddOptions<RecommendationSettings>();
+        services.AddSingleton<Storage.Recommendations.RecommendationStore>();
+        services.AddSingleton<Recompute.RunRecommendations>();
+        services.AddSingleton<Queries.RecommendationQueries>();
+        services.AddSingleton<RecommendationsApi>();
         services.AddSingleton<ActiveRunCache>();
         services.AddSingleton<CustomerCache>();
         services.AddSingleton<PageTokenCodec>();

@@ -20,7 +20,11 @@ public sealed record DashboardModel(ActiveRunPanel? Active, SegmentMovement? Mov
 /// <param name="CustomersScored">Customers in the run.</param>
 /// <param name="Families">Segment sizes, one family per chart (RFM, lifecycle, rule segments, clusters).</param>
 /// <param name="RfGrid">Customers per R score × F score (<c>RfGrid[r - 1][f - 1]</c>); empty for runs recorded before the grid existed.</param>
-public sealed record ActiveRunPanel(string RunId, DateOnly AsOf, int CustomersScored, IReadOnlyList<SegmentFamily> Families, IReadOnlyList<IReadOnlyList<int>> RfGrid);
+public sealed record ActiveRunPanel(string RunId, DateOnly AsOf, int CustomersScored, IReadOnlyList<SegmentFamily> Families, IReadOnlyList<IReadOnlyList<int>> RfGrid)
+{
+    /// <summary>The run's recommender measurement; null when it made none.</summary>
+    public Storage.Recommendations.RecommendationRunSummary? Recommendations { get; init; }
+}
 
 /// <summary>One family of segments and their sizes.</summary>
 /// <param name="Title">What the family is called on the page.</param>

@@ -86,7 +86,7 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
             new("Clusters", run.Clusters.Select(c => Cluster(c.Cluster, c.Size)).ToList()),
             new("Predictive: churn risk and value", (run.Predictions?.Segments ?? []).Select(s => Bar(SegmentKind.Predictive, s.Name, s.Name, s.Customers)).ToList()),
         };
-        return new ActiveRunPanel(run.RunId, run.AsOf, run.CustomersScored, families, run.RfGrid);
+        return new ActiveRunPanel(run.RunId, run.AsOf, run.CustomersScored, families, run.RfGrid) { Recommendations = run.Recommendations };
     }
 
     private async Task<SegmentMovement> MovementAsync(RunRecord from, RunRecord to, CancellationToken cancellationToken)

@@ -87,6 +87,7 @@ public static class DashboardRenderer
         html.Append("</div>");
         Movement(html, model);
         PredictionSections.Append(html, model.Predictions);
+        RecommendationSection.Append(html, model.Active?.Recommendations);
         html.Append("</main><footer>Drawn by the server from the Runs ledger and the two newest generations; no script, no external resources.</footer></body></html>");
         return html.ToString();
     }

@@ -33,7 +33,8 @@ public sealed partial class RecomputeSegmentsHandler(
     TimeProvider time,
     ILogger<RecomputeSegmentsHandler> logger,
     RunInsights insights,
-    Delivery.DeliveryOutbox? outbox = null)
+    Delivery.DeliveryOutbox? outbox = null,
+    RunRecommendations? recommendations = null)
 {
     /// <summary>Generations kept after a run: the active one and two before it (for comparisons).</summary>
     public const int GenerationsKept = 3;
@@ -179,6 +180,7 @@ public sealed partial class RecomputeSegmentsHandler(
             .ToList();
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         var span = new OrderDateSpan();
+        var recommendationLines = new Core.Recommendations.RecommendationLineCollector();
         var orders = new ExportedOrders();
         long linesReplaced = 0;
         foreach (var batch in accepted)
@@ -197,6 +199,7 @@ public sealed partial class RecomputeSegmentsHandler(
 
                 ordersInBatch.Add(line.OrderId);
                 aggregator.Add(line);
+                recommendationLines.Add(line);
                 orders.Add(line);
             }
 
@@ -275,6 +278,11 @@ public sealed partial class RecomputeSegmentsHandler(
             StageDurationsMs = StageDurations(meter.Snapshot()),
         };
         finished = insight.AddTo(finished, profilesBlob);
+        if (recommendations is not null)
+        {
+            // The run's behaviour events: products viewed or added and not bought count as weaker signals.
+            finished = finished with { Recommendations = await recommendations.ComputeAsync(finished, recommendationLines, behaviour.Events, rows, cancellationToken).ConfigureAwait(false) };
+        }
 
         // The run row is complete before the pointer names it, so whatever a reader finds through the
         // pointer is already whole; it says succeeded once the pointer moved (a runner that dies in between
@@ -322,6 +330,7 @@ public sealed partial class RecomputeSegmentsHandler(
 
         await generations.DeleteAsync(GenerationStore.TableNameFor(failed.RunId), CancellationToken.None).ConfigureAwait(false);
         await insights.DropProfilesAsync(failed.RunId, CancellationToken.None).ConfigureAwait(false);
+        await (recommendations?.DropAsync(failed.RunId, CancellationToken.None) ?? Task.CompletedTask).ConfigureAwait(false);
         return failed;
     }
 
@@ -389,6 +398,7 @@ public sealed partial class RecomputeSegmentsHandler(
         {
             await generations.DeleteAsync(run.GenerationTable!, cancellationToken).ConfigureAwait(false);
             await insights.DropProfilesAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+            await (recommendations?.DropAsync(run.RunId, cancellationToken) ?? Task.CompletedTask).ConfigureAwait(false);
             await runs.SaveAsync(run with { GenerationTable = null, SegmentProfilesBlob = null }, cancellationToken).ConfigureAwait(false);
         }
     }

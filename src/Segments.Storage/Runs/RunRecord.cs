@@ -96,6 +96,9 @@ public sealed record RunRecord
     /// <summary>What the run read from customer exports and how it joined them with the customers; null when it read none.</summary>
     public ProfileRunSummary? Profiles { get; init; }
 
+    /// <summary>The recommender's holdout metrics, model served, time and memory; null for runs without recommendations.</summary>
+    public Recommendations.RecommendationRunSummary? Recommendations { get; init; }
+
     /// <summary>Table that holds this run's customer rows.</summary>
     public string? GenerationTable { get; init; }
 

@@ -107,6 +107,8 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
     [
         new("GET", "/api/segments", "/api/segments", 404, FunctionKey),
         new("GET", "/api/segments/{name}/profile", "/api/segments/rfm%3AChampions/profile", 404, FunctionKey),
+        new("GET", "/api/segments/{name}/recommendations", "/api/segments/rfm%3AChampions/recommendations", 404, FunctionKey),
+        new("GET", "/api/customers/{customerId}/recommendations", "/api/customers/12662/recommendations", 404, FunctionKey),
         new("GET", "/api/customers/{customerId}", "/api/customers/12662", 404, FunctionKey),
         new("GET", "/api/dashboard", "/api/dashboard", 200, FunctionKey),
         new("GET", "/api/cohorts", "/api/cohorts", 404, FunctionKey),
@@ -131,6 +133,8 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
 
             new("POST", "/api/customers/lookup", "/api/customers/lookup", 200, FunctionKey, JsonBody: $"{{\"ids\":[{JsonSerializer.Serialize(customer)},\"no-such-customer\"]}}"),
             new("POST", "/api/customers/lookup", "/api/customers/lookup", 400, FunctionKey, JsonBody: "{\"ids\":[]}"),
+            new("POST", "/api/customers/lookup", "/api/customers/lookup?include=recommendations", 200, FunctionKey, JsonBody: $"{{\"ids\":[{JsonSerializer.Serialize(customer)}]}}"),
+            new("POST", "/api/customers/lookup", "/api/customers/lookup?include=bogus", 400, FunctionKey, JsonBody: $"{{\"ids\":[{JsonSerializer.Serialize(customer)}]}}"),
             new("POST", "/api/customers/lookup", "/api/customers/lookup", 401, UnknownKey, JsonBody: "{\"ids\":[\"12662\"]}"),
 
             new("GET", "/api/segments", "/api/segments", 200, FunctionKey),
@@ -168,6 +172,18 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
             new("GET", "/api/segments/{name}/profile", "/api/segments/Lost/profile", 400, FunctionKey),
             new("GET", "/api/segments/{name}/profile", "/api/segments/rfm%3ANoSuchSegment/profile", 404, FunctionKey),
             new("GET", "/api/segments/{name}/profile", $"/api/segments/{name}/profile", 401, UnknownKey),
+
+            new("GET", "/api/segments/{name}/recommendations", $"/api/segments/{name}/recommendations", 200, FunctionKey),
+            new("GET", "/api/segments/{name}/recommendations", $"/api/segments/{name}/recommendations", 200, FunctionKey, Accept: "text/csv"),
+            new("GET", "/api/segments/{name}/recommendations", "/api/segments/Lost/recommendations", 400, FunctionKey),
+            new("GET", "/api/segments/{name}/recommendations", "/api/segments/rfm%3ANoSuchSegment/recommendations", 404, FunctionKey),
+            new("GET", "/api/segments/{name}/recommendations", $"/api/segments/{name}/recommendations", 401, UnknownKey),
+
+            new("GET", "/api/customers/{customerId}/recommendations", $"/api/customers/{id}/recommendations", 200, FunctionKey),
+            new("GET", "/api/customers/{customerId}/recommendations", $"/api/customers/{id}/recommendations", 200, FunctionKey, Accept: "text/csv"),
+            new("GET", "/api/customers/{customerId}/recommendations", "/api/customers/no-such-customer/recommendations", 404, FunctionKey),
+            new("GET", "/api/customers/{customerId}/recommendations", "/api/customers/" + new string('7', 300) + "/recommendations", 400, FunctionKey),
+            new("GET", "/api/customers/{customerId}/recommendations", $"/api/customers/{id}/recommendations", 401, UnknownKey),
 
             new("GET", "/api/runs", "/api/runs", 200, FunctionKey),
             new("GET", "/api/runs", "/api/runs?format=csv", 200, FunctionKey),

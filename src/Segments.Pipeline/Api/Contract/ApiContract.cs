@@ -12,6 +12,7 @@ public static class ApiContract
         .. HealthRoutes.All,
         .. CustomerRoutes.All,
         .. SegmentRoutes.All,
+        .. RecommendationRoutes.All,
         .. RunRoutes.All,
         .. PredictionRoutes.All,
         .. BatchRoutes.All,

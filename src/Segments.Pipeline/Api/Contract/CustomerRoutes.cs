@@ -18,8 +18,11 @@ public static class CustomerRoutes
     /// <summary><c>GET /api/customers/{customerId}</c>.</summary>
     public static ApiRoute GetCustomer { get; } = new(nameof(GetCustomer), ApiMethods.Get, Customer, ApiKeyLevel.Function) { Parameters = [IfNoneMatch] };
 
+    /// <summary><c>include=recommendations</c> adds each found customer's recommendations to a bulk lookup.</summary>
+    public static ApiParameter Include { get; } = ApiParameter.Query("include", "recommendations: add each found customer's recommendations (GET /api/customers/{customerId}/recommendations).");
+
     /// <summary><c>POST /api/customers/lookup</c> with <c>{"ids":[...]}</c>.</summary>
-    public static ApiRoute LookupCustomers { get; } = new(nameof(LookupCustomers), ApiMethods.Post, Lookup, ApiKeyLevel.Function);
+    public static ApiRoute LookupCustomers { get; } = new(nameof(LookupCustomers), ApiMethods.Post, Lookup, ApiKeyLevel.Function) { Parameters = [Include] };
 
     /// <summary>The feature's routes.</summary>
     public static IReadOnlyList<ApiRoute> All { get; } = [GetCustomer, LookupCustomers];
@@ -38,6 +41,13 @@ public static class CustomerRoutes
         ArgumentNullException.ThrowIfNull(request);
 
         // Parsed from the stream: the body is capped by ApiRequestGuard and never held whole as a string.
-        return await api.LookupManyAsync(request.Body, request.BypassesCache(), cancellationToken).ConfigureAwait(false);
+        var include = (request.Read(Include) ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (include.FirstOrDefault(i => !string.Equals(i, "recommendations", StringComparison.OrdinalIgnoreCase)) is { } unknown)
+        {
+            return ApiResponse.Error(400, "InvalidLookupRequest", $"include '{unknown}' is not known; the lookup can include: recommendations.");
+        }
+
+        var recommendations = include.Length > 0;
+        return await api.LookupManyAsync(request.Body, request.BypassesCache(), recommendations, cancellationToken).ConfigureAwait(false);
     }
 }
