@@ -11,7 +11,7 @@ namespace Segments.Cli.Commands;
 /// </summary>
 internal static class SegmentationCsv
 {
-    public const string Header = "customer_id,recency_days,frequency,monetary,r,f,m,rfm_code,rfm_segment,first_order_date,last_order_date,lifecycle_stage,cluster,p_alive,expected_purchases_30d,expected_purchases_90d,expected_purchases_365d,expected_order_value,clv_12m,rule_segments,churn_probability,churn_risk_band,expected_next_order_date,average_days_between_orders,historic_clv,predicted_clv,total_clv,spend_tier,behaviour_segments,last_seen,abandoned_cart_value";
+    public const string Header = "customer_id,recency_days,frequency,monetary,r,f,m,rfm_code,rfm_segment,first_order_date,last_order_date,lifecycle_stage,cluster,p_alive,expected_purchases_30d,expected_purchases_90d,expected_purchases_365d,expected_order_value,clv_12m,churn_probability,churn_risk_band,expected_next_order_date,average_days_between_orders,historic_clv,predicted_clv,total_clv,spend_tier,rule_segments,behaviour_segments,last_seen,abandoned_cart_value";
 
     /// <summary>The order columns of a customer without orders: customer_id, then 18 empty fields.</summary>
     private static readonly string NoOrderColumns = new(',', 18);
@@ -30,13 +30,13 @@ internal static class SegmentationCsv
             {
                 var m = c.Rfm.Metrics;
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"{CsvField.Escape(c.CustomerId)},{m.RecencyDays},{m.Frequency},{m.Monetary:0.00},{c.Rfm.R},{c.Rfm.F},{c.Rfm.M},{c.Rfm.Code},{CsvField.Escape(c.Rfm.Segment)},{c.FirstOrderDate:yyyy-MM-dd},{c.LastOrderDate:yyyy-MM-dd},{CsvField.Escape(c.LifecycleStage)},{c.Cluster},{c.Prediction?.PAlive:0.####},{c.Prediction?.ExpectedPurchases30:0.####},{c.Prediction?.ExpectedPurchases90:0.####},{c.Prediction?.ExpectedPurchases365:0.####},{c.Prediction?.ExpectedAverageOrderValue:0.00},{c.Prediction?.Clv12Months:0.00},{CsvField.Escape(string.Join("; ", c.RuleSegments))},{c.Prediction?.ChurnProbability:0.####},{c.Prediction?.ChurnRiskBand},{c.Prediction?.ExpectedNextOrderDate:yyyy-MM-dd},{c.Prediction?.AverageDaysBetweenOrders:0.##},{c.Prediction?.HistoricClv:0.00},{c.Prediction?.Clv12Months:0.00},{c.Prediction?.TotalClv:0.00},{c.Prediction?.SpendTier},{BehaviourColumns(c.CustomerId, behaviour, memberships)}");
+                    $"{CsvField.Escape(c.CustomerId)},{m.RecencyDays},{m.Frequency},{m.Monetary:0.00},{c.Rfm.R},{c.Rfm.F},{c.Rfm.M},{c.Rfm.Code},{CsvField.Escape(c.Rfm.Segment)},{c.FirstOrderDate:yyyy-MM-dd},{c.LastOrderDate:yyyy-MM-dd},{CsvField.Escape(c.LifecycleStage)},{c.Cluster},{c.Prediction?.PAlive:0.####},{c.Prediction?.ExpectedPurchases30:0.####},{c.Prediction?.ExpectedPurchases90:0.####},{c.Prediction?.ExpectedPurchases365:0.####},{c.Prediction?.ExpectedAverageOrderValue:0.00},{c.Prediction?.Clv12Months:0.00},{c.Prediction?.ChurnProbability:0.####},{c.Prediction?.ChurnRiskBand},{c.Prediction?.ExpectedNextOrderDate:yyyy-MM-dd},{c.Prediction?.AverageDaysBetweenOrders:0.##},{c.Prediction?.HistoricClv:0.00},{c.Prediction?.Clv12Months:0.00},{c.Prediction?.TotalClv:0.00},{c.Prediction?.SpendTier},{CsvField.Escape(string.Join("; ", c.RuleSegments))},{BehaviourColumns(c.CustomerId, behaviour, memberships)}");
                 await writer.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var c in eventOnly)
             {
-                var line = $"{CsvField.Escape(c.CustomerId)}{NoOrderColumns},{CsvField.Escape(string.Join("; ", c.RuleSegments))}{NoPredictiveColumns},{BehaviourColumns(c.CustomerId, behaviour, memberships)}";
+                var line = $"{CsvField.Escape(c.CustomerId)}{NoOrderColumns}{NoPredictiveColumns},{CsvField.Escape(string.Join("; ", c.RuleSegments))},{BehaviourColumns(c.CustomerId, behaviour, memberships)}";
                 await writer.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
             }
         }

@@ -235,11 +235,22 @@ public sealed partial class RecomputeSegmentsHandler(
 
         var insight = await insights.ComputeAsync(run with { BehaviourSegments = behaviour.Sizes }, result, behaviour.WithCustomersWithoutOrders(result.Customers.Select(ToRow), eventOnly), cancellationToken, Demographics(result)).ConfigureAwait(false);
 
+        // Scoring's last computing, before anything of the generation is written: from here to the flip the run only
+        // writes. The run's behaviour events: products viewed or added and not bought count as weaker signals.
+        var recommendationSet = recommendations?.Compute(
+            run.WithSegmentSizes(result) with { BehaviourSegments = behaviour.Sizes, Predictions = result.Predictions },
+            recommendationLines,
+            behaviour.Events,
+            insight.Rows,
+            cancellationToken);
+
         meter.BeginStage(RunStages.Write);
         var table = GenerationStore.TableNameFor(run.RunId);
         var rows = insight.Rows;
         await generations.WriteAsync(table, rows, CustomerBucket.DefaultCount, cancellationToken).ConfigureAwait(false);
         var profilesBlob = await insights.SaveProfilesAsync(insight, cancellationToken).ConfigureAwait(false);
+
+        var recommended = recommendations is null ? null : await recommendations.SaveAsync(recommendationSet, cancellationToken).ConfigureAwait(false);
         if (segmentsOptions.Value.DiagnosticPauseBeforeFlipSeconds > 0)
         {
             await Task.Delay(TimeSpan.FromSeconds(segmentsOptions.Value.DiagnosticPauseBeforeFlipSeconds), time, cancellationToken).ConfigureAwait(false);
@@ -277,12 +288,7 @@ public sealed partial class RecomputeSegmentsHandler(
             BucketCount = CustomerBucket.DefaultCount,
             StageDurationsMs = StageDurations(meter.Snapshot()),
         };
-        finished = insight.AddTo(finished, profilesBlob);
-        if (recommendations is not null)
-        {
-            // The run's behaviour events: products viewed or added and not bought count as weaker signals.
-            finished = finished with { Recommendations = await recommendations.ComputeAsync(finished, recommendationLines, behaviour.Events, rows, cancellationToken).ConfigureAwait(false) };
-        }
+        finished = insight.AddTo(finished, profilesBlob) with { Recommendations = recommended };
 
         // The run row is complete before the pointer names it, so whatever a reader finds through the
         // pointer is already whole; it says succeeded once the pointer moved (a runner that dies in between

@@ -17,11 +17,11 @@ namespace Segments.Pipeline.Recompute;
 public sealed class RunRecommendations(RecommendationStore store, IOptions<RecommendationSettings> settings)
 {
     /// <summary>
-    /// Computes and stores the run's recommendations from <paramref name="lines"/> (and behaviour
-    /// <paramref name="events"/>, when there are any) for the customers of <paramref name="rows"/>; null when the
-    /// setting turns them off.
+    /// Computes the run's recommendations from <paramref name="lines"/> (and behaviour <paramref name="events"/>, when
+    /// there are any) for the customers of <paramref name="rows"/>; null when the setting turns them off. Pure
+    /// computing: <see cref="SaveAsync"/> stores the result.
     /// </summary>
-    public async Task<RecommendationRunSummary?> ComputeAsync(
+    public RecommendationSet? Compute(
         RunRecord run,
         RecommendationLineCollector lines,
         IReadOnlyCollection<ResolvedEvent> events,
@@ -54,11 +54,21 @@ public sealed class RunRecommendations(RecommendationStore store, IOptions<Recom
             result.Products,
             result.Customers.Count,
             result.Customers.Count(c => c.Fallback),
-            0,
+            clock.ElapsedMilliseconds,
             result.ModelBytes);
-        var set = new RecommendationSet(run.RunId, run.AsOf, summary, byCustomer, segments);
+        return new RecommendationSet(run.RunId, run.AsOf, summary, byCustomer, segments);
+    }
+
+    /// <summary>Stores <paramref name="set"/> with the run's generation and returns what the run record keeps of it.</summary>
+    public async Task<RecommendationRunSummary?> SaveAsync(RecommendationSet? set, CancellationToken cancellationToken)
+    {
+        if (set is null)
+        {
+            return null;
+        }
+
         await store.WriteAsync(set, cancellationToken).ConfigureAwait(false);
-        return summary with { ElapsedMs = clock.ElapsedMilliseconds };
+        return set.Summary;
     }
 
     /// <summary>Drops a run's recommendations (with its generation).</summary>
