@@ -301,7 +301,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
     }
 
-    private static string DescribeMismatch(MappingCatalog catalog, IReadOnlyList<string> columns) =>
+    private static string DescribeMismatch(MappingCatalog<ExportMapping> catalog, IReadOnlyList<string> columns) =>
         "no recognised header: expected the columns of "
         + string.Join(" or ", catalog.Mappings.Where(m => m.Detect.Count > 0).Select(m => $"{m.Name} ({string.Join(",", m.Detect)})"))
         + $"; found ({ExportInput.ListColumns(columns)})";
