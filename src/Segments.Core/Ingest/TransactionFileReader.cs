@@ -75,7 +75,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// corrupt compression, the size limit) ends the read with <see cref="ExportRejectedException"/>.
     /// </summary>
     public IAsyncEnumerable<ParsedRow> ReadRowsAsync(CancellationToken cancellationToken) =>
-        _chunked is not null ? _chunked.ReadAsync(cancellationToken) : ReadSequentialAsync(_source!, _mapper!, _check, cancellationToken);
+        _chunked is not null ? _chunked.ReadAsync(cancellationToken) : ExportRecordRows.ReadAsync(_source!, _mapper!, _check, cancellationToken);
 
     /// <summary>
     /// The same rows as <see cref="ReadRowsAsync"/>, a batch at a time (a chunk's rows on the parallel path,
@@ -94,58 +94,10 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
 
         var single = new ParsedRow[1];
-        await foreach (var row in ReadSequentialAsync(_source!, _mapper!, _check, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in ExportRecordRows.ReadAsync(_source!, _mapper!, _check, cancellationToken).ConfigureAwait(false))
         {
             single[0] = row;
             yield return new RowBatch(single, 1);
-        }
-    }
-
-    /// <summary>What one record becomes: a blank line, a short record, or whatever the mapping makes of it.</summary>
-    internal static ParsedRow RowFor(IExportRecord record, long line, int expectedFields, RowMapper mapper)
-    {
-        if (record.FieldCount <= 1 && record.Field(0).Trim().IsEmpty)
-        {
-            return ParsedRow.Skip(line, "blank line");
-        }
-
-        // More fields than the header names is as wrong as fewer: a value with an unquoted separator in it
-        // (a thousands comma) would otherwise shift into the next column unnoticed.
-        return record.FieldCount != expectedFields
-            ? ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, $"expected {expectedFields} fields, found {record.FieldCount}"))
-            : mapper.Map(record, line);
-    }
-
-    private static async IAsyncEnumerable<ParsedRow> ReadSequentialAsync(IRecordSource source, RowMapper mapper, Utf8Check? check, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var expectedFields = source.Columns.Count;
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = await source.ReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ExportInput.FileLevelReason(ex, source.Line + 1) is { } reason)
-            {
-                throw new ExportRejectedException(reason, ex);
-            }
-
-            if (!more)
-            {
-                yield break;
-            }
-
-            var line = source.Line;
-            if (check?.FirstInvalidUpTo(source.LastLine) is { } offset)
-            {
-                yield return ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, Utf8Check.Describe(offset)));
-                continue;
-            }
-
-            yield return source.Problem is { } problem
-                ? ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, problem))
-                : RowFor(source.Current, line, expectedFields, mapper);
         }
     }
 
@@ -294,7 +246,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
 
         await using (source.ConfigureAwait(false))
         {
-            await foreach (var row in ReadSequentialAsync(source, new RowMapper(bound, context.Options, context.Customers), check, cancellationToken).ConfigureAwait(false))
+            await foreach (var row in ExportRecordRows.ReadAsync(source, new RowMapper(bound, context.Options, context.Customers), check, cancellationToken).ConfigureAwait(false))
             {
                 yield return row;
             }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Segments.Core.Ingest;
 using Segments.Core.Ingest.Records;
 using Segments.Core.Profiles.Mappings;
@@ -67,50 +66,8 @@ public sealed class ProfileFileReader : IAsyncDisposable
     }
 
     /// <summary>Every data row, in file order; a problem with the file as a whole ends the read with <see cref="ExportRejectedException"/>.</summary>
-    public async IAsyncEnumerable<ParsedProfileRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var expectedFields = _source.Columns.Count;
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = await _source.ReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ExportInput.FileLevelReason(ex, _source.Line + 1) is { } reason)
-            {
-                throw new ExportRejectedException(reason, ex);
-            }
-
-            if (!more)
-            {
-                yield break;
-            }
-
-            var record = _source.Current;
-            var line = _source.Line;
-            if (_check?.FirstInvalidUpTo(_source.LastLine) is { } offset)
-            {
-                yield return ParsedProfileRow.Reject(RowError.For(line, string.Empty, string.Empty, Utf8Check.Describe(offset)));
-            }
-            else if (_source.Problem is { } problem)
-            {
-                yield return ParsedProfileRow.Reject(RowError.For(line, string.Empty, string.Empty, problem));
-            }
-            else if (record.FieldCount <= 1 && record.Field(0).Trim().IsEmpty)
-            {
-                yield return ParsedProfileRow.Skip(line, "blank line");
-            }
-            else if (record.FieldCount != expectedFields)
-            {
-                yield return ParsedProfileRow.Reject(RowError.For(line, string.Empty, string.Empty, $"expected {expectedFields} fields, found {record.FieldCount}"));
-            }
-            else
-            {
-                yield return _mapper.Map(record, line);
-            }
-        }
-    }
+    public IAsyncEnumerable<ParsedProfileRow> ReadRowsAsync(CancellationToken cancellationToken) =>
+        ExportRecordRows.ReadAsync(_source, _mapper, _check, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _source.DisposeAsync();
