@@ -16,18 +16,14 @@ namespace Segments.Core.Ingest;
 /// </summary>
 public sealed class TransactionFileReader : IAsyncDisposable
 {
-    private readonly IRecordSource? _source;
-    private readonly RowMapper? _mapper;
+    private readonly RecordFileReader<ExportMapping, ParsedRow>? _records;
     private readonly ChunkedCsvRows? _chunked;
-    private readonly Utf8Check? _check;
 
-    private TransactionFileReader(IRecordSource source, Utf8Check? check, ExportMapping mapping, string format, RowMapper mapper)
+    private TransactionFileReader(RecordFileReader<ExportMapping, ParsedRow> records)
     {
-        _source = source;
-        _check = check;
-        Mapping = mapping;
-        Format = format;
-        _mapper = mapper;
+        _records = records;
+        Mapping = records.Mapping;
+        Format = records.Format;
     }
 
     private TransactionFileReader(ChunkedCsvRows chunked, ExportMapping mapping)
@@ -75,7 +71,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// corrupt compression, the size limit) ends the read with <see cref="ExportRejectedException"/>.
     /// </summary>
     public IAsyncEnumerable<ParsedRow> ReadRowsAsync(CancellationToken cancellationToken) =>
-        _chunked is not null ? _chunked.ReadAsync(cancellationToken) : ExportRecordRows.ReadAsync(_source!, _mapper!, _check, cancellationToken);
+        _chunked is not null ? _chunked.ReadAsync(cancellationToken) : _records!.ReadRowsAsync(cancellationToken);
 
     /// <summary>
     /// The same rows as <see cref="ReadRowsAsync"/>, a batch at a time (a chunk's rows on the parallel path,
@@ -94,7 +90,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
 
         var single = new ParsedRow[1];
-        await foreach (var row in ExportRecordRows.ReadAsync(_source!, _mapper!, _check, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _records!.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
         {
             single[0] = row;
             yield return new RowBatch(single, 1);
@@ -102,7 +98,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _source?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _records?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private static async Task<(TransactionFileReader? Reader, string? Rejection)> OpenCoreAsync(Stream stream, ExportSource file, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
     {
@@ -110,10 +106,10 @@ public sealed class TransactionFileReader : IAsyncDisposable
         ExportMapping? mapping = null;
         if (file.MappingName is { } forced)
         {
-            mapping = context.Catalog.Find(forced);
+            (mapping, var unknown) = context.Catalog.FindForced(forced);
             if (mapping is null)
             {
-                return (null, $"unknown mapping '{forced}'; known: {string.Join(", ", context.Catalog.Mappings.Select(m => m.Name))}");
+                return (null, unknown);
             }
         }
 
@@ -174,7 +170,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
 
         var mapper = new RowMapper(bound, options, context.Customers);
-        return (new TransactionFileReader(source, opened.Check, mapping, opened.Format, mapper), null);
+        return (new TransactionFileReader(new RecordFileReader<ExportMapping, ParsedRow>(source, opened.Check, mapping, opened.Format, mapper)), null);
     }
 
     /// <summary>

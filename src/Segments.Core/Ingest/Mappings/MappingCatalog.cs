@@ -30,6 +30,12 @@ public sealed class MappingCatalog<TMapping>
     /// <summary>The mapping of this name, or null.</summary>
     public TMapping? Find(string name) => Mappings.FirstOrDefault(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The mapping a file is forced to by name, or the problem: no mapping of that name, with the names known.</summary>
+    public (TMapping? Mapping, string? Problem) FindForced(string name) =>
+        Find(name) is { } mapping
+            ? (mapping, null)
+            : (null, $"unknown {TMapping.KindName} '{name}'; known: {string.Join(", ", Mappings.Select(m => m.Name))}");
+
     /// <summary>The first mapping whose identifying columns are in <paramref name="columns"/>.</summary>
     public TMapping? DetectByColumns(IReadOnlyList<string> columns)
     {
