@@ -21,7 +21,7 @@ public interface IExportMapping<TSelf>
     /// <summary>The embedded resource name of the built-in mapping <paramref name="name"/>.</summary>
     static abstract string BuiltInResource(string name);
 
-    /// <summary>Every problem of <paramref name="mapping"/>, in words a store can act on; empty when usable.</summary>
+    /// <summary>Every problem of <paramref name="mapping"/> for its kind (the name is checked for every kind), in words a store can act on; empty when usable.</summary>
     static abstract IReadOnlyList<string> Problems(TSelf mapping);
 
     /// <summary>True when a file with these header columns is in this layout.</summary>

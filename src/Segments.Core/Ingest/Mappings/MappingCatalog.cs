@@ -61,7 +61,8 @@ public sealed class MappingCatalog<TMapping>
             return (null, [$"{source}: empty {TMapping.KindName} document"]);
         }
 
-        var problems = TMapping.Problems(mapping).Select(p => $"{source}: {p}").ToList();
+        IEnumerable<string> nameProblem = string.IsNullOrWhiteSpace(mapping.Name) ? ["'name' is required"] : [];
+        var problems = nameProblem.Concat(TMapping.Problems(mapping)).Select(p => $"{source}: {p}").ToList();
         return problems.Count == 0 ? (mapping, problems) : (null, problems);
     }
 

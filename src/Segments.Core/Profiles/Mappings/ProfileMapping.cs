@@ -85,11 +85,6 @@ public sealed record ProfileMapping : IExportMapping<ProfileMapping>
     public static IReadOnlyList<string> Problems(ProfileMapping mapping)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(mapping.Name))
-        {
-            problems.Add("'name' is required");
-        }
-
         if (mapping.Customer.Count == 0)
         {
             problems.Add("'customer' must name at least one column (a customer id or an e-mail)");
