@@ -159,7 +159,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
         if (mapping is null)
         {
             await source.DisposeAsync().ConfigureAwait(false);
-            return (null, DescribeMismatch(context.Catalog, source.Columns));
+            return (null, context.Catalog.DescribeMismatch(source.Columns));
         }
 
         var (bound, missing) = BoundMapping.Bind(mapping, source.Columns);
@@ -248,9 +248,4 @@ public sealed class TransactionFileReader : IAsyncDisposable
             }
         }
     }
-
-    private static string DescribeMismatch(MappingCatalog<ExportMapping> catalog, IReadOnlyList<string> columns) =>
-        "no recognised header: expected the columns of "
-        + string.Join(" or ", catalog.Mappings.Where(m => m.Detect.Count > 0).Select(m => $"{m.Name} ({string.Join(",", m.Detect)})"))
-        + $"; found ({ExportInput.ListColumns(columns)})";
 }

@@ -33,9 +33,7 @@ public static class ProfileFileReader
         var source = opened.Source;
         mapping ??= context.Catalog.DetectByColumns(source.Columns);
         var (bound, problem) = mapping is null
-            ? (null, "no recognised customer export header: expected the columns of "
-                + string.Join(" or ", context.Catalog.Mappings.Select(m => $"{m.Name} ({string.Join(",", m.Detect.Concat(m.DetectAny.Count > 0 ? [string.Join(" or ", m.DetectAny)] : []))})"))
-                + $"; found ({ExportInput.ListColumns(source.Columns)})")
+            ? (null, context.Catalog.DescribeMismatch(source.Columns))
             : BoundProfileMapping.Bind(mapping, source.Columns);
         if (bound is null)
         {

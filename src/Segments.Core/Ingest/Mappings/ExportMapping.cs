@@ -87,6 +87,12 @@ public sealed record ExportMapping : IExportMapping<ExportMapping>
     /// <inheritdoc />
     public static IReadOnlyList<string> Problems(ExportMapping mapping) => MappingValidator.Problems(mapping);
 
+    /// <inheritdoc />
+    public static string HeaderName => "header";
+
+    /// <inheritdoc />
+    public string? DescribeDetection() => Detect.Count > 0 ? string.Join(",", Detect) : null;
+
     /// <summary>All of <see cref="Detect"/> in the header; a mapping without detect columns is only used by name or first-line pattern.</summary>
     public bool IsDetectedBy(HeaderColumns header) => Detect.Count > 0 && Detect.All(d => header.Find(d) is not null);
 }

@@ -24,6 +24,12 @@ public interface IExportMapping<TSelf>
     /// <summary>Every problem of <paramref name="mapping"/> for its kind (the name is checked for every kind), in words a store can act on; empty when usable.</summary>
     static abstract IReadOnlyList<string> Problems(TSelf mapping);
 
+    /// <summary>What this kind's header is called when none is recognised: <c>header</c> or <c>customer export header</c>.</summary>
+    static abstract string HeaderName { get; }
+
+    /// <summary>The header columns this layout is recognised by, in words; null when it is never recognised by its header.</summary>
+    string? DescribeDetection();
+
     /// <summary>True when a file with these header columns is in this layout.</summary>
     bool IsDetectedBy(HeaderColumns header);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Segments.Core.Ingest.Records;
 
 namespace Segments.Core.Ingest.Mappings;
 
@@ -42,6 +43,12 @@ public sealed class MappingCatalog<TMapping>
         var header = new HeaderColumns(columns);
         return Mappings.FirstOrDefault(m => m.IsDetectedBy(header));
     }
+
+    /// <summary>Why a file with <paramref name="columns"/> matches none of these layouts, naming the columns each one is recognised by.</summary>
+    public string DescribeMismatch(IReadOnlyList<string> columns) =>
+        $"no recognised {TMapping.HeaderName}: expected the columns of "
+        + string.Join(" or ", Mappings.Select(m => m.DescribeDetection() is { } detect ? $"{m.Name} ({detect})" : null).OfType<string>())
+        + $"; found ({ExportInput.ListColumns(columns)})";
 
     /// <summary>Reads and checks a mapping document; returns the problems instead when it is not usable.</summary>
     public static (TMapping? Mapping, IReadOnlyList<string> Problems) Parse(string json, string source)

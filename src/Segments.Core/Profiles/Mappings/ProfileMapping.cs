@@ -98,6 +98,12 @@ public sealed record ProfileMapping : IExportMapping<ProfileMapping>
         return problems;
     }
 
+    /// <inheritdoc />
+    public static string HeaderName => "customer export header";
+
+    /// <inheritdoc />
+    public string? DescribeDetection() => string.Join(",", Detect.Concat(DetectAny.Count > 0 ? [string.Join(" or ", DetectAny)] : []));
+
     /// <summary>All of <see cref="Detect"/> and, when listed, one of <see cref="DetectAny"/> in the header.</summary>
     public bool IsDetectedBy(HeaderColumns header) =>
         Detect.Count + DetectAny.Count > 0
