@@ -40,7 +40,7 @@ internal sealed class ExportInputOptions
                 continue;
             }
 
-            var (mapping, errors) = MappingCatalog.Parse(File.ReadAllText(file.FullName), file.Name);
+            var (mapping, errors) = MappingCatalog<ExportMapping>.Parse(File.ReadAllText(file.FullName), file.Name);
             if (mapping is null)
             {
                 problems.AddRange(errors);
@@ -51,6 +51,6 @@ internal sealed class ExportInputOptions
             }
         }
 
-        return problems.Count > 0 ? (null, problems) : (new ExportContext(new IngestOptions(), MappingCatalog.BuiltIn.With(mappings)), problems);
+        return problems.Count > 0 ? (null, problems) : (new ExportContext(new IngestOptions(), MappingCatalog<ExportMapping>.BuiltIn.With(mappings)), problems);
     }
 }

@@ -39,36 +39,25 @@ public sealed class EventExportProcessor(IngestOptions options)
 
         if (prepared is null)
         {
-            return new IngestReport(null, null, 0, 0, 0, 0, [], rejection);
+            return IngestReport.Unread(rejection);
         }
 
         var reader = new EventLinesReader(new CustomerIdPolicy(options), new EventReadOptions { MaxRecordChars = options.MaxRecordChars, Now = now });
-        var tally = new RowTally(ExportProcessor.ErrorsKept);
-        string? failure = null;
+        var feed = new ExportRowFeed<BehaviourEvent>(onAccepted, onRejected);
         using var text = new StreamReader(prepared.Content, prepared.Encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        try
-        {
-            await foreach (var line in reader.ReadAsync(text, cancellationToken).ConfigureAwait(false))
+        var failure = await feed.ReadToEndAsync(
+            async () =>
             {
-                if (line.Event is { } read)
+                await foreach (var line in reader.ReadAsync(text, cancellationToken).ConfigureAwait(false))
                 {
-                    tally.Count(RowStatus.Accepted, null);
-                    await onAccepted(read).ConfigureAwait(false);
+                    await (line.Event is { } read
+                        ? feed.AddAsync(RowStatus.Accepted, read, null)
+                        : feed.AddAsync(RowStatus.Rejected, null, line.Error)).ConfigureAwait(false);
                 }
-                else
-                {
-                    tally.Count(RowStatus.Rejected, line.Error);
-                    await onRejected(line.Error!).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (Exception ex) when (ExportInput.FileLevelReason(ex, tally.Read + 1) is { } reason)
-        {
-            failure = $"{reason} (after {tally.Read:N0} rows)";
-        }
-
-        failure ??= ExportProcessor.Verdict(tally, options.MaxRejectedFraction);
-        return new IngestReport(DialectName(reader.Dialect), prepared.Gzip ? "jsonl+gzip" : "jsonl", tally.Read, tally.Accepted, tally.Skipped, tally.Rejected, tally.FirstErrors, failure);
+            },
+            options.MaxRejectedFraction,
+            ExportInput.FileLevelReason).ConfigureAwait(false);
+        return feed.Report(DialectName(reader.Dialect), prepared.Gzip ? "jsonl+gzip" : "jsonl", failure);
     }
 
     /// <summary>The name a dialect is recorded under in the Batches ledger's mapping column.</summary>

@@ -5,10 +5,10 @@ using Segments.Core.Transactions;
 namespace Segments.Core.Ingest;
 
 /// <summary>A store's ingestion settings and known export layouts: what every reader of its exports shares.</summary>
-public sealed record ExportContext(IngestOptions Options, MappingCatalog Catalog)
+public sealed record ExportContext(IngestOptions Options, MappingCatalog<ExportMapping> Catalog)
 {
     /// <summary>Built-in layouts and default rules.</summary>
-    public static ExportContext Default { get; } = new(new IngestOptions(), MappingCatalog.BuiltIn);
+    public static ExportContext Default { get; } = new(new IngestOptions(), MappingCatalog<ExportMapping>.BuiltIn);
 
     /// <summary>How this store normalises customer ids.</summary>
     public CustomerIdPolicy Customers { get; } = new(Options);

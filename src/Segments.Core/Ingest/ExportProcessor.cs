@@ -10,9 +10,6 @@ namespace Segments.Core.Ingest;
 /// </summary>
 public sealed class ExportProcessor(ExportContext context)
 {
-    /// <summary>How many row errors a report keeps verbatim; the counts cover all of them.</summary>
-    public const int ErrorsKept = 20;
-
     /// <summary>The store context this processor reads with.</summary>
     public ExportContext Context => context;
 
@@ -33,65 +30,33 @@ public sealed class ExportProcessor(ExportContext context)
         var (reader, rejection) = await TransactionFileReader.OpenAsync(stream, file, context, Chunking, cancellationToken).ConfigureAwait(false);
         if (reader is null)
         {
-            return new IngestReport(null, null, 0, 0, 0, 0, [], rejection);
+            return IngestReport.Unread(rejection);
         }
 
         await using (reader.ConfigureAwait(false))
         {
-            var tally = new RowTally(ErrorsKept);
-            string? failure = null;
-            try
-            {
-                // Rows are read in place in each batch's array: copying every row (a large struct of
-                // references) out through an async iterator costs write barriers on each copy.
-                await foreach (var batch in reader.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
+            var feed = new ExportRowFeed<TransactionLine>(onAccepted, onRejected);
+            var failure = await feed.ReadToEndAsync(
+                async () =>
                 {
-                    var rows = batch.Rows;
-                    for (var i = 0; i < batch.Count; i++)
+                    // Rows are read in place in each batch's array: copying every row (a large struct of
+                    // references) out through an async iterator costs write barriers on each copy.
+                    await foreach (var batch in reader.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        tally.Count(in rows[i]);
-                        if (rows[i].Status == RowStatus.Accepted)
+                        var rows = batch.Rows;
+                        for (var i = 0; i < batch.Count; i++)
                         {
-                            await onAccepted(rows[i].Transaction).ConfigureAwait(false);
-                        }
-                        else if (rows[i].Error is { } error)
-                        {
-                            await onRejected(error).ConfigureAwait(false);
+                            feed.Tally.Count(in rows[i]);
+                            await feed.PassOnAsync(rows[i].Status, rows[i].Transaction, rows[i].Error).ConfigureAwait(false);
                         }
                     }
-                }
-            }
-            catch (ExportRejectedException ex)
+                },
+                context.Options.MaxRejectedFraction).ConfigureAwait(false);
+            return feed.Report(reader.Mapping.Name, reader.Format, failure) with
             {
-                failure = $"{ex.Reason} (after {tally.Read:N0} rows)";
-            }
-
-            failure ??= Verdict(tally, context.Options.MaxRejectedFraction);
-            return new IngestReport(reader.Mapping.Name, reader.Format, tally.Read, tally.Accepted, tally.Skipped, tally.Rejected, tally.FirstErrors, failure)
-            {
-                FirstOrderDate = tally.FirstOrderDate,
-                LatestOrderDate = tally.LatestOrderDate,
+                FirstOrderDate = feed.Tally.FirstOrderDate,
+                LatestOrderDate = feed.Tally.LatestOrderDate,
             };
         }
-    }
-
-    /// <summary>Why a fully read file is rejected (no usable row, or too many bad ones), or null when it is accepted.</summary>
-    public static string? Verdict(RowTally tally, double maxRejectedFraction)
-    {
-        if (tally.Read == 0)
-        {
-            // A header and no rows: a day without orders, read in full.
-            return null;
-        }
-
-        if (tally.Accepted == 0)
-        {
-            return $"no usable row: {tally.Rejected:N0} rejected, {tally.Skipped:N0} skipped of {tally.Read:N0}";
-        }
-
-        var share = (double)tally.Rejected / tally.Read;
-        return share > maxRejectedFraction
-            ? $"{share * 100:0.0}% of rows were rejected ({tally.Rejected:N0} of {tally.Read:N0}), above the {maxRejectedFraction * 100:0.0}% limit (setting Segments:Ingest:MaxRejectedFraction): a broken export is not allowed to skew the segments"
-            : null;
     }
 }

@@ -11,6 +11,12 @@ public sealed record IngestReport(
     IReadOnlyList<RowError> FirstErrors,
     string? Rejection)
 {
+    /// <summary>How many row errors a report keeps verbatim; the counts cover all of them.</summary>
+    public const int ErrorsKept = 20;
+
+    /// <summary>The report of a file refused before any row was read, for <paramref name="rejection"/>.</summary>
+    public static IngestReport Unread(string? rejection) => new(null, null, 0, 0, 0, 0, [], rejection);
+
     /// <summary>
     /// The earliest order date (UTC day) among the accepted rows of an order export; null without accepted rows
     /// and for customer exports. The Batches ledger keeps it, so that a run request can be checked against the data.

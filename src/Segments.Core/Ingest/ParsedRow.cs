@@ -3,7 +3,7 @@ using Segments.Core.Transactions;
 namespace Segments.Core.Ingest;
 
 /// <summary>The outcome for one data row: a transaction, a skip with its reason, or an error.</summary>
-public readonly record struct ParsedRow(long Line, RowStatus Status, TransactionLine Transaction, RowError? Error, string? SkipReason)
+public readonly record struct ParsedRow(long Line, RowStatus Status, TransactionLine Transaction, RowError? Error, string? SkipReason) : IParsedRow<ParsedRow>
 {
     /// <summary>A row that became a transaction.</summary>
     public static ParsedRow Accept(long line, TransactionLine transaction) => new(line, RowStatus.Accepted, transaction, null, null);

@@ -16,18 +16,14 @@ namespace Segments.Core.Ingest;
 /// </summary>
 public sealed class TransactionFileReader : IAsyncDisposable
 {
-    private readonly IRecordSource? _source;
-    private readonly RowMapper? _mapper;
+    private readonly RecordFileReader<ExportMapping, ParsedRow>? _records;
     private readonly ChunkedCsvRows? _chunked;
-    private readonly Utf8Check? _check;
 
-    private TransactionFileReader(IRecordSource source, Utf8Check? check, ExportMapping mapping, string format, RowMapper mapper)
+    private TransactionFileReader(RecordFileReader<ExportMapping, ParsedRow> records)
     {
-        _source = source;
-        _check = check;
-        Mapping = mapping;
-        Format = format;
-        _mapper = mapper;
+        _records = records;
+        Mapping = records.Mapping;
+        Format = records.Format;
     }
 
     private TransactionFileReader(ChunkedCsvRows chunked, ExportMapping mapping)
@@ -75,7 +71,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// corrupt compression, the size limit) ends the read with <see cref="ExportRejectedException"/>.
     /// </summary>
     public IAsyncEnumerable<ParsedRow> ReadRowsAsync(CancellationToken cancellationToken) =>
-        _chunked is not null ? _chunked.ReadAsync(cancellationToken) : ReadSequentialAsync(_source!, _mapper!, _check, cancellationToken);
+        _chunked is not null ? _chunked.ReadAsync(cancellationToken) : _records!.ReadRowsAsync(cancellationToken);
 
     /// <summary>
     /// The same rows as <see cref="ReadRowsAsync"/>, a batch at a time (a chunk's rows on the parallel path,
@@ -94,63 +90,15 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
 
         var single = new ParsedRow[1];
-        await foreach (var row in ReadSequentialAsync(_source!, _mapper!, _check, cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _records!.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
         {
             single[0] = row;
             yield return new RowBatch(single, 1);
         }
     }
 
-    /// <summary>What one record becomes: a blank line, a short record, or whatever the mapping makes of it.</summary>
-    internal static ParsedRow RowFor(IExportRecord record, long line, int expectedFields, RowMapper mapper)
-    {
-        if (record.FieldCount <= 1 && record.Field(0).Trim().IsEmpty)
-        {
-            return ParsedRow.Skip(line, "blank line");
-        }
-
-        // More fields than the header names is as wrong as fewer: a value with an unquoted separator in it
-        // (a thousands comma) would otherwise shift into the next column unnoticed.
-        return record.FieldCount != expectedFields
-            ? ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, $"expected {expectedFields} fields, found {record.FieldCount}"))
-            : mapper.Map(record, line);
-    }
-
-    private static async IAsyncEnumerable<ParsedRow> ReadSequentialAsync(IRecordSource source, RowMapper mapper, Utf8Check? check, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var expectedFields = source.Columns.Count;
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = await source.ReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ExportInput.FileLevelReason(ex, source.Line + 1) is { } reason)
-            {
-                throw new ExportRejectedException(reason, ex);
-            }
-
-            if (!more)
-            {
-                yield break;
-            }
-
-            var line = source.Line;
-            if (check?.FirstInvalidUpTo(source.LastLine) is { } offset)
-            {
-                yield return ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, Utf8Check.Describe(offset)));
-                continue;
-            }
-
-            yield return source.Problem is { } problem
-                ? ParsedRow.Reject(RowError.For(line, string.Empty, string.Empty, problem))
-                : RowFor(source.Current, line, expectedFields, mapper);
-        }
-    }
-
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _source?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _records?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private static async Task<(TransactionFileReader? Reader, string? Rejection)> OpenCoreAsync(Stream stream, ExportSource file, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
     {
@@ -158,10 +106,10 @@ public sealed class TransactionFileReader : IAsyncDisposable
         ExportMapping? mapping = null;
         if (file.MappingName is { } forced)
         {
-            mapping = context.Catalog.Find(forced);
+            (mapping, var unknown) = context.Catalog.FindForced(forced);
             if (mapping is null)
             {
-                return (null, $"unknown mapping '{forced}'; known: {string.Join(", ", context.Catalog.Mappings.Select(m => m.Name))}");
+                return (null, unknown);
             }
         }
 
@@ -211,7 +159,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
         if (mapping is null)
         {
             await source.DisposeAsync().ConfigureAwait(false);
-            return (null, DescribeMismatch(context.Catalog, source.Columns));
+            return (null, context.Catalog.DescribeMismatch(source.Columns));
         }
 
         var (bound, missing) = BoundMapping.Bind(mapping, source.Columns);
@@ -222,7 +170,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
 
         var mapper = new RowMapper(bound, options, context.Customers);
-        return (new TransactionFileReader(source, opened.Check, mapping, opened.Format, mapper), null);
+        return (new TransactionFileReader(new RecordFileReader<ExportMapping, ParsedRow>(source, opened.Check, mapping, opened.Format, mapper)), null);
     }
 
     /// <summary>
@@ -294,15 +242,10 @@ public sealed class TransactionFileReader : IAsyncDisposable
 
         await using (source.ConfigureAwait(false))
         {
-            await foreach (var row in ReadSequentialAsync(source, new RowMapper(bound, context.Options, context.Customers), check, cancellationToken).ConfigureAwait(false))
+            await foreach (var row in ExportRecordRows.ReadAsync(source, new RowMapper(bound, context.Options, context.Customers), check, cancellationToken).ConfigureAwait(false))
             {
                 yield return row;
             }
         }
     }
-
-    private static string DescribeMismatch(MappingCatalog catalog, IReadOnlyList<string> columns) =>
-        "no recognised header: expected the columns of "
-        + string.Join(" or ", catalog.Mappings.Where(m => m.Detect.Count > 0).Select(m => $"{m.Name} ({string.Join(",", m.Detect)})"))
-        + $"; found ({ExportInput.ListColumns(columns)})";
 }

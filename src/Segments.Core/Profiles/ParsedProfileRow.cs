@@ -3,7 +3,7 @@ using Segments.Core.Ingest;
 namespace Segments.Core.Profiles;
 
 /// <summary>The outcome for one data row of a customer export: a profile record, a skip with its reason, or an error.</summary>
-public readonly record struct ParsedProfileRow(long Line, RowStatus Status, ProfileRecord? Record, RowError? Error, string? SkipReason)
+public readonly record struct ParsedProfileRow(long Line, RowStatus Status, ProfileRecord? Record, RowError? Error, string? SkipReason) : IParsedRow<ParsedProfileRow>
 {
     /// <summary>A row that became a profile record.</summary>
     public static ParsedProfileRow Accept(long line, ProfileRecord record) => new(line, RowStatus.Accepted, record, null, null);

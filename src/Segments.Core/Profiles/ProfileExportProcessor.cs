@@ -24,37 +24,28 @@ public sealed class ProfileExportProcessor(ProfileExportContext context)
         var (reader, rejection) = await ProfileFileReader.OpenAsync(stream, file, context, cancellationToken).ConfigureAwait(false);
         if (reader is null)
         {
-            return new ProfileIngestReport(new IngestReport(null, null, 0, 0, 0, 0, [], rejection), 0, 0, []);
+            return new ProfileIngestReport(IngestReport.Unread(rejection), 0, 0, []);
         }
 
         await using (reader.ConfigureAwait(false))
         {
-            var tally = new RowTally(ExportProcessor.ErrorsKept);
+            var feed = new ExportRowFeed<ProfileRecord>(onAccepted, onRejected);
             var merger = new ProfileMerger();
-            string? failure = null;
-            try
-            {
-                await foreach (var row in reader.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
+            var failure = await feed.ReadToEndAsync(
+                async () =>
                 {
-                    tally.Count(row.Status, row.Error);
-                    if (row.Record is { } record)
+                    await foreach (var row in reader.ReadRowsAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        merger.Add(record, batchTime);
-                        await onAccepted(record).ConfigureAwait(false);
-                    }
-                    else if (row.Error is { } error)
-                    {
-                        await onRejected(error).ConfigureAwait(false);
-                    }
-                }
-            }
-            catch (ExportRejectedException ex)
-            {
-                failure = $"{ex.Reason} (after {tally.Read:N0} rows)";
-            }
+                        if (row.Record is { } record)
+                        {
+                            merger.Add(record, batchTime);
+                        }
 
-            failure ??= ExportProcessor.Verdict(tally, context.Options.MaxRejectedFraction);
-            var rows = new IngestReport(reader.Mapping.Name, reader.Format, tally.Read, tally.Accepted, tally.Skipped, tally.Rejected, tally.FirstErrors, failure);
+                        await feed.AddAsync(row.Status, row.Record, row.Error).ConfigureAwait(false);
+                    }
+                },
+                context.Options.MaxRejectedFraction).ConfigureAwait(false);
+            var rows = feed.Report(reader.Mapping.Name, reader.Format, failure);
             return new ProfileIngestReport(rows, merger.Customers, merger.ConflictingCustomers, merger.ConflictExamples);
         }
     }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Segments.Core.Ingest;
 using Segments.Core.Ingest.Records;
 using Segments.Core.Profiles.Mappings;
@@ -6,41 +5,22 @@ using Segments.Core.Profiles.Mappings;
 namespace Segments.Core.Profiles;
 
 /// <summary>
-/// Streams a customer export row by row with the same container handling as order exports
+/// Opens a customer export to be read row by row (<see cref="RecordFileReader{TMapping, TRow}"/>) with the same container handling as order exports
 /// (<see cref="ExportInput"/>: CSV with any separator, JSON Lines, gzip, size and expansion limits); the layout
 /// is detected from the header among the profile mappings, or forced by name.
 /// </summary>
-public sealed class ProfileFileReader : IAsyncDisposable
+public static class ProfileFileReader
 {
-    private readonly IRecordSource _source;
-    private readonly ProfileRowMapper _mapper;
-    private readonly Utf8Check? _check;
-
-    private ProfileFileReader(IRecordSource source, Utf8Check? check, ProfileMapping mapping, string format, ProfileRowMapper mapper)
-    {
-        _source = source;
-        _check = check;
-        Mapping = mapping;
-        Format = format;
-        _mapper = mapper;
-    }
-
-    /// <summary>The layout the file is read with.</summary>
-    public ProfileMapping Mapping { get; }
-
-    /// <summary>Container format: <c>csv</c> or <c>jsonl</c>, with <c>+gzip</c> when compressed.</summary>
-    public string Format { get; }
-
     /// <summary>Opens a file and binds a mapping; the reason instead when it cannot be read as a customer export. The caller owns <paramref name="stream"/>.</summary>
-    public static async Task<(ProfileFileReader? Reader, string? Rejection)> OpenAsync(Stream stream, ExportSource file, ProfileExportContext context, CancellationToken cancellationToken)
+    public static async Task<(RecordFileReader<ProfileMapping, ParsedProfileRow>? Reader, string? Rejection)> OpenAsync(Stream stream, ExportSource file, ProfileExportContext context, CancellationToken cancellationToken)
     {
         ProfileMapping? mapping = null;
         if (file.MappingName is { } forced)
         {
-            mapping = context.Catalog.Find(forced);
+            (mapping, var unknown) = context.Catalog.FindForced(forced);
             if (mapping is null)
             {
-                return (null, $"unknown profile mapping '{forced}'; known: {string.Join(", ", context.Catalog.Mappings.Select(m => m.Name))}");
+                return (null, unknown);
             }
         }
 
@@ -53,9 +33,7 @@ public sealed class ProfileFileReader : IAsyncDisposable
         var source = opened.Source;
         mapping ??= context.Catalog.DetectByColumns(source.Columns);
         var (bound, problem) = mapping is null
-            ? (null, "no recognised customer export header: expected the columns of "
-                + string.Join(" or ", context.Catalog.Mappings.Select(m => $"{m.Name} ({string.Join(",", m.Detect.Concat(m.DetectAny.Count > 0 ? [string.Join(" or ", m.DetectAny)] : []))})"))
-                + $"; found ({ExportInput.ListColumns(source.Columns)})")
+            ? (null, context.Catalog.DescribeMismatch(source.Columns))
             : BoundProfileMapping.Bind(mapping, source.Columns);
         if (bound is null)
         {
@@ -63,55 +41,6 @@ public sealed class ProfileFileReader : IAsyncDisposable
             return (null, problem);
         }
 
-        return (new ProfileFileReader(source, opened.Check, mapping!, opened.Format, new ProfileRowMapper(bound, context.Customers)), null);
+        return (new RecordFileReader<ProfileMapping, ParsedProfileRow>(source, opened.Check, mapping!, opened.Format, new ProfileRowMapper(bound, context.Customers)), null);
     }
-
-    /// <summary>Every data row, in file order; a problem with the file as a whole ends the read with <see cref="ExportRejectedException"/>.</summary>
-    public async IAsyncEnumerable<ParsedProfileRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var expectedFields = _source.Columns.Count;
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = await _source.ReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ExportInput.FileLevelReason(ex, _source.Line + 1) is { } reason)
-            {
-                throw new ExportRejectedException(reason, ex);
-            }
-
-            if (!more)
-            {
-                yield break;
-            }
-
-            var record = _source.Current;
-            var line = _source.Line;
-            if (_check?.FirstInvalidUpTo(_source.LastLine) is { } offset)
-            {
-                yield return ParsedProfileRow.Reject(RowError.For(line, string.Empty, string.Empty, Utf8Check.Describe(offset)));
-            }
-            else if (_source.Problem is { } problem)
-            {
-                yield return ParsedProfileRow.Reject(RowError.For(line, string.Empty, string.Empty, problem));
-            }
-            else if (record.FieldCount <= 1 && record.Field(0).Trim().IsEmpty)
-            {
-                yield return ParsedProfileRow.Skip(line, "blank line");
-            }
-            else if (record.FieldCount != expectedFields)
-            {
-                yield return ParsedProfileRow.Reject(RowError.For(line, string.Empty, string.Empty, $"expected {expectedFields} fields, found {record.FieldCount}"));
-            }
-            else
-            {
-                yield return _mapper.Map(record, line);
-            }
-        }
-    }
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => _source.DisposeAsync();
 }

@@ -20,7 +20,7 @@ internal sealed partial class OrderExportProcessing : IExportProcessing
     public OrderExportProcessing(ConfigStore config, IOptions<IngestOptions> options, ILogger<OrderExportProcessing> logger)
     {
         _logger = logger;
-        _contexts = new(config, ConfigStore.MappingsPrefix, MappingCatalog.Parse, mappings => new ExportContext(options.Value, MappingCatalog.BuiltIn.With(mappings)), LogInvalidMapping);
+        _contexts = new(config, ConfigStore.MappingsPrefix, MappingCatalog<ExportMapping>.Parse, mappings => new ExportContext(options.Value, MappingCatalog<ExportMapping>.BuiltIn.With(mappings)), LogInvalidMapping);
     }
 
     public ExportKind Kind => ExportKind.Orders;

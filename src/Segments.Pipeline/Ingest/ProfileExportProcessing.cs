@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Segments.Core.Ingest;
+using Segments.Core.Ingest.Mappings;
 using Segments.Core.Profiles;
 using Segments.Core.Profiles.Mappings;
 using Segments.Storage.Batches;
@@ -21,7 +22,7 @@ internal sealed partial class ProfileExportProcessing : IExportProcessing
     public ProfileExportProcessing(ConfigStore config, IOptions<IngestOptions> options, ILogger<ProfileExportProcessing> logger)
     {
         _logger = logger;
-        _contexts = new(config, ConfigStore.ProfileMappingsPrefix, ProfileMappingCatalog.Parse, mappings => new ProfileExportContext(options.Value, ProfileMappingCatalog.BuiltIn.With(mappings)), LogInvalidMapping);
+        _contexts = new(config, ConfigStore.ProfileMappingsPrefix, MappingCatalog<ProfileMapping>.Parse, mappings => new ProfileExportContext(options.Value, MappingCatalog<ProfileMapping>.BuiltIn.With(mappings)), LogInvalidMapping);
     }
 
     public ExportKind Kind => ExportKind.Profiles;

@@ -126,12 +126,12 @@ public class MalformedFileTests
     [Fact]
     public async Task A_mapping_that_declares_windows_1252_decodes_the_files_it_recognises()
     {
-        var (mapping, problems) = Segments.Core.Ingest.Mappings.MappingCatalog.Parse(
+        var (mapping, problems) = Segments.Core.Ingest.Mappings.MappingCatalog<Segments.Core.Ingest.Mappings.ExportMapping>.Parse(
             """{ "name": "till", "detect": ["Kunde", "Beleg"], "encoding": "windows-1252", "customer": ["Kunde"], "order": "Beleg", "orderDate": ["Datum"], "amount": "Betrag" }""",
             "till.json");
         Assert.Empty(problems);
         byte[] bytes = [.. "Kunde,Beleg,Datum,Betrag\nM"u8, 0xFC, .. "ller,B1,2024-03-01,10\n"u8];
-        var processor = new ExportProcessor(new ExportContext(new IngestOptions(), Segments.Core.Ingest.Mappings.MappingCatalog.BuiltIn.With([mapping!])));
+        var processor = new ExportProcessor(new ExportContext(new IngestOptions(), Segments.Core.Ingest.Mappings.MappingCatalog<Segments.Core.Ingest.Mappings.ExportMapping>.BuiltIn.With([mapping!])));
         var customers = new List<string>();
         using var stream = new MemoryStream(bytes);
 

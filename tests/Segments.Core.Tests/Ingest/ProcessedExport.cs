@@ -14,12 +14,12 @@ internal sealed record ProcessedExport(IngestReport Report, IReadOnlyList<Transa
     /// <summary>Default rules, except that a bad row does not reject the file, so each row can be looked at.</summary>
     public static IngestOptions Lenient { get; } = new() { MaxRejectedFraction = 1 };
 
-    public static Task<ProcessedExport> ProcessAsync(string text, IngestOptions? options = null, string name = "export.csv", string? mappingName = null, MappingCatalog? catalog = null) =>
+    public static Task<ProcessedExport> ProcessAsync(string text, IngestOptions? options = null, string name = "export.csv", string? mappingName = null, MappingCatalog<ExportMapping>? catalog = null) =>
         ProcessAsync(ExportBytes.Utf8(text), options, name, mappingName, catalog);
 
-    public static async Task<ProcessedExport> ProcessAsync(byte[] bytes, IngestOptions? options = null, string name = "export.csv", string? mappingName = null, MappingCatalog? catalog = null, ChunkingSettings? chunking = null, string? encodingName = null)
+    public static async Task<ProcessedExport> ProcessAsync(byte[] bytes, IngestOptions? options = null, string name = "export.csv", string? mappingName = null, MappingCatalog<ExportMapping>? catalog = null, ChunkingSettings? chunking = null, string? encodingName = null)
     {
-        var processor = new ExportProcessor(new ExportContext(options ?? new IngestOptions(), catalog ?? MappingCatalog.BuiltIn)) { Chunking = chunking ?? ChunkingSettings.Default };
+        var processor = new ExportProcessor(new ExportContext(options ?? new IngestOptions(), catalog ?? MappingCatalog<ExportMapping>.BuiltIn)) { Chunking = chunking ?? ChunkingSettings.Default };
         var lines = new List<TransactionLine>();
         var errors = new List<RowError>();
         using var stream = new MemoryStream(bytes);

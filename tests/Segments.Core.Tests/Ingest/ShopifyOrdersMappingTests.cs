@@ -164,7 +164,7 @@ public class ShopifyOrdersMappingTests
     private static async Task<Segments.Core.Rfm.CustomerMetrics> ScoreAnnAsync(string export)
     {
         using var stream = ExportFile.StreamOf(export);
-        var report = await FileScorer.ScoreAsync(stream, new ExportSource("orders_export.csv"), new ExportContext(ReadableEmails, MappingCatalog.BuiltIn), new DateOnly(2024, 3, 31), CancellationToken.None);
+        var report = await FileScorer.ScoreAsync(stream, new ExportSource("orders_export.csv"), new ExportContext(ReadableEmails, MappingCatalog<ExportMapping>.BuiltIn), new DateOnly(2024, 3, 31), CancellationToken.None);
         return Assert.Single(report.Scoring!.Customers, c => c.Metrics.CustomerId == "ann@example.com").Metrics;
     }
 }

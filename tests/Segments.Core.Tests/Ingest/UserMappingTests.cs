@@ -3,7 +3,7 @@ using Segments.Core.Ingest.Mappings;
 
 namespace Segments.Core.Tests.Ingest;
 
-/// <summary>A store's own mapping document: read with MappingCatalog.Parse, added with MappingCatalog.BuiltIn.With.</summary>
+/// <summary>A store's own mapping document: read with MappingCatalog{ExportMapping}.Parse, added with its BuiltIn.With.</summary>
 public class UserMappingTests
 {
     // Etsy's "Sold Orders" download (a subset of its columns): one row per order, dates as MM/dd/yy.
@@ -43,9 +43,9 @@ public class UserMappingTests
     public async Task User_mapping_reads_an_export_no_built_in_mapping_knows()
     {
         // Arrange
-        var (mapping, problems) = MappingCatalog.Parse(EtsyMapping, "etsy.json");
+        var (mapping, problems) = MappingCatalog<ExportMapping>.Parse(EtsyMapping, "etsy.json");
         Assert.Empty(problems);
-        var catalog = MappingCatalog.BuiltIn.With([mapping!]);
+        var catalog = MappingCatalog<ExportMapping>.BuiltIn.With([mapping!]);
 
         // Act
         var run = await ProcessedExport.ProcessAsync(EtsyExport, name: "EtsySoldOrders2024.csv", catalog: catalog);
@@ -72,7 +72,7 @@ public class UserMappingTests
             """;
 
         // Act
-        var (mapping, problems) = MappingCatalog.Parse(json, "store.json");
+        var (mapping, problems) = MappingCatalog<ExportMapping>.Parse(json, "store.json");
 
         // Assert
         Assert.Null(mapping);
@@ -97,7 +97,7 @@ public class UserMappingTests
         const string json = """{ "detect": ["Buyer", "Total"] }""";
 
         // Act
-        var (mapping, problems) = MappingCatalog.Parse(json, "store.json");
+        var (mapping, problems) = MappingCatalog<ExportMapping>.Parse(json, "store.json");
 
         // Assert
         Assert.Null(mapping);
@@ -115,7 +115,7 @@ public class UserMappingTests
     public void Mapping_document_that_is_not_json_is_reported_as_such()
     {
         // Act
-        var (mapping, problems) = MappingCatalog.Parse("{ name: etsy", "store.json");
+        var (mapping, problems) = MappingCatalog<ExportMapping>.Parse("{ name: etsy", "store.json");
 
         // Assert
         Assert.Null(mapping);

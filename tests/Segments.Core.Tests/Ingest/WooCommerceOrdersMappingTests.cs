@@ -74,7 +74,7 @@ public class WooCommerceOrdersMappingTests
         using var stream = ExportFile.StreamOf(Export(status103: status));
 
         // Act
-        var report = await FileScorer.ScoreAsync(stream, new ExportSource("orders.csv"), new ExportContext(ReadableEmails, MappingCatalog.BuiltIn), new DateOnly(2024, 3, 31), CancellationToken.None);
+        var report = await FileScorer.ScoreAsync(stream, new ExportSource("orders.csv"), new ExportContext(ReadableEmails, MappingCatalog<ExportMapping>.BuiltIn), new DateOnly(2024, 3, 31), CancellationToken.None);
 
         // Assert: 101 (45.00) and 102 (50.00) count: 2 orders, 95.00. Order 103 (20.00) would make 3 and 115.00.
         var bob = Assert.Single(report.Scoring!.Customers).Metrics;
@@ -88,7 +88,7 @@ public class WooCommerceOrdersMappingTests
         using var stream = ExportFile.StreamOf(Export(status103: "Completed"));
 
         // Act
-        var report = await FileScorer.ScoreAsync(stream, new ExportSource("orders.csv"), new ExportContext(ReadableEmails, MappingCatalog.BuiltIn), new DateOnly(2024, 3, 31), CancellationToken.None);
+        var report = await FileScorer.ScoreAsync(stream, new ExportSource("orders.csv"), new ExportContext(ReadableEmails, MappingCatalog<ExportMapping>.BuiltIn), new DateOnly(2024, 3, 31), CancellationToken.None);
 
         // Assert: 45.00 + 50.00 + 20.00 over 3 orders.
         var bob = Assert.Single(report.Scoring!.Customers).Metrics;

@@ -1,4 +1,5 @@
 using Segments.Core.Ingest;
+using Segments.Core.Ingest.Mappings;
 using Segments.Core.Profiles;
 using Segments.Core.Profiles.Mappings;
 using Segments.Core.Tests.Ingest;
@@ -18,7 +19,7 @@ internal sealed record ProcessedProfiles(ProfileIngestReport Report, IReadOnlyLi
 
     public static async Task<ProcessedProfiles> ProcessAsync(byte[] bytes, IngestOptions? options = null, string name = "customers.csv", string? mappingName = null)
     {
-        var processor = new ProfileExportProcessor(new ProfileExportContext(options ?? Lenient, ProfileMappingCatalog.BuiltIn));
+        var processor = new ProfileExportProcessor(new ProfileExportContext(options ?? Lenient, MappingCatalog<ProfileMapping>.BuiltIn));
         var records = new List<ProfileRecord>();
         var errors = new List<RowError>();
         using var stream = new MemoryStream(bytes);

@@ -143,5 +143,5 @@ public class FileScorerTests
 
     /// <summary>The sample deliberately holds a bad row; a lenient threshold keeps it scoreable.</summary>
     private static Task<FileScoringReport> ScoreAsync(Stream stream, DateOnly? asOf) =>
-        FileScorer.ScoreAsync(stream, new ExportSource("orders.csv"), new ExportContext(new IngestOptions { MaxRejectedFraction = 0.5 }, MappingCatalog.BuiltIn), asOf, CancellationToken.None);
+        FileScorer.ScoreAsync(stream, new ExportSource("orders.csv"), new ExportContext(new IngestOptions { MaxRejectedFraction = 0.5 }, MappingCatalog<ExportMapping>.BuiltIn), asOf, CancellationToken.None);
 }

@@ -235,7 +235,7 @@ internal sealed class ChunkParser(char delimiter, int expectedFields, int maxRec
                 rows = larger;
             }
 
-            rows[count++] = TransactionFileReader.RowFor(record, line, expectedFields, mapper);
+            rows[count++] = ExportRecordRows.RowFor(record, line, expectedFields, mapper);
             line += newlines + (ending > 0 ? 1 : 0);
         }
 

@@ -4,7 +4,7 @@ namespace Segments.Core.Ingest.Mappings;
 /// How one kind of export maps to transaction lines: a data file (JSON), so that a store can add the
 /// layout of an unknown export without a code change. Column lists mean "the first non-empty of these".
 /// </summary>
-public sealed record ExportMapping
+public sealed record ExportMapping : IExportMapping<ExportMapping>
 {
     /// <summary>Stable name (recorded per batch; used to force a mapping per upload).</summary>
     public string Name { get; init; } = string.Empty;
@@ -74,6 +74,27 @@ public sealed record ExportMapping
 
     /// <summary>Order-level fields appear on the first row of each order only; later rows inherit them.</summary>
     public bool OrderFieldsOnFirstRow { get; init; }
+
+    /// <inheritdoc />
+    public static string KindName => "mapping";
+
+    /// <inheritdoc />
+    public static IReadOnlyList<string> BuiltInNames { get; } = ["uci-online-retail", "shopify-orders", "woocommerce-orders", "cdnow", "generic"];
+
+    /// <inheritdoc />
+    public static string BuiltInResource(string name) => $"Segments.Core.Ingest.Mappings.BuiltIn.{name}.json";
+
+    /// <inheritdoc />
+    public static IReadOnlyList<string> Problems(ExportMapping mapping) => MappingValidator.Problems(mapping);
+
+    /// <inheritdoc />
+    public static string HeaderName => "header";
+
+    /// <inheritdoc />
+    public string? DescribeDetection() => Detect.Count > 0 ? string.Join(",", Detect) : null;
+
+    /// <summary>All of <see cref="Detect"/> in the header; a mapping without detect columns is only used by name or first-line pattern.</summary>
+    public bool IsDetectedBy(HeaderColumns header) => Detect.Count > 0 && Detect.All(d => header.Find(d) is not null);
 }
 
 /// <summary>How an export marks cancellations.</summary>

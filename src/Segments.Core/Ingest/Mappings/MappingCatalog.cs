@@ -1,79 +1,87 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using Segments.Core.Ingest.Records;
 
 namespace Segments.Core.Ingest.Mappings;
 
 /// <summary>
-/// The export layouts a store knows: the built-in ones (embedded JSON files) plus any the store adds.
+/// The export layouts of one kind a store knows: the built-in ones (embedded JSON files) plus any the store adds.
 /// Store mappings are tried first, so a store can override a built-in by name or by header.
 /// </summary>
-public sealed class MappingCatalog
+/// <typeparam name="TMapping">The kind's mapping record.</typeparam>
+public sealed class MappingCatalog<TMapping>
+    where TMapping : class, IExportMapping<TMapping>
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-    private static readonly string[] BuiltInOrder = ["uci-online-retail", "shopify-orders", "woocommerce-orders", "cdnow", "generic"];
 
-    private readonly IReadOnlyList<ExportMapping> _mappings;
-
-    private MappingCatalog(IReadOnlyList<ExportMapping> mappings) => _mappings = mappings;
+    private MappingCatalog(IReadOnlyList<TMapping> mappings) => Mappings = mappings;
 
     /// <summary>The built-in mappings only.</summary>
-    public static MappingCatalog BuiltIn { get; } = new(LoadBuiltIn());
+    public static MappingCatalog<TMapping> BuiltIn { get; } = new(LoadBuiltIn());
 
     /// <summary>Every mapping, in detection order.</summary>
-    public IReadOnlyList<ExportMapping> Mappings => _mappings;
+    public IReadOnlyList<TMapping> Mappings { get; }
 
     /// <summary>This catalog with <paramref name="extra"/> mappings tried first.</summary>
-    public MappingCatalog With(IEnumerable<ExportMapping> extra)
+    public MappingCatalog<TMapping> With(IEnumerable<TMapping> extra)
     {
         var added = extra.ToList();
-        return new MappingCatalog([.. added, .. _mappings.Where(m => added.All(a => !a.Name.Equals(m.Name, StringComparison.OrdinalIgnoreCase)))]);
+        return new MappingCatalog<TMapping>([.. added, .. Mappings.Where(m => added.All(a => !a.Name.Equals(m.Name, StringComparison.OrdinalIgnoreCase)))]);
     }
 
     /// <summary>The mapping of this name, or null.</summary>
-    public ExportMapping? Find(string name) => _mappings.FirstOrDefault(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+    public TMapping? Find(string name) => Mappings.FirstOrDefault(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The first mapping whose identifying columns are all in <paramref name="columns"/>.</summary>
-    public ExportMapping? DetectByColumns(IReadOnlyList<string> columns)
+    /// <summary>The mapping a file is forced to by name, or the problem: no mapping of that name, with the names known.</summary>
+    public (TMapping? Mapping, string? Problem) FindForced(string name) =>
+        Find(name) is { } mapping
+            ? (mapping, null)
+            : (null, $"unknown {TMapping.KindName} '{name}'; known: {string.Join(", ", Mappings.Select(m => m.Name))}");
+
+    /// <summary>The first mapping whose identifying columns are in <paramref name="columns"/>.</summary>
+    public TMapping? DetectByColumns(IReadOnlyList<string> columns)
     {
         var header = new HeaderColumns(columns);
-        return _mappings.FirstOrDefault(m => m.Detect.Count > 0 && m.Detect.All(d => header.Find(d) is not null));
+        return Mappings.FirstOrDefault(m => m.IsDetectedBy(header));
     }
 
-    /// <summary>The first headerless mapping whose pattern matches the file's first line.</summary>
-    public ExportMapping? DetectHeaderless(string firstLine) =>
-        _mappings.FirstOrDefault(m => m.HeaderlessPattern is { } pattern && Regex.IsMatch(firstLine, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+    /// <summary>Why a file with <paramref name="columns"/> matches none of these layouts, naming the columns each one is recognised by.</summary>
+    public string DescribeMismatch(IReadOnlyList<string> columns) =>
+        $"no recognised {TMapping.HeaderName}: expected the columns of "
+        + string.Join(" or ", Mappings.Select(m => m.DescribeDetection() is { } detect ? $"{m.Name} ({detect})" : null).OfType<string>())
+        + $"; found ({ExportInput.ListColumns(columns)})";
 
     /// <summary>Reads and checks a mapping document; returns the problems instead when it is not usable.</summary>
-    public static (ExportMapping? Mapping, IReadOnlyList<string> Problems) Parse(string json, string source)
+    public static (TMapping? Mapping, IReadOnlyList<string> Problems) Parse(string json, string source)
     {
-        ExportMapping? mapping;
+        TMapping? mapping;
         try
         {
-            mapping = JsonSerializer.Deserialize<ExportMapping>(json, Json);
+            mapping = JsonSerializer.Deserialize<TMapping>(json, Json);
         }
         catch (JsonException ex)
         {
-            return (null, [$"{source}: not a valid mapping document: {ex.Message}"]);
+            return (null, [$"{source}: not a valid {TMapping.KindName} document: {ex.Message}"]);
         }
 
         if (mapping is null)
         {
-            return (null, [$"{source}: empty mapping document"]);
+            return (null, [$"{source}: empty {TMapping.KindName} document"]);
         }
 
-        var problems = MappingValidator.Problems(mapping).Select(p => $"{source}: {p}").ToList();
+        IEnumerable<string> nameProblem = string.IsNullOrWhiteSpace(mapping.Name) ? ["'name' is required"] : [];
+        var problems = nameProblem.Concat(TMapping.Problems(mapping)).Select(p => $"{source}: {p}").ToList();
         return problems.Count == 0 ? (mapping, problems) : (null, problems);
     }
 
-    private static List<ExportMapping> LoadBuiltIn()
+    private static List<TMapping> LoadBuiltIn()
     {
-        var assembly = typeof(MappingCatalog).Assembly;
-        return BuiltInOrder.Select(name =>
+        var assembly = typeof(MappingCatalog<TMapping>).Assembly;
+        return TMapping.BuiltInNames.Select(name =>
         {
-            using var stream = assembly.GetManifestResourceStream($"Segments.Core.Ingest.Mappings.BuiltIn.{name}.json")
-                ?? throw new InvalidOperationException($"Built-in mapping {name} is not embedded.");
+            using var stream = assembly.GetManifestResourceStream(TMapping.BuiltInResource(name))
+                ?? throw new InvalidOperationException($"Built-in {TMapping.KindName} {name} is not embedded.");
             using var reader = new StreamReader(stream);
-            var (mapping, problems) = Parse(reader.ReadToEnd(), $"built-in mapping {name}");
+            var (mapping, problems) = Parse(reader.ReadToEnd(), $"built-in {TMapping.KindName} {name}");
             return mapping ?? throw new InvalidOperationException(string.Join("; ", problems));
         }).ToList();
     }

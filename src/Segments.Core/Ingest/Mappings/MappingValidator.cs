@@ -5,15 +5,10 @@ namespace Segments.Core.Ingest.Mappings;
 /// <summary>Checks that a mapping can produce transaction lines, in words a store can act on.</summary>
 public static class MappingValidator
 {
-    /// <summary>Every problem of <paramref name="mapping"/>; empty when usable.</summary>
+    /// <summary>Every problem of <paramref name="mapping"/> as an order mapping (the name every kind needs is checked by <see cref="MappingCatalog{TMapping}.Parse"/>); empty when usable.</summary>
     public static IReadOnlyList<string> Problems(ExportMapping mapping)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(mapping.Name))
-        {
-            problems.Add("'name' is required");
-        }
-
         if (mapping.Customer.Count == 0)
         {
             problems.Add("'customer' must name at least one column");

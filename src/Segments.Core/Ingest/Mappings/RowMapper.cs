@@ -10,7 +10,7 @@ namespace Segments.Core.Ingest.Mappings;
 /// line-item exports need: order-level fields carried from an order's first row, and order totals counted
 /// once per order.
 /// </summary>
-public sealed class RowMapper(BoundMapping bound, IngestOptions options, CustomerIdPolicy customers)
+public sealed class RowMapper(BoundMapping bound, IngestOptions options, CustomerIdPolicy customers) : IRowMapper<ParsedRow>
 {
     /// <summary>Maps with <paramref name="strings"/>, a cache kept across the chunks one worker maps.</summary>
     internal RowMapper(BoundMapping bound, IngestOptions options, CustomerIdPolicy customers, RecurringStrings? strings)

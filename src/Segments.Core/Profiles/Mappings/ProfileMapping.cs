@@ -1,10 +1,13 @@
+using Segments.Core.Ingest;
+using Segments.Core.Ingest.Mappings;
+
 namespace Segments.Core.Profiles.Mappings;
 
 /// <summary>
 /// How one kind of customer export maps to profile records: a data file (JSON), as order mappings are, so a
 /// store can add the layout of its CRM without a code change. Column lists mean "the first non-empty of these".
 /// </summary>
-public sealed record ProfileMapping
+public sealed record ProfileMapping : IExportMapping<ProfileMapping>
 {
     /// <summary>Stable name (recorded per batch; forces the mapping through blob metadata <c>mapping=</c>).</summary>
     public string Name { get; init; } = string.Empty;
@@ -68,4 +71,42 @@ public sealed record ProfileMapping
 
     /// <summary>Rows without a customer id are skipped and counted instead of rejected.</summary>
     public bool SkipRowsWithoutCustomer { get; init; }
+
+    /// <inheritdoc />
+    public static string KindName => "profile mapping";
+
+    /// <summary>Most specific first: the generic layout matches any file with a customer_id or email column.</summary>
+    public static IReadOnlyList<string> BuiltInNames { get; } = ["shopify-customers", "generic-customers"];
+
+    /// <inheritdoc />
+    public static string BuiltInResource(string name) => $"Segments.Core.Profiles.Mappings.BuiltIn.{name}.json";
+
+    /// <inheritdoc />
+    public static IReadOnlyList<string> Problems(ProfileMapping mapping)
+    {
+        var problems = new List<string>();
+        if (mapping.Customer.Count == 0)
+        {
+            problems.Add("'customer' must name at least one column (a customer id or an e-mail)");
+        }
+
+        if (string.IsNullOrEmpty(mapping.TagSeparator))
+        {
+            problems.Add("'tagSeparator' must not be empty");
+        }
+
+        return problems;
+    }
+
+    /// <inheritdoc />
+    public static string HeaderName => "customer export header";
+
+    /// <inheritdoc />
+    public string? DescribeDetection() => string.Join(",", Detect.Concat(DetectAny.Count > 0 ? [string.Join(" or ", DetectAny)] : []));
+
+    /// <summary>All of <see cref="Detect"/> and, when listed, one of <see cref="DetectAny"/> in the header.</summary>
+    public bool IsDetectedBy(HeaderColumns header) =>
+        Detect.Count + DetectAny.Count > 0
+        && Detect.All(d => header.Find(d) is not null)
+        && (DetectAny.Count == 0 || DetectAny.Any(d => header.Find(d) is not null));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Segments.Core.Ingest;
+using Segments.Core.Ingest.Mappings;
 using Segments.Core.Ingest.Records;
 using Segments.Core.Transactions;
 
@@ -10,7 +11,7 @@ namespace Segments.Core.Profiles.Mappings;
 /// line, column and value. A value that cannot be read is an error rather than a guess: above all an
 /// unreadable consent cell, which must never count as consent.
 /// </summary>
-public sealed class ProfileRowMapper(BoundProfileMapping bound, CustomerIdPolicy customers)
+public sealed class ProfileRowMapper(BoundProfileMapping bound, CustomerIdPolicy customers) : IRowMapper<ParsedProfileRow>
 {
     // Birth years outside this range are typing errors, not customers.
     private const int EarliestBirthYear = 1900;
