@@ -27,7 +27,10 @@ public sealed record CostBreakdown
     /// <summary>Table Storage transactions.</summary>
     public required decimal TableOps { get; init; }
 
-    /// <summary>Queue requests counted but not priced: the rates file has no queue prices.</summary>
+    /// <summary>Queue Storage operations (0 when the rates have no queue prices).</summary>
+    public decimal QueueOps { get; init; }
+
+    /// <summary>Queue requests counted but not priced: the rates file has no queue prices (0 when it has).</summary>
     public required long QueueRequestsNotPriced { get; init; }
 
     /// <summary>Each stage's share, in stage order.</summary>

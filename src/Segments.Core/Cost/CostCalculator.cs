@@ -51,7 +51,8 @@ public static class CostCalculator
             Executions = Trim(stages.Values.Sum(s => s.Executions)),
             BlobOps = Trim(stages.Values.Sum(s => s.BlobOps)),
             TableOps = Trim(stages.Values.Sum(s => s.TableOps)),
-            QueueRequestsNotPriced = usage.Requests.Queue.Total,
+            QueueOps = Trim(stages.Values.Sum(s => s.QueueOps)),
+            QueueRequestsNotPriced = rates.Queue is null ? usage.Requests.Queue.Total : 0,
             Stages = stages,
             InstanceMemoryMb = instanceMemoryMb,
             MeasuredMs = measuredMs,
@@ -76,7 +77,10 @@ public static class CostCalculator
         var executionCharge = Usd(executions * rates.ExecutionsPerMillion / 1_000_000m);
         var blob = Usd(Enum.GetValues<RequestKind>().Sum(kind => stage.Requests.Blob[kind] * rates.Blob.Per10k(kind)) / 10_000m);
         var table = Usd(stage.Requests.Table.Total * rates.TableOperationsPer10k / 10_000m);
-        return new StageCost(gbSeconds, compute, executionCharge, blob, table, Trim(compute + executionCharge + blob + table));
+        var queue = rates.Queue is { } queueRates
+            ? Usd(Enum.GetValues<RequestKind>().Sum(kind => stage.Requests.Queue[kind] * queueRates.Per10k(kind)) / 10_000m)
+            : 0m;
+        return new StageCost(gbSeconds, compute, executionCharge, blob, table, Trim(compute + executionCharge + blob + table + queue)) { QueueOps = queue };
     }
 
     private static decimal GbSeconds(long ms, decimal memoryGb) => Trim(Math.Round(ms / 1000m * memoryGb, GbSecondDecimals));

@@ -30,6 +30,12 @@ public sealed record CostRates
     /// <summary>Table Storage transactions (every request, a batch included, is one), per 10,000.</summary>
     public required decimal TableOperationsPer10k { get; init; }
 
+    /// <summary>
+    /// Queue Storage operations, or null for a rates file without a <c>queueStorage</c> section (queue requests are
+    /// then counted as not priced).
+    /// </summary>
+    public QueueOperationRates? Queue { get; init; }
+
     /// <summary>Where these rates were read from, e.g. the <c>config</c> blob or the copy bundled with the app.</summary>
     public string Origin { get; init; } = string.Empty;
 }

@@ -39,6 +39,7 @@ public static class CostRatesReader
                     Price(blob, "listAndCreateContainerOperationsPer10k"),
                     Price(blob, "otherOperationsPer10k")),
                 TableOperationsPer10k = Price(table, "operationsPer10k"),
+                Queue = QueueRates(root),
                 Origin = origin,
             };
             return (rates, null);
@@ -48,6 +49,12 @@ public static class CostRatesReader
             return (null, ex.Message);
         }
     }
+
+    // Optional so that a rates blob written before queue prices were added still prices everything else.
+    private static QueueOperationRates? QueueRates(JsonElement root) =>
+        root.TryGetProperty("queueStorage", out _)
+            ? new QueueOperationRates(Price(Section(root, "queueStorage"), "class1OperationsPer10k"), Price(Section(root, "queueStorage"), "class2OperationsPer10k"))
+            : null;
 
     private static JsonElement Section(JsonElement root, string name) =>
         root.TryGetProperty(name, out var section) && section.ValueKind == JsonValueKind.Object

@@ -7,4 +7,8 @@ namespace Segments.Core.Cost;
 /// <param name="BlobOps">Blob requests × their per-10,000 rate by kind.</param>
 /// <param name="TableOps">Table requests × the per-10,000 transaction rate.</param>
 /// <param name="Total">The sum of the line items.</param>
-public sealed record StageCost(decimal GbSeconds, decimal Compute, decimal Executions, decimal BlobOps, decimal TableOps, decimal Total);
+public sealed record StageCost(decimal GbSeconds, decimal Compute, decimal Executions, decimal BlobOps, decimal TableOps, decimal Total)
+{
+    /// <summary>Queue requests × their per-10,000 class rate (0 when the rates have no queue prices).</summary>
+    public decimal QueueOps { get; init; }
+}

@@ -36,6 +36,27 @@ public sealed record RunView(
     /// </summary>
     public Core.Segmentation.PredictionSummary? Predictions { get; init; }
 
+    /// <summary>
+    /// What the run's deliveries have cost so far (sender executions, priced per delivery on its ledger row), with
+    /// counts; only on <c>GET /api/runs/{id}</c>, and absent when the run wrote no deliveries. Not in <see cref="CostUsd"/>,
+    /// which is final when the run ends: deliveries happen later.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Delivery.DeliveriesCost? DeliveriesCostUsd { get; init; }
+
+    /// <summary>The run's own cost plus <see cref="DeliveriesCostUsd"/> (USD); only beside it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? TotalCostUsd { get; init; }
+
+    /// <summary>This view with the run's deliveries' cost and the total beside <see cref="CostUsd"/>.</summary>
+    public RunView WithDeliveries(Delivery.DeliveriesCost deliveries)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        return deliveries.Deliveries == 0
+            ? this
+            : this with { DeliveriesCostUsd = deliveries, TotalCostUsd = (CostUsd?.Total ?? 0m) + deliveries.Total };
+    }
+
     /// <summary>The view of a ledger row.</summary>
     public static RunView Of(RunRecord r) => new(
         r.RunId, r.AsOf, r.Status, r.Trigger, r.RequestedAt, r.StartedAt, r.FinishedAt,

@@ -12,7 +12,8 @@ public sealed class SegmentsApi(
     RunRequests requests,
     SegmentProfileQueries profiles,
     TimeProvider time,
-    Microsoft.Extensions.Options.IOptions<Configuration.SegmentsOptions> options)
+    Microsoft.Extensions.Options.IOptions<Configuration.SegmentsOptions> options,
+    Storage.Deliveries.DeliveryLedger deliveries)
 {
     /// <summary>The longest customer id accepted (<see cref="CustomerLookupsApi"/>); table keys allow 1 KiB and ids are far shorter.</summary>
     public const int MaxCustomerIdLength = 256;
@@ -79,7 +80,7 @@ public sealed class SegmentsApi(
         var run = await queries.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
         return run is null
             ? ApiResponse.Error(404, "RunNotFound", $"There is no run '{runId}'.")
-            : ApiResponse.Ok(RunView.Of(run));
+            : ApiResponse.Ok(RunView.Of(run).WithDeliveries(Delivery.DeliveryCosts.Sum(await deliveries.ListForRunAsync(run.RunId, cancellationToken).ConfigureAwait(false))));
     }
 
     /// <summary><c>GET /api/runs</c>: every run, newest first.</summary>

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Segments.Core.Cost;
 using Segments.Core.Destinations;
+using Segments.Pipeline.Cost;
+using Segments.Storage.Metering;
 using Segments.Storage.Deliveries;
 using Segments.Storage.Runs;
 
@@ -9,7 +12,8 @@ namespace Segments.Pipeline.Delivery;
 /// The queue-triggered sender (<c>SendDelivery</c> in Azure, <c>DeliveryListener</c> locally): sends one delivery of
 /// the outbox and records how it went. Sent once per <c>webhook-id</c> as far as it can tell: a delivery already sent
 /// is not sent again; one interrupted mid-send (host killed) is resent, with the same id, when its message reappears.
-/// After the last attempt it is dead-lettered with its error; a 410 Gone pauses the destination.
+/// After the last attempt it is dead-lettered with its error; a 410 Gone pauses the destination. Every execution for a
+/// delivery is metered and priced (<see cref="DeliveryCosts"/>) and its cost added to the delivery's row.
 /// </summary>
 public sealed partial class DeliverySender(
     DeliveryLedger ledger,
@@ -19,6 +23,7 @@ public sealed partial class DeliverySender(
     DestinationConfig config,
     WebhookClient webhooks,
     EventGridClient eventGrid,
+    CostAccounting costs,
     TimeProvider time,
     ILogger<DeliverySender> logger)
 {
@@ -28,16 +33,55 @@ public sealed partial class DeliverySender(
     /// <summary>Handles one outbox message; the message is done with when this returns (a redelivery is harmless).</summary>
     public async Task HandleAsync(string message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
         if (OutboxQueue.Deserialize(message) is not { } key)
         {
             LogNotADelivery();
             return;
         }
 
-        var delivery = await ledger.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (delivery is not { Status: DeliveryStatus.Pending })
+        var meter = UsageMeter.Start(DeliveryCosts.Stage, time);
+        CostRates rates;
+        bool known;
+        using (meter)
+        {
+            rates = await costs.LoadRatesAsync(cancellationToken).ConfigureAwait(false);
+            known = await SendAsync(key, cancellationToken).ConfigureAwait(false);
+            foreach (var (kind, count) in Enum.GetValues<RequestKind>().Select(k => (k, DeliveryCosts.TriggerRequests.Queue[k])))
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    meter.Record(StorageService.Queue, kind, 0, kind == RequestKind.Read ? message.Length : 0);
+                }
+            }
+        }
+
+        if (!known)
         {
             return;
+        }
+
+        // Outside the measurement, like the ingestion's cost write: these two Table requests (read and replace the
+        // row) are the only ones of the execution that its cost leaves out.
+        var cost = costs.Price(meter.Stop(), rates);
+        if (await ledger.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } row)
+        {
+            await ledger.SaveAsync(DeliveryCosts.Add(row, cost), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Returns whether the message names a delivery in the ledger (whose row the execution's cost is added to).
+    private async Task<bool> SendAsync(DeliveryKey key, CancellationToken cancellationToken)
+    {
+        var delivery = await ledger.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        if (delivery is null)
+        {
+            return false;
+        }
+
+        if (delivery.Status != DeliveryStatus.Pending)
+        {
+            return true;
         }
 
         var run = await runs.GetAsync(key.RunId, cancellationToken).ConfigureAwait(false);
@@ -45,27 +89,27 @@ public sealed partial class DeliverySender(
         {
             // The run wrote its outbox and failed before its flip: these moves never happened.
             await ledger.SaveAsync(delivery with { Status = DeliveryStatus.Cancelled, LastError = $"run {key.RunId} failed; its moves were never live" }, cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         if (run.Status != RunStatus.Succeeded)
         {
             await queue.EnqueueAsync(key, RunNotDoneDelay, cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         var destination = (await config.LoadAsync(cancellationToken).ConfigureAwait(false)).Find(key.Destination);
         if (destination is null)
         {
             await DeadLetterAsync(delivery, 0, $"destination '{key.Destination}' is no longer in config/destinations.json (or is invalid there)", cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         if (await ledger.GetPauseAsync(destination.Name, cancellationToken).ConfigureAwait(false) is { } pause)
         {
             // Held, not failed: POST /api/destinations/{name}/replay resumes the destination and sends it.
             await ledger.SaveAsync(delivery with { LastError = $"destination paused: {pause.Reason}" }, cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         var payload = await payloads.ReadAsync(delivery.PayloadBlob, cancellationToken).ConfigureAwait(false);
@@ -89,6 +133,8 @@ public sealed partial class DeliverySender(
         {
             await DeadLetterAsync(tried, result.Attempts, result.Error ?? "failed", cancellationToken).ConfigureAwait(false);
         }
+
+        return true;
     }
 
     private async Task DeadLetterAsync(DeliveryRecord delivery, int attempts, string error, CancellationToken cancellationToken)

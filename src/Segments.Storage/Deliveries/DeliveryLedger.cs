@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Segments.Storage.Account;
@@ -59,6 +60,18 @@ public sealed class DeliveryLedger(StorageAccount account)
         var partition = TableKey.Escape(destination);
         var rows = new List<DeliveryRecord>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(FromEntity(entity));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Every delivery of <paramref name="runId"/>, to every destination.</summary>
+    public async Task<IReadOnlyList<DeliveryRecord>> ListForRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        var rows = new List<DeliveryRecord>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RunId eq {runId}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             rows.Add(FromEntity(entity));
         }
@@ -139,6 +152,9 @@ public sealed class DeliveryLedger(StorageAccount account)
         ["LastAttemptAt"] = d.LastAttemptAt,
         ["SentAt"] = d.SentAt,
         ["LastError"] = d.LastError,
+        // Tables have no decimal type; the invariant string keeps the amount exact (a double would not).
+        ["CostUsd"] = d.CostUsd.ToString(CultureInfo.InvariantCulture),
+        ["SenderExecutions"] = d.SenderExecutions,
     };
 
     private static DeliveryRecord FromEntity(TableEntity e) => new()
@@ -154,5 +170,7 @@ public sealed class DeliveryLedger(StorageAccount account)
         LastAttemptAt = e.GetDateTimeOffset("LastAttemptAt"),
         SentAt = e.GetDateTimeOffset("SentAt"),
         LastError = e.GetString("LastError"),
+        CostUsd = decimal.TryParse(e.GetString("CostUsd"), NumberStyles.Number, CultureInfo.InvariantCulture, out var cost) ? cost : 0m,
+        SenderExecutions = e.GetInt32("SenderExecutions") ?? 0,
     };
 }

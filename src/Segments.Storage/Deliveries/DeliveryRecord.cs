@@ -33,6 +33,15 @@ public sealed record DeliveryRecord
     /// <summary>When the destination accepted it.</summary>
     public DateTimeOffset? SentAt { get; init; }
 
+    /// <summary>
+    /// What the sender's executions for this delivery have cost so far (USD, every invocation, whatever it did:
+    /// sent, retried, held or requeued), priced at the rates file; 0 before the first.
+    /// </summary>
+    public decimal CostUsd { get; init; }
+
+    /// <summary>Sender executions (queue messages handled) that <see cref="CostUsd"/> adds up.</summary>
+    public int SenderExecutions { get; init; }
+
     /// <summary>Why the last attempt failed (status code or error), never the secret or the payload.</summary>
     public string? LastError { get; init; }
 }

@@ -119,6 +119,30 @@ public class CostCalculatorTests
     }
 
     [Fact]
+    public void Queue_requests_are_priced_by_class_when_the_rates_have_queue_prices()
+    {
+        // Arrange — class 1 (put, delete) at 0.004, class 2 (get) at 0.002 per 10,000.
+        var usage = new UsageReport(new Dictionary<string, StageUsage>
+        {
+            ["deliver"] = StageUsage.None with
+            {
+                WallMs = 1000,
+                Requests = StorageRequests.None
+                    .Add(StorageService.Queue, RequestKind.Write, 2)
+                    .Add(StorageService.Queue, RequestKind.Delete)
+                    .Add(StorageService.Queue, RequestKind.Read, 5),
+            },
+        });
+
+        // Act
+        var cost = CostCalculator.Price(usage, Rates with { Queue = new QueueOperationRates(0.004m, 0.002m) }, instanceMemoryMb: 2048);
+
+        // Assert — 3 × 0.004 / 10,000 + 5 × 0.002 / 10,000 = 0.0000022.
+        Assert.Equal((0.0000022m, 0L), (cost.QueueOps, cost.QueueRequestsNotPriced));
+        Assert.Equal(0.000052m + 0.0000004m + 0.0000022m, cost.Total);
+    }
+
+    [Fact]
     public void Amounts_carry_no_trailing_zeros()
     {
         // Act

@@ -18,7 +18,31 @@ public class CostRatesReaderTests
         Assert.Equal(("westus2", "USD", new DateOnly(2026, 4, 30), "repository"), (rates.Region, rates.Currency, rates.AsOf, rates.Origin));
         Assert.Equal((0.000026m, 0.40m, 0.00036m), (rates.ExecutionTimePerGbSecond, rates.ExecutionsPerMillion, rates.TableOperationsPer10k));
         Assert.Equal(new BlobOperationRates(0.004m, 0.05m, 0.05m, 0.004m), rates.Blob);
-        Assert.Equal(["retail-prices-2026-04-30", "flex-consumption-2025-05-22"], rates.Sources.Select(s => s.Id));
+        Assert.Equal(new QueueOperationRates(0.004m, 0.004m), rates.Queue);
+        Assert.Equal(["retail-prices-2026-04-30", "flex-consumption-2025-05-22", "queue-storage-pricing-2026-12-07"], rates.Sources.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void Rates_without_a_queue_section_still_price_everything_else()
+    {
+        // Act
+        var (rates, problem) = CostRatesReader.Read(RepositoryRates.Replace("\"queueStorage\"", "\"queueStorageRemoved\"", StringComparison.Ordinal), "test");
+
+        // Assert
+        Assert.Null(problem);
+        Assert.NotNull(rates);
+        Assert.Null(rates.Queue);
+    }
+
+    [Fact]
+    public void A_queue_section_with_a_missing_price_is_named()
+    {
+        // Act
+        var (rates, problem) = CostRatesReader.Read(RepositoryRates.Replace("\"class2OperationsPer10k\"", "\"class2Per10k\"", StringComparison.Ordinal), "test");
+
+        // Assert
+        Assert.Null(rates);
+        Assert.Contains("class2OperationsPer10k", problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,7 @@ public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITes
         Assert.All(received, e => Assert.Equal(e.Move == "entered" ? "segments.customer.entered" : "segments.customer.exited", e.Type));
         Assert.True(state.GetProperty("hung").GetInt32() == 1 && state.GetProperty("failedOnPurpose").GetInt32() == 3);
         await AssertAllSentAsync(host, state.GetProperty("accepted").GetArrayLength());
+        await AssertDeliveryCostIsTheSumOfItsRowsAsync(host, toRun);
         var dashboard = await host.Http.GetStringAsync("api/dashboard");
         Assert.Contains($"<tr class=\"delivery\" data-run=\"{toRun}\" data-destination=\"crm\"><td>{toRun}</td><td>crm</td><td class=\"num\">{wanted.Count}</td>", dashboard, StringComparison.Ordinal);
     }
@@ -227,6 +228,33 @@ public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITes
             return WebhookReceiver.Events(state).Count >= events && d.GetProperty("pending").GetInt32() == 0;
         }, "the receiver got every event");
         return state;
+    }
+
+    // The sender adds an execution's cost to the row after its outcome, so the last rows are waited for.
+    private async Task AssertDeliveryCostIsTheSumOfItsRowsAsync(FaultHost host, string runId)
+    {
+        var table = new Azure.Data.Tables.TableClient(storage.ConnectionString, StorageNames.DeliveriesTable);
+        var rows = new List<Azure.Data.Tables.TableEntity>();
+        await Eventually.TrueAsync(async () =>
+        {
+            rows = await table.QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"RunId eq {runId}")).ToListAsync();
+            return rows.Count > 0 && rows.All(r => r.GetInt32("SenderExecutions") >= 1);
+        }, "every delivery's cost is recorded");
+        var rowCosts = rows.Select(r => decimal.Parse(r.GetString("CostUsd"), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        var run = await host.Http.GetFromJsonAsync<JsonElement>($"api/runs/{runId}");
+        var deliveries = run.GetProperty("deliveriesCostUsd");
+        var destinationRun = (await host.Http.GetFromJsonAsync<JsonElement>("api/destinations")).GetProperty("destinations")[0]
+            .GetProperty("runs").EnumerateArray().Single(r => r.GetProperty("runId").GetString() == runId);
+        output.WriteLine($"run {runId}: costUsd {run.GetProperty("costUsd").GetProperty("total").GetDecimal()}, deliveriesCostUsd {deliveries.GetRawText()}, totalCostUsd {run.GetProperty("totalCostUsd").GetDecimal()}; "
+            + $"{rows.Count} rows, {rows.Sum(r => r.GetInt32("SenderExecutions"))} sender executions, per row {rowCosts.Min()}..{rowCosts.Max()}");
+
+        Assert.All(rowCosts, c => Assert.True(c > 0m, "every delivery cost something"));
+        Assert.Equal(rowCosts.Sum(), deliveries.GetProperty("total").GetDecimal());
+        Assert.Equal((rows.Count, rows.Count), (deliveries.GetProperty("deliveries").GetInt32(), deliveries.GetProperty("sent").GetInt32()));
+        Assert.Equal(rows.Sum(r => r.GetInt32("SenderExecutions") ?? 0), deliveries.GetProperty("senderExecutions").GetInt32());
+        Assert.Equal(run.GetProperty("costUsd").GetProperty("total").GetDecimal() + rowCosts.Sum(), run.GetProperty("totalCostUsd").GetDecimal());
+        Assert.Equal(rowCosts.Sum(), destinationRun.GetProperty("costUsd").GetDecimal());
     }
 
     private static async Task AssertAllSentAsync(FaultHost host, int deliveries)

@@ -65,4 +65,7 @@ public sealed record DestinationView
 
     /// <summary>Per run, newest first.</summary>
     public IReadOnlyList<DestinationRunView> Runs { get; init; } = [];
+
+    /// <summary>What sending to this destination has cost so far, every run (USD; the sum of <see cref="Runs"/>' <c>costUsd</c>).</summary>
+    public decimal CostUsd { get; init; }
 }

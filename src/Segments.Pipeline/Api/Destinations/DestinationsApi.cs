@@ -111,7 +111,11 @@ public sealed class DestinationsApi(DestinationConfig config, DeliveryLedger led
                 g.Count(d => d.Status == DeliveryStatus.Pending),
                 g.Count(IsFailing),
                 g.Count(d => d.Status == DeliveryStatus.DeadLettered),
-                g.Count(d => d.Status == DeliveryStatus.Cancelled)))
+                g.Count(d => d.Status == DeliveryStatus.Cancelled))
+            {
+                CostUsd = DeliveryCosts.Sum(g).Total,
+                SenderExecutions = g.Sum(d => d.SenderExecutions),
+            })
             .ToList();
         return new DestinationView
         {
@@ -135,6 +139,7 @@ public sealed class DestinationsApi(DestinationConfig config, DeliveryLedger led
             EventsSent = deliveries.Where(d => d.Status == DeliveryStatus.Sent).Sum(d => d.Events),
             LastError = deliveries.Where(d => d.LastError is not null && d.Status != DeliveryStatus.Sent).OrderByDescending(d => d.LastAttemptAt).FirstOrDefault()?.LastError,
             Runs = runs,
+            CostUsd = DeliveryCosts.Sum(deliveries).Total,
         };
     }
 
