@@ -114,7 +114,7 @@ public sealed class RecommendationApiTests(AzuriteFixture azurite) : HostTestBas
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
-        Assert.Contains("include 'bogus' is not known", await bogus.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("include 'bogus' is not known; the lookup can include: recommendations.", (await bogus.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("message").GetString());
     }
 
     [Fact]
