@@ -16,7 +16,8 @@ internal static class CustomerApi
                 "RFM, lifecycle stage, cluster, predictions, rule segments and behaviour segments, with run id and as-of; behaviour (last seen, events per canonical name over 7/30/90 days, the abandoned cart) "
                 + "when behaviour events name the customer, who may be known from events only (a prospect, with empty order measures). An e-mail id is looked up by its keyed hash. "
                 + "Answers carry an ETag and Cache-Control; If-None-Match with the current ETag gives 304. The active-run pointer is cached for "
-                + "Segments:ActiveRunCacheSeconds (default 5), so a new run becomes visible within that time; request header Cache-Control: no-cache reads storage now.")
+                + "Segments:ActiveRunCacheSeconds (default 5), so a new run becomes visible within that time; request header Cache-Control: no-cache reads storage now. "
+                + "Query include=recommendations adds the customer's recommendations under \"recommendations\" (as GET /api/customers/{customerId}/recommendations answers them; absent when the run has none for the customer), with its own ETag; another include value is 400.")
             .Produces<CustomerLookup>(200)
             .Produces(304)
             .ProducesErrors(400, 401, 404)

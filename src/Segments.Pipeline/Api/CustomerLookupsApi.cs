@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Segments.Pipeline.Configuration;
 using Segments.Pipeline.Queries;
+using Segments.Storage.Runs;
 
 namespace Segments.Pipeline.Api;
 
@@ -23,7 +24,14 @@ public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache c
     /// <c>GET /api/customers/{customerId}</c>. <paramref name="bypassCache"/> (request <c>Cache-Control: no-cache</c>)
     /// reads the pointer and the row from storage again.
     /// </summary>
-    public async Task<ApiResponse> GetAsync(string customerId, string? ifNoneMatch, bool bypassCache, CancellationToken cancellationToken)
+    public Task<ApiResponse> GetAsync(string customerId, string? ifNoneMatch, bool bypassCache, CancellationToken cancellationToken) =>
+        GetAsync(customerId, ifNoneMatch, bypassCache, includeRecommendations: false, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="includeRecommendations"/> (<c>include=recommendations</c>) adds the customer's
+    /// recommendations under <c>recommendations</c>. That answer has its own content, so its own ETag.
+    /// </summary>
+    public async Task<ApiResponse> GetAsync(string customerId, string? ifNoneMatch, bool bypassCache, bool includeRecommendations, CancellationToken cancellationToken)
     {
         if (Problem(customerId) is { } problem)
         {
@@ -38,16 +46,38 @@ public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache c
             return ApiResponse.Error(404, "CustomerNotFound", $"Customer '{id}' is not in the active run's segments (unknown, not scored, or no run has completed yet).");
         }
 
+        var (json, etag) = (found.Json, found.ETag);
+        if (includeRecommendations && await RecommendationsOfAsync(run!, id, cancellationToken).ConfigureAwait(false) is { } view)
+        {
+            // Built from the cached lookup; the recommendations themselves are held in memory per run (RecommendationQueries).
+            json = CustomerETag.Serialize(found.Lookup! with { Recommendations = view });
+            etag = CustomerETag.Of(run!.RunId, json);
+        }
+
         var headers = new Dictionary<string, string>
         {
-            ["ETag"] = found.ETag,
+            ["ETag"] = etag,
             // A client may reuse its copy as long as this instance may serve the cached pointer.
             ["Cache-Control"] = string.Create(CultureInfo.InvariantCulture, $"private, max-age={Math.Max(0, options.Value.ActiveRunCacheSeconds)}"),
         };
         MarkStale(headers, stale);
-        return CustomerETag.Matches(ifNoneMatch, found.ETag)
+        return CustomerETag.Matches(ifNoneMatch, etag)
             ? new ApiResponse(304, null) { Headers = headers }
-            : ApiResponse.Json(found.Json) with { Headers = headers };
+            : ApiResponse.Json(json) with { Headers = headers };
+    }
+
+    /// <summary>The customer's recommendations in <paramref name="run"/>; null when the run has none for them.</summary>
+    private async Task<CustomerRecommendationsView?> RecommendationsOfAsync(ActiveRun run, string id, CancellationToken cancellationToken)
+    {
+        if (recommendations is null)
+        {
+            return null;
+        }
+
+        var (recommendedRun, set) = await recommendations.ActiveAsync(cancellationToken).ConfigureAwait(false);
+        return recommendedRun?.RunId == run.RunId && set?.Customers.GetValueOrDefault(id) is { } list
+            ? new CustomerRecommendationsView(id, run.RunId, run.AsOf, list.Model.ToString(), list.Fallback, list.Items)
+            : null;
     }
 
     /// <summary>

@@ -54,6 +54,13 @@ public sealed record CustomerLookup(string CustomerId, string RunId, DateOnly As
 
     /// <summary>The predictions in words; null without predictions.</summary>
     public string? PredictiveExplanation { get; init; }
+
+    /// <summary>
+    /// Only when <c>GET /api/customers/{customerId}</c> is asked with <c>include=recommendations</c> and the run has the
+    /// customer's list: the same answer as <c>GET /api/customers/{customerId}/recommendations</c>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Api.CustomerRecommendationsView? Recommendations { get; init; }
 }
 
 /// <summary>A customer's RFM measures, scores, code and named segment.</summary>

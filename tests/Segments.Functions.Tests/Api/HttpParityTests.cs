@@ -24,6 +24,8 @@ public sealed class HttpParityTests(AzuriteFixture azurite, ITestOutputHelper ou
         new(Get("/api/customers/{customer}")),
         new(Get("/api/customers/{customer}", ("If-None-Match", "{etag}"))),
         new(Get("/api/customers/{customer}", ("Cache-Control", "no-cache"))),
+        new(Get("/api/customers/{customer}?include=recommendations")),
+        new(Get("/api/customers/{customer}?include=bogus")),
         new(Get("/api/customers/no-such-customer")),
         new(Get("/api/customers/99901")),
         new(Post("/api/customers/lookup", """{"ids":["{customer}","no-such-customer"]}""")),

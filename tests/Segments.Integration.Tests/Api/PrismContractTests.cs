@@ -127,6 +127,8 @@ public sealed partial class PrismContractTests(AzuriteFixture azurite) : IAsyncL
             new("GET", "/api/customers/{customerId}", $"/api/customers/{id}", 200, FunctionKey),
             new("GET", "/api/customers/{customerId}", $"/api/customers/{id}?code={FunctionKey}", 200, null),
             new("GET", "/api/customers/{customerId}", $"/api/customers/{id}", 304, FunctionKey, IfNoneMatch: eTag),
+            new("GET", "/api/customers/{customerId}", $"/api/customers/{id}?include=recommendations", 200, FunctionKey),
+            new("GET", "/api/customers/{customerId}", $"/api/customers/{id}?include=bogus", 400, FunctionKey),
             new("GET", "/api/customers/{customerId}", "/api/customers/no-such-customer", 404, FunctionKey),
             new("GET", "/api/customers/{customerId}", "/api/customers/" + new string('7', 300), 400, FunctionKey),
             new("GET", "/api/customers/{customerId}", $"/api/customers/{id}", 401, UnknownKey),

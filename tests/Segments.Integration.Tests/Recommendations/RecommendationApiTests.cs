@@ -89,6 +89,35 @@ public sealed class RecommendationApiTests(AzuriteFixture azurite) : HostTestBas
     }
 
     [Fact]
+    public async Task A_customer_lookup_includes_the_recommendations_routes_list_when_asked_with_its_own_etag()
+    {
+        await Host.WaitForBatchAsync(await Host.UploadAsync("small.csv", Orders));
+        await Host.RunAsync("2011-12-01");
+
+        var route = await Host.Http.GetFromJsonAsync<JsonElement>("/api/customers/12005/recommendations");
+        using var asked = await Host.Http.GetAsync("/api/customers/12005?include=recommendations");
+        using var plain = await Host.Http.GetAsync("/api/customers/12005");
+        using var bogus = await Host.Http.GetAsync("/api/customers/12005?include=bogus");
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/customers/12005?include=recommendations");
+        again.Headers.TryAddWithoutValidation("If-None-Match", asked.Headers.ETag!.ToString());
+        using var notModified = await Host.Http.SendAsync(again);
+        using var plainWithIncludedTag = new HttpRequestMessage(HttpMethod.Get, "/api/customers/12005");
+        plainWithIncludedTag.Headers.TryAddWithoutValidation("If-None-Match", asked.Headers.ETag!.ToString());
+        using var changed = await Host.Http.SendAsync(plainWithIncludedTag);
+        var included = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recommendations");
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Equal(route.GetRawText(), included.GetRawText());
+        Assert.Equal(["P2", "P3", "P4"], included.GetProperty("recommendations").EnumerateArray().Select(r => r.GetProperty("product").GetString()));
+        Assert.False((await plain.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("recommendations", out _));
+        Assert.NotEqual(plain.Headers.ETag!.Tag, asked.Headers.ETag.Tag);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
+        Assert.Equal("include 'bogus' is not known; the lookup can include: recommendations.", (await bogus.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Unknown_customers_and_segments_are_404_and_before_any_run_there_is_no_active_run()
     {
         using var before = await Host.Http.GetAsync("/api/customers/12001/recommendations");
