@@ -128,9 +128,10 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
     }
 
     [Fact]
-    public async Task Dashboard_with_one_run_says_movement_needs_two_runs()
+    public async Task Dashboard_with_one_run_says_movement_and_uplift_need_two_runs()
     {
         // Arrange
+        await WriteExperimentsAsync("""{"experiments": [{"name": "champions-vip", "segment": "rfm:Champions", "controlShare": 0.5}]}""");
         await IngestAsync("shop/five.csv", System.Text.Encoding.UTF8.GetBytes(ShopExports.FiveCustomers));
         await RunAsync("2024-03-31");
 
@@ -140,6 +141,7 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
         // Assert
         Assert.Contains("id=\"movement-unavailable\">Movement needs two runs: only one has succeeded so far.</p>", dom, StringComparison.Ordinal);
         Assert.Equal(5, RfCells().Matches(dom).Sum(m => int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)));
+        Assert.Contains("<div class=\"experiment\" data-experiment=\"champions-vip\"><h3>champions-vip · rfm:Champions</h3><p class=\"empty uplift-unavailable\">Uplift needs two runs: only one has succeeded so far.</p></div>", dom, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,17 +160,13 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
     public async Task Dashboard_shows_each_experiments_uplift_as_the_experiment_results_api_gives_it()
     {
         // Arrange: two experiments (one holds nobody out), the sample scored as of September and again as of its end.
-        var storage = StorageAccount.Connect(azurite.ConnectionString);
-        await storage.EnsureReadyAsync(CancellationToken.None);
-        await new ConfigStore(storage).WriteTextAsync(
-            "experiments.json",
+        await WriteExperimentsAsync(
             """
             {"experiments": [
               {"name": "active-upsell", "segment": "lifecycle:Active", "controlShare": 0.5},
               {"name": "no-holdout", "segment": "rfm:Champions", "controlShare": 0}
             ]}
-            """,
-            CancellationToken.None);
+            """);
         await IngestAsync("sample/online-retail-sample.csv", await File.ReadAllBytesAsync(RepositoryPaths.Sample));
         var earlier = await RunAsync("2011-09-30");
         var later = await RunAsync("2011-12-10");
@@ -267,6 +265,13 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
         new($"data-run=\"{Regex.Escape(runId)}\">.*?data-cost-usd=\"(?<usd>[0-9.]+)\">(?<text>[^<]+)</td>", RegexOptions.None, TimeSpan.FromSeconds(5));
 
     private static int BigEndian(byte[] bytes, int offset) => (bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3];
+
+    private async Task WriteExperimentsAsync(string json)
+    {
+        var storage = StorageAccount.Connect(azurite.ConnectionString);
+        await storage.EnsureReadyAsync(CancellationToken.None);
+        await new ConfigStore(storage).WriteTextAsync("experiments.json", json, CancellationToken.None);
+    }
 
     private async Task IngestAsync(string blobName, byte[] content, string container = StorageNames.TransactionsContainer)
     {
