@@ -12,6 +12,9 @@ public sealed record DashboardModel(ActiveRunPanel? Active, SegmentMovement? Mov
 
     /// <summary>The active run's holdout check and cohort retention; null before the first run.</summary>
     public PredictionPanel? Predictions { get; init; }
+
+    /// <summary>Campaign uplift of each experiment the active run (or the run before it) applied; empty without experiments.</summary>
+    public IReadOnlyList<ExperimentUplift> Uplift { get; init; } = [];
 }
 
 /// <summary>The active run as the dashboard shows it.</summary>

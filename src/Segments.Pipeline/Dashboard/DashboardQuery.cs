@@ -7,7 +7,7 @@ using Segments.Storage.Runs;
 namespace Segments.Pipeline.Dashboard;
 
 /// <summary>Builds the dashboard's model from the Runs ledger and the two newest generation tables.</summary>
-public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader generations, Storage.Blobs.SegmentProfileStore profiles, Storage.Deliveries.DeliveryLedger? deliveries = null)
+public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader generations, Storage.Blobs.SegmentProfileStore profiles, Storage.Deliveries.DeliveryLedger? deliveries = null, Api.PredictionsApi? predictions = null)
 {
     // A generation never changes once written, so neither does the movement between two given runs: the last
     // one computed is kept, and reloading the page does not scan both tables again.
@@ -44,7 +44,42 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
         {
             Deliveries = deliveries is null ? [] : RunDeliveriesOf(await deliveries.ListAllAsync(cancellationToken).ConfigureAwait(false)),
             Predictions = activeRun is null ? null : new PredictionPanel(activeRun.Predictions?.Accuracy, cohorts),
+            Uplift = await UpliftAsync(activeRun, succeeded, cancellationToken).ConfigureAwait(false),
         };
+    }
+
+    private async Task<IReadOnlyList<ExperimentUplift>> UpliftAsync(RunRecord? activeRun, List<RunRecord> succeeded, CancellationToken cancellationToken)
+    {
+        if (predictions is null || activeRun is null)
+        {
+            return [];
+        }
+
+        // The experiments the comparison can be asked about: those of the active run and of the run before it (the
+        // API looks an experiment up in the earlier run, so one only in the active run gets the API's "not found").
+        var previous = succeeded.FirstOrDefault(r => string.CompareOrdinal(r.RunId, activeRun.RunId) < 0);
+        var experiments = activeRun.Experiments.Concat(previous?.Experiments ?? [])
+            .DistinctBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var uplift = new List<ExperimentUplift>(experiments.Count);
+        foreach (var experiment in experiments)
+        {
+            if (previous is null)
+            {
+                uplift.Add(new ExperimentUplift(experiment.Name, experiment.Segment, null, "Uplift needs two runs: only one has succeeded so far."));
+                continue;
+            }
+
+            // The same computation as GET /api/experiments/{name}/results with its defaults (active run against the one before).
+            var answer = await predictions.GetExperimentResultsAsync(experiment.Name, Api.ExperimentResultsRequest.Parse(null, null, null, null, null), cancellationToken).ConfigureAwait(false);
+            uplift.Add(answer.Body switch
+            {
+                Api.ExperimentResultsView view => new ExperimentUplift(view.Experiment, view.Segment, view, null),
+                Api.ApiErrorBody error => new ExperimentUplift(experiment.Name, experiment.Segment, null, error.Error.Message),
+                _ => new ExperimentUplift(experiment.Name, experiment.Segment, null, $"The results could not be read (HTTP {answer.StatusCode})."),
+            });
+        }
+
+        return uplift;
     }
 
     private static List<RunDeliveries> RunDeliveriesOf(IReadOnlyList<Storage.Deliveries.DeliveryRecord> records) =>

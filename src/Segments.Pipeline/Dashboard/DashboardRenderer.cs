@@ -88,6 +88,11 @@ public static class DashboardRenderer
         Movement(html, model);
         PredictionSections.Append(html, model.Predictions);
         RecommendationSection.Append(html, model.Active?.Recommendations);
+        if (model.Active is not null)
+        {
+            UpliftSection.Append(html, model.Uplift);
+        }
+
         html.Append("</main><footer>Drawn by the server from the Runs ledger and the two newest generations; no script, no external resources.</footer></body></html>");
         return html.ToString();
     }

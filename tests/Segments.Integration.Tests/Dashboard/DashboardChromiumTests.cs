@@ -39,6 +39,7 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
                 ["Segments__FunctionKey"] = FunctionKey,
                 ["Segments__PollIntervalSeconds"] = "1",
                 ["Segments__HostId"] = "segments-dashboard-test",
+                ["Segments__Experiments__HashKey"] = "dashboard-experiment-key",
             },
             "api/runs",
             FunctionKey);
@@ -127,9 +128,10 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
     }
 
     [Fact]
-    public async Task Dashboard_with_one_run_says_movement_needs_two_runs()
+    public async Task Dashboard_with_one_run_says_movement_and_uplift_need_two_runs()
     {
         // Arrange
+        await WriteExperimentsAsync("""{"experiments": [{"name": "champions-vip", "segment": "rfm:Champions", "controlShare": 0.5}]}""");
         await IngestAsync("shop/five.csv", System.Text.Encoding.UTF8.GetBytes(ShopExports.FiveCustomers));
         await RunAsync("2024-03-31");
 
@@ -139,6 +141,7 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
         // Assert
         Assert.Contains("id=\"movement-unavailable\">Movement needs two runs: only one has succeeded so far.</p>", dom, StringComparison.Ordinal);
         Assert.Equal(5, RfCells().Matches(dom).Sum(m => int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture)));
+        Assert.Contains("<div class=\"experiment\" data-experiment=\"champions-vip\"><h3>champions-vip · rfm:Champions</h3><p class=\"empty uplift-unavailable\">Uplift needs two runs: only one has succeeded so far.</p></div>", dom, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,6 +154,68 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
         Assert.Contains("<h2>No run yet</h2>", dom, StringComparison.Ordinal);
         Assert.Contains("Movement needs two runs: no run has succeeded yet.", dom, StringComparison.Ordinal);
         Assert.Empty(RfCells().Matches(dom));
+    }
+
+    [Fact]
+    public async Task Dashboard_shows_each_experiments_uplift_as_the_experiment_results_api_gives_it()
+    {
+        // Arrange: two experiments (one holds nobody out), the sample scored as of September and again as of its end.
+        await WriteExperimentsAsync(
+            """
+            {"experiments": [
+              {"name": "active-upsell", "segment": "lifecycle:Active", "controlShare": 0.5},
+              {"name": "no-holdout", "segment": "rfm:Champions", "controlShare": 0}
+            ]}
+            """);
+        await IngestAsync("sample/online-retail-sample.csv", await File.ReadAllBytesAsync(RepositoryPaths.Sample));
+        var earlier = await RunAsync("2011-09-30");
+        var later = await RunAsync("2011-12-10");
+        Assert.Equal(("succeeded", "succeeded"), (earlier.GetProperty("status").GetString(), later.GetProperty("status").GetString()));
+        var api = (await _http.GetFromJsonAsync<JsonElement>("api/experiments/active-upsell/results")).GetProperty("results");
+        using var refused = await _http.GetAsync("api/experiments/no-holdout/results");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var refusal = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("message").GetString();
+
+        // Act
+        var dom = await Chromium.DumpDomAsync(DashboardUrl);
+
+        // Assert: the group sizes, every difference with its interval and p-value, and the incremental revenue, as the API gives them.
+        var section = Assert.Single(ExperimentBlocks().Matches(dom), m => m.Groups["name"].Value == "active-upsell").Value;
+        Assert.Contains($"class=\"uplift-control\" data-customers=\"{api.GetProperty("controlCustomers").GetInt32()}\"", section, StringComparison.Ordinal);
+        Assert.Contains($"class=\"uplift-treatment\" data-customers=\"{api.GetProperty("treatmentCustomers").GetInt32()}\"", section, StringComparison.Ordinal);
+        Assert.True(api.GetProperty("controlCustomers").GetInt32() > 0 && api.GetProperty("treatmentCustomers").GetInt32() > 0);
+        var incremental = Regex.Match(section, "class=\"uplift-incremental\" data-value=\"(?<v>[^\"]+)\"");
+        Assert.True(incremental.Success, "no incremental revenue on the page");
+        Assert.Equal(api.GetProperty("incrementalRevenue").GetDouble(), double.Parse(incremental.Groups["v"].Value, CultureInfo.InvariantCulture));
+
+        var rows = MetricRows().Matches(section).ToDictionary(m => m.Groups["metric"].Value);
+        Assert.Equal(["conversion", "orders", "revenue"], rows.Keys.Order(StringComparer.Ordinal));
+        foreach (var (metric, field) in new[] { ("conversion", "conversion"), ("revenue", "revenuePerCustomer"), ("orders", "ordersPerCustomer") })
+        {
+            var expected = api.GetProperty(field);
+            var shown = rows[metric];
+            foreach (var (attribute, property) in new[] { ("control", "control"), ("treatment", "treatment"), ("difference", "value"), ("low", "low"), ("high", "high"), ("p", "pValue") })
+            {
+                Assert.Equal(expected.GetProperty(property).GetDouble(), double.Parse(shown.Groups[attribute].Value, CultureInfo.InvariantCulture));
+            }
+
+            var p = expected.GetProperty("pValue").GetDouble();
+            Assert.Equal(p < 0.0001 ? "&lt; 0.0001" : p.ToString("0.0000", CultureInfo.InvariantCulture), shown.Groups["pText"].Value);
+        }
+
+        var conversion = api.GetProperty("conversion");
+        Assert.Contains(
+            string.Create(CultureInfo.InvariantCulture, $"<td class=\"num\">{conversion.GetProperty("control").GetDouble() * 100:0.0}%</td><td class=\"num\">{conversion.GetProperty("treatment").GetDouble() * 100:0.0}%</td>"),
+            rows["conversion"].Value,
+            StringComparison.Ordinal);
+
+        // The experiment without a control group: the API's reason, in plain words, instead of numbers.
+        var noHoldout = Assert.Single(ExperimentBlocks().Matches(dom), m => m.Groups["name"].Value == "no-holdout").Value;
+        var reason = Regex.Match(noHoldout, "<p class=\"empty uplift-unavailable\">(?<text>[^<]*)</p>");
+        Assert.Equal(refusal, WebUtility.HtmlDecode(reason.Groups["text"].Value));
+        Assert.Contains("uplift needs both groups", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", dom, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", dom, StringComparison.Ordinal);
     }
 
     private static int Number(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
@@ -200,6 +265,13 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
         new($"data-run=\"{Regex.Escape(runId)}\">.*?data-cost-usd=\"(?<usd>[0-9.]+)\">(?<text>[^<]+)</td>", RegexOptions.None, TimeSpan.FromSeconds(5));
 
     private static int BigEndian(byte[] bytes, int offset) => (bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3];
+
+    private async Task WriteExperimentsAsync(string json)
+    {
+        var storage = StorageAccount.Connect(azurite.ConnectionString);
+        await storage.EnsureReadyAsync(CancellationToken.None);
+        await new ConfigStore(storage).WriteTextAsync("experiments.json", json, CancellationToken.None);
+    }
 
     private async Task IngestAsync(string blobName, byte[] content, string container = StorageNames.TransactionsContainer)
     {
@@ -252,6 +324,12 @@ public sealed partial class DashboardChromiumTests(AzuriteFixture azurite) : IAs
 
     [GeneratedRegex("<g class=\"cell\" data-r=\"\\d\" data-f=\"\\d\" data-customers=\"(?<n>\\d+)\">")]
     private static partial Regex RfCells();
+
+    [GeneratedRegex("<div class=\"experiment\" data-experiment=\"(?<name>[^\"]*)\">.*?</div>")]
+    private static partial Regex ExperimentBlocks();
+
+    [GeneratedRegex("<tr class=\"metric\" data-metric=\"(?<metric>\\w+)\" data-control=\"(?<control>[^\"]+)\" data-treatment=\"(?<treatment>[^\"]+)\" data-difference=\"(?<difference>[^\"]+)\" data-low=\"(?<low>[^\"]+)\" data-high=\"(?<high>[^\"]+)\" data-p=\"(?<p>[^\"]+)\">.*?<td class=\"num\">(?<pText>[^<]*)</td></tr>")]
+    private static partial Regex MetricRows();
 
     [GeneratedRegex("<g class=\"move\" data-from=\"[^\"]*\" data-to=\"[^\"]*\" data-customers=\"(?<n>\\d+)\">")]
     private static partial Regex MatrixCells();
