@@ -79,14 +79,14 @@ public sealed class CountedRequestsTests(DebugLoggingAzuriteFixture azurite, ITe
         // exports: none here) and downloads the
         // one batch; scoring reads products.csv, segments.json and experiments.json (all absent: an absent blob is still
         // one read request); writing creates the generation
-        // table and writes it in batches, then the segment profiles blob; the flip writes the complete run row, reads
+        // table and writes it in batches, then the segment profiles blob and the recommendations blob; the flip writes the complete run row, reads
         // the pointer (none yet, so no active run row to compare with), writes the pointer, then the row as succeeded.
         var stages = run!.Usage!.Stages;
         Assert.Equal(["housekeeping", "read", "score", "write", "flip"], stages.Keys);
         Assert.Equal(3, stages["read"].Requests.Table.List);
         Assert.True(stages["read"].Requests.Blob.Read >= 1);
         Assert.Equal(new RequestCounts(3, 0, 0, 0, 0), stages["score"].Requests.Blob);
-        Assert.Equal(1, stages["write"].Requests.Blob.Write);
+        Assert.Equal(2, stages["write"].Requests.Blob.Write);
         Assert.Equal(0, stages["score"].Requests.Table.Total);
         Assert.Equal(stages["write"].Requests.Table.Total, stages["write"].Requests.Table.Write);
         Assert.Equal(new RequestCounts(1, 3, 0, 0, 0), stages["flip"].Requests.Table);

@@ -44,7 +44,7 @@ public sealed class HostKilledMidIngestTests(RestartableAzuriteFixture storage, 
         Assert.Equal("succeeded", run.GetProperty("status").GetString());
         Assert.Equal(OnlineRetailReference.Customers, run.GetProperty("customersScored").GetInt32());
         Assert.Equal(
-            new[] { batch.GetProperty("normalizedBlob").GetString()!, StorageLeftovers.ProfilesOf(run.GetProperty("runId").GetString()!) }.Order(),
+            new[] { batch.GetProperty("normalizedBlob").GetString()!, StorageLeftovers.ProfilesOf(run.GetProperty("runId").GetString()!), Segments.Storage.Recommendations.RecommendationStore.BlobNameFor(run.GetProperty("runId").GetString()!) }.Order(),
             normalized.Order());
     }
 }

@@ -36,19 +36,20 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite) : HostTestBas
     }
 
     [Fact]
-    public void Health_and_tracking_are_anonymous_run_requests_need_the_admin_key_and_every_other_api_route_a_function_key()
+    public void Health_and_tracking_are_anonymous_run_requests_and_destination_changes_need_the_admin_key_and_every_other_api_route_a_function_key()
     {
         var levels = HttpTriggers().ToDictionary(f => $"{f.Methods.Single().ToUpperInvariant()} /api/{f.Route}", f => f.AuthLevel);
 
         Assert.Equal("Anonymous", levels["GET /api/health"]);
-        Assert.Equal("Admin", levels["POST /api/runs"]);
+        var admin = new[] { "POST /api/runs", "POST /api/destinations", "POST /api/destinations/{name}/replay" };
+        Assert.All(admin, route => Assert.Equal("Admin", levels[route]));
 
         // The tracking API checks its write key itself (HTTP Basic, as Segment's SDKs send it): the runtime lets it through.
         var tracking = TrackingRoutes.All.Select(r => $"{r.Method} {r.Path}").ToList();
         Assert.Equal(7, tracking.Count);
         Assert.All(tracking, route => Assert.Equal("Anonymous", levels[route]));
-        var reference = new[] { "GET /api/openapi.json", "GET /api/docs/{*path}", "GET /api/health", "POST /api/runs" };
-        Assert.All(levels.Where(l => !reference.Contains(l.Key) && !tracking.Contains(l.Key)), l => Assert.Equal("Function", l.Value));
+        var reference = new[] { "GET /api/openapi.json", "GET /api/docs/{*path}", "GET /api/health" };
+        Assert.All(levels.Where(l => !reference.Contains(l.Key) && !tracking.Contains(l.Key) && !admin.Contains(l.Key)), l => Assert.Equal("Function", l.Value));
         Assert.Equal(["Anonymous", "Anonymous"], reference.Take(2).Select(r => levels[r]));
     }
 
@@ -150,13 +151,15 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite) : HostTestBas
     }
 
     [Fact]
-    public void Queue_trigger_executes_runs_from_the_run_request_queue_of_the_local_host()
+    public void Queue_triggers_execute_runs_and_send_deliveries_from_the_queues_of_the_local_host()
     {
-        var queue = Assert.Single(Bindings("queueTrigger"));
+        var queues = Bindings("queueTrigger")
+            .Select(q => (q.Function, q.Binding.GetProperty("queueName").GetString(), q.Binding.GetProperty("connection").GetString()))
+            .OrderBy(q => q.Function, StringComparer.Ordinal);
 
         Assert.Equal(
-            ("ExecuteRun", StorageNames.RunRequestsQueue, StorageConnectionSettings.Setting),
-            (queue.Function, queue.Binding.GetProperty("queueName").GetString(), queue.Binding.GetProperty("connection").GetString()));
+            [("ExecuteRun", StorageNames.RunRequestsQueue, StorageConnectionSettings.Setting), ("SendDelivery", StorageNames.DeliveriesQueue, StorageConnectionSettings.Setting)],
+            queues);
     }
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient client, string method, string path, string? key)

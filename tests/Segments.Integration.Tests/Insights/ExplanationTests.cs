@@ -28,7 +28,7 @@ public sealed class ExplanationTests(AzuriteFixture azurite) : HostTestBase(azur
 
         var memberships = a.GetProperty("memberships").EnumerateArray()
             .ToDictionary(m => m.GetProperty("segment").GetString()!, m => m.GetProperty("explanation").EnumerateArray().Select(e => e.GetString()!).ToList());
-        Assert.Equal(["rfm:Potential Loyalist", "lifecycle:New", $"cluster:{a.GetProperty("cluster").GetInt32()}", "rule:Norway"], memberships.Keys);
+        Assert.Equal(["rfm:Potential Loyalist", "lifecycle:New", $"cluster:{a.GetProperty("cluster").GetInt32()}", "rule:Norway", "predictive:Low churn risk", "predictive:Low value"], memberships.Keys);
 
         // Cut points of the five customers: recency 0.8/4/15.6/84.8, frequency 1/1.6/2/2.2, monetary 50/114/290/800.
         var rfm = memberships["rfm:Potential Loyalist"];
