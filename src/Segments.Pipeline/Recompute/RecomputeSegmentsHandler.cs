@@ -237,8 +237,10 @@ public sealed partial class RecomputeSegmentsHandler(
 
         // Scoring's last computing, before anything of the generation is written: from here to the flip the run only
         // writes. The run's behaviour events: products viewed or added and not bought count as weaker signals.
+        // Every family's segments (behaviour and predictive included), for what lists them before the run record is final.
+        var shaped = run.WithSegmentSizes(result) with { BehaviourSegments = behaviour.Sizes, Predictions = result.Predictions };
         var recommendationSet = recommendations?.Compute(
-            run.WithSegmentSizes(result) with { BehaviourSegments = behaviour.Sizes, Predictions = result.Predictions },
+            shaped,
             recommendationLines,
             behaviour.Events,
             insight.Rows,
@@ -259,7 +261,7 @@ public sealed partial class RecomputeSegmentsHandler(
         // The destinations' outbox, before the flip: a run that fails from here on has its deliveries cancelled by the sender.
         if (outbox is not null)
         {
-            await outbox.WriteAsync(run.WithSegmentSizes(result), rows, cancellationToken).ConfigureAwait(false);
+            await outbox.WriteAsync(shaped, rows, cancellationToken).ConfigureAwait(false);
         }
 
         meter.BeginStage(RunStages.Flip);
