@@ -26,17 +26,16 @@ public static class RecommendationEngine
         if (options.MaxDenseProducts > 0 && training.Products.Count > 0)
         {
             var clock = Stopwatch.StartNew();
-            var members = EaseModel.Members(training, options.MaxDenseProducts);
-            var gram = EaseModel.Gram(training, members, cancellationToken);
-            var gramMs = clock.ElapsedMilliseconds;
+            var problem = EaseProblem.For(training, EaseModel.Members(training, options.MaxDenseProducts), cancellationToken);
+            var sharedMs = clock.ElapsedMilliseconds;
             foreach (var lambda in options.EaseLambdas)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 models.Add(Timed(() =>
                 {
-                    var ease = EaseModel.Fit(gram, training.Products.Count, members, lambda);
+                    var ease = problem.Fit(lambda);
                     return RecommendationEvaluator.Measure(new Recommender(training, ease, RecommendationModelKind.Ease, options), split, k, options, lambda);
-                }, gramMs));
+                }, sharedMs));
             }
         }
 
