@@ -20,7 +20,14 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         if (metadata.OfType<DocumentedBody>().FirstOrDefault() is { } body)
         {
-            var schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken).ConfigureAwait(false);
+            // A component and a reference to it, not the schema inline: the seven tracking routes share one body.
+            IOpenApiSchema schema = await context.GetOrCreateSchemaAsync(body.Type, null, cancellationToken).ConfigureAwait(false);
+            if (context.Document is { } document)
+            {
+                document.AddComponent(body.Type.Name, schema);
+                schema = new OpenApiSchemaReference(body.Type.Name, document);
+            }
+
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = false,
