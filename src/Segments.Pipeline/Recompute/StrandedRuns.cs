@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Segments.Storage.Blobs;
 using Segments.Storage.Generations;
+using Segments.Storage.Recommendations;
 using Segments.Storage.Runs;
 
 namespace Segments.Pipeline.Recompute;
@@ -8,7 +9,7 @@ namespace Segments.Pipeline.Recompute;
 /// <summary>
 /// Finds runs left <c>running</c> by a runner that died (host killed, storage gone longer than the lease) and
 /// fails them with the reason, and removes what unfinished runs left behind: generation tables and segment
-/// profile blobs no succeeded run names. A run is stranded exactly when it is marked running while the run
+/// profile and recommendation blobs no succeeded run names. A run is stranded exactly when it is marked running while the run
 /// lease is free: a live runner renews the lease every <see cref="RunLease.RenewEvery"/>, a dead one lets it
 /// expire within <see cref="RunLease.Duration"/>. Checked when a host starts and every <see cref="CheckEvery"/>,
 /// so a stranded run is failed within a minute; a failed run is not executed again (request a new one).
@@ -19,7 +20,8 @@ public sealed partial class StrandedRuns(
     SegmentProfileStore profiles,
     RunLease lease,
     TimeProvider time,
-    ILogger<StrandedRuns> logger)
+    ILogger<StrandedRuns> logger,
+    RecommendationStore? recommendations = null)
 {
     /// <summary>How often a host looks for stranded runs; with the lease's duration, detection takes under a minute.</summary>
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(15);
@@ -93,6 +95,7 @@ public sealed partial class StrandedRuns(
                 // Removed before the row says failed, so a failed run never has anything left.
                 await generations.DeleteAsync(GenerationStore.TableNameFor(run.RunId), cancellationToken).ConfigureAwait(false);
                 await profiles.DeleteAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+                await (recommendations?.DeleteAsync(run.RunId, cancellationToken) ?? Task.CompletedTask).ConfigureAwait(false);
             }
 
             await runs.SaveAsync(outcome, cancellationToken).ConfigureAwait(false);
@@ -105,7 +108,7 @@ public sealed partial class StrandedRuns(
     }
 
     /// <summary>
-    /// Under the run lease: deletes every generation table and segment profile blob that neither the active
+    /// Under the run lease: deletes every generation table, segment profile blob and recommendations blob that neither the active
     /// pointer nor a succeeded run names (half-written by a run that failed or died).
     /// </summary>
     internal async Task RemoveLeftoversAsync(CancellationToken cancellationToken)
@@ -140,6 +143,26 @@ public sealed partial class StrandedRuns(
             {
                 await profiles.DeleteAsync(runId, cancellationToken).ConfigureAwait(false);
                 LogLeftoverRemoved("segment profiles", SegmentProfileStore.BlobNameFor(runId));
+            }
+        }
+
+        if (recommendations is null)
+        {
+            return;
+        }
+
+        var keptRecommendations = succeeded.Where(r => r.Recommendations is not null).Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
+        if (active is not null)
+        {
+            keptRecommendations.Add(active.RunId);
+        }
+
+        foreach (var runId in await recommendations.ListRunIdsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!keptRecommendations.Contains(runId))
+            {
+                await recommendations.DeleteAsync(runId, cancellationToken).ConfigureAwait(false);
+                LogLeftoverRemoved("recommendations", RecommendationStore.BlobNameFor(runId));
             }
         }
     }

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Storage.Blobs;
 using Segments.Core.SegmentProfiles;
 using Segments.Storage.Account;
 
@@ -15,50 +13,24 @@ public sealed class SegmentProfileStore(StorageAccount account)
     /// <summary>Folder of the profile blobs.</summary>
     public const string Prefix = "segment-profiles/";
 
-    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer);
+    private readonly RunJsonBlobs _blobs = new(account.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer), Prefix, json: null);
 
     /// <summary>The blob name of a run's profiles.</summary>
-    public static string BlobNameFor(string runId) => $"{Prefix}{runId}.json";
+    public static string BlobNameFor(string runId) => RunJsonBlobs.BlobNameFor(Prefix, runId);
 
     /// <summary>Writes (replaces) a run's profiles; returns the blob name.</summary>
-    public async Task<string> WriteAsync(SegmentProfileSet profiles, CancellationToken cancellationToken)
+    public Task<string> WriteAsync(SegmentProfileSet profiles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(profiles);
-        var name = BlobNameFor(profiles.RunId);
-        await _container.GetBlobClient(name).UploadAsync(BinaryData.FromObjectAsJson(profiles), overwrite: true, cancellationToken).ConfigureAwait(false);
-        return name;
+        return _blobs.WriteAsync(profiles.RunId, profiles, cancellationToken);
     }
 
     /// <summary>A run's profiles, or null when it has none (a run from before profiles, or dropped).</summary>
-    public async Task<SegmentProfileSet?> ReadAsync(string runId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var content = await _container.GetBlobClient(BlobNameFor(runId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return content.Value.Content.ToObjectFromJson<SegmentProfileSet>();
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
+    public Task<SegmentProfileSet?> ReadAsync(string runId, CancellationToken cancellationToken) => _blobs.ReadAsync<SegmentProfileSet>(runId, cancellationToken);
 
     /// <summary>The run ids that have a profiles blob, so leftovers of runs that never went live can be found.</summary>
-    public async Task<IReadOnlyList<string>> ListRunIdsAsync(CancellationToken cancellationToken)
-    {
-        var runIds = new List<string>();
-        await foreach (var blob in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, Prefix, cancellationToken).ConfigureAwait(false))
-        {
-            if (blob.Name.EndsWith(".json", StringComparison.Ordinal))
-            {
-                runIds.Add(blob.Name[Prefix.Length..^".json".Length]);
-            }
-        }
-
-        return runIds;
-    }
+    public Task<IReadOnlyList<string>> ListRunIdsAsync(CancellationToken cancellationToken) => _blobs.ListRunIdsAsync(cancellationToken);
 
     /// <summary>Deletes a run's profiles if present.</summary>
-    public Task DeleteAsync(string runId, CancellationToken cancellationToken) =>
-        _container.GetBlobClient(BlobNameFor(runId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    public Task DeleteAsync(string runId, CancellationToken cancellationToken) => _blobs.DeleteAsync(runId, cancellationToken);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Azure;
-using Azure.Storage.Blobs;
 using Segments.Storage.Account;
+using Segments.Storage.Blobs;
 
 namespace Segments.Storage.Recommendations;
 
@@ -15,37 +14,25 @@ public sealed class RecommendationStore(StorageAccount account)
     /// <summary>Folder of the blobs.</summary>
     public const string Prefix = "recommendations/";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer);
+    private readonly RunJsonBlobs _blobs = new(
+        account.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer), Prefix, new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
     /// <summary>The blob name of a run's recommendations.</summary>
-    public static string BlobNameFor(string runId) => $"{Prefix}{runId}.json";
+    public static string BlobNameFor(string runId) => RunJsonBlobs.BlobNameFor(Prefix, runId);
 
     /// <summary>Writes (replaces) a run's recommendations; returns the blob name.</summary>
-    public async Task<string> WriteAsync(RecommendationSet set, CancellationToken cancellationToken)
+    public Task<string> WriteAsync(RecommendationSet set, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var name = BlobNameFor(set.RunId);
-        await _container.GetBlobClient(name).UploadAsync(BinaryData.FromObjectAsJson(set, Json), overwrite: true, cancellationToken).ConfigureAwait(false);
-        return name;
+        return _blobs.WriteAsync(set.RunId, set, cancellationToken);
     }
 
     /// <summary>A run's recommendations, or null when it has none (a run from before recommendations, or dropped).</summary>
-    public async Task<RecommendationSet?> ReadAsync(string runId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var content = await _container.GetBlobClient(BlobNameFor(runId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return content.Value.Content.ToObjectFromJson<RecommendationSet>(Json);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
+    public Task<RecommendationSet?> ReadAsync(string runId, CancellationToken cancellationToken) => _blobs.ReadAsync<RecommendationSet>(runId, cancellationToken);
+
+    /// <summary>The run ids that have recommendations, so leftovers of runs that never went live can be found.</summary>
+    public Task<IReadOnlyList<string>> ListRunIdsAsync(CancellationToken cancellationToken) => _blobs.ListRunIdsAsync(cancellationToken);
 
     /// <summary>Deletes a run's recommendations if present.</summary>
-    public Task DeleteAsync(string runId, CancellationToken cancellationToken) =>
-        _container.GetBlobClient(BlobNameFor(runId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    public Task DeleteAsync(string runId, CancellationToken cancellationToken) => _blobs.DeleteAsync(runId, cancellationToken);
 }

@@ -5,6 +5,7 @@ using Segments.Pipeline.Recompute;
 using Segments.Storage.Account;
 using Segments.Storage.Blobs;
 using Segments.Storage.Generations;
+using Segments.Storage.Recommendations;
 using Segments.Storage.Runs;
 
 namespace Segments.Integration.Tests.Recompute;
@@ -40,6 +41,21 @@ public sealed class StrandedRunTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(StrandedRuns.Reason, recorded.Error);
         Assert.False(await _pipeline.GetRequiredService<GenerationStore>().ExistsAsync(GenerationStore.TableNameFor(run.RunId), CancellationToken.None));
         Assert.Null(await _pipeline.GetRequiredService<SegmentProfileStore>().ReadAsync(run.RunId, CancellationToken.None));
+        Assert.Null(await _pipeline.GetRequiredService<RecommendationStore>().ReadAsync(run.RunId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Recommendations_no_succeeded_run_names_are_removed_as_leftovers_and_the_active_runs_kept()
+    {
+        var store = _pipeline.GetRequiredService<RecommendationStore>();
+        await store.WriteAsync(Recommendations("20111210-orphan"), CancellationToken.None);
+        await store.WriteAsync(Recommendations("20111210-active"), CancellationToken.None);
+        await _pipeline.GetRequiredService<RunLedger>().FlipActiveAsync(
+            new ActiveRun("20111210-active", new DateOnly(2011, 12, 10), GenerationStore.TableNameFor("20111210-active"), CustomerBucket.DefaultCount), CancellationToken.None);
+
+        await _pipeline.GetRequiredService<StrandedRuns>().SweepAsync(removeLeftovers: true, CancellationToken.None);
+
+        Assert.Equal(["20111210-active"], await store.ListRunIdsAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -93,6 +109,16 @@ public sealed class StrandedRunTests(AzuriteFixture azurite) : IAsyncLifetime
         var row = new CustomerSegmentRow("12662", 3, 2, 100m, 5, 2, 3, "523", "Potential Loyalist", "Germany");
         await _pipeline.GetRequiredService<GenerationStore>().WriteAsync(GenerationStore.TableNameFor(running.RunId), [row], CustomerBucket.DefaultCount, CancellationToken.None);
         await _pipeline.GetRequiredService<SegmentProfileStore>().WriteAsync(new Core.SegmentProfiles.SegmentProfileSet(running.RunId, running.AsOf, 1, 100m, new Core.SegmentProfiles.SegmentProfileOptions(), []), CancellationToken.None);
+        await _pipeline.GetRequiredService<RecommendationStore>().WriteAsync(Recommendations(running.RunId), CancellationToken.None);
         return running;
+    }
+
+    /// <summary>A run's recommendations blob with nothing in it: what matters here is that it exists.</summary>
+    private static RecommendationSet Recommendations(string runId)
+    {
+        var asOf = new DateOnly(2011, 12, 10);
+        var evaluation = new Core.Recommendations.RecommendationEvaluation(asOf.AddDays(-90), asOf, 0, 10, [new Core.Recommendations.RecommendationMetrics(Core.Recommendations.RecommendationModelKind.Popularity, null, 0, 0, 0, 0)], Core.Recommendations.RecommendationModelKind.Popularity, null);
+        var summary = new RecommendationRunSummary(evaluation, Core.Recommendations.RecommendationModelKind.Popularity, null, 0, 0, 0, 0, 0);
+        return new RecommendationSet(runId, asOf, summary, new Dictionary<string, Core.Recommendations.CustomerRecommendations>(), new Dictionary<string, IReadOnlyList<Core.Recommendations.SegmentRecommendation>>());
     }
 }
