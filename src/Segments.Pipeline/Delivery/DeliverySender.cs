@@ -61,13 +61,10 @@ public sealed partial class DeliverySender(
             return;
         }
 
-        // Outside the measurement, like the ingestion's cost write: these two Table requests (read and replace the
-        // row) are the only ones of the execution that its cost leaves out.
+        // Outside the measurement, like the ingestion's cost write: these two Table requests (read and merge the
+        // row's cost, again if another execution wrote it in between) are the only ones of the execution that its cost leaves out.
         var cost = costs.Price(meter.Stop(), rates);
-        if (await ledger.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } row)
-        {
-            await ledger.SaveAsync(DeliveryCosts.Add(row, cost), cancellationToken).ConfigureAwait(false);
-        }
+        await ledger.UpdateCostAsync(key, row => DeliveryCosts.Add(row, cost), cancellationToken).ConfigureAwait(false);
     }
 
     // Returns whether the message names a delivery in the ledger (whose row the execution's cost is added to).

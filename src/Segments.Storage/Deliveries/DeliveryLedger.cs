@@ -54,6 +54,43 @@ public sealed class DeliveryLedger(StorageAccount account)
     public Task SaveAsync(DeliveryRecord delivery, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(ToEntity(delivery), TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>
+    /// Changes a delivery's cost columns (<see cref="DeliveryRecord.CostUsd"/>, <see cref="DeliveryRecord.SenderExecutions"/>)
+    /// by <paramref name="change"/>, conditional on the row's ETag and retried when another execution changed the row
+    /// in between, so two executions adding their costs at once both count. Only those columns are written (a merge),
+    /// so what the sender recorded about the delivery itself stays. Returns false when the row is gone.
+    /// </summary>
+    public async Task<bool> UpdateCostAsync(DeliveryKey key, Func<DeliveryRecord, DeliveryRecord> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(change);
+        while (true)
+        {
+            var response = await _table.GetEntityIfExistsAsync<TableEntity>(TableKey.Escape(key.Destination), RowKeyOf(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!response.HasValue)
+            {
+                return false;
+            }
+
+            var stored = response.Value!;
+            var changed = change(FromEntity(stored));
+            var costs = new TableEntity(stored.PartitionKey, stored.RowKey)
+            {
+                ["CostUsd"] = changed.CostUsd.ToString(CultureInfo.InvariantCulture),
+                ["SenderExecutions"] = changed.SenderExecutions,
+            };
+            try
+            {
+                await _table.UpdateEntityAsync(costs, stored.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                // Another execution wrote the row since it was read: read it again and add to what it holds now.
+            }
+        }
+    }
+
     /// <summary>Every delivery of <paramref name="destination"/>, oldest run first.</summary>
     public async Task<IReadOnlyList<DeliveryRecord>> ListAsync(string destination, CancellationToken cancellationToken)
     {
