@@ -13,6 +13,10 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
     // one computed is kept, and reloading the page does not scan both tables again.
     private SegmentMovement? _lastMovement;
 
+    // Likewise the uplift of the active run against the one before: kept for that pair of runs once every experiment's
+    // comparison was answered, with results or a refusal (a storage failure, 5xx, is asked again on the next view).
+    private (string Active, string Previous, IReadOnlyList<ExperimentUplift> Uplift)? _lastUplift;
+
     /// <summary>The model; every part that cannot be shown yet says so instead.</summary>
     public async Task<DashboardModel> BuildAsync(CancellationToken cancellationToken)
     {
@@ -60,7 +64,13 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
         var previous = succeeded.FirstOrDefault(r => string.CompareOrdinal(r.RunId, activeRun.RunId) < 0);
         var experiments = activeRun.Experiments.Concat(previous?.Experiments ?? [])
             .DistinctBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        if (previous is not null && _lastUplift is { } kept && kept.Active == activeRun.RunId && kept.Previous == previous.RunId)
+        {
+            return kept.Uplift;
+        }
+
         var uplift = new List<ExperimentUplift>(experiments.Count);
+        var answered = true;
         foreach (var experiment in experiments)
         {
             if (previous is null)
@@ -71,12 +81,18 @@ public sealed class DashboardQuery(RunLedger runs, GenerationSegmentReader gener
 
             // The same computation as GET /api/experiments/{name}/results with its defaults (active run against the one before).
             var answer = await predictions.GetExperimentResultsAsync(experiment.Name, Api.ExperimentResultsRequest.Parse(null, null, null, null, null), cancellationToken).ConfigureAwait(false);
+            answered &= answer.StatusCode < 500;
             uplift.Add(answer.Body switch
             {
                 Api.ExperimentResultsView view => new ExperimentUplift(view.Experiment, view.Segment, view, null),
                 Api.ApiErrorBody error => new ExperimentUplift(experiment.Name, experiment.Segment, null, error.Error.Message),
                 _ => new ExperimentUplift(experiment.Name, experiment.Segment, null, $"The results could not be read (HTTP {answer.StatusCode})."),
             });
+        }
+
+        if (previous is not null && answered)
+        {
+            _lastUplift = (activeRun.RunId, previous.RunId, uplift);
         }
 
         return uplift;
