@@ -189,8 +189,33 @@ public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITes
             secondDelta.Order());
     }
 
+    [Fact]
+    public async Task A_destination_following_the_behaviour_family_gets_the_moves_of_cart_and_browse_abandoners_and_prospects()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(new Dictionary<string, string>());
+        await using var host = await FaultHost.StartAsync(storage.ConnectionString, HostSettings);
+        await using (var events = File.OpenRead(RepositoryPaths.EventsSample))
+        {
+            await new BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(StorageNames.EventsContainer).GetBlobClient("events-sample.jsonl").UploadAsync(events, overwrite: true);
+        }
+
+        await Eventually.TrueAsync(async () => (await host.Http.GetFromJsonAsync<JsonElement>("api/batches")).EnumerateArray().Any(b => b.GetProperty("kind").GetString() == "events" && b.GetProperty("status").GetString() == "accepted"));
+        var (fromRun, toRun) = await TwoRunsAsync(host, receiver.Url, segments: "behaviour:*", consent: "none");
+
+        var expected = await ExpectedMoves.OfFamilyAsync(host.Http, "behaviour", fromRun, toRun);
+        var state = await WaitForDeliveriesAsync(host, receiver, expected.Count);
+        var received = WebhookReceiver.Events(state);
+
+        output.WriteLine($"moves of behaviour:* between {fromRun} and {toRun}: {expected.Count} ({string.Join(", ", expected.GroupBy(m => m.Segment).Select(g => $"{g.Key} {g.Count()}"))}); received {received.Count}");
+        Assert.Empty(state.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(
+            ["behaviour:Browse Abandoners", "behaviour:Cart Abandoners", "behaviour:Prospects"],
+            expected.Select(m => m.Segment).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Select(m => (m.Segment, m.CustomerId, m.Move)).Order(), received.Select(e => (e.Segment, e.CustomerId, e.Move)).Order());
+    }
+
     /// <summary>Loads the sample, its customers and an experiment, configures the destination and runs twice; returns the two run ids.</summary>
-    private async Task<(string FromRun, string ToRun)> TwoRunsAsync(FaultHost host, string url, string moreDestinations = "", int expectedErrors = 0)
+    private async Task<(string FromRun, string ToRun)> TwoRunsAsync(FaultHost host, string url, string moreDestinations = "", int expectedErrors = 0, string segments = "lifecycle:*", string consent = "email")
     {
         var account = new BlobServiceClient(storage.ConnectionString);
         await account.GetBlobContainerClient(StorageNames.ConfigContainer).GetBlobClient("experiments.json")
@@ -205,7 +230,7 @@ public sealed class WebhookDeliveryTests(RestartableAzuriteFixture storage, ITes
         using (var set = new HttpRequestMessage(HttpMethod.Post, "api/destinations"))
         {
             set.Headers.Add("x-functions-key", FaultHost.AdminKey);
-            set.Content = new StringContent($$"""{"destinations":[{"name":"crm","kind":"webhook","url":"{{url}}","secret":"{{WebhookReceiver.Secret}}","segments":["lifecycle:*"],"consent":"email","batchSize":25}{{moreDestinations}}]}""", Encoding.UTF8, "application/json");
+            set.Content = new StringContent($$"""{"destinations":[{"name":"crm","kind":"webhook","url":"{{url}}","secret":"{{WebhookReceiver.Secret}}","segments":["{{segments}}"],"consent":"{{consent}}","batchSize":25}{{moreDestinations}}]}""", Encoding.UTF8, "application/json");
             var answer = await host.Http.SendAsync(set);
             Assert.Equal(expectedErrors, (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetArrayLength());
         }
