@@ -12,7 +12,7 @@ namespace Segments.Core.Events;
 /// Reads an events JSON Lines file line by line: each line is parsed on its own (one <see cref="JsonDocument"/> at a
 /// time), so a bad line becomes a <see cref="RowError"/> with its line number and the rest of the file goes on.
 /// </summary>
-public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOptions options)
+public sealed partial class EventLinesReader(CustomerIdPolicy customers, EventReadOptions options)
 {
     /// <summary>The dialect given, or detected from the first line that is a JSON object; null before that.</summary>
     public EventDialect? Dialect { get; private set; } = options.Dialect;
