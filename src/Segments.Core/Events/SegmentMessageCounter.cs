@@ -16,7 +16,11 @@ namespace Segments.Core.Events;
 internal static class SegmentMessageCounter
 {
     /// <summary>True with the event's kind when the line is certainly accepted; false when the full path must decide.</summary>
-    public static bool TryAccept(ReadOnlySpan<byte> line, long latestUtcTicks, out EventKind kind)
+    public static bool TryAccept(ReadOnlySpan<byte> line, long latestUtcTicks, out EventKind kind) =>
+        PlainSegmentMessageCounter.TryAccept(line, latestUtcTicks, out kind) || TryAcceptWithReader(line, latestUtcTicks, out kind);
+
+    /// <summary>The same decision read with a <see cref="Utf8JsonReader"/>, for the lines the plain walk does not take (escapes, non-ASCII text).</summary>
+    internal static bool TryAcceptWithReader(ReadOnlySpan<byte> line, long latestUtcTicks, out EventKind kind)
     {
         kind = EventKind.Other;
         var reader = new Utf8JsonReader(line);
@@ -109,28 +113,24 @@ internal static class SegmentMessageCounter
         }
 
         // Anything after the object but white space is invalid JSON.
-        if (reader.Read() || !hasType || !hasTimestamp || !identified)
-        {
-            return false;
-        }
+        return !reader.Read() && Decide(line, hasType ? type : null, hasEvent ? eventName : null, hasTimestamp ? timestamp : null, identified, latestUtcTicks, out kind);
+    }
 
-        if (!Utf8IsoTimestamp.TryParseUtcTicks(line[timestamp], out var ticks) || ticks > latestUtcTicks)
-        {
-            return false;
-        }
-
-        if (!TryKind(line[type], hasEvent ? line[eventName] : default, out kind))
-        {
-            return false;
-        }
-
-        // The products and totals SegmentMessageParser reads were all plain numbers or absent (Properties refused
-        // anything else), so none of its number rules can reject the line.
-        return true;
+    /// <summary>
+    /// The rules of <see cref="SegmentMessageParser"/> on a message's captured fields (null when absent), given that
+    /// the products and totals it reads were all plain numbers or absent, so that none of its number rules can
+    /// reject the line: a call type, a timestamp not too far ahead, an id, and a track's name.
+    /// </summary>
+    internal static bool Decide(ReadOnlySpan<byte> line, Range? type, Range? eventName, Range? timestamp, bool identified, long latestUtcTicks, out EventKind kind)
+    {
+        kind = EventKind.Other;
+        return type is { } typeRange && timestamp is { } timestampRange && identified
+            && Utf8IsoTimestamp.TryParseUtcTicks(line[timestampRange], out var ticks) && ticks <= latestUtcTicks
+            && TryKind(line[typeRange], eventName is { } name ? line[name] : default, out kind);
     }
 
     /// <summary>The kind of a plain lower-case call type (and a track's event name); false for anything the full path must judge.</summary>
-    private static bool TryKind(ReadOnlySpan<byte> type, ReadOnlySpan<byte> eventName, out EventKind kind)
+    internal static bool TryKind(ReadOnlySpan<byte> type, ReadOnlySpan<byte> eventName, out EventKind kind)
     {
         kind = EventKind.Other;
         if (type.SequenceEqual("track"u8))
@@ -166,9 +166,9 @@ internal static class SegmentMessageCounter
         return type.SequenceEqual("group"u8) || type.SequenceEqual("alias"u8);
     }
 
-    private const int TypeField = 1, EventField = 2, UserIdField = 4, AnonymousIdField = 8, TimestampField = 16, PropertiesField = 32;
+    internal const int TypeField = 1, EventField = 2, UserIdField = 4, AnonymousIdField = 8, TimestampField = 16, PropertiesField = 32;
 
-    private static int TopField(ReadOnlySpan<byte> name) => name.Length switch
+    internal static int TopField(ReadOnlySpan<byte> name) => name.Length switch
     {
         4 when name.SequenceEqual("type"u8) => TypeField,
         5 when name.SequenceEqual("event"u8) => EventField,
@@ -208,7 +208,7 @@ internal static class SegmentMessageCounter
         public int Members;
     }
 
-    private const int PriceMember = 1, QuantityMember = 2, TotalMember = 4, RevenueMember = 8, ValueMember = 16, ProductsMember = 32, ProductIdMember = 64;
+    internal const int PriceMember = 1, QuantityMember = 2, TotalMember = 4, RevenueMember = 8, ValueMember = 16, ProductsMember = 32, ProductIdMember = 64;
 
     /// <summary>
     /// <c>properties</c>: an object whose price, quantity, total, revenue and value are plain numbers (or null) and
@@ -278,7 +278,7 @@ internal static class SegmentMessageCounter
         return true;
     }
 
-    private static int PropertyMember(ReadOnlySpan<byte> name) => name.Length switch
+    internal static int PropertyMember(ReadOnlySpan<byte> name) => name.Length switch
     {
         5 when name.SequenceEqual("price"u8) => PriceMember,
         5 when name.SequenceEqual("total"u8) => TotalMember,
@@ -361,25 +361,22 @@ internal static class SegmentMessageCounter
     private static bool PlainAmount(ref Utf8JsonReader reader)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.Null
-            || (reader.TokenType == JsonTokenType.Number && reader.ValueSpan.Length <= 15 && reader.ValueSpan.IndexOfAny((byte)'e', (byte)'E') < 0);
+        return reader.TokenType == JsonTokenType.Null || (reader.TokenType == JsonTokenType.Number && IsPlainAmount(reader.ValueSpan));
     }
 
     /// <summary>A null, or a non-negative plain number under a billion: a quantity the full path takes as it is.</summary>
     private static bool PlainQuantity(ref Utf8JsonReader reader)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
+        return reader.TokenType == JsonTokenType.Null || (reader.TokenType == JsonTokenType.Number && IsPlainQuantity(reader.ValueSpan));
+    }
 
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            return false;
-        }
+    /// <summary>A JSON number's text that is a plain amount (see <see cref="PlainAmount"/>).</summary>
+    internal static bool IsPlainAmount(ReadOnlySpan<byte> number) => number.Length <= 15 && number.IndexOfAny((byte)'e', (byte)'E') < 0;
 
-        var number = reader.ValueSpan;
+    /// <summary>A JSON number's text that is a plain quantity (see <see cref="PlainQuantity"/>).</summary>
+    internal static bool IsPlainQuantity(ReadOnlySpan<byte> number)
+    {
         var point = number.IndexOf((byte)'.');
         var whole = point < 0 ? number : number[..point];
         return number[0] != '-' && whole.Length <= 9 && number.Length <= 20 && number.IndexOfAny((byte)'e', (byte)'E') < 0;
