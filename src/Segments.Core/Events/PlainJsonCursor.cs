@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Segments.Core.Events;
 
 /// <summary>
@@ -7,15 +5,12 @@ namespace Segments.Core.Events;
 /// objects and arrays nested at most <see cref="MaxDepth"/> deep. Whatever it accepts is valid JSON (a strict subset
 /// of what <see cref="System.Text.Json.Utf8JsonReader"/> accepts), so a caller may take a line it walked as valid;
 /// anything outside the subset (an escape, a non-ASCII byte, invalid JSON) makes it answer false, and the caller
-/// goes to the general reader. It skips a string with one vectorised search instead of a token at a time.
+/// goes to the general reader. 
 /// </summary>
 internal ref struct PlainJsonCursor(ReadOnlySpan<byte> json)
 {
     /// <summary>Deepest nesting walked (the general reader allows 64).</summary>
     public const int MaxDepth = 32;
-
-    // Bytes that end a plain string's content: its closing quote, or what makes it not plain.
-    private static readonly SearchValues<byte> StringStops = SearchValues.Create([(byte)'"', (byte)'\\', .. Enumerable.Range(0, 0x20).Select(b => (byte)b), .. Enumerable.Range(0x80, 0x80).Select(b => (byte)b)]);
 
     private readonly ReadOnlySpan<byte> _json = json;
     private int _position;
@@ -23,12 +18,23 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> json)
     /// <summary>The next byte after white space, or -1 at the end.</summary>
     public int Peek()
     {
-        while (_position < _json.Length && _json[_position] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        // Locals, so that the loop keeps them in registers.
+        var json = _json;
+        var i = _position;
+        while ((uint)i < (uint)json.Length)
         {
-            _position++;
+            var c = json[i];
+            if (c is not ((byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'))
+            {
+                _position = i;
+                return c;
+            }
+
+            i++;
         }
 
-        return _position < _json.Length ? _json[_position] : -1;
+        _position = i;
+        return -1;
     }
 
     /// <summary>Consumes <paramref name="b"/> when it comes next (after white space).</summary>
@@ -56,14 +62,22 @@ internal ref struct PlainJsonCursor(ReadOnlySpan<byte> json)
         }
 
         var start = ++_position;
-        var length = _json[start..].IndexOfAny(StringStops);
-        if (length < 0 || _json[start + length] != '"')
+
+        // Event strings are short (names, ids, timestamps): a byte loop beats a vectorised search's setup for them.
+        var json = _json;
+        var i = start;
+        while ((uint)i < (uint)json.Length && json[i] is >= 0x20 and < 0x80 and not (byte)'"' and not (byte)'\\')
+        {
+            i++;
+        }
+
+        if ((uint)i >= (uint)json.Length || json[i] != '"')
         {
             return false;
         }
 
-        content = start..(start + length);
-        _position = start + length + 1;
+        content = start..i;
+        _position = i + 1;
         return true;
     }
 

@@ -63,7 +63,7 @@ internal static class Utf8IsoTimestamp
         }
 
         var utc = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).Ticks + fractionTicks - offsetTicks;
-        if (utc < DateTime.MinValue.AddDays(1).Ticks || utc > DateTime.MaxValue.AddDays(-1).Ticks)
+        if (utc is < FirstTicks or > LastTicks)
         {
             return false;
         }
@@ -71,6 +71,9 @@ internal static class Utf8IsoTimestamp
         utcTicks = utc;
         return true;
     }
+
+    /// <summary>The range the text parser accepts: a day inside DateTime's, so that no offset can overflow it.</summary>
+    private const long FirstTicks = TimeSpan.TicksPerDay, LastTicks = 3_155_378_975_999_999_999 - TimeSpan.TicksPerDay;
 
     private static bool Digits(ReadOnlySpan<byte> s, out int value)
     {
