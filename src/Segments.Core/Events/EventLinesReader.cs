@@ -182,7 +182,7 @@ public sealed partial class EventLinesReader(CustomerIdPolicy customers, EventRe
 
         if (Dialect == EventDialect.Segment)
         {
-            var fields = SegmentMessageScanner.Scan(bytes.Span, out var jsonError, out var notObject);
+            var fields = SegmentMessageScanner.Scan(bytes.Span, (options.Now + options.MaxFutureSkew).UtcTicks, out var jsonError, out var notObject);
             if (fields is null)
             {
                 return Rejected(line.Number, string.Empty, Beginning(bytes.Span), jsonError is null ? "is not a JSON object" : $"is not valid JSON: {jsonError}");
