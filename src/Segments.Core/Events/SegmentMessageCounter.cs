@@ -44,7 +44,7 @@ internal static class SegmentMessageCounter
 
         Range type = default, eventName = default, timestamp = default;
         bool hasType = false, hasEvent = false, hasTimestamp = false, identified = false;
-        var properties = default(PropertiesSeen);
+        var propertiesSeen = 0;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -99,7 +99,7 @@ internal static class SegmentMessageCounter
                     identified |= hasId && line[id].IndexOfAnyInRange((byte)0x21, (byte)0x7E) >= 0;
                     break;
                 case PropertiesField:
-                    if (!Properties(ref reader, ref properties))
+                    if (!Properties(ref reader, ref propertiesSeen))
                     {
                         return false;
                     }
@@ -202,19 +202,13 @@ internal static class SegmentMessageCounter
         return true;
     }
 
-    /// <summary>Members of <c>properties</c> already met, to refuse repeats.</summary>
-    private struct PropertiesSeen
-    {
-        public int Members;
-    }
-
     internal const int PriceMember = 1, QuantityMember = 2, TotalMember = 4, RevenueMember = 8, ValueMember = 16, ProductsMember = 32, ProductIdMember = 64;
 
     /// <summary>
     /// <c>properties</c>: an object whose price, quantity, total, revenue and value are plain numbers (or null) and
     /// whose <c>products[]</c> items are too; other members are skipped. False for anything else.
     /// </summary>
-    private static bool Properties(ref Utf8JsonReader reader, ref PropertiesSeen seen)
+    private static bool Properties(ref Utf8JsonReader reader, ref int seen)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null)
@@ -237,12 +231,12 @@ internal static class SegmentMessageCounter
             var member = PropertyMember(reader.ValueSpan);
             if (member != 0)
             {
-                if ((seen.Members & member) != 0)
+                if ((seen & member) != 0)
                 {
                     return false;
                 }
 
-                seen.Members |= member;
+                seen |= member;
             }
 
             switch (member)
