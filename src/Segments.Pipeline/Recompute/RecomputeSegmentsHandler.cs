@@ -174,11 +174,7 @@ public sealed partial class RecomputeSegmentsHandler(
         var aggregator = new SegmentationEngine(run.AsOf, predictionOptions.Value);
         // Newest first: an order id already seen in a newer batch was re-exported or corrected there, and
         // that version replaces every older one.
-        var accepted = (await batches.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(RecordedOrderDates.IsReadByRuns)
-            .OrderByDescending(b => b.AcceptedAt ?? b.ReceivedAt)
-            .ThenByDescending(b => b.BlobName, StringComparer.Ordinal)
-            .ToList();
+        var accepted = State.AcceptedBatches.NewestFirst(await batches.ListAsync(cancellationToken).ConfigureAwait(false));
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         var span = new OrderDateSpan();
         var recommendationLines = new Core.Recommendations.RecommendationLineCollector();
@@ -187,9 +183,10 @@ public sealed partial class RecomputeSegmentsHandler(
         IReadOnlyList<BatchRecord> batchesToRead = accepted;
         if (state is not null && segmentsOptions.Value.ReadRunsFromState)
         {
-            // The same lines in the same order per customer, from the state merged with only the batches new since (src/Segments.Pipeline/State).
-            var fromState = await state.ReadAsync(run.RunId, accepted, line => aggregator.Add(line), line =>
+            // The same lines in the same order, from the state merged with only the batches new since (src/Segments.Pipeline/State).
+            var fromState = await state.ReadAsync(run.RunId, accepted, line =>
             {
+                aggregator.Add(line);
                 recommendationLines.Add(line);
                 orders.Add(line);
             }, span, cancellationToken).ConfigureAwait(false);
