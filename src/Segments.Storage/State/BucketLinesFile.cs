@@ -12,8 +12,9 @@ namespace Segments.Storage.State;
 /// </summary>
 public static class BucketLinesFile
 {
-    // Row groups of at most this many lines keep a reader's buffers small on a big bucket.
-    private const int RowGroupLines = 100_000;
+    // Row groups of at most this many lines: a run merges every bucket's lines in read order holding one decoded row
+    // group per bucket (BucketLinesCursor), so this bounds what 64 buckets decode at once.
+    private const int RowGroupLines = 10_000;
 
     private static readonly DataField<string> CustomerId = new("customer_id");
     private static readonly DataField<string> OrderId = new("order_id");
@@ -83,56 +84,69 @@ public static class BucketLinesFile
     public static async Task<List<StateLine>> ReadAsync(Stream stream, string name, CancellationToken cancellationToken)
     {
         var lines = new List<StateLine>();
-        ParquetReader reader;
+        var reader = await OpenAsync(stream, name, cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                lines.AddRange(await ReadRowGroupAsync(reader, g, name, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Opens a file for reading row group by row group (<see cref="ReadRowGroupAsync"/>).</summary>
+    public static async Task<ParquetReader> OpenAsync(Stream stream, string name, CancellationToken cancellationToken)
+    {
         try
         {
-            reader = await ParquetReader.CreateAsync(stream, Options, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+            return await ParquetReader.CreateAsync(stream, Options, leaveStreamOpen: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException)
         {
             throw new InvalidDataException($"state file {name} is not a readable Parquet file: {ex.Message}", ex);
         }
+    }
 
-        await using (reader.ConfigureAwait(false))
+    /// <summary>The lines of row group <paramref name="index"/>, in the order written.</summary>
+    public static async Task<StateLine[]> ReadRowGroupAsync(ParquetReader reader, int index, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var group = reader.OpenRowGroupReader(index);
+        var count = checked((int)group.RowCount);
+        var customers = new string?[count];
+        var orders = new string?[count];
+        var dates = new DateOnly[count];
+        var amounts = new string?[count];
+        var countries = new string?[count];
+        var cancelled = new bool[count];
+        var products = new string?[count];
+        var sequences = new int[count];
+        var numbers = new int[count];
+        await group.ReadAsync(CustomerId, customers.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync(OrderId, orders.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<DateOnly>(OrderDate, dates.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync(Amount, amounts.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync(Country, countries.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<bool>(Cancelled, cancelled.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync(Product, products.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<int>(BatchSequence, sequences.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<int>(LineNumber, numbers.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var lines = new StateLine[count];
+        for (var i = 0; i < count; i++)
         {
-            for (var g = 0; g < reader.RowGroupCount; g++)
+            var line = new TransactionLine(
+                customers[i] ?? throw Missing(name, "customer_id"),
+                orders[i] ?? throw Missing(name, "order_id"),
+                dates[i],
+                decimal.Parse(amounts[i] ?? throw Missing(name, "amount"), NumberStyles.Float, CultureInfo.InvariantCulture),
+                countries[i] ?? string.Empty,
+                cancelled[i])
             {
-                using var group = reader.OpenRowGroupReader(g);
-                var count = checked((int)group.RowCount);
-                var customers = new string?[count];
-                var orders = new string?[count];
-                var dates = new DateOnly[count];
-                var amounts = new string?[count];
-                var countries = new string?[count];
-                var cancelled = new bool[count];
-                var products = new string?[count];
-                var sequences = new int[count];
-                var numbers = new int[count];
-                await group.ReadAsync(CustomerId, customers.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync(OrderId, orders.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync<DateOnly>(OrderDate, dates.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync(Amount, amounts.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync(Country, countries.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync<bool>(Cancelled, cancelled.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync(Product, products.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync<int>(BatchSequence, sequences.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync<int>(LineNumber, numbers.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                lines.EnsureCapacity(lines.Count + count);
-                for (var i = 0; i < count; i++)
-                {
-                    var line = new TransactionLine(
-                        customers[i] ?? throw Missing(name, "customer_id"),
-                        orders[i] ?? throw Missing(name, "order_id"),
-                        dates[i],
-                        decimal.Parse(amounts[i] ?? throw Missing(name, "amount"), NumberStyles.Float, CultureInfo.InvariantCulture),
-                        countries[i] ?? string.Empty,
-                        cancelled[i])
-                    {
-                        Product = products[i] ?? string.Empty,
-                    };
-                    lines.Add(new StateLine(sequences[i], numbers[i], line));
-                }
-            }
+                Product = products[i] ?? string.Empty,
+            };
+            lines[i] = new StateLine(sequences[i], numbers[i], line);
         }
 
         return lines;

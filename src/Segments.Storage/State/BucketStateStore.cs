@@ -79,6 +79,13 @@ public sealed class BucketStateStore(StorageAccount account)
         return await BucketLinesFile.ReadAsync(stream, prefix + file, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>A cursor over a bucket's lines, in the order written (the file is downloaded whole; its row groups are decoded one at a time).</summary>
+    public async Task<BucketLinesCursor> OpenBucketAsync(string prefix, string file, CancellationToken cancellationToken)
+    {
+        var stream = await DownloadAsync(prefix + file, cancellationToken).ConfigureAwait(false);
+        return await BucketLinesCursor.OpenAsync(stream, prefix + file, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Writes an index partition to a new file <paramref name="file"/> under <paramref name="prefix"/>.</summary>
     public async Task WriteIndexAsync(string prefix, string file, IReadOnlyCollection<OrderIndexEntry> entries, CancellationToken cancellationToken)
     {
