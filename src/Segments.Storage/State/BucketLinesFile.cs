@@ -12,10 +12,6 @@ namespace Segments.Storage.State;
 /// </summary>
 public static class BucketLinesFile
 {
-    // Row groups of at most this many lines: a run merges every bucket's lines in read order holding one decoded row
-    // group per bucket (BucketLinesCursor), so this bounds what 64 buckets decode at once.
-    private const int RowGroupLines = 10_000;
-
     private static readonly DataField<string> CustomerId = new("customer_id");
     private static readonly DataField<string> OrderId = new("order_id");
     private static readonly DataField<DateOnly> OrderDate = new("order_date");
@@ -28,56 +24,71 @@ public static class BucketLinesFile
     private static readonly ParquetSchema Schema = new(CustomerId, OrderId, OrderDate, Amount, Country, Cancelled, Product, BatchSequence, LineNumber);
     private static readonly ParquetOptions Options = new() { UseDateOnlyTypeForDates = true };
 
+    /// <summary>Lines per row group: a run merging every bucket in read order decodes one row group per bucket at a time.</summary>
+    public const int RowGroupLines = 10_000;
+
     /// <summary>Writes <paramref name="lines"/> in their order.</summary>
     public static async Task WriteAsync(IReadOnlyList<StateLine> lines, Stream stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var writer = await ParquetWriter.CreateAsync(Schema, stream, Options, append: false, cancellationToken).ConfigureAwait(false);
+        var writer = await CreateWriterAsync(stream, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
-            for (var start = 0; start < lines.Count || start == 0; start += RowGroupLines)
+            var start = 0;
+            do
             {
                 var count = Math.Min(RowGroupLines, lines.Count - start);
-                var customers = new string[count];
-                var orders = new string[count];
-                var dates = new DateOnly[count];
-                var amounts = new string[count];
-                var countries = new string[count];
-                var cancelled = new bool[count];
-                var products = new string[count];
-                var sequences = new int[count];
-                var numbers = new int[count];
-                for (var i = 0; i < count; i++)
-                {
-                    var state = lines[start + i];
-                    var line = state.Line;
-                    customers[i] = line.CustomerId;
-                    orders[i] = line.OrderId;
-                    dates[i] = line.OrderDate;
-                    amounts[i] = line.Amount.ToString(CultureInfo.InvariantCulture);
-                    countries[i] = line.Country;
-                    cancelled[i] = line.IsCancellation;
-                    products[i] = line.Product;
-                    sequences[i] = state.BatchSequence;
-                    numbers[i] = state.LineNumber;
-                }
-
-                using var group = writer.CreateRowGroup();
-                await group.WriteAsync(CustomerId, customers).ConfigureAwait(false);
-                await group.WriteAsync(OrderId, orders).ConfigureAwait(false);
-                await group.WriteAsync<DateOnly>(OrderDate, dates, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.WriteAsync(Amount, amounts).ConfigureAwait(false);
-                await group.WriteAsync(Country, countries).ConfigureAwait(false);
-                await group.WriteAsync<bool>(Cancelled, cancelled, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.WriteAsync(Product, products).ConfigureAwait(false);
-                await group.WriteAsync<int>(BatchSequence, sequences, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.WriteAsync<int>(LineNumber, numbers, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (lines.Count == 0)
-                {
-                    break;
-                }
+                await WriteRowGroupAsync(writer, Enumerable.Range(start, count).Select(i => lines[i]).ToList(), cancellationToken).ConfigureAwait(false);
+                start += count;
             }
+            while (start < lines.Count);
         }
+    }
+
+    /// <summary>A writer of this schema over <paramref name="stream"/>; each <see cref="WriteRowGroupAsync"/> adds a row group, disposing it writes the footer.</summary>
+    public static Task<ParquetWriter> CreateWriterAsync(Stream stream, CancellationToken cancellationToken) =>
+        ParquetWriter.CreateAsync(Schema, stream, Options, append: false, cancellationToken);
+
+    /// <summary>Writes <paramref name="lines"/> as one row group (at most <see cref="RowGroupLines"/> of them, by convention).</summary>
+    public static async Task WriteRowGroupAsync(ParquetWriter writer, IReadOnlyList<StateLine> lines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(lines);
+        var count = lines.Count;
+        var customers = new string[count];
+        var orders = new string[count];
+        var dates = new DateOnly[count];
+        var amounts = new string[count];
+        var countries = new string[count];
+        var cancelled = new bool[count];
+        var products = new string[count];
+        var sequences = new int[count];
+        var numbers = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var state = lines[i];
+            var line = state.Line;
+            customers[i] = line.CustomerId;
+            orders[i] = line.OrderId;
+            dates[i] = line.OrderDate;
+            amounts[i] = line.Amount.ToString(CultureInfo.InvariantCulture);
+            countries[i] = line.Country;
+            cancelled[i] = line.IsCancellation;
+            products[i] = line.Product;
+            sequences[i] = state.BatchSequence;
+            numbers[i] = state.LineNumber;
+        }
+
+        using var group = writer.CreateRowGroup();
+        await group.WriteAsync(CustomerId, customers).ConfigureAwait(false);
+        await group.WriteAsync(OrderId, orders).ConfigureAwait(false);
+        await group.WriteAsync<DateOnly>(OrderDate, dates, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync(Amount, amounts).ConfigureAwait(false);
+        await group.WriteAsync(Country, countries).ConfigureAwait(false);
+        await group.WriteAsync<bool>(Cancelled, cancelled, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync(Product, products).ConfigureAwait(false);
+        await group.WriteAsync<int>(BatchSequence, sequences, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync<int>(LineNumber, numbers, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads every line back, in the order written; <paramref name="name"/> names the file in errors.</summary>

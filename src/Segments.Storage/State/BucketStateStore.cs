@@ -72,6 +72,10 @@ public sealed class BucketStateStore(StorageAccount account)
         await UploadAsync(prefix + file, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), conditions: null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Uploads a bucket file built by a <see cref="BucketLinesWriter"/> as the new file <paramref name="file"/>.</summary>
+    public Task WriteBucketAsync(string prefix, string file, BinaryData content, CancellationToken cancellationToken) =>
+        UploadAsync(prefix + file, content, conditions: null, cancellationToken);
+
     /// <summary>A bucket's lines, in the order written.</summary>
     public async Task<List<StateLine>> ReadBucketAsync(string prefix, string file, CancellationToken cancellationToken)
     {
