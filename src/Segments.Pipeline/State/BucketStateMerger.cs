@@ -28,7 +28,8 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
     public async Task<StateRefresh> RefreshAsync(IReadOnlyList<BatchRecord> acceptedNewestFirst, CancellationToken cancellationToken)
     {
         var stored = await store.GetManifestAsync(Prefix, cancellationToken).ConfigureAwait(false);
-        var plan = StatePlan.Decide(stored, acceptedNewestFirst, BucketCount, IndexPartitions);
+        var copies = stored.Manifest is null ? null : await normalized.ListRootNamesAsync(cancellationToken).ConfigureAwait(false);
+        var plan = StatePlan.Decide(stored, acceptedNewestFirst, BucketCount, IndexPartitions, copies);
         return plan.Action switch
         {
             StateAction.UpToDate => new StateRefresh(stored.Manifest!, plan, 0, 0),
