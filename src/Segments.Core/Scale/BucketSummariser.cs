@@ -54,6 +54,12 @@ public static class BucketSummariser
                 summary.Purchases.Add(customer, calibration.GetValueOrDefault(customer.CustomerId));
             }
 
+            var calibrationEnd = asOf.AddDays(-holdoutDays).DayNumber;
+            foreach (var days in facts.Purchases.PurchaseDays())
+            {
+                summary.Purchases.AddPurchaseDays(days, calibrationEnd);
+            }
+
             summary.Purchases.LatestPurchaseDay = latest.DayNumber;
         }
 

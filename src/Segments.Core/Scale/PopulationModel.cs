@@ -17,7 +17,7 @@ namespace Segments.Core.Scale;
 /// <param name="Rfm">The quintile cut points of recency, frequency and monetary value.</param>
 /// <param name="Lifecycle">The lifecycle thresholds (derived from the pooled gaps, or the fallback).</param>
 /// <param name="Clusters">k-means fitted on the clustering sample (its per-customer assignments dropped).</param>
-/// <param name="Predictions">What the customer-base models were (without the holdout accuracy report and the segment counts).</param>
+/// <param name="Predictions">What the customer-base models were (without the predictive segment counts, which follow from the scored rows).</param>
 /// <param name="PurchaseModel">The chosen purchase model refitted on all data; null when none could be fitted.</param>
 /// <param name="SpendModel">The Gamma-Gamma fit; null when it could not be fitted.</param>
 /// <param name="Customers">Customers in the population (with a non-cancelled order).</param>

@@ -67,7 +67,7 @@ public static class PopulationModelFitter
         return CustomerClusterer.Cluster(customers) with { Customers = [] };
     }
 
-    /// <summary>As <see cref="PredictionEngine.Predict"/>, on the grouped histories (without the holdout accuracy report).</summary>
+    /// <summary>As <see cref="PredictionEngine.Predict"/>, on the grouped histories (the holdout check as <see cref="GroupedHoldoutEvaluator"/> says).</summary>
     private static (PredictionSummary Summary, IPurchaseModel? Purchases, GammaGammaModel? Spend) Predict(PopulationSummary summary, PredictionOptions options)
     {
         var holdoutDays = options.HoldoutDays;
@@ -87,6 +87,7 @@ public static class PopulationModelFitter
         var candidates = selection.Candidates
             .Select(s => ModelReport.Of(s.Fit) with { HoldoutRootMeanSquaredError = s.RootMeanSquaredError, HoldoutPredictedPurchases = s.PredictedPurchases, HoldoutActualPurchases = s.ActualPurchases })
             .ToList();
+        var accuracy = selection.Chosen?.Fit.Model is { } calibrated ? GroupedHoldoutEvaluator.Evaluate(calibrated, groups, calibrationEnd, latest) : null;
         var histories = groups.WeightedHistories().OrderBy(h => HistoryKey.Of(h)).ToList();
         ModelFit<IPurchaseModel> refit;
         string reason;
@@ -112,7 +113,7 @@ public static class PopulationModelFitter
         var churn = options.FindProblem() is { } problem
             ? new ChurnSettings(options.ChurnHorizonDays, options.ChurnMediumThreshold, options.ChurnHighThreshold) { Problem = problem }
             : new ChurnSettings(options.ChurnHorizonDays, options.ChurnMediumThreshold, options.ChurnHighThreshold);
-        var predictionSummary = new PredictionSummary(model.Name, reason, selection.HoldoutLength, candidates, ModelReport.Of(refit), ModelReport.Of(spendFit), monthlyDiscountRate) { Churn = churn };
+        var predictionSummary = new PredictionSummary(model.Name, reason, selection.HoldoutLength, candidates, ModelReport.Of(refit), ModelReport.Of(spendFit), monthlyDiscountRate) { Churn = churn, Accuracy = accuracy };
         return (predictionSummary, model, spendFit.Model);
     }
 }

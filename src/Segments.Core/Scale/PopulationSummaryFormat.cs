@@ -58,6 +58,8 @@ public static class PopulationSummaryFormat
             writer.Write(key.RepeatPurchases);
             writer.Write(key.AverageRepeatSpend);
         });
+        WriteGroups(w, purchases.FirstPurchaseDays.OrderBy(g => g.Key), (day, writer) => writer.Write(day));
+        WriteGroups(w, purchases.CohortRepeatPurchaseDays.OrderBy(g => g.Key), (day, writer) => writer.Write(day));
 
         var sample = summary.Sample.Customers;
         w.Write(sample.Count);
@@ -140,6 +142,8 @@ public static class PopulationSummaryFormat
         ReadGroups(r, purchases.Histories, ReadHistory);
         ReadGroups(r, purchases.Calibration, reader => new CalibrationKey(ReadHistory(reader), reader.ReadInt32()));
         ReadGroups(r, purchases.Spend, reader => new SpendKey(reader.ReadInt32(), reader.ReadDouble()));
+        ReadGroups(r, purchases.FirstPurchaseDays, reader => reader.ReadInt32());
+        ReadGroups(r, purchases.CohortRepeatPurchaseDays, reader => reader.ReadInt32());
 
         var sampled = r.ReadInt32();
         for (var i = 0; i < sampled; i++)

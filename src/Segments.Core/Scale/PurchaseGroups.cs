@@ -19,6 +19,12 @@ public sealed class PurchaseGroups
     /// <summary>(x, z̄) of every customer with a repeat purchase up to the as-of date → customers.</summary>
     public Dictionary<SpendKey, long> Spend { get; } = [];
 
+    /// <summary>Customers of the calibration period per first purchase day number (the tracking series' cohorts).</summary>
+    public Dictionary<int, long> FirstPurchaseDays { get; } = [];
+
+    /// <summary>Repeat purchase days (every purchase day after the first, holdout included) of those customers, per day number.</summary>
+    public Dictionary<int, long> CohortRepeatPurchaseDays { get; } = [];
+
     /// <summary>Customers whose first purchase is after the calibration end (left out of the calibration fit).</summary>
     public long FirstSeenAfterCalibration { get; set; }
 
@@ -32,6 +38,8 @@ public sealed class PurchaseGroups
         AddCounts(Histories, other.Histories);
         AddCounts(Calibration, other.Calibration);
         AddCounts(Spend, other.Spend);
+        AddCounts(FirstPurchaseDays, other.FirstPurchaseDays);
+        AddCounts(CohortRepeatPurchaseDays, other.CohortRepeatPurchaseDays);
         FirstSeenAfterCalibration += other.FirstSeenAfterCalibration;
         LatestPurchaseDay = (LatestPurchaseDay, other.LatestPurchaseDay) switch
         {
@@ -57,6 +65,22 @@ public sealed class PurchaseGroups
         else
         {
             Increment(Calibration, new CalibrationKey(HistoryKey.Of(calibration.History), calibration.HoldoutPurchases));
+        }
+    }
+
+    /// <summary>Counts one customer's purchase days (ascending) for the tracking series, if they bought by <paramref name="calibrationEnd"/>.</summary>
+    public void AddPurchaseDays(int[] days, int calibrationEnd)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        if (days.Length == 0 || days[0] > calibrationEnd)
+        {
+            return;
+        }
+
+        Increment(FirstPurchaseDays, days[0]);
+        for (var i = 1; i < days.Length; i++)
+        {
+            Increment(CohortRepeatPurchaseDays, days[i]);
         }
     }
 

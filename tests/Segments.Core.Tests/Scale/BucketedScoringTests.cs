@@ -58,6 +58,31 @@ public class BucketedScoringTests(GeneratedExportFixture export) : IClassFixture
     }
 
     [Fact]
+    public void The_holdout_check_equals_the_whole_run()
+    {
+        // Arrange
+        var split = BucketedRun.Split(export.Lines, 7);
+
+        // Act
+        var (model, _) = BucketedRun.Score(split, export.AsOf);
+
+        // Assert: the same customers and counts; sums over groups equal the sums over customers up to rounding.
+        var expected = export.Whole.Predictions!.Accuracy!;
+        var actual = model.Predictions.Accuracy!;
+        Assert.Equal((expected.Model, expected.CalibrationEnd, expected.HoldoutEnd, expected.HoldoutWeeks, expected.Customers, expected.ActualPurchases), (actual.Model, actual.CalibrationEnd, actual.HoldoutEnd, actual.HoldoutWeeks, actual.Customers, actual.ActualPurchases));
+        Assert.Equal(expected.PredictedPurchases, actual.PredictedPurchases, 1e-6);
+        Assert.Equal(expected.RootMeanSquaredError, actual.RootMeanSquaredError, 1e-9);
+        Assert.Equal(expected.MeanAbsoluteError, actual.MeanAbsoluteError, 1e-9);
+        Assert.Equal(expected.BrierScore!.Value, actual.BrierScore!.Value, 1e-9);
+        Assert.Equal(expected.ChurnCalibration.Select(b => (b.From, b.Customers)), actual.ChurnCalibration.Select(b => (b.From, b.Customers)));
+        Assert.Equal(expected.Deciles.Select(d => d.Customers), actual.Deciles.Select(d => d.Customers));
+        Assert.Equal(expected.Deciles.Select(d => Math.Round(d.PredictedPurchases, 6)), actual.Deciles.Select(d => Math.Round(d.PredictedPurchases, 6)));
+        Assert.Equal(expected.Deciles.Sum(d => d.ActualPurchases), actual.Deciles.Sum(d => d.ActualPurchases));
+        Assert.Equal(expected.Tracking.Select(t => (t.Week, t.Date, t.Actual, t.Holdout)), actual.Tracking.Select(t => (t.Week, t.Date, t.Actual, t.Holdout)));
+        Assert.Equal(expected.Tracking.Select(t => Math.Round(t.Expected, 6)), actual.Tracking.Select(t => Math.Round(t.Expected, 6)));
+    }
+
+    [Fact]
     public void The_merged_summary_is_the_same_for_any_split_and_any_bucket_order()
     {
         // Arrange
