@@ -54,6 +54,23 @@ public class PopulationSummaryTests(GeneratedExportFixture export) : IClassFixtu
     }
 
     [Fact]
+    public void Folding_bucket_summaries_into_a_running_one_equals_merging_them()
+    {
+        // Arrange
+        var split = BucketedRun.Split(export.Lines, 7);
+        var running = new PopulationSummary(export.AsOf, new Core.Segmentation.PredictionOptions().HoldoutDays);
+
+        // Act
+        foreach (var (bucket, lines) in split)
+        {
+            running.Add(BucketedScoring.Summarise(bucket, lines, export.AsOf));
+        }
+
+        // Assert
+        Assert.Equal(PopulationSummaryFormat.ToBytes(BucketedRun.Summarise(split, export.AsOf)), PopulationSummaryFormat.ToBytes(running));
+    }
+
+    [Fact]
     public void Merging_a_bucket_twice_is_refused()
     {
         // Arrange
