@@ -60,14 +60,14 @@ internal static class BucketedAnalysis
             var summarised = clock.Elapsed;
             var peakAfterFit = PeakResidentMebibytes();
 
-            var rankings = new List<SpendRanking>(buckets);
+            var ranking = new SpendRanking();
             for (var b = 0; b < buckets; b++)
             {
-                rankings.Add(BucketedScoring.Rank(await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), model));
+                ranking.AddAll(BucketedScoring.Rank(await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), model));
             }
 
-            model = BucketedScoring.WithSpendTiers(model, rankings);
-            rankings.Clear();
+            model = model with { SpendTiers = ranking.Cuts() };
+            ranking = null;
             var ranked = clock.Elapsed;
 
             var tally = new Tally(rules);
