@@ -40,12 +40,15 @@ echo "file: $file ($(stat -c %s "$file") bytes, $(($(wc -l <"$file") - 1)) rows)
 
 if [ "$analyze" = 1 ]; then
   as_of=$(day_after "$(last_order_day "$file")")
-  /usr/bin/time -v -o "$work/analyze.time" dotnet "$cli" analyze --input "$file" --as-of "$as_of" >"$work/analyze.log" 2>&1
+  cli_limit=()
+  [ -n "${SCALEGEN_CLI_HEAP_LIMIT_MB:-}" ] && cli_limit=(env "DOTNET_GCHeapHardLimit=$(printf '0x%X' $((SCALEGEN_CLI_HEAP_LIMIT_MB * 1024 * 1024)))")
+  /usr/bin/time -v -o "$work/analyze.time" "${cli_limit[@]}" dotnet "$cli" analyze --input "$file" --as-of "$as_of" >"$work/analyze.log" 2>&1 || echo "analyze failed (exit $?${SCALEGEN_CLI_HEAP_LIMIT_MB:+, GC heap capped at $SCALEGEN_CLI_HEAP_LIMIT_MB MB}): $(grep -m1 -iE 'exception|error' "$work/analyze.log")"
   echo "RESULT analyze: wall $(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/analyze.time"), peak RSS $(awk '/Maximum resident/ {printf "%.0f MB", $NF / 1024}' "$work/analyze.time"), $(grep -m1 -o 'customers[^,]*' "$work/analyze.log" || true)"
 fi
 
 blob=$(port); queue=$(port); table=$(port)
-"$root/node_modules/.bin/azurite" --silent --location "$work/azurite" --skipApiVersionCheck --disableTelemetry --loose \
+# The emulator keeps tables in memory (LokiJS); a million customers' generation needs more than node's default heap.
+NODE_OPTIONS="--max-old-space-size=${SCALEGEN_AZURITE_HEAP_MB:-12288}" "$root/node_modules/.bin/azurite" --silent --location "$work/azurite" --skipApiVersionCheck --disableTelemetry --loose \
   --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" >"$work/azurite.log" 2>&1 &
 azurite=$!
 for _ in $(seq 1 120); do listening "$table" && listening "$blob" && break; sleep 0.5; done
@@ -55,7 +58,11 @@ cs="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;B
 bases=()
 for i in $(seq 1 "$processes"); do
   p=$(port)
-  AzureWebJobsStorage="$cs" Segments__AdminKey="$admin_key" Segments__FunctionKey="$function_key" Segments__PollIntervalSeconds=1 \
+  # SCALEGEN_HOST_HEAP_LIMIT_MB caps each host's GC heap (DOTNET_GCHeapHardLimit): past it the host fails with
+  # OutOfMemoryException instead of the machine's OOM killer picking a process, and it models an instance's memory.
+  limit=()
+  [ -n "${SCALEGEN_HOST_HEAP_LIMIT_MB:-}" ] && limit=(env "DOTNET_GCHeapHardLimit=$(printf '0x%X' $((SCALEGEN_HOST_HEAP_LIMIT_MB * 1024 * 1024)))")
+  "${limit[@]}" env AzureWebJobsStorage="$cs" Segments__AdminKey="$admin_key" Segments__FunctionKey="$function_key" Segments__PollIntervalSeconds=1 \
     dotnet "$host" --urls "http://127.0.0.1:$p" >"$work/host-$i.log" 2>&1 &
   pids+=($!)
   bases+=("http://127.0.0.1:$p")
@@ -65,7 +72,10 @@ for b in "${bases[@]}"; do
   for _ in $(seq 1 240); do curl -sf "$b/api/health" -o /dev/null && break; sleep 0.5; done
   curl -sf "$b/api/health" -o /dev/null || { echo "host at $b did not start" >&2; cat "$work"/host-*.log >&2; exit 1; }
 done
-echo "hosts: ${bases[*]} (pids ${pids[*]}), Azurite pid $azurite"
+echo "hosts: ${bases[*]} (pids ${pids[*]}), Azurite pid $azurite${SCALEGEN_HOST_HEAP_LIMIT_MB:+, host GC heap capped at $SCALEGEN_HOST_HEAP_LIMIT_MB MB}"
+
+alive() { for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
+died() { echo "RESULT every host process has exited (see $logs/host-*.log): $(grep -h -m1 -iE 'OutOfMemory|fatal|unhandled' "$work"/host-*.log | head -n 1)"; }
 
 # Uploads FILE through the CLI and waits until the blob trigger has accepted and priced it; prints the seconds taken.
 ingest() {
@@ -76,6 +86,7 @@ ingest() {
     status=$(curl -sf "$base/api/batches?code=$function_key" | jq -r --arg e "$etag" '[.[] | select(.eTag == $e)][0] | if . == null then "" elif .status == "accepted" and .costUsd != null then "accepted" else .status end')
     case "$status" in
       accepted) seconds "$started" "$(now)"; return 0;;
+      "") alive || { died; return 1; };;
       rejected|failed) echo "batch $1 was $status" >&2; curl -s "$base/api/batches?code=$function_key" | jq --arg e "$etag" '.[] | select(.eTag == $e)' >&2; return 1;;
     esac
     sleep 0.2
@@ -94,6 +105,7 @@ run() {
     record=$(curl -sf "$base$location?code=$function_key" || true)
     if jq -e '(.status == "succeeded" or .status == "failed") and .finishedAt != null and .costUsd != null' >/dev/null 2>&1 <<<"$record"; then break; fi
     if jq -e '.status == "failed" and .finishedAt != null' >/dev/null 2>&1 <<<"$record"; then break; fi
+    alive || { died; break; }
     sleep 0.5
   done
   local waited peaks=""
