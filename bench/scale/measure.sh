@@ -86,9 +86,9 @@ ingest() {
     status=$(curl -sf "$base/api/batches?code=$function_key" | jq -r --arg e "$etag" '[.[] | select(.eTag == $e)][0] | if . == null then "" elif .status == "accepted" and .costUsd != null then "accepted" else .status end')
     case "$status" in
       accepted) seconds "$started" "$(now)"; return 0;;
-      "") alive || { died; return 1; };;
       rejected|failed) echo "batch $1 was $status" >&2; curl -s "$base/api/batches?code=$function_key" | jq --arg e "$etag" '.[] | select(.eTag == $e)' >&2; return 1;;
     esac
+    alive || { died; return 1; }
     sleep 0.2
   done
   echo "gave up waiting for $1" >&2; return 1
