@@ -10,6 +10,8 @@
 #   daily: the same orders as one history file (every day before the last K days) plus the last K days one file a day;
 #          the history is ingested first, then day files one at a time, with a run after each checkpoint (1 30 365;
 #          --quick: 1 5 10).
+#   SCALEGEN_SKIP_PUBLISH=1 reuses an earlier publish; SCALEGEN_HOST_HEAP_LIMIT_MB / SCALEGEN_CLI_HEAP_LIMIT_MB cap the
+#   GC heap of the hosts / of `segments analyze` (DOTNET_GCHeapHardLimit), to model an instance's memory.
 #   --processes 2: a second host process on the same Azurite (today both poll the blob trigger and the run queue, and a
 #          run is executed by one of them under the run lease: there is no fan-out yet).
 set -euo pipefail
@@ -40,9 +42,13 @@ name="c${customers}-l${lines}-s${seed}"
 file="$data/$name.csv"
 daily="$data/$name-daily"
 
-echo "== publishing the host and the CLI (Release) to $publish"
-dotnet publish "$root/src/Segments.Host" -c Release -o "$publish/host" -nologo -v q >/dev/null
-dotnet publish "$root/src/Segments.Cli" -c Release -o "$publish/cli" -nologo -v q >/dev/null
+if [ "${SCALEGEN_SKIP_PUBLISH:-0}" = 1 ] && [ -s "$publish/host/Segments.Host.dll" ] && [ -s "$publish/cli/segments.dll" ]; then
+  echo "== using the host and the CLI already published in $publish (SCALEGEN_SKIP_PUBLISH=1)"
+else
+  echo "== publishing the host and the CLI (Release) to $publish"
+  dotnet publish "$root/src/Segments.Host" -c Release -o "$publish/host" -nologo -v q >/dev/null
+  dotnet publish "$root/src/Segments.Cli" -c Release -o "$publish/cli" -nologo -v q >/dev/null
+fi
 cli="$publish/cli/segments.dll"
 
 if [ ! -s "$file" ]; then
