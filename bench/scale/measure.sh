@@ -101,10 +101,12 @@ run() {
   started=$(now)
   location=$(curl -sf -D - -o /dev/null -X POST "$base/api/runs" -H "x-functions-key: $admin_key" -H 'Content-Type: application/json' \
     -d "{\"asOf\":\"$as_of\"}" | tr -d '\r' | sed -n 's/^Location: //Ip')
-  for _ in $(seq 1 72000); do
-    record=$(curl -sf "$base$location?code=$function_key" || true)
-    if jq -e '(.status == "succeeded" or .status == "failed") and .finishedAt != null and .costUsd != null' >/dev/null 2>&1 <<<"$record"; then break; fi
-    if jq -e '.status == "failed" and .finishedAt != null' >/dev/null 2>&1 <<<"$record"; then break; fi
+  [ -n "$location" ] || { echo "RESULT run $label: POST /api/runs did not answer 202 with a Location"; return 1; }
+  # The API answers 503 while storage does not (Azurite under a run's writes resets connections): keep asking.
+  final='(.status == "succeeded" or .status == "failed") and .finishedAt != null and (.costUsd != null or .status == "failed")'
+  while :; do
+    record=$(curl -s -m 60 "$base$location?code=$function_key" || true)
+    jq -e "$final" >/dev/null 2>&1 <<<"$record" && break
     alive || { died; break; }
     sleep 0.5
   done
