@@ -11,8 +11,9 @@ namespace Segments.Core.Ingest;
 /// Streams an export row by row: gzip is detected from the magic bytes (or a <c>.gz</c> name), JSON Lines
 /// from the first character, a headerless layout from its first line, and a delimited file's layout from
 /// its header. Every data row comes back as a <see cref="ParsedRow"/>; the file is never held whole.
-/// A plain delimited file whose mapping keeps no state from row to row is parsed in parallel chunks
-/// (<see cref="ChunkedCsvRows"/>), with the same rows in the same order as the sequential parser.
+/// A delimited file (plain or gzip) whose mapping keeps no state from row to row is parsed in parallel chunks
+/// (<see cref="ChunkedCsvRows"/>), with the same rows in the same order as the sequential parser; for gzip, the
+/// chunk splitter's task inflates while the parse tasks parse, so decompression is a stage of its own.
 /// </summary>
 public sealed class TransactionFileReader : IAsyncDisposable
 {
@@ -26,17 +27,17 @@ public sealed class TransactionFileReader : IAsyncDisposable
         Format = records.Format;
     }
 
-    private TransactionFileReader(ChunkedCsvRows chunked, ExportMapping mapping)
+    private TransactionFileReader(ChunkedCsvRows chunked, ExportMapping mapping, string format)
     {
         _chunked = chunked;
         Mapping = mapping;
-        Format = "csv";
+        Format = format;
     }
 
     /// <summary>The layout the file is read with.</summary>
     public ExportMapping Mapping { get; }
 
-    /// <summary>True when the rows are parsed in parallel chunks (a plain delimited file with a stateless mapping).</summary>
+    /// <summary>True when the rows are parsed in parallel chunks (a UTF-8 delimited file, plain or gzip, with a stateless mapping).</summary>
     internal bool IsChunked => _chunked is not null;
 
     /// <summary>Container format: <c>csv</c>, <c>jsonl</c> or <c>whitespace</c>, with <c>+gzip</c> when compressed.</summary>
@@ -142,8 +143,8 @@ public sealed class TransactionFileReader : IAsyncDisposable
         var headerless = prepared.IsJsonLines
             ? null
             : (mapping ??= context.Catalog.DetectHeaderless(prepared.FirstLine)) is { Layout: "whitespace" } whitespace ? whitespace.Columns : null;
-        if (!prepared.IsJsonLines && headerless is null && chunking.Enabled && !prepared.Gzip && prepared.Encoding is null
-            && await OpenChunkedAsync(prepared.Content, prepared.Head, mapping, context, chunking, cancellationToken).ConfigureAwait(false) is { } chunked)
+        if (!prepared.IsJsonLines && headerless is null && chunking.Enabled && prepared.Encoding is null
+            && await OpenChunkedAsync(prepared, mapping, context, chunking, cancellationToken).ConfigureAwait(false) is { } chunked)
         {
             return (chunked, null);
         }
@@ -178,8 +179,9 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// mapping that keeps no state between rows (no order fields carried from a first row, no order totals
     /// counted once), so that chunks can be mapped independently. Null means: read it sequentially.
     /// </summary>
-    private static async Task<TransactionFileReader?> OpenChunkedAsync(Stream content, byte[] head, ExportMapping? mapping, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
+    private static async Task<TransactionFileReader?> OpenChunkedAsync(PreparedExport prepared, ExportMapping? mapping, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
     {
+        var head = prepared.Head;
         if (CsvHeaderProbe.Probe(head) is not { } probe || !Utf8.IsValid(head.AsSpan(0, probe.HeaderBytes)))
         {
             return null;
@@ -208,8 +210,8 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
 
         var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings), () => new RecurringStrings(context.Customers));
-        var chunked = new ChunkedCsvRows(content, header, chunking, options.MaxRecordChars, parser, (rest, first, lineBefore, token) => ReadRestAsync(rest, first, lineBefore, bound, context, token), ExportInput.FileLevelReason);
-        return new TransactionFileReader(chunked, mapping);
+        var chunked = new ChunkedCsvRows(prepared.Content, header, chunking, options.MaxRecordChars, parser, (rest, first, lineBefore, token) => ReadRestAsync(rest, first, lineBefore, bound, context, token), ExportInput.FileLevelReason);
+        return new TransactionFileReader(chunked, mapping, prepared.Gzip ? "csv+gzip" : "csv");
     }
 
     /// <summary>The columns of a header line (its bytes, line break included), read by Sylvan as the whole file would be.</summary>
