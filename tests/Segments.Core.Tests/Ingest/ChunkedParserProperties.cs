@@ -35,7 +35,7 @@ public class ChunkedParserProperties
     [Property(MaxTest = 300)]
     public Property Valid_exports_read_in_chunks_give_what_the_sequential_parser_gives() =>
         Prop.ForAll(
-            GeneratedExport.Generator(maxOrders: 20, Gen.OneOf(GeneratedExport.DelimitedStyles(gzip: false), GeneratedExport.DelimitedStyles(gzip: true), UnixStyles())).ToArbitrary(),
+            GeneratedExport.Generator(maxOrders: 20, Gen.OneOf(GeneratedExport.DelimitedStyles(gzip: false), GeneratedExport.DelimitedStyles(gzip: true), GeneratedExport.JsonLinesStyles(gzip: false), GeneratedExport.JsonLinesStyles(gzip: true), UnixStyles())).ToArbitrary(),
             Chunkings.ToArbitrary(),
             Rules.ToArbitrary(),
             async (export, chunking, rules) => await AssertSameAsync(export.Bytes(), export.Style.Name, chunking, rules));
@@ -80,6 +80,66 @@ public class ChunkedParserProperties
         // path reads ahead (the "after N rows" part); the file is rejected as a whole either way.
         Assert.Equal(ReasonOf(sequential.Report.Rejection), ReasonOf(chunked.Report.Rejection));
         Assert.StartsWith("the gzip data is truncated or corrupt", chunked.Report.Rejection, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\n", false)]
+    [InlineData("\r\n", true)]
+    public async Task A_json_lines_export_is_read_in_chunks_as_the_sequential_parser_reads_it(string lineEnd, bool gzip)
+    {
+        // Arrange: about 500 KiB of orders with a line that is not JSON, one that is not an object, one far too
+        // long, blank lines, keys in another case and order, and values as numbers and strings.
+        var text = new StringBuilder("\uFEFF{\"customer_id\":\"C-0\",\"order_id\":\"O-0\",\"order_date\":\"2011-12-01\",\"amount\":1.5}" + lineEnd);
+        for (var i = 1; i < 6000; i++)
+        {
+            var line = (i % 1500) switch
+            {
+                7 => "{\"customer_id\": \"C-7\", \"order_id\": ",
+                8 => "[1, 2, 3]",
+                9 => "   ",
+                10 => "{\"customer_id\":\"" + new string('x', 70_000) + "\"}",
+                _ => i % 2 == 0
+                    ? $"{{\"AMOUNT\":\"{i % 89}.{i % 100:00}\",\"Order_Date\":\"2011-12-{1 + (i % 28):00}\",\"order_id\":\"O-{i}\",\"customer_id\":\"C-{i % 97}\",\"note\":\"a \\\"quoted\\\" \\n word\"}}"
+                    : $"{{\"customer_id\":\"C-{i % 97}\",\"order_id\":\"O-{i}\",\"order_date\":\"2011-12-{1 + (i % 28):00}\",\"amount\":{i % 89}.{i % 100:00}}}",
+            };
+            text.Append(line).Append(lineEnd);
+        }
+
+        var bytes = ExportBytes.Utf8(text.ToString());
+        bytes = gzip ? ExportBytes.Gzip(bytes) : bytes;
+        var name = gzip ? "orders.jsonl.gz" : "orders.jsonl";
+        using var stream = new MemoryStream(bytes);
+        var (reader, _) = await TransactionFileReader.OpenAsync(stream, new ExportSource(name), ExportContext.Default, new ChunkingSettings(true, 4096, 2), CancellationToken.None);
+        await using (reader!)
+        {
+            Assert.Equal((true, gzip ? "jsonl+gzip" : "jsonl"), (reader!.IsChunked, reader.Format));
+        }
+
+        // Act, Assert
+        var lenient = ProcessedExport.Lenient with { MaxRecordChars = 60_000 };
+        await AssertSameAsync(bytes, name, new ChunkingSettings(true, 4096, 2), lenient);
+        await AssertSameAsync(bytes, name, ChunkingSettings.Default, lenient);
+        var run = await ProcessedExport.ProcessAsync(bytes, lenient, name, chunking: ChunkingSettings.Default);
+        // 6,000 lines: four blank ones passed over, twelve bad ones (four each of three kinds) rejected.
+        Assert.Equal((6000L - 4 - 12, 12L), (run.Report.RowsAccepted, run.Report.RowsRejected));
+    }
+
+    [Fact]
+    public async Task A_json_lines_export_with_a_bare_CR_or_bytes_that_are_not_UTF8_is_taken_over_by_the_sequential_reader_with_the_same_rows()
+    {
+        // Arrange: a bare CR (a line end for ReadLine) and an invalid byte, both well after the first chunks.
+        var text = new StringBuilder("{\"customer_id\":\"C-0\",\"order_id\":\"O-0\",\"order_date\":\"2011-12-01\",\"amount\":1}\n");
+        for (var i = 1; i < 3000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{{\"customer_id\":\"C-{i % 97}\",\"order_id\":\"O-{i}\",\"order_date\":\"2011-12-{1 + (i % 28):00}\",\"amount\":{i % 89}}}");
+            text.Append(i == 2100 ? "\r" : "\n");
+        }
+
+        var bytes = ExportBytes.Utf8(text.ToString());
+        bytes[bytes.Length / 2] = 0xFF;
+
+        // Act, Assert
+        await AssertSameAsync(bytes, "orders.jsonl", new ChunkingSettings(true, 4096, 2), ProcessedExport.Lenient);
     }
 
     [Fact]
