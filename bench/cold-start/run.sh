@@ -24,9 +24,12 @@
 #                   (default d55b9de, main before this round of issue 17; fd554bc is the commit before issue 17)
 #   --publish-dir D keep the published folders in D and reuse them on the next run with the same D (the timings of
 #                   separate runs without publishing again); default: a temporary folder
+#   --publish-only  publish (into --publish-dir) and stop: on a shared machine, publish first without holding the
+#                   benchmark lock, then time under it, e.g.
+#                   bash run.sh --publish-dir D --publish-only && flock /work/bench.lock bash run.sh --publish-dir D
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-before=d55b9de runs=7 megabytes=1024 variants="before fd r2r" large_variants="" publish_dir="" commands="score validate" retail=1 generated=1
+before=d55b9de runs=7 megabytes=1024 variants="before fd r2r" large_variants="" publish_dir="" publish_only=0 commands="score validate" retail=1 generated=1
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
@@ -38,6 +41,7 @@ while [ $# -gt 0 ]; do
     --no-retail) retail=0; shift ;;
     --before) before=$2; shift 2 ;;
     --publish-dir) publish_dir=$2; shift 2 ;;
+    --publish-only) publish_only=1; shift ;;
     *) echo "unknown argument $1"; exit 2 ;;
   esac
 done
@@ -74,6 +78,7 @@ if [[ $needed == *" before "* ]] && [ ! -x "$out/before/segments" ]; then
   mv "$out/before.partial" "$out/before"
 fi
 echo "   publish folders (MB): $(cd "$out" && du -sm -- */ | tr '\n' ' ')"
+[ "$publish_only" = 1 ] && exit 0
 
 files=()
 retail_file=$root/../shared/data/online-retail/online_retail_2010-2011.csv
