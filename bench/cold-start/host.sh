@@ -48,7 +48,7 @@ publish "$root" src/Segments.Host "$work/after"
 mkdir -p "$work/before-src"
 git -C "$root" archive "$before" Directory.Build.props Directory.Packages.props src config | tar -x -C "$work/before-src"
 publish "$work/before-src" src/Segments.Host "$work/before"
-publish "$root" src/Segments.Cli "$work/cli" -p:PublishReadyToRun=false
+publish "$root" src/Segments.Cli "$work/cli" -p:SelfContained=false -p:PublishReadyToRunComposite=false -p:PublishReadyToRun=false
 
 blob=$(free_port); queue=$(free_port); table=$(free_port)
 setsid "$root/node_modules/.bin/azurite" --inMemoryPersistence --disableTelemetry --skipApiVersionCheck --loose \
@@ -64,7 +64,7 @@ export Segments__Schedule="0 0 2 1 1 *" Segments__PollIntervalSeconds=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 upload() { # FILE NAME -> prints the ETag
-  dotnet "$work/cli/segments.dll" upload --file "$1" --name "$2" --connection "$AzureWebJobsStorage" | sed -n 's/.*(ETag \(.*\))$/\1/p'
+  "$work/cli/segments" upload --file "$1" --name "$2" --connection "$AzureWebJobsStorage" | sed -n 's/.*(ETag \(.*\))$/\1/p'
 }
 start_host() { # DIR -> sets host_pid, base
   local port; port=$(free_port)
