@@ -33,14 +33,16 @@ mkdir -p "$out"
 
 if [ ! -x "$out/r2r/segments" ]; then
   echo "== publishing the CLI (dotnet publish -c Release)"
-  (cd "$root" && dotnet publish src/Segments.Cli -c Release -o "$out/r2r.partial" --nologo -nodeReuse:false -p:UseSharedCompilation=false >"$work/publish-r2r.log" 2>&1) \
+  mkdir -p "$work/src-r2r"
+  tar -C "$root" --exclude=bin --exclude=obj -cf - Directory.Build.props Directory.Packages.props src config | tar -x -C "$work/src-r2r"
+  (cd "$work/src-r2r" && dotnet publish src/Segments.Cli -c Release -o "$out/r2r.partial" --nologo -nodeReuse:false -p:UseSharedCompilation=false >"$work/publish-r2r.log" 2>&1) \
     || { cat "$work/publish-r2r.log"; exit 1; }
   mv "$out/r2r.partial" "$out/r2r"
 fi
 if [ ! -x "$out/before/segments" ]; then
   echo "== publishing the CLI of $before"
   mkdir -p "$work/before-src"
-  git -C "$root" archive "$before" Directory.Build.props Directory.Packages.props src | tar -x -C "$work/before-src"
+  git -C "$root" archive "$before" Directory.Build.props Directory.Packages.props src config | tar -x -C "$work/before-src"
   (cd "$work/before-src" && dotnet publish src/Segments.Cli -c Release -o "$out/before.partial" --nologo -nodeReuse:false -p:UseSharedCompilation=false >"$work/publish-before.log" 2>&1) \
     || { cat "$work/publish-before.log"; exit 1; }
   mv "$out/before.partial" "$out/before"

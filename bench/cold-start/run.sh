@@ -61,7 +61,12 @@ publish() { # FOLDER [ARGS...]: publishes the CLI of this checkout unless FOLDER
   local folder=$1; shift
   [ -x "$out/$folder/segments" ] && { echo "== reusing $out/$folder"; return; }
   echo "== publishing the CLI as variant '$folder' ($*)"
-  (cd "$root" && dotnet publish src/Segments.Cli -c Release -o "$out/$folder.partial" --nologo -nodeReuse:false -p:UseSharedCompilation=false "$@" >"$work/publish-$folder.log" 2>&1) \
+  # From a copy of the sources without bin/ and obj/: publishes with other settings from one obj/ folder reuse
+  # each other's ReadyToRun output (a framework-dependent publish after a composite one got the composite's
+  # component stubs without the composite image, i.e. no precompiled code at all).
+  mkdir -p "$work/src-$folder"
+  tar -C "$root" --exclude=bin --exclude=obj -cf - Directory.Build.props Directory.Packages.props src config | tar -x -C "$work/src-$folder"
+  (cd "$work/src-$folder" && dotnet publish src/Segments.Cli -c Release -o "$out/$folder.partial" --nologo -nodeReuse:false -p:UseSharedCompilation=false "$@" >"$work/publish-$folder.log" 2>&1) \
     || { cat "$work/publish-$folder.log"; exit 1; }
   mv "$out/$folder.partial" "$out/$folder"
 }
@@ -72,7 +77,7 @@ needed=" ${variants//+/ } ${large_variants//+/ } r2r "
 if [[ $needed == *" before "* ]] && [ ! -x "$out/before/segments" ]; then
   echo "== publishing the CLI of $before as variant 'before'"
   mkdir -p "$work/before-src"
-  git -C "$root" archive "$before" Directory.Build.props Directory.Packages.props src | tar -x -C "$work/before-src"
+  git -C "$root" archive "$before" Directory.Build.props Directory.Packages.props src config | tar -x -C "$work/before-src"
   (cd "$work/before-src" && dotnet publish src/Segments.Cli -c Release -o "$out/before.partial" --nologo -nodeReuse:false -p:UseSharedCompilation=false >"$work/publish-before.log" 2>&1) \
     || { cat "$work/publish-before.log"; exit 1; }
   mv "$out/before.partial" "$out/before"
