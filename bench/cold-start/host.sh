@@ -12,17 +12,21 @@
 # blob, the lookup cache); also the first 200 of GET /api/health. All times are from just before the process is
 # started. Prints every start and the medians, with the load average before and after.
 #
-# usage: bash bench/cold-start/host.sh [--runs N] [--before REF]
-#   --runs N       cold starts per variant (default 5)
-#   --before REF   the commit to build the "before" host from (default d55b9de, main before issue 17's host changes)
+# usage: bash bench/cold-start/host.sh [--runs N] [--before REF] [--publish-dir D] [--publish-only]
+#   --runs N         cold starts per variant (default 5)
+#   --before REF     the commit to build the "before" host from (default d55b9de, main before issue 17's host changes)
+#   --publish-dir D  keep the published folders (host-after, host-before, host-cli) in D and reuse them
+#   --publish-only   publish and stop (publish without holding the benchmark lock, then time under it)
 # Needs `npm ci` at the repository root (Azurite). Run it under `flock /work/bench.lock` on a shared machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-runs=5 before=d55b9de
+runs=5 before=d55b9de publish_dir="" publish_only=0
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --before) before=$2; shift 2 ;;
+    --publish-dir) publish_dir=$2; shift 2 ;;
+    --publish-only) publish_only=1; shift ;;
     *) echo "unknown argument $1"; exit 2 ;;
   esac
 done
@@ -38,17 +42,28 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-publish() { # SOURCE_ROOT PROJECT OUT [ARGS...]
-  local src=$1 project=$2 out=$3; shift 3
-  (cd "$src" && dotnet publish "$project" -c Release -o "$out" --nologo -nodeReuse:false -p:UseSharedCompilation=false "$@" >"$out.log" 2>&1) || { cat "$out.log"; exit 1; }
+out=${publish_dir:-$work}
+mkdir -p "$out"
+publish() { # SOURCE_ROOT PROJECT FOLDER [ARGS...]: unless FOLDER is already there
+  local src=$1 project=$2 folder=$3; shift 3
+  [ -d "$out/$folder" ] && { echo "== reusing $out/$folder"; return; }
+  echo "== publishing $project from $src as $folder"
+  (cd "$src" && dotnet publish "$project" -c Release -o "$out/$folder.partial" --nologo -nodeReuse:false -p:UseSharedCompilation=false "$@" >"$work/$folder.log" 2>&1) \
+    || { cat "$work/$folder.log"; exit 1; }
+  mv "$out/$folder.partial" "$out/$folder"
 }
 
-echo "== publishing the host: this checkout (after) and $before (before); the CLI for uploads"
-publish "$root" src/Segments.Host "$work/after"
+# Each from its own copy of the sources: publishes with other settings from one obj/ folder reuse each other's output.
+for copy in after cli; do
+  mkdir -p "$work/$copy-src"
+  tar -C "$root" --exclude=bin --exclude=obj -cf - Directory.Build.props Directory.Packages.props src config | tar -x -C "$work/$copy-src"
+done
 mkdir -p "$work/before-src"
 git -C "$root" archive "$before" Directory.Build.props Directory.Packages.props src config | tar -x -C "$work/before-src"
-publish "$work/before-src" src/Segments.Host "$work/before"
-publish "$root" src/Segments.Cli "$work/cli" -p:SelfContained=false -p:PublishReadyToRunComposite=false -p:PublishReadyToRun=false
+publish "$work/after-src" src/Segments.Host host-after
+publish "$work/before-src" src/Segments.Host host-before
+publish "$work/cli-src" src/Segments.Cli host-cli -p:SelfContained=false -p:PublishReadyToRunComposite=false -p:PublishReadyToRun=false
+[ "$publish_only" = 1 ] && exit 0
 
 blob=$(free_port); queue=$(free_port); table=$(free_port)
 setsid "$root/node_modules/.bin/azurite" --inMemoryPersistence --disableTelemetry --skipApiVersionCheck --loose \
@@ -64,7 +79,7 @@ export Segments__Schedule="0 0 2 1 1 *" Segments__PollIntervalSeconds=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 upload() { # FILE NAME -> prints the ETag
-  "$work/cli/segments" upload --file "$1" --name "$2" --connection "$AzureWebJobsStorage" | sed -n 's/.*(ETag \(.*\))$/\1/p'
+  "$out/host-cli/segments" upload --file "$1" --name "$2" --connection "$AzureWebJobsStorage" | sed -n 's/.*(ETag \(.*\))$/\1/p'
 }
 start_host() { # DIR -> sets host_pid, base
   local port; port=$(free_port)
@@ -89,7 +104,7 @@ accepted() { # ETAG -> 0 when the ledger has that version accepted
 
 echo "== seeding: the sample export ingested and one run as of 2011-12-10, through the after host"
 seed_etag=$(upload "$root/samples/online-retail-sample.csv" online-retail-sample.csv)
-start_host "$work/after"
+start_host "$out/host-after"
 for _ in $(seq 1 600); do accepted "$seed_etag" && break; sleep 0.2; done
 accepted "$seed_etag" || { echo "the seed batch was not accepted"; cat "$work"/host-*.log; exit 1; }
 location=$(curl -s -D - -o /dev/null -X POST "$base/api/runs" -H "x-functions-key: $Segments__AdminKey" -H 'Content-Type: application/json' \
@@ -118,11 +133,11 @@ measure() { # LABEL DIR N -> one line: label, ms to health 200, to first batch a
 }
 
 echo "== warm-up start of each (page cache), not counted"
-measure after "$work/after" 0 >/dev/null; measure before "$work/before" 0 >/dev/null; : >"$work/results"
+measure after "$out/host-after" 0 >/dev/null; measure before "$out/host-before" 0 >/dev/null; : >"$work/results"
 echo "== $runs cold starts of each, alternating (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 for i in $(seq 1 "$runs"); do
-  if [ $((i % 2)) = 1 ]; then measure before "$work/before" "$i"; measure after "$work/after" "$i"
-  else measure after "$work/after" "$i"; measure before "$work/before" "$i"; fi
+  if [ $((i % 2)) = 1 ]; then measure before "$out/host-before" "$i"; measure after "$out/host-after" "$i"
+  else measure after "$out/host-after" "$i"; measure before "$out/host-before" "$i"; fi
 done
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 echo "== medians of $runs cold starts (ms from process start; load average at the end $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -133,4 +148,4 @@ for label in before after; do
   echo
 done
 echo "== publish folder size (bytes)"
-for label in before after; do printf '  %-8s %12s\n' "$label" "$(du -sb "$work/$label" | cut -f1)"; done
+for label in before after; do printf '  %-8s %12s\n' "$label" "$(du -sb "$out/host-$label" | cut -f1)"; done
