@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process cold start of the CLI against DuckDB's whole process (issue 17). A benchmark, not a test.
 #
-# Publishes src/Segments.Cli for linux-x64 twice (ReadyToRun, as `dotnet publish -c Release` now does, and the same
-# with -p:PublishReadyToRun=false), then times fresh processes with /usr/bin/time: `segments score --input FILE
+# Publishes src/Segments.Cli for linux-x64 as each variant asks (r2r: as `dotnet publish -c Release` now does,
+# self-contained composite ReadyToRun; fd: framework-dependent ReadyToRun, the shipped build before that; jit:
+# framework-dependent without ReadyToRun; before: the CLI of an earlier commit), then times fresh processes with /usr/bin/time: `segments score --input FILE
 # --as-of 2011-12-10` and `segments validate --input FILE` per CLI variant, and `node bench/duckdb/rfm.mjs FILE
 # 2011-12-10` (DuckDB computing the same RFM segment counts in SQL). Files: the UCI Online Retail export
 # (../shared/data/online-retail, skipped with a message when absent) and a generated export of M MiB (`segments
@@ -15,15 +16,20 @@
 # usage: bash bench/cold-start/run.sh [--runs N] [--megabytes M] [--variants "r2r jit ..."] [--no-generated] [--no-retail]
 #   --runs N        fresh processes per variant and command (default 7)
 #   --megabytes M   size of the generated file (default 1024)
-#   --variants      CLI variants to time (default "r2r jit"); known: r2r, jit, and r2r or jit followed by
-#                   +NAME=VALUE for a DOTNET_ setting, e.g. r2r+TieredPGO=1 or r2r+TC_QuickJitForLoops=0
+#   --variants      CLI variants to time (default "before fd r2r"); known: r2r, fd, jit, before, each optionally followed
+#                   by +NAME=VALUE for a DOTNET_ setting, e.g. r2r+TieredPGO=1 or fd+TC_QuickJitForLoops=0
 #   --commands      CLI commands to time (default "score validate")
 #   --large-variants  CLI variants for the generated file (default: the same as --variants)
-#   --before REF    also publish the CLI of git commit REF as it was (its own csproj and settings) as variant
-#                   "before" (e.g. --before fd554bc, the last commit before issue 17); list it in --variants
+#   --before REF    the git commit whose CLI, published as it was (its own csproj and settings), is variant "before"
+#                   (default d55b9de, main before this round of issue 17; fd554bc is the commit before issue 17)
+#   --publish-dir D keep the published folders in D and reuse them on the next run with the same D (the timings of
+#                   separate runs without publishing again); default: a temporary folder
+#   --publish-only  publish (into --publish-dir) and stop: on a shared machine, publish first without holding the
+#                   benchmark lock, then time under it, e.g.
+#                   bash run.sh --publish-dir D --publish-only && flock /work/bench.lock bash run.sh --publish-dir D
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-before="" runs=7 megabytes=1024 variants="r2r jit" large_variants="" commands="score validate" retail=1 generated=1
+before=d55b9de runs=7 megabytes=1024 variants="before fd r2r" large_variants="" publish_dir="" publish_only=0 commands="score validate" retail=1 generated=1
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
@@ -34,6 +40,8 @@ while [ $# -gt 0 ]; do
     --no-generated) generated=0; shift ;;
     --no-retail) retail=0; shift ;;
     --before) before=$2; shift 2 ;;
+    --publish-dir) publish_dir=$2; shift 2 ;;
+    --publish-only) publish_only=1; shift ;;
     *) echo "unknown argument $1"; exit 2 ;;
   esac
 done
@@ -46,19 +54,36 @@ time_bin=/usr/bin/time
 work=$(mktemp -d "${TMPDIR:-/tmp}/cold-start.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-echo "== publishing the CLI (linux-x64, framework-dependent): ReadyToRun and plain IL"
-(cd "$root" && dotnet publish src/Segments.Cli -c Release -o "$work/r2r" --nologo -nodeReuse:false -p:UseSharedCompilation=false >"$work/publish-r2r.log" 2>&1) \
-  || { cat "$work/publish-r2r.log"; exit 1; }
-(cd "$root" && dotnet publish src/Segments.Cli -c Release -o "$work/jit" -p:PublishReadyToRun=false --nologo -nodeReuse:false -p:UseSharedCompilation=false >"$work/publish-jit.log" 2>&1) \
-  || { cat "$work/publish-jit.log"; exit 1; }
-
-if [ -n "$before" ]; then
+# The publish folders: under --publish-dir when given (kept for later runs), else in the temporary folder.
+out=${publish_dir:-$work}
+mkdir -p "$out"
+publish() { # FOLDER [ARGS...]: publishes the CLI of this checkout unless FOLDER is already there
+  local folder=$1; shift
+  [ -x "$out/$folder/segments" ] && { echo "== reusing $out/$folder"; return; }
+  echo "== publishing the CLI as variant '$folder' ($*)"
+  # From a copy of the sources without bin/ and obj/: publishes with other settings from one obj/ folder reuse
+  # each other's ReadyToRun output (a framework-dependent publish after a composite one got the composite's
+  # component stubs without the composite image, i.e. no precompiled code at all).
+  mkdir -p "$work/src-$folder"
+  tar -C "$root" --exclude=bin --exclude=obj -cf - Directory.Build.props Directory.Packages.props src config | tar -x -C "$work/src-$folder"
+  (cd "$work/src-$folder" && dotnet publish src/Segments.Cli -c Release -o "$out/$folder.partial" --nologo -nodeReuse:false -p:UseSharedCompilation=false "$@" >"$work/publish-$folder.log" 2>&1) \
+    || { cat "$work/publish-$folder.log"; exit 1; }
+  mv "$out/$folder.partial" "$out/$folder"
+}
+needed=" ${variants//+/ } ${large_variants//+/ } r2r "
+[[ $needed == *" r2r "* ]] && publish r2r
+[[ $needed == *" fd "* ]] && publish fd -p:SelfContained=false -p:PublishReadyToRunComposite=false
+[[ $needed == *" jit "* ]] && publish jit -p:SelfContained=false -p:PublishReadyToRunComposite=false -p:PublishReadyToRun=false
+if [[ $needed == *" before "* ]] && [ ! -x "$out/before/segments" ]; then
   echo "== publishing the CLI of $before as variant 'before'"
   mkdir -p "$work/before-src"
-  git -C "$root" archive "$before" Directory.Build.props Directory.Packages.props src | tar -x -C "$work/before-src"
-  (cd "$work/before-src" && dotnet publish src/Segments.Cli -c Release -o "$work/before" --nologo -nodeReuse:false -p:UseSharedCompilation=false >"$work/publish-before.log" 2>&1) \
+  git -C "$root" archive "$before" Directory.Build.props Directory.Packages.props src config | tar -x -C "$work/before-src"
+  (cd "$work/before-src" && dotnet publish src/Segments.Cli -c Release -o "$out/before.partial" --nologo -nodeReuse:false -p:UseSharedCompilation=false >"$work/publish-before.log" 2>&1) \
     || { cat "$work/publish-before.log"; exit 1; }
+  mv "$out/before.partial" "$out/before"
 fi
+echo "   publish folders (MB): $(cd "$out" && du -sm -- */ | tr '\n' ' ')"
+[ "$publish_only" = 1 ] && exit 0
 
 files=()
 retail_file=$root/../shared/data/online-retail/online_retail_2010-2011.csv
@@ -69,19 +94,19 @@ if [ "$generated" = 1 ]; then
   generated_file=/tmp/segments-generated-${megabytes}MiB-seed1.csv
   if [ ! -f "$generated_file" ]; then
     echo "== generating $generated_file (once; reused by later runs)"
-    "$work/r2r/segments" generate --megabytes "$megabytes" --seed 1 --out "$generated_file.partial" && mv "$generated_file.partial" "$generated_file"
+    "$out/r2r/segments" generate --megabytes "$megabytes" --seed 1 --out "$generated_file.partial" && mv "$generated_file.partial" "$generated_file"
   fi
   files+=("$generated_file")
 fi
 
-# A variant is r2r or jit (which publish folder) plus optional +NAME=VALUE DOTNET_ settings.
+# A variant is a publish folder (r2r, fd, jit, before) plus optional +NAME=VALUE DOTNET_ settings.
 command_of() { # VARIANT COMMAND FILE -> the command line, with env settings in front
   local variant=$1 folder=${1%%+*} settings=() rest
   rest=${variant#"$folder"}
   for setting in ${rest//+/ }; do settings+=("DOTNET_$setting"); done
   case $2 in
-    score) echo env "${settings[@]}" "$work/$folder/segments" score --input "$3" --as-of "$as_of" ;;
-    validate) echo env "${settings[@]}" "$work/$folder/segments" validate --input "$3" ;;
+    score) echo env "${settings[@]}" "$out/$folder/segments" score --input "$3" --as-of "$as_of" ;;
+    validate) echo env "${settings[@]}" "$out/$folder/segments" validate --input "$3" ;;
   esac
 }
 pandas=0

@@ -11,8 +11,9 @@ namespace Segments.Core.Ingest;
 /// Streams an export row by row: gzip is detected from the magic bytes (or a <c>.gz</c> name), JSON Lines
 /// from the first character, a headerless layout from its first line, and a delimited file's layout from
 /// its header. Every data row comes back as a <see cref="ParsedRow"/>; the file is never held whole.
-/// A plain delimited file whose mapping keeps no state from row to row is parsed in parallel chunks
-/// (<see cref="ChunkedCsvRows"/>), with the same rows in the same order as the sequential parser.
+/// A delimited or JSON Lines file (plain or gzip) whose mapping keeps no state from row to row is parsed in parallel chunks
+/// (<see cref="ChunkedCsvRows"/>), with the same rows in the same order as the sequential parser; for gzip, the
+/// chunk splitter's task inflates while the parse tasks parse, so decompression is a stage of its own.
 /// </summary>
 public sealed class TransactionFileReader : IAsyncDisposable
 {
@@ -26,17 +27,17 @@ public sealed class TransactionFileReader : IAsyncDisposable
         Format = records.Format;
     }
 
-    private TransactionFileReader(ChunkedCsvRows chunked, ExportMapping mapping)
+    private TransactionFileReader(ChunkedCsvRows chunked, ExportMapping mapping, string format)
     {
         _chunked = chunked;
         Mapping = mapping;
-        Format = "csv";
+        Format = format;
     }
 
     /// <summary>The layout the file is read with.</summary>
     public ExportMapping Mapping { get; }
 
-    /// <summary>True when the rows are parsed in parallel chunks (a plain delimited file with a stateless mapping).</summary>
+    /// <summary>True when the rows are parsed in parallel chunks (a UTF-8 delimited or JSON Lines file, plain or gzip, with a stateless mapping).</summary>
     internal bool IsChunked => _chunked is not null;
 
     /// <summary>Container format: <c>csv</c>, <c>jsonl</c> or <c>whitespace</c>, with <c>+gzip</c> when compressed.</summary>
@@ -142,10 +143,15 @@ public sealed class TransactionFileReader : IAsyncDisposable
         var headerless = prepared.IsJsonLines
             ? null
             : (mapping ??= context.Catalog.DetectHeaderless(prepared.FirstLine)) is { Layout: "whitespace" } whitespace ? whitespace.Columns : null;
-        if (!prepared.IsJsonLines && headerless is null && chunking.Enabled && !prepared.Gzip && prepared.Encoding is null
-            && await OpenChunkedAsync(prepared.Content, prepared.Head, mapping, context, chunking, cancellationToken).ConfigureAwait(false) is { } chunked)
+        if (!prepared.IsJsonLines && headerless is null && chunking.Enabled && prepared.Encoding is null
+            && await OpenChunkedAsync(prepared, mapping, context, chunking, cancellationToken).ConfigureAwait(false) is { } chunked)
         {
             return (chunked, null);
+        }
+
+        if (prepared.IsJsonLines && chunking.Enabled && prepared.Encoding is null && OpenChunkedJsonLines(prepared, mapping, context, chunking) is { } chunkedJson)
+        {
+            return (chunkedJson, null);
         }
 
         var (opened, problem) = await ExportInput.OpenRecordsAsync(prepared, options, _ => headerless, cancellationToken).ConfigureAwait(false);
@@ -178,8 +184,9 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// mapping that keeps no state between rows (no order fields carried from a first row, no order totals
     /// counted once), so that chunks can be mapped independently. Null means: read it sequentially.
     /// </summary>
-    private static async Task<TransactionFileReader?> OpenChunkedAsync(Stream content, byte[] head, ExportMapping? mapping, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
+    private static async Task<TransactionFileReader?> OpenChunkedAsync(PreparedExport prepared, ExportMapping? mapping, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
     {
+        var head = prepared.Head;
         if (CsvHeaderProbe.Probe(head) is not { } probe || !Utf8.IsValid(head.AsSpan(0, probe.HeaderBytes)))
         {
             return null;
@@ -208,8 +215,64 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
 
         var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings), () => new RecurringStrings(context.Customers));
-        var chunked = new ChunkedCsvRows(content, header, chunking, options.MaxRecordChars, parser, (rest, first, lineBefore, token) => ReadRestAsync(rest, first, lineBefore, bound, context, token), ExportInput.FileLevelReason);
-        return new TransactionFileReader(chunked, mapping);
+        var chunked = new ChunkedCsvRows(prepared.Content, header, ChunkedLayout.Delimited(header.Length), chunking, options.MaxRecordChars, parser.Parse, (rest, first, lineBefore, token) => ReadRestAsync(rest, first, lineBefore, bound, context, token), ExportInput.FileLevelReason);
+        return new TransactionFileReader(chunked, mapping, prepared.Gzip ? "csv+gzip" : "csv");
+    }
+
+    /// <summary>
+    /// The chunked reader of a JSON Lines file, when it qualifies: UTF-8, a first line (the object whose keys are
+    /// the columns) that ends within the sniffed head with LF or CRLF and reads as the sequential reader reads it,
+    /// and a mapping that keeps no state between rows. Null means: read it sequentially.
+    /// </summary>
+    private static TransactionFileReader? OpenChunkedJsonLines(PreparedExport prepared, ExportMapping? mapping, ExportContext context, ChunkingSettings chunking)
+    {
+        var head = prepared.Head.AsSpan();
+        // StreamReader would detect UTF-16 or UTF-32 from these; only UTF-8 is read here.
+        if (head.Length >= 2 && (head[0] is 0xFE or 0xFF || (head[0] == 0 && head[1] == 0)))
+        {
+            return null;
+        }
+
+        var bom = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var lineFeed = head[bom..].IndexOf((byte)'\n');
+        if (lineFeed < 0 || !Utf8.IsValid(head.Slice(bom, lineFeed)))
+        {
+            return null;
+        }
+
+        var firstLine = Encoding.UTF8.GetString(head.Slice(bom, lineFeed));
+        firstLine = firstLine.EndsWith('\r') ? firstLine[..^1] : firstLine;
+        var options = context.Options;
+        if (firstLine.Contains('\r', StringComparison.Ordinal) || JsonLinesRecordSource.ColumnsOf(firstLine) is not ({ } columns, _) || columns.Count > options.MaxColumns)
+        {
+            return null;
+        }
+
+        mapping ??= context.Catalog.DetectByColumns(columns);
+        if (mapping is null || BoundMapping.Bind(mapping, columns) is not ({ } bound, _) || bound.Mapping.OrderFieldsOnFirstRow || bound.OrderTotal is not null)
+        {
+            return null;
+        }
+
+        var parser = new JsonLinesChunkParser(columns, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings), () => new RecurringStrings(context.Customers));
+        var firstLineBytes = prepared.Head[..(bom + lineFeed + 1)];
+        var chunked = new ChunkedCsvRows(prepared.Content, firstLineBytes, ChunkedLayout.JsonLines(bom), chunking, options.MaxRecordChars, parser.Parse, (rest, first, _, token) => ReadRestJsonLinesAsync(rest, first, columns, bound, context, token), ExportInput.FileLevelReason);
+        return new TransactionFileReader(chunked, mapping, prepared.Gzip ? "jsonl+gzip" : "jsonl");
+    }
+
+    /// <summary>The sequential reader over the first line and the rest of a JSON Lines file the chunked parser gave up on.</summary>
+    private static async IAsyncEnumerable<ParsedRow> ReadRestJsonLinesAsync(Stream rest, ExportChunk first, IReadOnlyList<string> columns, BoundMapping bound, ExportContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var check = new Utf8Check(rest, first.FirstLine, first.Offset);
+        var text = new StreamReader(check, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var source = await JsonLinesRecordSource.OpenAfterFirstLineAsync(text, columns, context.Options.MaxRecordChars, first.FirstLine, cancellationToken).ConfigureAwait(false);
+        await using (source.ConfigureAwait(false))
+        {
+            await foreach (var row in ExportRecordRows.ReadAsync(source, new RowMapper(bound, context.Options, context.Customers), check, cancellationToken).ConfigureAwait(false))
+            {
+                yield return row;
+            }
+        }
     }
 
     /// <summary>The columns of a header line (its bytes, line break included), read by Sylvan as the whole file would be.</summary>

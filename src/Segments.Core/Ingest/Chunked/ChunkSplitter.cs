@@ -4,13 +4,14 @@ using System.Threading.Channels;
 namespace Segments.Core.Ingest.Chunked;
 
 /// <summary>
-/// Reads a delimited file's data (after its header) into chunks that end at a record boundary: the last
-/// line feed outside quotes, found by counting quote bytes (a doubled quote counts twice, so the parity
-/// still says whether a position is inside a quoted field). Each chunk is handed to a parse task at once and
+/// Reads a file's data (after its header, or its byte order mark for JSON Lines) into chunks that end at a record
+/// boundary: for delimited text the last line feed outside quotes, found by counting quote bytes (a doubled quote
+/// counts twice, so the parity still says whether a position is inside a quoted field); for JSON Lines, where a
+/// line break inside a string is always escaped, the last line feed. Each chunk is handed to a parse task at once and
 /// the task queued in file order; the bounded queue keeps memory bounded. A failure of the stream (size
 /// limit, I/O) is queued in its place, so that it surfaces after the rows before it.
 /// </summary>
-internal sealed class ChunkSplitter(Stream content, int skipBytes, ChunkingSettings settings, int maxRecordBytes, Func<ExportChunk, ChunkOutcome> parse)
+internal sealed class ChunkSplitter(Stream content, ChunkedLayout layout, ChunkingSettings settings, int maxRecordBytes, Func<ExportChunk, ChunkOutcome> parse)
 {
     private volatile bool _raw;
 
@@ -25,8 +26,8 @@ internal sealed class ChunkSplitter(Stream content, int skipBytes, ChunkingSetti
         var maxChunk = settings.ChunkBytes + maxRecordBytes + 16;
         var buffer = ArrayPool<byte>.Shared.Rent(settings.ChunkBytes);
         var filled = 0;
-        var line = 2L;
-        var offset = (long)skipBytes;
+        var line = layout.FirstLine;
+        var offset = (long)layout.SkipBytes;
         Exception? failure = null;
         try
         {
@@ -47,7 +48,7 @@ internal sealed class ChunkSplitter(Stream content, int skipBytes, ChunkingSetti
                 }
 
                 var raw = _raw;
-                var cut = end || raw ? filled : LastBoundary(buffer.AsSpan(0, filled));
+                var cut = end || raw ? filled : layout.QuotedFields ? LastBoundary(buffer.AsSpan(0, filled)) : LastLineFeed(buffer.AsSpan(0, filled));
                 if (cut < 0)
                 {
                     if (buffer.Length < maxChunk)
@@ -130,9 +131,16 @@ internal sealed class ChunkSplitter(Stream content, int skipBytes, ChunkingSetti
         }
     }
 
+    /// <summary>Position after the last line feed, or -1 when there is none.</summary>
+    internal static int LastLineFeed(ReadOnlySpan<byte> bytes)
+    {
+        var lineFeed = bytes.LastIndexOf((byte)'\n');
+        return lineFeed < 0 ? -1 : lineFeed + 1;
+    }
+
     private async Task SkipAsync(byte[] scratch, CancellationToken cancellationToken)
     {
-        var left = skipBytes;
+        var left = layout.SkipBytes;
         while (left > 0)
         {
             var read = await content.ReadAsync(scratch.AsMemory(0, Math.Min(left, scratch.Length)), cancellationToken).ConfigureAwait(false);

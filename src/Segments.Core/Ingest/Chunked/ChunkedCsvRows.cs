@@ -5,11 +5,12 @@ using System.Threading.Channels;
 namespace Segments.Core.Ingest.Chunked;
 
 /// <summary>
-/// The rows of a delimited file parsed in parallel: a splitter cuts the data into record-aligned chunks,
+/// The rows of a delimited or JSON Lines file parsed in parallel: a splitter cuts the data into record-aligned chunks,
 /// tasks parse and map them (one core each), and the rows come back here in file order, so that everything
 /// downstream (row accounting, the first errors, the threshold, the normalised output) sees exactly the
 /// sequence the sequential parser produces. When a chunk is not regular CSV, the sequential parser takes
-/// over from that chunk to the end (<paramref name="readSequentially"/>, given the bytes to read, the
+/// over from that chunk to the end (<paramref name="readSequentially"/>, given the bytes to read (<paramref name="header"/>
+/// again, then the rest), the
 /// chunk they start with (its physical line and byte offset), and the line of the last row read before them). A failure of the stream
 /// becomes an <see cref="ExportRejectedException"/> when <paramref name="fileLevelReason"/> names it, as on
 /// the sequential path.
@@ -17,9 +18,10 @@ namespace Segments.Core.Ingest.Chunked;
 internal sealed class ChunkedCsvRows(
     Stream content,
     byte[] header,
+    ChunkedLayout layout,
     ChunkingSettings settings,
     int maxRecordChars,
-    ChunkParser parser,
+    Func<ExportChunk, ChunkOutcome> parse,
     Func<Stream, ExportChunk, long, CancellationToken, IAsyncEnumerable<ParsedRow>> readSequentially,
     Func<Exception, long, string?> fileLevelReason)
 {
@@ -43,7 +45,7 @@ internal sealed class ChunkedCsvRows(
     public async IAsyncEnumerable<RowBatch> ReadBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var queue = Channel.CreateBounded<Task<ChunkOutcome>>(new BoundedChannelOptions(settings.Queued) { SingleReader = true, SingleWriter = true });
-        var splitter = new ChunkSplitter(content, header.Length, settings, 3 * maxRecordChars, parser.Parse);
+        var splitter = new ChunkSplitter(content, layout, settings, 3 * maxRecordChars, parse);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var lastLine = 1L;
         var splitting = Task.Run(() => splitter.RunAsync(queue.Writer, stop.Token), CancellationToken.None);

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace Segments.Core.Ingest.Mappings;
 
 /// <summary>
@@ -23,6 +25,9 @@ public interface IExportMapping<TSelf>
 
     /// <summary>Every problem of <paramref name="mapping"/> for its kind (the name is checked for every kind), in words a store can act on; empty when usable.</summary>
     static abstract IReadOnlyList<string> Problems(TSelf mapping);
+
+    /// <summary>How a document of this kind is read: the source-generated contract (<see cref="MappingJsonContext"/>), no reflection.</summary>
+    static abstract JsonTypeInfo<TSelf> JsonTypeInfo { get; }
 
     /// <summary>What this kind's header is called when none is recognised: <c>header</c> or <c>customer export header</c>.</summary>
     static abstract string HeaderName { get; }

@@ -11,8 +11,6 @@ namespace Segments.Core.Ingest.Mappings;
 public sealed class MappingCatalog<TMapping>
     where TMapping : class, IExportMapping<TMapping>
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
     private MappingCatalog(IReadOnlyList<TMapping> mappings) => Mappings = mappings;
 
     /// <summary>The built-in mappings only.</summary>
@@ -56,7 +54,7 @@ public sealed class MappingCatalog<TMapping>
         TMapping? mapping;
         try
         {
-            mapping = JsonSerializer.Deserialize<TMapping>(json, Json);
+            mapping = JsonSerializer.Deserialize(json, TMapping.JsonTypeInfo);
         }
         catch (JsonException ex)
         {

@@ -6,35 +6,31 @@ namespace Segments.Core.Ingest.Records;
 /// JSON Lines: one object per line. Columns are the keys of the first object; a later object's values are
 /// looked up by those keys (missing keys read as empty). Values that are not strings are read as their JSON text.
 /// </summary>
-public sealed class JsonLinesRecordSource : IRecordSource, IExportRecord
+public sealed class JsonLinesRecordSource : IRecordSource
 {
     private readonly TextReader _text;
     private readonly int _maxRecordChars;
-    private readonly Dictionary<string, int> _ordinals;
-    private readonly string[] _values;
+    private readonly JsonLineRecord _record;
     private string? _pendingLine;
 
-    private JsonLinesRecordSource(TextReader text, int maxRecordChars, string firstLine, IReadOnlyList<string> columns)
+    private JsonLinesRecordSource(TextReader text, int maxRecordChars, string? firstLine, IReadOnlyList<string> columns, long lineBefore)
     {
         _text = text;
         _maxRecordChars = maxRecordChars;
         _pendingLine = firstLine;
         Columns = columns;
-        _ordinals = columns.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
-        _values = new string[columns.Count];
+        _record = new JsonLineRecord(columns);
+        Line = lineBefore;
     }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Columns { get; }
 
     /// <inheritdoc />
-    public IExportRecord Current => this;
+    public IExportRecord Current => _record;
 
     /// <inheritdoc />
     public long Line { get; private set; }
-
-    /// <inheritdoc />
-    public int FieldCount { get; private set; }
 
     /// <inheritdoc />
     public string? Problem { get; private set; }
@@ -42,10 +38,18 @@ public sealed class JsonLinesRecordSource : IRecordSource, IExportRecord
     /// <summary>Reads the first object to learn the columns; null and a reason when it is not a JSON object.</summary>
     public static async Task<(JsonLinesRecordSource? Source, string? Problem)> OpenAsync(TextReader text, int maxRecordChars, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var first = await text.ReadLineAsync(cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        var (columns, problem) = ColumnsOf(first);
+        return columns is null ? (null, problem) : (new JsonLinesRecordSource(text, maxRecordChars, first, columns, lineBefore: 0), null);
+    }
+
+    /// <summary>The columns a first line gives (its object's keys), or the reason it gives none.</summary>
+    public static (IReadOnlyList<string>? Columns, string? Problem) ColumnsOf(string firstLine)
+    {
         try
         {
-            using var document = JsonDocument.Parse(first);
+            using var document = JsonDocument.Parse(firstLine);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, "line 1 is not a JSON object");
@@ -53,12 +57,9 @@ public sealed class JsonLinesRecordSource : IRecordSource, IExportRecord
 
             var columns = document.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
             var repeated = columns.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-            if (repeated is not null)
-            {
-                return (null, $"line 1 has the key '{repeated.Key}' more than once (keys are compared ignoring case)");
-            }
-
-            return (new JsonLinesRecordSource(text, maxRecordChars, first, columns), null);
+            return repeated is not null
+                ? (null, $"line 1 has the key '{repeated.Key}' more than once (keys are compared ignoring case)")
+                : (columns, null);
         }
         catch (JsonException ex)
         {
@@ -66,8 +67,16 @@ public sealed class JsonLinesRecordSource : IRecordSource, IExportRecord
         }
     }
 
-    /// <inheritdoc />
-    public ReadOnlySpan<char> Field(int ordinal) => ordinal < FieldCount ? _values[ordinal] : [];
+    /// <summary>
+    /// A source over text that starts with the file's first line (read and passed over: its keys are already
+    /// <paramref name="columns"/>) followed by the file from physical line <paramref name="firstDataLine"/> on: how
+    /// the sequential reader takes over a file from the parallel one.
+    /// </summary>
+    internal static async Task<JsonLinesRecordSource> OpenAfterFirstLineAsync(TextReader text, IReadOnlyList<string> columns, int maxRecordChars, long firstDataLine, CancellationToken cancellationToken)
+    {
+        await text.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        return new JsonLinesRecordSource(text, maxRecordChars, firstLine: null, columns, lineBefore: firstDataLine - 1);
+    }
 
     /// <inheritdoc />
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
@@ -86,46 +95,7 @@ public sealed class JsonLinesRecordSource : IRecordSource, IExportRecord
         }
         while (string.IsNullOrWhiteSpace(line));
 
-        Array.Fill(_values, string.Empty);
-        if (line.Length > _maxRecordChars)
-        {
-            // One absurd line is that row's problem, not the file's.
-            Problem = RecordTooLongException.Describe(Line, _maxRecordChars);
-            FieldCount = 0;
-            return true;
-        }
-
-        Problem = null;
-        FieldCount = _values.Length;
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                Problem = "not a JSON object";
-                FieldCount = 0;
-                return true;
-            }
-
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                if (_ordinals.TryGetValue(property.Name, out var ordinal))
-                {
-                    _values[ordinal] = property.Value.ValueKind switch
-                    {
-                        JsonValueKind.String => property.Value.GetString() ?? string.Empty,
-                        JsonValueKind.Null => string.Empty,
-                        _ => property.Value.GetRawText(),
-                    };
-                }
-            }
-        }
-        catch (JsonException ex)
-        {
-            Problem = $"not valid JSON: {ex.Message}";
-            FieldCount = 0;
-        }
-
+        Problem = _record.Read(line.AsMemory(), Line, _maxRecordChars);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Segments.Core.Ingest;
 using Segments.Core.Ingest.Mappings;
 
@@ -6,71 +7,72 @@ namespace Segments.Core.Profiles.Mappings;
 /// <summary>
 /// How one kind of customer export maps to profile records: a data file (JSON), as order mappings are, so a
 /// store can add the layout of its CRM without a code change. Column lists mean "the first non-empty of these".
+/// Setters rather than <c>init</c>, as <see cref="ExportMapping"/> says why.
 /// </summary>
 public sealed record ProfileMapping : IExportMapping<ProfileMapping>
 {
     /// <summary>Stable name (recorded per batch; forces the mapping through blob metadata <c>mapping=</c>).</summary>
-    public string Name { get; init; } = string.Empty;
+    public string Name { get; set; } = string.Empty;
 
     /// <summary>What export this is, in words.</summary>
-    public string Description { get; init; } = string.Empty;
+    public string Description { get; set; } = string.Empty;
 
     /// <summary>Header columns that must all be present for this layout to be detected (case-insensitive).</summary>
-    public IReadOnlyList<string> Detect { get; init; } = [];
+    public IReadOnlyList<string> Detect { get; set; } = [];
 
     /// <summary>Header columns of which at least one must be present as well (when any are listed).</summary>
-    public IReadOnlyList<string> DetectAny { get; init; } = [];
+    public IReadOnlyList<string> DetectAny { get; set; } = [];
 
     /// <summary>Customer id or e-mail columns; an e-mail is hashed exactly as in order exports, so the two join.</summary>
-    public IReadOnlyList<string> Customer { get; init; } = [];
+    public IReadOnlyList<string> Customer { get; set; } = [];
 
     /// <summary>Signup (account creation) date columns.</summary>
-    public IReadOnlyList<string> SignupDate { get; init; } = [];
+    public IReadOnlyList<string> SignupDate { get; set; } = [];
 
     /// <summary>Birth year columns (four digits).</summary>
-    public IReadOnlyList<string> BirthYear { get; init; } = [];
+    public IReadOnlyList<string> BirthYear { get; set; } = [];
 
     /// <summary>Age band columns, used when there is no birth year.</summary>
-    public IReadOnlyList<string> AgeBand { get; init; } = [];
+    public IReadOnlyList<string> AgeBand { get; set; } = [];
 
     /// <summary>Gender columns.</summary>
-    public IReadOnlyList<string> Gender { get; init; } = [];
+    public IReadOnlyList<string> Gender { get; set; } = [];
 
     /// <summary>City columns.</summary>
-    public IReadOnlyList<string> City { get; init; } = [];
+    public IReadOnlyList<string> City { get; set; } = [];
 
     /// <summary>Region, state or province columns.</summary>
-    public IReadOnlyList<string> Region { get; init; } = [];
+    public IReadOnlyList<string> Region { get; set; } = [];
 
     /// <summary>Country columns.</summary>
-    public IReadOnlyList<string> Country { get; init; } = [];
+    public IReadOnlyList<string> Country { get; set; } = [];
 
     /// <summary>Acquisition channel columns.</summary>
-    public IReadOnlyList<string> AcquisitionChannel { get; init; } = [];
+    public IReadOnlyList<string> AcquisitionChannel { get; set; } = [];
 
     /// <summary>E-mail marketing consent columns (yes/no, see <see cref="ConsentValue"/>).</summary>
-    public IReadOnlyList<string> ConsentEmail { get; init; } = [];
+    public IReadOnlyList<string> ConsentEmail { get; set; } = [];
 
     /// <summary>Columns with the time of the e-mail consent.</summary>
-    public IReadOnlyList<string> ConsentEmailAt { get; init; } = [];
+    public IReadOnlyList<string> ConsentEmailAt { get; set; } = [];
 
     /// <summary>SMS marketing consent columns.</summary>
-    public IReadOnlyList<string> ConsentSms { get; init; } = [];
+    public IReadOnlyList<string> ConsentSms { get; set; } = [];
 
     /// <summary>Columns with the time of the SMS consent.</summary>
-    public IReadOnlyList<string> ConsentSmsAt { get; init; } = [];
+    public IReadOnlyList<string> ConsentSmsAt { get; set; } = [];
 
     /// <summary>Tag columns.</summary>
-    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; set; } = [];
 
     /// <summary>What separates tags in one cell.</summary>
-    public string TagSeparator { get; init; } = ",";
+    public string TagSeparator { get; set; } = ",";
 
     /// <summary>Columns with the time the record last changed; the newest record of a customer wins.</summary>
-    public IReadOnlyList<string> UpdatedAt { get; init; } = [];
+    public IReadOnlyList<string> UpdatedAt { get; set; } = [];
 
     /// <summary>Rows without a customer id are skipped and counted instead of rejected.</summary>
-    public bool SkipRowsWithoutCustomer { get; init; }
+    public bool SkipRowsWithoutCustomer { get; set; }
 
     /// <inheritdoc />
     public static string KindName => "profile mapping";
@@ -97,6 +99,9 @@ public sealed record ProfileMapping : IExportMapping<ProfileMapping>
 
         return problems;
     }
+
+    /// <inheritdoc />
+    public static JsonTypeInfo<ProfileMapping> JsonTypeInfo => MappingJsonContext.Default.ProfileMapping;
 
     /// <inheritdoc />
     public static string HeaderName => "customer export header";
