@@ -71,6 +71,7 @@ var containers = [
   'azure-webjobs-hosts'
   'outbox'
   'audiences'
+  'state'
   deploymentContainer
 ]
 var tables = [

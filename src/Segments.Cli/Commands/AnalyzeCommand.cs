@@ -24,14 +24,15 @@ public static class AnalyzeCommand
         var output = new Option<FileInfo?>("--out") { Description = "Write one row per customer with every segment to this CSV file." };
         var events = new Option<FileInfo[]>("--events") { Description = "Behaviour events (JSON Lines: Segment messages or GA4 export rows, plain or gzip), in arrival order; repeatable. Needs --as-of.", AllowMultipleArgumentsPerToken = true };
         var discount = new Option<double>("--monthly-discount-rate") { Description = "Monthly discount rate of the 12-month CLV.", DefaultValueFactory = _ => new PredictionOptions().MonthlyDiscountRate };
+        var buckets = new Option<int?>("--buckets") { Description = "Score bucket by bucket (1 to 1024 customer buckets), holding one bucket's lines at a time, as a run does at scale; the same segments. Without events." };
         var churnHorizon = new Option<int>("--churn-horizon-days") { Description = "Churn probability = P(no purchase in the next this many days), 1 to 3650.", DefaultValueFactory = _ => new PredictionOptions().ChurnHorizonDays };
-        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters, predictions and rule segments for an export file.") { asOf, events, rules, products, output, discount, churnHorizon };
+        var command = new Command("analyze", "Compute RFM, lifecycle stages, clusters, predictions and rule segments for an export file.") { asOf, events, rules, products, output, discount, churnHorizon, buckets };
         input.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(events) ?? [], result.GetValue(rules), result.GetValue(products), result.GetValue(output), new PredictionOptions { MonthlyDiscountRate = result.GetValue(discount), ChurnHorizonDays = result.GetValue(churnHorizon) }, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result, input, result.GetValue(asOf), result.GetValue(events) ?? [], result.GetValue(rules), result.GetValue(products), result.GetValue(output), new PredictionOptions { MonthlyDiscountRate = result.GetValue(discount), ChurnHorizonDays = result.GetValue(churnHorizon) }, result.GetValue(buckets), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, ExportInputOptions inputOptions, string? asOfText, FileInfo[] eventFiles, FileInfo? rulesFile, FileInfo? productsFile, FileInfo? output, PredictionOptions predictions, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, ExportInputOptions inputOptions, string? asOfText, FileInfo[] eventFiles, FileInfo? rulesFile, FileInfo? productsFile, FileInfo? output, PredictionOptions predictions, int? buckets, CancellationToken cancellationToken)
     {
         var (asOf, asOfProblem) = AsOfArgument.Parse(asOfText);
         if (asOfProblem is not null)
@@ -88,6 +89,11 @@ public static class AnalyzeCommand
             }
         }
 
+        if (buckets is { } count && (count < 1 || count > 1024 || eventFiles.Length > 0))
+        {
+            problems = [.. problems, eventFiles.Length > 0 ? "--buckets cannot be combined with --events yet." : $"--buckets is {count}: it must be 1 to 1024."];
+        }
+
         if (context is null || !input.Exists || problems.Count > 0)
         {
             foreach (var problem in input.Exists ? problems : [.. problems, $"{input.FullName}: no such file."])
@@ -96,6 +102,11 @@ public static class AnalyzeCommand
             }
 
             return 2;
+        }
+
+        if (buckets is { } bucketCount)
+        {
+            return await BucketedAnalysis.RunAsync(input, inputOptions.Source(result, input), context, asOf, bucketCount, segments, catalog, output, predictions, cancellationToken).ConfigureAwait(false);
         }
 
         var engine = new SegmentationEngine(asOf, predictions);

@@ -28,9 +28,7 @@ internal static class SegmentationCsv
             await writer.WriteLineAsync(Header.AsMemory(), cancellationToken).ConfigureAwait(false);
             foreach (var c in result.Customers)
             {
-                var m = c.Rfm.Metrics;
-                var line = string.Create(CultureInfo.InvariantCulture,
-                    $"{CsvField.Escape(c.CustomerId)},{m.RecencyDays},{m.Frequency},{m.Monetary:0.00},{c.Rfm.R},{c.Rfm.F},{c.Rfm.M},{c.Rfm.Code},{CsvField.Escape(c.Rfm.Segment)},{c.FirstOrderDate:yyyy-MM-dd},{c.LastOrderDate:yyyy-MM-dd},{CsvField.Escape(c.LifecycleStage)},{c.Cluster},{c.Prediction?.PAlive:0.####},{c.Prediction?.ExpectedPurchases30:0.####},{c.Prediction?.ExpectedPurchases90:0.####},{c.Prediction?.ExpectedPurchases365:0.####},{c.Prediction?.ExpectedAverageOrderValue:0.00},{c.Prediction?.Clv12Months:0.00},{c.Prediction?.ChurnProbability:0.####},{c.Prediction?.ChurnRiskBand},{c.Prediction?.ExpectedNextOrderDate:yyyy-MM-dd},{c.Prediction?.AverageDaysBetweenOrders:0.##},{c.Prediction?.HistoricClv:0.00},{c.Prediction?.Clv12Months:0.00},{c.Prediction?.TotalClv:0.00},{c.Prediction?.SpendTier},{CsvField.Escape(string.Join("; ", c.RuleSegments))},{BehaviourColumns(c.CustomerId, behaviour, memberships)}");
+                var line = CustomerLine(c, behaviour, memberships);
                 await writer.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
             }
 
@@ -40,6 +38,14 @@ internal static class SegmentationCsv
                 await writer.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>One scored customer's row (without its line break); the behaviour columns are empty without <paramref name="behaviour"/>.</summary>
+    public static string CustomerLine(CustomerSegmentation c, BehaviourResult? behaviour, ILookup<string, BehaviourMembership>? memberships)
+    {
+        var m = c.Rfm.Metrics;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{CsvField.Escape(c.CustomerId)},{m.RecencyDays},{m.Frequency},{m.Monetary:0.00},{c.Rfm.R},{c.Rfm.F},{c.Rfm.M},{c.Rfm.Code},{CsvField.Escape(c.Rfm.Segment)},{c.FirstOrderDate:yyyy-MM-dd},{c.LastOrderDate:yyyy-MM-dd},{CsvField.Escape(c.LifecycleStage)},{c.Cluster},{c.Prediction?.PAlive:0.####},{c.Prediction?.ExpectedPurchases30:0.####},{c.Prediction?.ExpectedPurchases90:0.####},{c.Prediction?.ExpectedPurchases365:0.####},{c.Prediction?.ExpectedAverageOrderValue:0.00},{c.Prediction?.Clv12Months:0.00},{c.Prediction?.ChurnProbability:0.####},{c.Prediction?.ChurnRiskBand},{c.Prediction?.ExpectedNextOrderDate:yyyy-MM-dd},{c.Prediction?.AverageDaysBetweenOrders:0.##},{c.Prediction?.HistoricClv:0.00},{c.Prediction?.Clv12Months:0.00},{c.Prediction?.TotalClv:0.00},{c.Prediction?.SpendTier},{CsvField.Escape(string.Join("; ", c.RuleSegments))},{BehaviourColumns(c.CustomerId, behaviour, memberships)}");
     }
 
     /// <summary>behaviour_segments (names joined by ';'), last_seen (UTC, ISO 8601), abandoned_cart_value (cart abandoners only).</summary>

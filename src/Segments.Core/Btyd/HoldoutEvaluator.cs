@@ -111,7 +111,7 @@ public static class HoldoutEvaluator
     // many weeks every k-th week is kept (always the last week and the last of the calibration period).
     private const int MaxTrackingPoints = 120;
 
-    private static List<TrackingPoint> Thinned(List<TrackingPoint> points)
+    internal static List<TrackingPoint> Thinned(List<TrackingPoint> points)
     {
         if (points.Count <= MaxTrackingPoints)
         {

@@ -13,4 +13,14 @@ public sealed record ClusteringResult(
     IReadOnlyList<CustomerCluster> Customers,
     IReadOnlyList<ClusterCountScore> Candidates,
     int SilhouetteSampleSize,
-    RfmFeatureScaling Scaling);
+    RfmFeatureScaling Scaling)
+{
+    /// <summary>
+    /// The fitted centroids in feature space, in k-means label order (not cluster-number order), so that a customer
+    /// outside the fitted set is placed exactly as k-means placed its own rows: nearest centroid, lower label on a tie.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>> LabelCentroids { get; init; } = [];
+
+    /// <summary>The cluster number (1-based) of each k-means label: <c>ClusterNumbers[label]</c>.</summary>
+    public IReadOnlyList<int> ClusterNumbers { get; init; } = [];
+}

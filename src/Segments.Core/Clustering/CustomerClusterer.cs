@@ -102,7 +102,11 @@ public static class CustomerClusterer
             .Select(c => new ClusterSummary(numberOf[c.Label], sizes[c.Label], c.Centroid.RecencyDays, c.Centroid.Frequency, c.Centroid.Monetary))
             .ToList();
         var assignments = customers.Select((c, i) => new CustomerCluster(c.CustomerId, numberOf[fit.Labels[i]])).ToList();
-        return new ClusteringResult(fit.K, clusters, assignments, candidates, sampleSize, scaling);
+        return new ClusteringResult(fit.K, clusters, assignments, candidates, sampleSize, scaling)
+        {
+            LabelCentroids = fit.Centroids.Select(c => (IReadOnlyList<double>)[.. c]).ToList(),
+            ClusterNumbers = numberOf,
+        };
     }
 
     private static void Validate(ClusteringOptions options)

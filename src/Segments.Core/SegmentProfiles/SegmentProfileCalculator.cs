@@ -85,7 +85,7 @@ public static class SegmentProfileCalculator
     /// ⌈<see cref="SegmentProfileOptions.CrossSellMinimumShare"/> × segment size⌉) of the segment's customers
     /// bought; highest lift first, then more buyers, then product name.
     /// </summary>
-    private static List<CrossSellCandidate> CrossSell(Dictionary<string, int> buyers, int n, Dictionary<string, int> buyersOverall, int customerCount, SegmentProfileOptions options)
+    internal static List<CrossSellCandidate> CrossSell(Dictionary<string, int> buyers, int n, Dictionary<string, int> buyersOverall, int customerCount, SegmentProfileOptions options)
     {
         if (n == 0 || customerCount == 0)
         {
@@ -130,7 +130,7 @@ public static class SegmentProfileCalculator
         return counts;
     }
 
-    private static List<ShareOf> Top(Dictionary<string, int> counts, int n, int take) =>
+    internal static List<ShareOf> Top(Dictionary<string, int> counts, int n, int take) =>
         counts
             .OrderByDescending(p => p.Value)
             .ThenBy(p => p.Key, StringComparer.Ordinal)
@@ -138,5 +138,5 @@ public static class SegmentProfileCalculator
             .Select(p => new ShareOf(p.Key, p.Value, Share(p.Value, n)))
             .ToList();
 
-    private static double Share(int count, int n) => n > 0 ? Math.Round((double)count / n, 4) : 0;
+    internal static double Share(int count, int n) => n > 0 ? Math.Round((double)count / n, 4) : 0;
 }

@@ -73,6 +73,9 @@ public static class PipelineServices
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RuleSegmentLoader>();
         services.AddSingleton<StrandedRuns>();
+        services.AddSingleton<Storage.State.BucketStateStore>();
+        services.AddSingleton<State.BucketStateMerger>();
+        services.AddSingleton<State.RunStateReader>();
         services.AddSingleton<RecomputeSegmentsHandler>();
         services.AddSingleton<RunRequests>();
         services.AddSingleton<SegmentQueries>();

@@ -95,6 +95,13 @@ public sealed record SegmentsOptions
     public Core.Events.BehaviourSettings Behaviour { get; init; } = new();
 
     /// <summary>
+    /// Whether runs read their order lines from the state kept between runs (<c>state</c> container: per customer
+    /// bucket, merged with only the batches accepted since the last run), true by default; false reads every accepted
+    /// batch again, as before the state existed. Both give the same segments.
+    /// </summary>
+    public bool ReadRunsFromState { get; init; } = true;
+
+    /// <summary>
     /// Diagnostic, 0 (off) by default: seconds a run waits after writing its generation and before flipping
     /// the active pointer, so fault tests can kill a host or stop storage at that moment. Never set it in production.
     /// </summary>

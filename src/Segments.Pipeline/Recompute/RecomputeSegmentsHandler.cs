@@ -34,7 +34,8 @@ public sealed partial class RecomputeSegmentsHandler(
     ILogger<RecomputeSegmentsHandler> logger,
     RunInsights insights,
     Delivery.DeliveryOutbox? outbox = null,
-    RunRecommendations? recommendations = null)
+    RunRecommendations? recommendations = null,
+    State.RunStateReader? state = null)
 {
     /// <summary>Generations kept after a run: the active one and two before it (for comparisons).</summary>
     public const int GenerationsKept = 3;
@@ -173,17 +174,28 @@ public sealed partial class RecomputeSegmentsHandler(
         var aggregator = new SegmentationEngine(run.AsOf, predictionOptions.Value);
         // Newest first: an order id already seen in a newer batch was re-exported or corrected there, and
         // that version replaces every older one.
-        var accepted = (await batches.ListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(RecordedOrderDates.IsReadByRuns)
-            .OrderByDescending(b => b.AcceptedAt ?? b.ReceivedAt)
-            .ThenByDescending(b => b.BlobName, StringComparer.Ordinal)
-            .ToList();
+        var accepted = State.AcceptedBatches.NewestFirst(await batches.ListAsync(cancellationToken).ConfigureAwait(false));
         var replaced = new HashSet<string>(StringComparer.Ordinal);
         var span = new OrderDateSpan();
         var recommendationLines = new Core.Recommendations.RecommendationLineCollector();
         var orders = new ExportedOrders();
         long linesReplaced = 0;
-        foreach (var batch in accepted)
+        IReadOnlyList<BatchRecord> batchesToRead = accepted;
+        if (state is not null && segmentsOptions.Value.ReadRunsFromState)
+        {
+            // The same lines in the same order, from the state merged with only the batches new since (src/Segments.Pipeline/State).
+            var fromState = await state.ReadAsync(run.RunId, accepted, line =>
+            {
+                aggregator.Add(line);
+                recommendationLines.Add(line);
+                orders.Add(line);
+            }, span, cancellationToken).ConfigureAwait(false);
+            replaced.UnionWith(fromState.OrderIds);
+            linesReplaced = fromState.LinesReplaced;
+            batchesToRead = [];
+        }
+
+        foreach (var batch in batchesToRead)
         {
             var ordersInBatch = new HashSet<string>(StringComparer.Ordinal);
             var stream = await normalized.OpenReadAsync(batch.NormalizedBlob!, cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,12 @@ public static class StorageNames
     /// <summary>One compact normalised copy of every accepted batch.</summary>
     public const string NormalizedContainer = "normalized";
 
+    /// <summary>
+    /// The runs' state between runs: per store and format version, each customer bucket's order lines after replacement
+    /// (Parquet), the order-id index and the manifest, <c>{store}/v{N}/bucket={b:D4}/orders-{write}.parquet</c>.
+    /// </summary>
+    public const string StateContainer = "state";
+
     /// <summary>Store configuration: export mappings under <c>mappings/</c>, rule segments in <c>segments.json</c>.</summary>
     public const string ConfigContainer = "config";
 
@@ -52,7 +58,7 @@ public static class StorageNames
     public const string PoisonQueue = "webjobs-blobtrigger-poison";
 
     /// <summary>Every container the product needs.</summary>
-    public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, CustomersContainer, EventsContainer, RejectedContainer, NormalizedContainer, ConfigContainer, HostsContainer, OutboxContainer, AudiencesContainer];
+    public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, CustomersContainer, EventsContainer, RejectedContainer, NormalizedContainer, ConfigContainer, HostsContainer, OutboxContainer, AudiencesContainer, StateContainer];
 
     /// <summary>Every fixed table (generation tables are created per run).</summary>
     public static IReadOnlyList<string> Tables { get; } = [BatchesTable, RunsTable, DeliveriesTable];

@@ -1,0 +1,121 @@
+using Segments.Core.Clustering;
+using Segments.Core.Lifecycle;
+using Segments.Core.Rfm;
+using Segments.Core.Rules;
+using Segments.Core.Segmentation;
+using Segments.Core.Transactions;
+
+namespace Segments.Core.Scale;
+
+/// <summary>
+/// Pass 2 of bucketed scoring: one bucket's customers scored against the population's <see cref="PopulationModel"/>,
+/// each exactly as <see cref="SegmentationEngine.Compute(IReadOnlyList{RuleSegment}, IReadOnlyDictionary{string, Profiles.CustomerProfileFields}?, Products.ProductCatalog?, IReadOnlyDictionary{string, Events.CustomerEventHistory}?)"/>
+/// scores them within the whole population.
+/// </summary>
+public static class BucketScorer
+{
+    /// <summary>
+    /// The spend-ranking keys of the bucket's predicted customers (the pass between fitting and scoring; see
+    /// <see cref="SpendRanking"/>).
+    /// </summary>
+    public static SpendRanking Rank(IEnumerable<TransactionLine> lines, PopulationModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var facts = new BucketFacts(lines, model.AsOf, keepProducts: false);
+        var metrics = facts.Metrics().ToDictionary(m => m.CustomerId, StringComparer.Ordinal);
+        var histories = facts.Histories().ToDictionary(h => h.CustomerId, StringComparer.Ordinal);
+        var ranking = new SpendRanking();
+        foreach (var (id, prediction) in BucketPredictions.Predict(facts, model, metrics, histories))
+        {
+            ranking.Add(BucketPredictions.RankKey(id, prediction));
+        }
+
+        return ranking;
+    }
+
+    /// <summary>
+    /// Every customer of the bucket with a non-cancelled order, ordered by id, with every segment. Needs the model's
+    /// <see cref="PopulationModel.SpendTiers"/> when the model predicts.
+    /// </summary>
+    public static IReadOnlyList<CustomerSegmentation> Score(
+        IEnumerable<TransactionLine> lines,
+        PopulationModel model,
+        IReadOnlyList<RuleSegment> rules,
+        IReadOnlyDictionary<string, Profiles.CustomerProfileFields>? profiles = null,
+        Products.ProductCatalog? products = null,
+        IReadOnlyDictionary<string, Events.CustomerEventHistory>? events = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(rules);
+        var day = model.AsOf;
+        var facts = new BucketFacts(lines, day, keepProducts: true);
+        var metricsList = facts.Metrics();
+        var metrics = metricsList.ToDictionary(m => m.CustomerId, StringComparer.Ordinal);
+        var histories = facts.Histories().ToDictionary(h => h.CustomerId, StringComparer.Ordinal);
+        var predictions = BucketPredictions.Predict(facts, model, metrics, histories);
+        if (predictions.Count > 0 && model.SpendTiers is null)
+        {
+            throw new InvalidOperationException("The model has no spend tier boundaries: rank every bucket (BucketScorer.Rank), merge the rankings and set PopulationModel.SpendTiers first.");
+        }
+
+        var placement = new ClusterPlacement(model.Clusters);
+        var customers = new List<CustomerSegmentation>(metricsList.Count);
+        foreach (var measured in metricsList)
+        {
+            var id = measured.CustomerId;
+            var score = ScoreRfm(measured, model.Rfm);
+            var history = histories[id];
+            var stage = LifecycleStageNames.NameOf(LifecycleClassifier.Assess(history, day, model.Lifecycle).Stage);
+            var cluster = placement.NumberOf(measured);
+            var prediction = predictions.GetValueOrDefault(id) is { } p ? p with { SpendTier = model.SpendTiers!.TierOf(BucketPredictions.RankKey(id, p)) } : null;
+            var bought = facts.ProductsOf(id);
+            var profile = profiles is not null && profiles.TryGetValue(id, out var fields) ? fields.AsOf(day) : null;
+            var attributes = new CustomerFacts(id)
+            {
+                AsOf = day,
+                RecencyDays = measured.RecencyDays,
+                Profile = profile,
+                Country = measured.Country,
+                FirstOrderDate = history.FirstOrderDate,
+                LastOrderDate = history.LastOrderDate,
+                Orders = measured.Frequency,
+                Revenue = measured.Monetary,
+                Products = bought,
+                ProductAttributes = products?.AttributesOf(bought),
+                RfmR = score.R,
+                RfmF = score.F,
+                RfmM = score.M,
+                RfmCode = score.Code,
+                RfmSegment = score.Segment,
+                LifecycleStage = stage,
+                Cluster = cluster,
+                // The rules see the CLV before the tier is set, as in the whole-population run (the tier is not a rule attribute).
+                PAlive = prediction?.PAlive,
+                Clv = prediction?.Clv12Months,
+                Events = events?.GetValueOrDefault(id),
+            }.ToProfile();
+            var matchedRules = rules
+                .Select(rule => (rule.Name, Clauses: rule.Explain(attributes, day)))
+                .Where(rule => rule.Clauses.Count > 0)
+                .ToList();
+            customers.Add(new CustomerSegmentation(score, history.FirstOrderDate, history.LastOrderDate, stage, cluster, matchedRules.Select(rule => rule.Name).ToList())
+            {
+                Prediction = prediction,
+                Products = bought,
+                Profile = profile,
+                RuleClauses = matchedRules.ToDictionary(rule => rule.Name, rule => rule.Clauses, StringComparer.Ordinal),
+            });
+        }
+
+        return customers;
+    }
+
+    /// <summary>As <see cref="RfmScorer.Score"/> scores one customer against the population's cut points.</summary>
+    private static RfmScore ScoreRfm(CustomerMetrics c, RfmCutPoints cuts)
+    {
+        var r = 5 - cuts.Recency.CountBelow(c.RecencyDays);
+        var f = 1 + cuts.Frequency.CountBelow(c.Frequency);
+        var m = 1 + cuts.Monetary.CountBelow(c.Monetary);
+        return new RfmScore(c, r, f, m, RfmSegmentTable.SegmentOf(r, f, m));
+    }
+}

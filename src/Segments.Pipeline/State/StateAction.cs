@@ -1,0 +1,14 @@
+namespace Segments.Pipeline.State;
+
+/// <summary>What a run does to the state before reading it.</summary>
+public enum StateAction
+{
+    /// <summary>Every accepted batch is merged, and nothing merged changed: read as it is.</summary>
+    UpToDate,
+
+    /// <summary>Batches accepted since are merged in; the buckets they touch are rewritten.</summary>
+    Merge,
+
+    /// <summary>The state cannot be trusted (none yet, another format or bucket count, a merged batch deleted or re-uploaded): rebuilt from every normalised batch.</summary>
+    Rebuild,
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Segments.Storage.Account;
+
+namespace Segments.Storage.State;
+
+/// <summary>
+/// The runs' state in the <c>state</c> container (<see cref="StateLayout"/>): bucket files and index partitions are
+/// written under new names, the manifest is swapped last with an ETag condition, and files no manifest names are
+/// removed after the swap, so that a write that dies halfway leaves the previous state whole.
+/// </summary>
+public sealed class BucketStateStore(StorageAccount account)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.StateContainer);
+
+    /// <summary>The manifest under <paramref name="prefix"/>, with its ETag; none before the first write.</summary>
+    public async Task<StoredManifest> GetManifestAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var name = StateLayout.ManifestOf(prefix);
+        Response<BlobDownloadResult> response;
+        try
+        {
+            response = await _container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return new StoredManifest(null, null, null);
+        }
+
+        var etag = response.Value.Details.ETag;
+        try
+        {
+            var manifest = response.Value.Content.ToObjectFromJson<StateManifest>(Json);
+            return manifest is null
+                ? new StoredManifest(null, etag, $"{name} is empty")
+                : new StoredManifest(manifest, etag, null);
+        }
+        catch (JsonException ex)
+        {
+            return new StoredManifest(null, etag, $"{name} is not a manifest this version reads: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Replaces the manifest, only if it is still the one read (<paramref name="expected"/>; null: only if there is
+    /// none). Another writer's manifest in between throws rather than being overwritten.
+    /// </summary>
+    public async Task SaveManifestAsync(string prefix, StateManifest manifest, ETag? expected, CancellationToken cancellationToken)
+    {
+        var name = StateLayout.ManifestOf(prefix);
+        var conditions = expected is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = ETag.All };
+        try
+        {
+            await UploadAsync(name, BinaryData.FromObjectAsJson(manifest, Json), conditions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new InvalidOperationException($"the state manifest {name} changed while this run merged batches into it; nothing of this write is used", ex);
+        }
+    }
+
+    /// <summary>Writes a bucket's lines to a new file <paramref name="file"/> under <paramref name="prefix"/>.</summary>
+    public async Task WriteBucketAsync(string prefix, string file, IReadOnlyList<StateLine> lines, CancellationToken cancellationToken)
+    {
+        // Parquet's footer is written after the data; a buffer keeps the upload one request per small file.
+        using var buffer = new MemoryStream();
+        await BucketLinesFile.WriteAsync(lines, buffer, cancellationToken).ConfigureAwait(false);
+        await UploadAsync(prefix + file, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), conditions: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A bucket's lines, in the order written.</summary>
+    public async Task<List<StateLine>> ReadBucketAsync(string prefix, string file, CancellationToken cancellationToken)
+    {
+        using var stream = await DownloadAsync(prefix + file, cancellationToken).ConfigureAwait(false);
+        return await BucketLinesFile.ReadAsync(stream, prefix + file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes an index partition to a new file <paramref name="file"/> under <paramref name="prefix"/>.</summary>
+    public async Task WriteIndexAsync(string prefix, string file, IReadOnlyCollection<OrderIndexEntry> entries, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await OrderIndexFile.WriteAsync(entries, buffer, cancellationToken).ConfigureAwait(false);
+        await UploadAsync(prefix + file, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), conditions: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An index partition's entries.</summary>
+    public async Task<List<OrderIndexEntry>> ReadIndexAsync(string prefix, string file, CancellationToken cancellationToken)
+    {
+        using var stream = await DownloadAsync(prefix + file, cancellationToken).ConfigureAwait(false);
+        return await OrderIndexFile.ReadAsync(stream, prefix + file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes every blob under <paramref name="prefix"/> that <paramref name="manifest"/> does not name: the files a
+    /// newer manifest replaced, and what a write that died before its manifest left.
+    /// </summary>
+    public async Task<int> RemoveUnnamedAsync(string prefix, StateManifest manifest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var keep = manifest.BucketFiles.Concat(manifest.IndexFiles).OfType<string>().Select(f => prefix + f).ToHashSet(StringComparer.Ordinal);
+        keep.Add(StateLayout.ManifestOf(prefix));
+        var removed = 0;
+        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (!keep.Contains(blob.Name))
+            {
+                await _container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>The names of every blob under <paramref name="prefix"/> (for tests and operators).</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+
+    private async Task<MemoryStream> DownloadAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await _container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            return new MemoryStream(content.Value.Content.ToArray(), writable: false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new InvalidDataException($"state file {name}, named by the manifest, is missing", ex);
+        }
+    }
+
+    private async Task UploadAsync(string name, BinaryData content, BlobRequestConditions? conditions, CancellationToken cancellationToken)
+    {
+        var options = new BlobUploadOptions { Conditions = conditions };
+        try
+        {
+            await _container.GetBlobClient(name).UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            // An account set up before the state existed: the container is made on the first write.
+            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _container.GetBlobClient(name).UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
