@@ -102,6 +102,15 @@ public sealed record SegmentsOptions
     public bool ReadRunsFromState { get; init; } = true;
 
     /// <summary>
+    /// Whether runs that read from the state score it bucket by bucket (issue 19, point 3), false by default: pass 1
+    /// summarises each customer bucket's lines (dropping them), the summaries are merged and fitted, pass 2 ranks each
+    /// bucket for the spend tiers, pass 3 scores each bucket; each pass holds one bucket's lines at a time
+    /// (<c>Pipeline/Scale/BucketWork</c>). A store with behaviour events is still scored from the whole population.
+    /// Both give the same segments.
+    /// </summary>
+    public bool BucketedRuns { get; init; }
+
+    /// <summary>
     /// Diagnostic, 0 (off) by default: seconds a run waits after writing its generation and before flipping
     /// the active pointer, so fault tests can kill a host or stop storage at that moment. Never set it in production.
     /// </summary>

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Logging;
+using Segments.Core.Cohorts;
+using Segments.Core.Recommendations;
+using Segments.Core.Scale;
+using Segments.Core.Segmentation;
+using Segments.Pipeline.Recompute;
+using Segments.Pipeline.State;
+using Segments.Storage.Batches;
+using Segments.Storage.Runs;
+
+namespace Segments.Pipeline.Scale;
+
+/// <summary>
+/// A run's read and score stages bucket by bucket (setting <c>Segments:BucketedRuns</c>): brings the state up to date,
+/// then pass 1 summarises every bucket (<see cref="BucketWork.SummariseAsync"/>), the summaries are merged, pass 2
+/// ranks every bucket for the spend tiers, pass 3 scores every bucket. The passes hand each other blobs
+/// (<see cref="RunWorkBlobs"/>), removed when the run ends.
+/// What follows scoring (insights, outbox, recommendations, the generation write) still takes the whole scored
+/// population: the customers are kept (not their lines), and the lines the recommender and the cohorts need are folded
+/// into their collectors bucket by bucket.
+/// </summary>
+public sealed partial class BucketedRun(RunStateReader state, BucketWork work, RunWorkBlobs blobs, BatchLedger batches, ILogger<BucketedRun> logger)
+{
+    /// <summary>
+    /// Whether the run can be scored bucket by bucket: not while behaviour events are accepted, as the behaviour stage
+    /// (order book, event-only customers, events in rules) still needs every order at once.
+    /// </summary>
+    public async Task<bool> AppliesAsync(CancellationToken cancellationToken) =>
+        !(await batches.ListAsync(BatchKind.Events, cancellationToken).ConfigureAwait(false))
+            .Any(b => b.Status == BatchStatus.Accepted && b.NormalizedBlob is not null);
+
+    /// <summary>Reads and scores <paramref name="run"/> bucket by bucket; <paramref name="span"/> gets the state's order dates.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="acceptedNewestFirst">The accepted order batches, newest first.</param>
+    /// <param name="span">Widened with the state's order dates.</param>
+    /// <param name="keepRecommendationLines">Whether the recommender's lines are collected.</param>
+    /// <param name="scoring">Called once the lines are summarised: the score stage begins.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public async Task<BucketedRunResult> ComputeAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, bool keepRecommendationLines, Action scoring, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(span);
+        ArgumentNullException.ThrowIfNull(scoring);
+        try
+        {
+            return await ComputeInPassesAsync(run, acceptedNewestFirst, span, keepRecommendationLines, scoring, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The passes' blobs are of no use once scoring ended (or failed): a later attempt of the run writes them again.
+            try
+            {
+                await blobs.DeleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Azure.RequestFailedException ex)
+            {
+                LogCleanUpFailed(run.RunId, ex.Message);
+            }
+        }
+    }
+
+    private async Task<BucketedRunResult> ComputeInPassesAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, bool keepRecommendationLines, Action scoring, CancellationToken cancellationToken)
+    {
+        var refresh = await state.RefreshAsync(run.RunId, acceptedNewestFirst, cancellationToken).ConfigureAwait(false);
+        var manifest = refresh.Manifest;
+        if (manifest.FirstOrderDate is { } first && manifest.LatestOrderDate is { } latest)
+        {
+            span.Add(first);
+            span.Add(latest);
+        }
+
+        var buckets = manifest.BucketCount;
+        long lines = 0;
+        for (var bucket = 0; bucket < buckets; bucket++)
+        {
+            lines += await work.SummariseAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+        }
+
+        await MergeSummariesAsync(run.RunId, buckets, cancellationToken).ConfigureAwait(false);
+        scoring();
+        for (var bucket = 0; bucket < buckets; bucket++)
+        {
+            await work.RankAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+        }
+
+        await MergeRankingsAsync(run.RunId, buckets, cancellationToken).ConfigureAwait(false);
+        var (inputs, model) = await work.InputsAndModelAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+        var customers = new List<CustomerSegmentation>(checked((int)model.Customers));
+        var cohorts = new CohortAggregator(run.AsOf);
+        var recommendationLines = new RecommendationLineCollector();
+        for (var bucket = 0; bucket < buckets; bucket++)
+        {
+            var scored = await work.ScoreAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+            customers.AddRange(scored.Customers);
+            foreach (var line in scored.Lines)
+            {
+                cohorts.Add(line);
+                if (keepRecommendationLines)
+                {
+                    recommendationLines.Add(line);
+                }
+            }
+        }
+
+        LogScored(run.RunId, buckets, lines, customers.Count);
+        var result = BucketedResult.Assemble(model, customers, inputs.Rules.Segments, inputs.Profiles.Newest, cohorts);
+        return new BucketedRunResult(result, lines, manifest.Batches.Count, inputs, recommendationLines);
+    }
+
+    private async Task MergeSummariesAsync(string runId, int buckets, CancellationToken cancellationToken)
+    {
+        var parts = new List<PopulationSummary>(buckets);
+        for (var bucket = 0; bucket < buckets; bucket++)
+        {
+            var name = RunWorkBlobs.SummaryOf(runId, bucket);
+            parts.Add(PopulationSummaryFormat.FromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name));
+        }
+
+        var merged = BucketedScoring.Merge(parts);
+        await blobs.WriteAsync(RunWorkBlobs.MergedSummaryOf(runId), PopulationSummaryFormat.ToBytes(merged), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task MergeRankingsAsync(string runId, int buckets, CancellationToken cancellationToken)
+    {
+        var parts = new List<SpendRanking>(buckets);
+        for (var bucket = 0; bucket < buckets; bucket++)
+        {
+            var name = RunWorkBlobs.RankingOf(runId, bucket);
+            parts.Add(SpendRankFormat.RankingFromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name));
+        }
+
+        var cuts = SpendRanking.Merge(parts).Cuts();
+        await blobs.WriteAsync(RunWorkBlobs.SpendTiersOf(runId), SpendRankFormat.ToBytes(cuts), cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: scored bucket by bucket ({Buckets} buckets, {Lines} lines, {Customers} customers)")]
+    private partial void LogScored(string runId, int buckets, long lines, int customers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the blobs of its bucket passes stay until the next run's sweep: {Reason}")]
+    private partial void LogCleanUpFailed(string runId, string reason);
+}
