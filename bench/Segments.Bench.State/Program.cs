@@ -7,6 +7,14 @@ using Parquet.Schema;
 // Times writing and reading one bucket's order facts (the per-line state a run keeps between runs) in the two open
 // formats the issue allows: Parquet through Parquet.Net (a byte stream, so a blob) and an embedded DuckDB database
 // file (a local file). Median of five rounds each; rows from a fixed seed. Usage: [rows] (default 300000).
+// With "daily <connection string> <directory>", times the run's read stage with the state against today's instead
+// (bench/state/run.sh prepares the daily files and Azurite).
+if (args.Length == 3 && args[0] == "daily")
+{
+    await DailyRuns.RunAsync(args[1], args[2]);
+    return;
+}
+
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300_000;
 var facts = OrderFacts.Generate(rows, seed: 19);
 Console.WriteLine($"{rows:N0} rows, {facts.CustomerId.Distinct().Count():N0} customers, {facts.OrderId.Distinct().Count():N0} orders; load {File.ReadAllText("/proc/loadavg").Trim()}");

@@ -46,6 +46,7 @@ internal static class BucketedAnalysis
             // The as-of rule of the whole-population analysis: the day after the latest accepted line.
             var day = asOf ?? latest?.AddDays(1) ?? DateOnly.FromDateTime(DateTime.UtcNow);
             var split = clock.Elapsed;
+            var peakAfterSplit = PeakResidentMebibytes();
 
             var summaries = new List<PopulationSummary>(buckets);
             for (var b = 0; b < buckets; b++)
@@ -58,6 +59,7 @@ internal static class BucketedAnalysis
             var summaryBytes = PopulationSummaryFormat.ToBytes(merged).Length;
             var model = BucketedScoring.Fit(merged, predictions);
             var summarised = clock.Elapsed;
+            var peakAfterFit = PeakResidentMebibytes();
 
             var rankings = new List<SpendRanking>(buckets);
             for (var b = 0; b < buckets; b++)
@@ -94,7 +96,7 @@ internal static class BucketedAnalysis
 
             Print(model, tally, merged, summaryBytes);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bucketed ({buckets} buckets): split {split.TotalSeconds:0.0} s, summarise + fit {(summarised - split).TotalSeconds:0.0} s, rank {(ranked - summarised).TotalSeconds:0.0} s, score {(clock.Elapsed - ranked).TotalSeconds:0.0} s; peak RSS {PeakResidentMebibytes()} MiB"));
+                $"bucketed ({buckets} buckets): split {split.TotalSeconds:0.0} s, summarise + fit {(summarised - split).TotalSeconds:0.0} s, rank {(ranked - summarised).TotalSeconds:0.0} s, score {(clock.Elapsed - ranked).TotalSeconds:0.0} s; peak RSS {PeakResidentMebibytes()} MiB (after the split {peakAfterSplit}, after the fit {peakAfterFit})"));
             if (output is not null)
             {
                 Console.WriteLine($"wrote {tally.Customers} customers to {output.FullName}");

@@ -30,6 +30,57 @@ public sealed class SpendRanking
         return merged;
     }
 
+    /// <summary>The keys as bytes (a magic, a version, the count, then value and id per key), for a worker to send back.</summary>
+    public byte[] ToBytes()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write(Magic);
+            w.Write(Version);
+            w.Write(_keys.Count);
+            foreach (var key in _keys)
+            {
+                w.Write(key.Value);
+                w.Write(key.CustomerId);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>A ranking written by <see cref="ToBytes"/>; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="InvalidDataException">Not a ranking, another version, or cut short.</exception>
+    public static SpendRanking FromBytes(byte[] bytes, string source)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        using var r = new BinaryReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8);
+        try
+        {
+            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || r.ReadInt32() is not Version)
+            {
+                throw new InvalidDataException($"{source}: not a spend ranking of format version {Version}.");
+            }
+
+            var ranking = new SpendRanking();
+            var count = r.ReadInt32();
+            for (var i = 0; i < count; i++)
+            {
+                ranking.Add(new SpendRankKey(r.ReadDouble(), r.ReadString()));
+            }
+
+            return ranking;
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"{source}: the spend ranking is cut short.", e);
+        }
+    }
+
+    private const int Version = 1;
+
+    private static ReadOnlySpan<byte> Magic => "SEGRANK"u8;
+
     /// <summary>The boundaries of the tiers over every key.</summary>
     public SpendTierCuts Cuts()
     {
