@@ -79,6 +79,9 @@ public static class PipelineServices
         services.AddSingleton<Scale.RunWorkBlobs>();
         services.AddSingleton<Scale.BucketWork>();
         services.AddSingleton<Scale.BucketedRun>();
+        services.AddSingleton<Scale.BucketWorkQueue>();
+        services.AddSingleton<Scale.BucketProgressTable>();
+        services.AddSingleton<Scale.BucketWorkHandler>();
         services.AddSingleton<RecomputeSegmentsHandler>();
         services.AddSingleton<RunRequests>();
         services.AddSingleton<SegmentQueries>();

@@ -3,6 +3,8 @@ using Segments.Core.Cohorts;
 using Segments.Core.Recommendations;
 using Segments.Core.Scale;
 using Segments.Core.Segmentation;
+using Microsoft.Extensions.Options;
+using Segments.Pipeline.Configuration;
 using Segments.Pipeline.Recompute;
 using Segments.Pipeline.State;
 using Segments.Storage.Batches;
@@ -19,8 +21,18 @@ namespace Segments.Pipeline.Scale;
 /// population: the customers are kept (not their lines), and the lines the recommender and the cohorts need are folded
 /// into their collectors bucket by bucket.
 /// </summary>
-public sealed partial class BucketedRun(RunStateReader state, BucketWork work, RunWorkBlobs blobs, BatchLedger batches, ILogger<BucketedRun> logger)
+public sealed partial class BucketedRun(
+    RunStateReader state,
+    BucketWork work,
+    RunWorkBlobs blobs,
+    BatchLedger batches,
+    BucketWorkQueue queue,
+    BucketProgressTable progress,
+    IOptions<SegmentsOptions> options,
+    ILogger<BucketedRun> logger)
 {
+    private static readonly TimeSpan ProgressPoll = TimeSpan.FromMilliseconds(500);
+
     /// <summary>
     /// Whether the run can be scored bucket by bucket: not while behaviour events are accepted, as the behaviour stage
     /// (order book, event-only customers, events in rules) still needs every order at once.
@@ -51,6 +63,10 @@ public sealed partial class BucketedRun(RunStateReader state, BucketWork work, R
             try
             {
                 await blobs.DeleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+                if (options.Value.BucketWorkOnQueue)
+                {
+                    await progress.DeleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+                }
             }
             catch (Azure.RequestFailedException ex)
             {
@@ -70,27 +86,48 @@ public sealed partial class BucketedRun(RunStateReader state, BucketWork work, R
         }
 
         var buckets = manifest.BucketCount;
+        var onQueue = options.Value.BucketWorkOnQueue;
         long lines = 0;
-        for (var bucket = 0; bucket < buckets; bucket++)
+        if (onQueue)
         {
-            lines += await work.SummariseAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+            await progress.RecordAsync(new BucketWorkItem(run.RunId, BucketPhases.Coordinator, 0), 0, null, 0, cancellationToken).ConfigureAwait(false);
+            lines = (await FanOutAsync(run.RunId, BucketPhases.Summarise, buckets, cancellationToken).ConfigureAwait(false)).Sum(p => p.Lines);
+        }
+        else
+        {
+            for (var bucket = 0; bucket < buckets; bucket++)
+            {
+                lines += await work.SummariseAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await MergeSummariesAsync(run.RunId, buckets, cancellationToken).ConfigureAwait(false);
         scoring();
-        for (var bucket = 0; bucket < buckets; bucket++)
+        if (onQueue)
         {
-            await work.RankAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+            await FanOutAsync(run.RunId, BucketPhases.Rank, buckets, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            for (var bucket = 0; bucket < buckets; bucket++)
+            {
+                await work.RankAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await MergeRankingsAsync(run.RunId, buckets, cancellationToken).ConfigureAwait(false);
+        if (onQueue)
+        {
+            await FanOutAsync(run.RunId, BucketPhases.Score, buckets, cancellationToken).ConfigureAwait(false);
+        }
+
         var (inputs, model) = await work.InputsAndModelAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var customers = new List<CustomerSegmentation>(checked((int)model.Customers));
         var cohorts = new CohortAggregator(run.AsOf);
         var recommendationLines = new RecommendationLineCollector();
         for (var bucket = 0; bucket < buckets; bucket++)
         {
-            var scored = await work.ScoreAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+            var scored = onQueue ? await ScoredOnQueueAsync(run.RunId, manifest, bucket, cancellationToken).ConfigureAwait(false) : await work.ScoreAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
             customers.AddRange(scored.Customers);
             foreach (var line in scored.Lines)
             {
@@ -105,6 +142,44 @@ public sealed partial class BucketedRun(RunStateReader state, BucketWork work, R
         LogScored(run.RunId, buckets, lines, customers.Count);
         var result = BucketedResult.Assemble(model, customers, inputs.Rules.Segments, inputs.Profiles.Newest, cohorts);
         return new BucketedRunResult(result, lines, manifest.Batches.Count, inputs, recommendationLines);
+    }
+
+    /// <summary>
+    /// Enqueues <paramref name="phase"/>'s item of every bucket and waits until the progress table has every bucket's
+    /// row; a bucket that failed for good fails the run with its reason. Lease loss or the host stopping cancels the wait.
+    /// </summary>
+    private async Task<List<BucketProgress>> FanOutAsync(string runId, string phase, int buckets, CancellationToken cancellationToken)
+    {
+        for (var bucket = 0; bucket < buckets; bucket++)
+        {
+            await queue.EnqueueAsync(new BucketWorkItem(runId, phase, bucket), cancellationToken).ConfigureAwait(false);
+        }
+
+        while (true)
+        {
+            var rows = await progress.ListAsync(runId, phase, cancellationToken).ConfigureAwait(false);
+            if (rows.FirstOrDefault(r => r.Error is not null) is { } failed)
+            {
+                throw new BucketWorkFailedException(failed.Error!);
+            }
+
+            if (rows.Select(r => r.Bucket).Distinct().Count() == buckets)
+            {
+                LogPassDone(runId, phase, buckets, string.Join(", ", rows.GroupBy(r => r.Worker).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
+                return rows;
+            }
+
+            await Task.Delay(ProgressPoll, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A bucket's customers as its pass-3 worker wrote them, and its lines from the state (for the cohorts and the recommender).</summary>
+    private async Task<BucketScore> ScoredOnQueueAsync(string runId, Storage.State.StateManifest manifest, int bucket, CancellationToken cancellationToken)
+    {
+        var name = RunWorkBlobs.ScoredOf(runId, bucket);
+        var customers = BucketWorkHandler.ReadScored(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name);
+        var lines = await state.ReadBucketAsync(manifest, bucket, cancellationToken).ConfigureAwait(false);
+        return new BucketScore(bucket, customers, lines.ConvertAll(l => l.Line));
     }
 
     private async Task MergeSummariesAsync(string runId, int buckets, CancellationToken cancellationToken)
@@ -135,6 +210,9 @@ public sealed partial class BucketedRun(RunStateReader state, BucketWork work, R
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: scored bucket by bucket ({Buckets} buckets, {Lines} lines, {Customers} customers)")]
     private partial void LogScored(string runId, int buckets, long lines, int customers);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: pass '{Phase}' done on every one of {Buckets} buckets (by worker: {Workers})")]
+    private partial void LogPassDone(string runId, string phase, int buckets, string workers);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the blobs of its bucket passes stay until the next run's sweep: {Reason}")]
     private partial void LogCleanUpFailed(string runId, string reason);

@@ -21,6 +21,9 @@ public sealed class RunWorkBlobs(StorageAccount account)
     /// <summary>The blob of one bucket's spend ranking.</summary>
     public static string RankingOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}ranking/bucket={bucket:D4}.bin");
 
+    /// <summary>One bucket's scored customers (JSON), when the scoring pass runs on the queue.</summary>
+    public static string ScoredOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}scored/bucket={bucket:D4}.json");
+
     /// <summary>The merged population summary every scoring worker fits its model from.</summary>
     public static string MergedSummaryOf(string runId) => FolderOf(runId) + "merged-summary.bin";
 
