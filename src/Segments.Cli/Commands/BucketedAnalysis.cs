@@ -48,27 +48,26 @@ internal static class BucketedAnalysis
             var split = clock.Elapsed;
             var peakAfterSplit = PeakResidentMebibytes();
 
-            var summaries = new List<PopulationSummary>(buckets);
+            // One running summary: a bucket's summary is folded in as soon as it is made, never all of them at once.
+            var merged = new PopulationSummary(day, predictions.HoldoutDays);
             for (var b = 0; b < buckets; b++)
             {
-                summaries.Add(BucketedScoring.Summarise(b, await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), day, predictions));
+                merged.Add(BucketedScoring.Summarise(b, await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), day, predictions));
             }
 
-            var merged = BucketedScoring.Merge(summaries);
-            summaries.Clear();
             var summaryBytes = PopulationSummaryFormat.ToBytes(merged).Length;
             var model = BucketedScoring.Fit(merged, predictions);
             var summarised = clock.Elapsed;
             var peakAfterFit = PeakResidentMebibytes();
 
-            var rankings = new List<SpendRanking>(buckets);
+            var ranking = new SpendRanking();
             for (var b = 0; b < buckets; b++)
             {
-                rankings.Add(BucketedScoring.Rank(await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), model));
+                ranking.AddAll(BucketedScoring.Rank(await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), model));
             }
 
-            model = BucketedScoring.WithSpendTiers(model, rankings);
-            rankings.Clear();
+            model = model with { SpendTiers = ranking.Cuts() };
+            ranking = null;
             var ranked = clock.Elapsed;
 
             var tally = new Tally(rules);

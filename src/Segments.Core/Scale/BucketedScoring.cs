@@ -38,7 +38,13 @@ public static class BucketedScoring
     public static PopulationModel WithSpendTiers(PopulationModel model, IEnumerable<SpendRanking> rankings)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return model with { SpendTiers = SpendRanking.Merge(rankings).Cuts() };
+        var all = new SpendRanking();
+        foreach (var ranking in rankings)
+        {
+            all.AddAll(ranking);
+        }
+
+        return model with { SpendTiers = all.Cuts() };
     }
 
     /// <summary>Pass 2: one bucket's customers with every segment, ordered by id.</summary>

@@ -68,14 +68,19 @@ public sealed class PopulationSummary
         foreach (var part in parts)
         {
             merged ??= new PopulationSummary(part.AsOf, part.HoldoutDays, part.Sample.Capacity);
-            merged.AddAll(part);
+            merged.Add(part);
         }
 
         return merged ?? throw new ArgumentException("Nothing to merge: no summaries given.", nameof(parts));
     }
 
-    private void AddAll(PopulationSummary part)
+    /// <summary>
+    /// Folds <paramref name="part"/> (another bucket's summary) into this one, so that a coordinator holds one running
+    /// summary and one part at a time instead of every part; the same rules and result as <see cref="Merge"/>.
+    /// </summary>
+    public void Add(PopulationSummary part)
     {
+        ArgumentNullException.ThrowIfNull(part);
         if (part.AsOf != AsOf || part.HoldoutDays != HoldoutDays || part.Sample.Capacity != Sample.Capacity)
         {
             throw new ArgumentException(

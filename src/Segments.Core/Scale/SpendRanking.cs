@@ -11,11 +11,18 @@ public sealed class SpendRanking
 {
     private readonly List<SpendRankKey> _keys = [];
 
-    /// <summary>The keys, in the order added.</summary>
+    /// <summary>The keys, in the order added (ranked, best first, once <see cref="Cuts"/> has run).</summary>
     public IReadOnlyList<SpendRankKey> Keys => _keys;
 
     /// <summary>Adds one customer's key.</summary>
     public void Add(SpendRankKey key) => _keys.Add(key);
+
+    /// <summary>Adds every key of <paramref name="other"/> (another bucket's), so that a coordinator keeps one running ranking.</summary>
+    public void AddAll(SpendRanking other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _keys.AddRange(other._keys);
+    }
 
     /// <summary>The keys of every part together.</summary>
     public static SpendRanking Merge(IEnumerable<SpendRanking> parts)
@@ -81,17 +88,17 @@ public sealed class SpendRanking
 
     private static ReadOnlySpan<byte> Magic => "SEGRANK"u8;
 
-    /// <summary>The boundaries of the tiers over every key.</summary>
+    /// <summary>The boundaries of the tiers over every key; ranks the keys in place (a million customers' keys are not copied).</summary>
     public SpendTierCuts Cuts()
     {
-        var sorted = _keys.ToArray();
-        Array.Sort(sorted);
-        var n = sorted.LongLength;
+        _keys.Sort();
+        var sorted = _keys;
+        var n = (long)sorted.Count;
         var high = SpendTierCuts.CountWithin(n, CustomerValueFields.HighTierShare);
         var highAndMedium = SpendTierCuts.CountWithin(n, CustomerValueFields.MediumTierCumulativeShare);
         return new SpendTierCuts(
             n,
-            high > 0 ? sorted[high - 1] : null,
-            highAndMedium > high ? sorted[highAndMedium - 1] : null);
+            high > 0 ? sorted[(int)high - 1] : null,
+            highAndMedium > high ? sorted[(int)highAndMedium - 1] : null);
     }
 }

@@ -39,24 +39,42 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
 
     private async Task<StateRefresh> RebuildAsync(StoredManifest stored, StatePlan plan, IReadOnlyList<BatchRecord> acceptedNewestFirst, CancellationToken cancellationToken)
     {
-        var buckets = NewLists<StateLine>(BucketCount);
+        // Each bucket's file is encoded as its lines arrive (they arrive in read order), so a rebuild holds the
+        // encoded files, not every decoded line.
+        var writers = Enumerable.Range(0, BucketCount).Select(_ => new BucketLinesWriter()).ToArray();
         var index = NewSets(IndexPartitions);
         var span = new OrderDateSpan();
-        var (_, linesReplaced) = await NewestFirstLines.ReadAsync(normalized, acceptedNewestFirst, 0, span, line =>
-        {
-            var bucket = CustomerBucket.IndexOf(line.Line.CustomerId, BucketCount);
-            buckets[bucket].Add(line);
-            index[StateLayout.PartitionOf(line.Line.OrderId, IndexPartitions)].Add(new OrderIndexEntry(line.Line.OrderId, bucket));
-        }, cancellationToken).ConfigureAwait(false);
-
         var writeId = NewWriteId();
         var bucketFiles = new string?[BucketCount];
         long lines = 0;
-        for (var b = 0; b < BucketCount; b++)
+        long linesReplaced;
+        try
         {
-            lines += buckets[b].Count;
-            bucketFiles[b] = await WriteBucketAsync(b, buckets[b], writeId, cancellationToken).ConfigureAwait(false);
-            buckets[b] = [];
+            (_, linesReplaced) = await NewestFirstLines.ReadAsync(normalized, acceptedNewestFirst, 0, span, line =>
+            {
+                var bucket = CustomerBucket.IndexOf(line.Line.CustomerId, BucketCount);
+                index[StateLayout.PartitionOf(line.Line.OrderId, IndexPartitions)].Add(new OrderIndexEntry(line.Line.OrderId, bucket));
+                return writers[bucket].AddAsync(line, cancellationToken);
+            }, cancellationToken).ConfigureAwait(false);
+
+            for (var b = 0; b < BucketCount; b++)
+            {
+                lines += writers[b].Lines;
+                if (writers[b].Lines > 0)
+                {
+                    bucketFiles[b] = StateLayout.BucketFile(b, writeId);
+                    await store.WriteBucketAsync(Prefix, bucketFiles[b]!, await writers[b].CompleteAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                }
+
+                await writers[b].DisposeAsync().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            foreach (var writer in writers)
+            {
+                await writer.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         var indexFiles = new string?[IndexPartitions];
@@ -97,7 +115,10 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
         }
 
         var (newOrders, linesReplaced) = await NewestFirstLines.ReadAsync(normalized, plan.NewBatches, firstSequence, span, line =>
-            added[CustomerBucket.IndexOf(line.Line.CustomerId, BucketCount)].Add(line), cancellationToken).ConfigureAwait(false);
+        {
+            added[CustomerBucket.IndexOf(line.Line.CustomerId, BucketCount)].Add(line);
+            return ValueTask.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
 
         // The index tells which buckets hold lines of the orders the new batches replace, whichever customer they name.
         var writeId = NewWriteId();

@@ -21,7 +21,7 @@ internal static class NewestFirstLines
         IReadOnlyList<BatchRecord> newestFirst,
         int firstSequence,
         OrderDateSpan span,
-        Action<StateLine> keep,
+        Func<StateLine, ValueTask> keep,
         CancellationToken cancellationToken)
     {
         var replaced = new HashSet<string>(StringComparer.Ordinal);
@@ -43,7 +43,7 @@ internal static class NewestFirstLines
                 else
                 {
                     ordersInBatch.Add(line.OrderId);
-                    keep(new StateLine(sequence, number, line));
+                    await keep(new StateLine(sequence, number, line)).ConfigureAwait(false);
                 }
 
                 number++;

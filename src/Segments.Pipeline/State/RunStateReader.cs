@@ -46,46 +46,52 @@ public sealed partial class RunStateReader(BucketStateMerger merger, BucketState
             span.Add(latest);
         }
 
-        // Each Parquet value is a string of its own: sharing the repeated ones (a customer's id on each of its lines,
-        // countries, products) keeps the run's lines near the size the batch-by-batch read kept.
-        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Each bucket file is in read order already; a k-way merge over them, one decoded row group per bucket at a
+        // time, gives the global read order without holding every decoded line.
         var orderIds = new HashSet<string>(StringComparer.Ordinal);
-        var all = new List<StateLine>(checked((int)Math.Min(manifest.Lines, int.MaxValue)));
-        for (var bucket = 0; bucket < manifest.BucketCount; bucket++)
+        var cursors = new PriorityQueue<BucketLinesCursor, (int NewerFirst, int LineNumber)>();
+        var open = new List<BucketLinesCursor>();
+        try
         {
-            foreach (var state in await ReadBucketAsync(manifest, bucket, cancellationToken).ConfigureAwait(false))
+            for (var bucket = 0; bucket < manifest.BucketCount; bucket++)
             {
-                var line = state.Line;
-                var orderId = Share(shared, line.OrderId);
-                orderIds.Add(orderId);
-                all.Add(state with { Line = line with { CustomerId = Share(shared, line.CustomerId), OrderId = orderId, Country = Share(shared, line.Country), Product = Share(shared, line.Product) } });
+                if (manifest.BucketFiles[bucket] is not { } file)
+                {
+                    continue;
+                }
+
+                var cursor = await store.OpenBucketAsync(merger.Prefix, file, cancellationToken).ConfigureAwait(false);
+                open.Add(cursor);
+                if (await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    cursors.Enqueue(cursor, Key(cursor.Current));
+                }
+            }
+
+            while (cursors.TryDequeue(out var cursor, out _))
+            {
+                var line = cursor.Current.Line;
+                orderIds.Add(line.OrderId);
+                inReadOrder(line);
+                if (await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    cursors.Enqueue(cursor, Key(cursor.Current));
+                }
             }
         }
-
-        all.Sort(StateLine.ReadOrder);
-        foreach (var line in all)
+        finally
         {
-            inReadOrder(line.Line);
+            foreach (var cursor in open)
+            {
+                await cursor.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         return new StateReadResult(orderIds, manifest.Batches.Count, manifest.LinesReplaced, refresh);
     }
 
-    private static string Share(Dictionary<string, string> shared, string value)
-    {
-        if (value.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        if (shared.TryGetValue(value, out var existing))
-        {
-            return existing;
-        }
-
-        shared[value] = value;
-        return value;
-    }
+    // Newest batch first, then the batch's own order (StateLine.ReadOrder).
+    private static (int NewerFirst, int LineNumber) Key(StateLine line) => (-line.BatchSequence, line.LineNumber);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: state {Action} ({Reason}): {Buckets} bucket files and {Partitions} index partitions written")]
     private partial void LogRefreshed(string runId, StateAction action, string reason, int buckets, int partitions);

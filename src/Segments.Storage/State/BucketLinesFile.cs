@@ -12,9 +12,6 @@ namespace Segments.Storage.State;
 /// </summary>
 public static class BucketLinesFile
 {
-    // Row groups of at most this many lines keep a reader's buffers small on a big bucket.
-    private const int RowGroupLines = 100_000;
-
     private static readonly DataField<string> CustomerId = new("customer_id");
     private static readonly DataField<string> OrderId = new("order_id");
     private static readonly DataField<DateOnly> OrderDate = new("order_date");
@@ -27,112 +24,140 @@ public static class BucketLinesFile
     private static readonly ParquetSchema Schema = new(CustomerId, OrderId, OrderDate, Amount, Country, Cancelled, Product, BatchSequence, LineNumber);
     private static readonly ParquetOptions Options = new() { UseDateOnlyTypeForDates = true };
 
+    /// <summary>Lines per row group: a run merging every bucket in read order decodes one row group per bucket at a time.</summary>
+    public const int RowGroupLines = 10_000;
+
     /// <summary>Writes <paramref name="lines"/> in their order.</summary>
     public static async Task WriteAsync(IReadOnlyList<StateLine> lines, Stream stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var writer = await ParquetWriter.CreateAsync(Schema, stream, Options, append: false, cancellationToken).ConfigureAwait(false);
+        var writer = await CreateWriterAsync(stream, cancellationToken).ConfigureAwait(false);
         await using (writer.ConfigureAwait(false))
         {
-            for (var start = 0; start < lines.Count || start == 0; start += RowGroupLines)
+            var start = 0;
+            do
             {
                 var count = Math.Min(RowGroupLines, lines.Count - start);
-                var customers = new string[count];
-                var orders = new string[count];
-                var dates = new DateOnly[count];
-                var amounts = new string[count];
-                var countries = new string[count];
-                var cancelled = new bool[count];
-                var products = new string[count];
-                var sequences = new int[count];
-                var numbers = new int[count];
-                for (var i = 0; i < count; i++)
-                {
-                    var state = lines[start + i];
-                    var line = state.Line;
-                    customers[i] = line.CustomerId;
-                    orders[i] = line.OrderId;
-                    dates[i] = line.OrderDate;
-                    amounts[i] = line.Amount.ToString(CultureInfo.InvariantCulture);
-                    countries[i] = line.Country;
-                    cancelled[i] = line.IsCancellation;
-                    products[i] = line.Product;
-                    sequences[i] = state.BatchSequence;
-                    numbers[i] = state.LineNumber;
-                }
-
-                using var group = writer.CreateRowGroup();
-                await group.WriteAsync(CustomerId, customers).ConfigureAwait(false);
-                await group.WriteAsync(OrderId, orders).ConfigureAwait(false);
-                await group.WriteAsync<DateOnly>(OrderDate, dates, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.WriteAsync(Amount, amounts).ConfigureAwait(false);
-                await group.WriteAsync(Country, countries).ConfigureAwait(false);
-                await group.WriteAsync<bool>(Cancelled, cancelled, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.WriteAsync(Product, products).ConfigureAwait(false);
-                await group.WriteAsync<int>(BatchSequence, sequences, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.WriteAsync<int>(LineNumber, numbers, cancellationToken: cancellationToken).ConfigureAwait(false);
-                if (lines.Count == 0)
-                {
-                    break;
-                }
+                await WriteRowGroupAsync(writer, Enumerable.Range(start, count).Select(i => lines[i]).ToList(), cancellationToken).ConfigureAwait(false);
+                start += count;
             }
+            while (start < lines.Count);
         }
+    }
+
+    /// <summary>A writer of this schema over <paramref name="stream"/>; each <see cref="WriteRowGroupAsync"/> adds a row group, disposing it writes the footer.</summary>
+    public static Task<ParquetWriter> CreateWriterAsync(Stream stream, CancellationToken cancellationToken) =>
+        ParquetWriter.CreateAsync(Schema, stream, Options, append: false, cancellationToken);
+
+    /// <summary>Writes <paramref name="lines"/> as one row group (at most <see cref="RowGroupLines"/> of them, by convention).</summary>
+    public static async Task WriteRowGroupAsync(ParquetWriter writer, IReadOnlyList<StateLine> lines, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(lines);
+        var count = lines.Count;
+        var customers = new string[count];
+        var orders = new string[count];
+        var dates = new DateOnly[count];
+        var amounts = new string[count];
+        var countries = new string[count];
+        var cancelled = new bool[count];
+        var products = new string[count];
+        var sequences = new int[count];
+        var numbers = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var state = lines[i];
+            var line = state.Line;
+            customers[i] = line.CustomerId;
+            orders[i] = line.OrderId;
+            dates[i] = line.OrderDate;
+            amounts[i] = line.Amount.ToString(CultureInfo.InvariantCulture);
+            countries[i] = line.Country;
+            cancelled[i] = line.IsCancellation;
+            products[i] = line.Product;
+            sequences[i] = state.BatchSequence;
+            numbers[i] = state.LineNumber;
+        }
+
+        using var group = writer.CreateRowGroup();
+        await group.WriteAsync(CustomerId, customers).ConfigureAwait(false);
+        await group.WriteAsync(OrderId, orders).ConfigureAwait(false);
+        await group.WriteAsync<DateOnly>(OrderDate, dates, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync(Amount, amounts).ConfigureAwait(false);
+        await group.WriteAsync(Country, countries).ConfigureAwait(false);
+        await group.WriteAsync<bool>(Cancelled, cancelled, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync(Product, products).ConfigureAwait(false);
+        await group.WriteAsync<int>(BatchSequence, sequences, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.WriteAsync<int>(LineNumber, numbers, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads every line back, in the order written; <paramref name="name"/> names the file in errors.</summary>
     public static async Task<List<StateLine>> ReadAsync(Stream stream, string name, CancellationToken cancellationToken)
     {
         var lines = new List<StateLine>();
-        ParquetReader reader;
+        var reader = await OpenAsync(stream, name, cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                lines.AddRange(await ReadRowGroupAsync(reader, g, name, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Opens a file for reading row group by row group (<see cref="ReadRowGroupAsync"/>).</summary>
+    public static async Task<ParquetReader> OpenAsync(Stream stream, string name, CancellationToken cancellationToken)
+    {
         try
         {
-            reader = await ParquetReader.CreateAsync(stream, Options, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+            return await ParquetReader.CreateAsync(stream, Options, leaveStreamOpen: false, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException)
         {
             throw new InvalidDataException($"state file {name} is not a readable Parquet file: {ex.Message}", ex);
         }
+    }
 
-        await using (reader.ConfigureAwait(false))
+    /// <summary>The lines of row group <paramref name="index"/>, in the order written.</summary>
+    public static async Task<StateLine[]> ReadRowGroupAsync(ParquetReader reader, int index, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var group = reader.OpenRowGroupReader(index);
+        var count = checked((int)group.RowCount);
+        var customers = new string?[count];
+        var orders = new string?[count];
+        var dates = new DateOnly[count];
+        var amounts = new string?[count];
+        var countries = new string?[count];
+        var cancelled = new bool[count];
+        var products = new string?[count];
+        var sequences = new int[count];
+        var numbers = new int[count];
+        await group.ReadAsync(CustomerId, customers.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync(OrderId, orders.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<DateOnly>(OrderDate, dates.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync(Amount, amounts.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync(Country, countries.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<bool>(Cancelled, cancelled.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync(Product, products.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<int>(BatchSequence, sequences.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await group.ReadAsync<int>(LineNumber, numbers.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var lines = new StateLine[count];
+        for (var i = 0; i < count; i++)
         {
-            for (var g = 0; g < reader.RowGroupCount; g++)
+            var line = new TransactionLine(
+                customers[i] ?? throw Missing(name, "customer_id"),
+                orders[i] ?? throw Missing(name, "order_id"),
+                dates[i],
+                decimal.Parse(amounts[i] ?? throw Missing(name, "amount"), NumberStyles.Float, CultureInfo.InvariantCulture),
+                countries[i] ?? string.Empty,
+                cancelled[i])
             {
-                using var group = reader.OpenRowGroupReader(g);
-                var count = checked((int)group.RowCount);
-                var customers = new string?[count];
-                var orders = new string?[count];
-                var dates = new DateOnly[count];
-                var amounts = new string?[count];
-                var countries = new string?[count];
-                var cancelled = new bool[count];
-                var products = new string?[count];
-                var sequences = new int[count];
-                var numbers = new int[count];
-                await group.ReadAsync(CustomerId, customers.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync(OrderId, orders.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync<DateOnly>(OrderDate, dates.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync(Amount, amounts.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync(Country, countries.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync<bool>(Cancelled, cancelled.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync(Product, products.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync<int>(BatchSequence, sequences.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                await group.ReadAsync<int>(LineNumber, numbers.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-                lines.EnsureCapacity(lines.Count + count);
-                for (var i = 0; i < count; i++)
-                {
-                    var line = new TransactionLine(
-                        customers[i] ?? throw Missing(name, "customer_id"),
-                        orders[i] ?? throw Missing(name, "order_id"),
-                        dates[i],
-                        decimal.Parse(amounts[i] ?? throw Missing(name, "amount"), NumberStyles.Float, CultureInfo.InvariantCulture),
-                        countries[i] ?? string.Empty,
-                        cancelled[i])
-                    {
-                        Product = products[i] ?? string.Empty,
-                    };
-                    lines.Add(new StateLine(sequences[i], numbers[i], line));
-                }
-            }
+                Product = products[i] ?? string.Empty,
+            };
+            lines[i] = new StateLine(sequences[i], numbers[i], line);
         }
 
         return lines;

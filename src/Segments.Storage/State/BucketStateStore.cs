@@ -72,11 +72,22 @@ public sealed class BucketStateStore(StorageAccount account)
         await UploadAsync(prefix + file, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), conditions: null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Uploads a bucket file built by a <see cref="BucketLinesWriter"/> as the new file <paramref name="file"/>.</summary>
+    public Task WriteBucketAsync(string prefix, string file, BinaryData content, CancellationToken cancellationToken) =>
+        UploadAsync(prefix + file, content, conditions: null, cancellationToken);
+
     /// <summary>A bucket's lines, in the order written.</summary>
     public async Task<List<StateLine>> ReadBucketAsync(string prefix, string file, CancellationToken cancellationToken)
     {
         using var stream = await DownloadAsync(prefix + file, cancellationToken).ConfigureAwait(false);
         return await BucketLinesFile.ReadAsync(stream, prefix + file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A cursor over a bucket's lines, in the order written (the file is downloaded whole; its row groups are decoded one at a time).</summary>
+    public async Task<BucketLinesCursor> OpenBucketAsync(string prefix, string file, CancellationToken cancellationToken)
+    {
+        var stream = await DownloadAsync(prefix + file, cancellationToken).ConfigureAwait(false);
+        return await BucketLinesCursor.OpenAsync(stream, prefix + file, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes an index partition to a new file <paramref name="file"/> under <paramref name="prefix"/>.</summary>

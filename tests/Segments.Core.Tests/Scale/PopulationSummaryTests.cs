@@ -14,7 +14,7 @@ public class PopulationSummaryTests(GeneratedExportFixture export) : IClassFixtu
         // Act
         var read = PopulationSummaryFormat.FromBytes(bytes, "merged.bin");
 
-        // Assert: the same bytes again, and the same fitted cut points and thresholds.
+        // Assert: the same bytes again, and a worker fitting what it read holds the same model, bit for bit.
         Assert.Equal(bytes, PopulationSummaryFormat.ToBytes(read));
         Assert.Equal([0, 1, 2, 3, 4, 5, 6], read.Buckets);
         Assert.Equal(summary.Customers, read.Customers);
@@ -22,6 +22,8 @@ public class PopulationSummaryTests(GeneratedExportFixture export) : IClassFixtu
         Assert.Equal(fromSummary.Rfm, fromRead.Rfm);
         Assert.Equal(fromSummary.Lifecycle, fromRead.Lifecycle);
         Assert.Equal(fromSummary.Predictions.PurchaseModel!.Parameters, fromRead.Predictions.PurchaseModel!.Parameters);
+        Assert.Equal(fromSummary.Predictions.SpendModel!.Parameters, fromRead.Predictions.SpendModel!.Parameters);
+        Assert.Equal(fromSummary.Clusters.LabelCentroids.SelectMany(c => c), fromRead.Clusters.LabelCentroids.SelectMany(c => c));
     }
 
     [Fact]
@@ -49,6 +51,23 @@ public class PopulationSummaryTests(GeneratedExportFixture export) : IClassFixtu
 
         // Assert
         Assert.Equal("b.bin: the population summary is cut short.", error.Message);
+    }
+
+    [Fact]
+    public void Folding_bucket_summaries_into_a_running_one_equals_merging_them()
+    {
+        // Arrange
+        var split = BucketedRun.Split(export.Lines, 7);
+        var running = new PopulationSummary(export.AsOf, new Core.Segmentation.PredictionOptions().HoldoutDays);
+
+        // Act
+        foreach (var (bucket, lines) in split)
+        {
+            running.Add(BucketedScoring.Summarise(bucket, lines, export.AsOf));
+        }
+
+        // Assert
+        Assert.Equal(PopulationSummaryFormat.ToBytes(BucketedRun.Summarise(split, export.AsOf)), PopulationSummaryFormat.ToBytes(running));
     }
 
     [Fact]

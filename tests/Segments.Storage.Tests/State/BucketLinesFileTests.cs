@@ -26,6 +26,28 @@ public sealed class BucketLinesFileTests
     }
 
     [Fact]
+    public async Task A_cursor_walks_every_line_in_the_order_written_across_row_groups()
+    {
+        var lines = Enumerable.Range(0, 25_001)
+            .Select(i => new StateLine(i / 1000, i % 1000, new TransactionLine("C" + (i % 97), "o" + (i / 3), new DateOnly(2024, 1, 1).AddDays(i % 300), i / 100m, "Norway", i % 50 == 0)))
+            .ToList();
+        var stream = new MemoryStream();
+        await BucketLinesFile.WriteAsync(lines, stream, CancellationToken.None);
+        stream.Position = 0;
+
+        var walked = new List<StateLine>();
+        await using (var cursor = await BucketLinesCursor.OpenAsync(stream, "big.parquet", CancellationToken.None))
+        {
+            while (await cursor.MoveNextAsync(CancellationToken.None))
+            {
+                walked.Add(cursor.Current);
+            }
+        }
+
+        Assert.Equal(lines, walked);
+    }
+
+    [Fact]
     public async Task An_empty_bucket_reads_back_empty()
     {
         using var stream = new MemoryStream();
