@@ -70,6 +70,25 @@ public sealed class BucketProgressTable(StorageAccount account)
         return rows;
     }
 
+    /// <summary>The runs that have progress rows.</summary>
+    public async Task<IReadOnlySet<string>> RunIdsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var entity in _table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                ids.Add(entity.PartitionKey);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return ids;
+        }
+
+        return ids;
+    }
+
     /// <summary>Removes every row of <paramref name="runId"/>.</summary>
     public async Task DeleteRunAsync(string runId, CancellationToken cancellationToken)
     {

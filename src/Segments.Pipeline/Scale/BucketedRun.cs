@@ -77,6 +77,7 @@ public sealed partial class BucketedRun(
 
     private async Task<BucketedRunResult> ComputeInPassesAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, bool keepRecommendationLines, Action scoring, CancellationToken cancellationToken)
     {
+        await SweepLeftoversAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var refresh = await state.RefreshAsync(run.RunId, acceptedNewestFirst, cancellationToken).ConfigureAwait(false);
         var manifest = refresh.Manifest;
         if (manifest.FirstOrderDate is { } first && manifest.LatestOrderDate is { } latest)
@@ -145,6 +146,28 @@ public sealed partial class BucketedRun(
     }
 
     /// <summary>
+    /// Removes the passes' blobs and progress rows of other runs: under the run lease no other run is running, so they
+    /// are what a coordinator that died mid-run left (its own end removes them otherwise).
+    /// </summary>
+    private async Task SweepLeftoversAsync(string runId, CancellationToken cancellationToken)
+    {
+        foreach (var stale in (await blobs.RunIdsAsync(cancellationToken).ConfigureAwait(false)).Where(id => id != runId))
+        {
+            LogSweeping(stale, "blobs");
+            await blobs.DeleteRunAsync(stale, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.Value.BucketWorkOnQueue)
+        {
+            foreach (var stale in (await progress.RunIdsAsync(cancellationToken).ConfigureAwait(false)).Where(id => id != runId))
+            {
+                LogSweeping(stale, "progress rows");
+                await progress.DeleteRunAsync(stale, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
     /// Enqueues <paramref name="phase"/>'s item of every bucket and waits until the progress table has every bucket's
     /// row; a bucket that failed for good fails the run with its reason. Lease loss or the host stopping cancels the wait.
     /// </summary>
@@ -210,6 +233,9 @@ public sealed partial class BucketedRun(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: scored bucket by bucket ({Buckets} buckets, {Lines} lines, {Customers} customers)")]
     private partial void LogScored(string runId, int buckets, long lines, int customers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bucketed runs: removing the {What} that run {RunId} left")]
+    private partial void LogSweeping(string runId, string what);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: pass '{Phase}' done on every one of {Buckets} buckets (by worker: {Workers})")]
     private partial void LogPassDone(string runId, string phase, int buckets, string workers);

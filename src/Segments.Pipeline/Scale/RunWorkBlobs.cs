@@ -61,6 +61,25 @@ public sealed class RunWorkBlobs(StorageAccount account)
         }
     }
 
+    /// <summary>The runs that have work blobs.</summary>
+    public async Task<IReadOnlySet<string>> RunIdsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var blob in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "runs/", cancellationToken).ConfigureAwait(false))
+            {
+                ids.Add(blob.Name.Split('/')[1]);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return ids;
+        }
+
+        return ids;
+    }
+
     /// <summary>Removes every work blob of <paramref name="runId"/>; returns how many.</summary>
     public async Task<int> DeleteRunAsync(string runId, CancellationToken cancellationToken)
     {

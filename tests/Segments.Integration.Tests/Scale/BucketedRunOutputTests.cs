@@ -51,9 +51,11 @@ public sealed class BucketedRunOutputTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
-    public async Task A_bucketed_run_of_the_sample_writes_the_generation_and_record_of_a_whole_population_run()
+    public async Task A_bucketed_run_of_the_sample_writes_the_generation_and_record_of_a_whole_population_run_and_sweeps_a_dead_runs_blobs()
     {
         await IngestAsync("sample.csv", await File.ReadAllTextAsync(RepositoryPaths.Sample));
+        // What a coordinator that died mid-run left: the next bucketed run removes it.
+        await new BlobContainerClient(azurite.ConnectionString, StorageNames.StateContainer).GetBlobClient("runs/20111209-dead/summary/bucket=0003.bin").UploadAsync(BinaryData.FromString("left over"));
         await AssertSameRunsAsync(new DateOnly(2011, 12, 10));
     }
 
