@@ -28,7 +28,8 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
     public async Task<StateRefresh> RefreshAsync(IReadOnlyList<BatchRecord> acceptedNewestFirst, CancellationToken cancellationToken)
     {
         var stored = await store.GetManifestAsync(Prefix, cancellationToken).ConfigureAwait(false);
-        var plan = StatePlan.Decide(stored, acceptedNewestFirst, BucketCount, IndexPartitions);
+        var copies = stored.Manifest is null ? null : await normalized.ListRootNamesAsync(cancellationToken).ConfigureAwait(false);
+        var plan = StatePlan.Decide(stored, acceptedNewestFirst, BucketCount, IndexPartitions, copies);
         return plan.Action switch
         {
             StateAction.UpToDate => new StateRefresh(stored.Manifest!, plan, 0, 0),
@@ -57,17 +58,17 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
                 return writers[bucket].AddAsync(line, cancellationToken);
             }, cancellationToken).ConfigureAwait(false);
 
-            for (var b = 0; b < BucketCount; b++)
+            lines = writers.Sum(w => w.Lines);
+            await Parallel.ForEachAsync(Enumerable.Range(0, BucketCount), Uploads(cancellationToken), async (b, token) =>
             {
-                lines += writers[b].Lines;
                 if (writers[b].Lines > 0)
                 {
                     bucketFiles[b] = StateLayout.BucketFile(b, writeId);
-                    await store.WriteBucketAsync(Prefix, bucketFiles[b]!, await writers[b].CompleteAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                    await store.WriteBucketAsync(Prefix, bucketFiles[b]!, await writers[b].CompleteAsync(token).ConfigureAwait(false), token).ConfigureAwait(false);
                 }
 
                 await writers[b].DisposeAsync().ConfigureAwait(false);
-            }
+            }).ConfigureAwait(false);
         }
         finally
         {
@@ -78,10 +79,8 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
         }
 
         var indexFiles = new string?[IndexPartitions];
-        for (var p = 0; p < IndexPartitions; p++)
-        {
-            indexFiles[p] = await WriteIndexAsync(p, index[p], writeId, cancellationToken).ConfigureAwait(false);
-        }
+        await Parallel.ForEachAsync(Enumerable.Range(0, IndexPartitions), Uploads(cancellationToken), async (p, token) =>
+            indexFiles[p] = await WriteIndexAsync(p, index[p], writeId, token).ConfigureAwait(false)).ConfigureAwait(false);
 
         var count = acceptedNewestFirst.Count;
         var manifest = new StateManifest
@@ -225,6 +224,9 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
         await store.WriteIndexAsync(Prefix, file, entries.OrderBy(e => e.OrderId, StringComparer.Ordinal).ThenBy(e => e.Bucket).ToList(), cancellationToken).ConfigureAwait(false);
         return file;
     }
+
+    // Small files, so their uploads overlap: a rebuild writes up to 128 of them.
+    private static ParallelOptions Uploads(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
 
     // Sortable by time and unique per write, so leftovers of a write that died are told apart from the current files.
     private string NewWriteId() =>

@@ -53,14 +53,17 @@ public sealed partial class RunStateReader(BucketStateMerger merger, BucketState
         var open = new List<BucketLinesCursor>();
         try
         {
-            for (var bucket = 0; bucket < manifest.BucketCount; bucket++)
+            // The downloads overlap (small files, one request each); the merge itself is sequential.
+            var opened = new BucketLinesCursor?[manifest.BucketCount];
+            await Parallel.ForEachAsync(Enumerable.Range(0, manifest.BucketCount), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (bucket, token) =>
             {
-                if (manifest.BucketFiles[bucket] is not { } file)
+                if (manifest.BucketFiles[bucket] is { } file)
                 {
-                    continue;
+                    opened[bucket] = await store.OpenBucketAsync(merger.Prefix, file, token).ConfigureAwait(false);
                 }
-
-                var cursor = await store.OpenBucketAsync(merger.Prefix, file, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            foreach (var cursor in opened.OfType<BucketLinesCursor>())
+            {
                 open.Add(cursor);
                 if (await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false))
                 {

@@ -13,8 +13,12 @@ namespace Segments.Pipeline.State;
 /// <param name="Reason">Why, in words for the run's log.</param>
 public sealed record StatePlan(StateAction Action, IReadOnlyList<BatchRecord> NewBatches, string Reason)
 {
-    /// <summary>The plan for <paramref name="acceptedNewestFirst"/> (what runs read, in their order) against <paramref name="manifest"/>.</summary>
-    public static StatePlan Decide(StoredManifest manifest, IReadOnlyList<BatchRecord> acceptedNewestFirst, int bucketCount, int indexPartitions)
+    /// <summary>
+    /// The plan for <paramref name="acceptedNewestFirst"/> (what runs read, in their order) against <paramref name="manifest"/>;
+    /// with <paramref name="normalizedCopies"/>, a merged batch whose normalised copy is gone rebuilds too, so that a run
+    /// fails on missing data as reading every batch would, rather than scoring from a state it could not rebuild.
+    /// </summary>
+    public static StatePlan Decide(StoredManifest manifest, IReadOnlyList<BatchRecord> acceptedNewestFirst, int bucketCount, int indexPartitions, IReadOnlySet<string>? normalizedCopies = null)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(acceptedNewestFirst);
@@ -44,6 +48,11 @@ public sealed record StatePlan(StateAction Action, IReadOnlyList<BatchRecord> Ne
             if (!IsSameVersion(merged, now))
             {
                 return Rebuild($"batch {merged.BlobName} changed since it was merged (re-uploaded with other content, or its place in time moved)");
+            }
+
+            if (normalizedCopies is not null && !normalizedCopies.Contains(merged.NormalizedBlob))
+            {
+                return Rebuild($"the normalised copy {merged.NormalizedBlob} of batch {merged.BlobName} is gone");
             }
         }
 

@@ -23,6 +23,24 @@ public sealed class NormalizedBatchStore(StorageAccount account)
         return new GZipStream(download, CompressionMode.Decompress, leaveOpen: false);
     }
 
+    /// <summary>
+    /// The names of the copies at the container's root (order exports; profiles and events have folders of their own):
+    /// one listing request per 5,000, so a run can check that the copies its state was built from are still there.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ListRootNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var item in _container.GetBlobsByHierarchyAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "/", prefix: null, cancellationToken).ConfigureAwait(false))
+        {
+            if (item.IsBlob)
+            {
+                names.Add(item.Blob.Name);
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>Deletes a batch copy if it exists.</summary>
     public Task DeleteAsync(string name, CancellationToken cancellationToken) =>
         _container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);

@@ -108,6 +108,18 @@ public sealed class StatePlanTests
     }
 
     [Fact]
+    public void A_merged_batch_whose_normalised_copy_is_gone_rebuilds_so_the_run_reads_it_and_fails_as_before()
+    {
+        var monday = Batch("monday.csv", Monday);
+
+        var plan = StatePlan.Decide(Stored(monday), [monday], 64, 64, new HashSet<string>(StringComparer.Ordinal) { "other.csv.gz" });
+
+        Assert.Equal(StateAction.Rebuild, plan.Action);
+        Assert.Contains("monday.csv.csv.gz", plan.Reason, StringComparison.Ordinal);
+        Assert.Equal(StateAction.UpToDate, StatePlan.Decide(Stored(monday), [monday], 64, 64, new HashSet<string>(StringComparer.Ordinal) { "monday.csv.csv.gz" }).Action);
+    }
+
+    [Fact]
     public void A_manifest_of_another_format_or_bucket_count_rebuilds()
     {
         var monday = Batch("monday.csv", Monday);

@@ -48,6 +48,24 @@ public sealed class BucketLinesFileTests
     }
 
     [Fact]
+    public async Task A_file_built_line_by_line_reads_back_as_the_lines_added()
+    {
+        var lines = Enumerable.Range(0, 20_500)
+            .Select(i => new StateLine(2, i, new TransactionLine("C" + (i % 13), "o" + i, new DateOnly(2024, 5, 1), 1.5m, string.Empty, false) { Product = "P" + (i % 7) }))
+            .ToList();
+        await using var writer = new BucketLinesWriter();
+        foreach (var line in lines)
+        {
+            await writer.AddAsync(line, CancellationToken.None);
+        }
+
+        var file = await writer.CompleteAsync(CancellationToken.None);
+
+        Assert.Equal(lines.Count, writer.Lines);
+        Assert.Equal(lines, await BucketLinesFile.ReadAsync(file.ToStream(), "built.parquet", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_empty_bucket_reads_back_empty()
     {
         using var stream = new MemoryStream();
