@@ -68,7 +68,7 @@ run() {
   done
   echo "RESULT $2: requested to final record $(seconds "$started" "$(now)") s; host peak RSS $(hwm_mb "$host_pid") MB; Azurite $(hwm_mb "$azurite") MB"
   jq -r '"  status \(.status)\(if .error then ": " + .error else "" end); lines \(.transactionsRead), customers \(.customersScored); stages (ms): \(.stageDurationsMs | to_entries | map("\(.key) \(.value)") | join(", "))"' <<<"$record"
-  jq -c '{segments, lifecycleStages, clusters, ruleSegments, predictiveSegments: .predictions.segments}' <<<"$record" >"$work/sizes-$2.json"
+  jq -c '{transactionsRead, customersScored, segments, predictiveSegments: .predictions.segments}' <<<"$record" >"$work/sizes-$2.json"
 }
 
 as_of=$(date -u -d "$(tail -n 1 "$file" | awk -F, '{print substr($(NF-3), 1, 10)}') + 1 day" +%F)
@@ -94,7 +94,7 @@ for recs in "${modes[@]}"; do
     stop_host
   done
   if cmp -s "$work/sizes-bucketed=false recommendations=$recs.json" "$work/sizes-bucketed=true recommendations=$recs.json"; then
-    echo "RESULT recommendations=$recs: both modes give the same segment, stage, cluster, rule and predictive sizes"
+    echo "RESULT recommendations=$recs: both modes give the same lines, customers, RFM segment and predictive segment sizes"
   else
     echo "RESULT recommendations=$recs: the sizes DIFFER"; cat "$work"/sizes-*"recommendations=$recs.json"
   fi
