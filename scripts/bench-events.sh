@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Events ingest benchmark (issue 14, point 7): `segments validate --events FILE` (the whole process: startup, the
-# byte path of EventLinesReader on all cores, per-type counts and the verdict) against DuckDB's read_json of the
+# Events ingest benchmark (issue 14, point 7): `segments validate --events FILE` (the whole process: startup,
+# EventLinesReader.CountAsync on all cores, per-type counts and the verdict) against DuckDB's read_json of the
 # same file in the same run, with each process's peak RSS from /usr/bin/time -v. The file is made once under
 # artifacts/bench/ by `segments generate --events`. Runs alternate ours and DuckDB's; the table gives medians.
 # Usage: bash scripts/bench-events.sh [--megabytes M (default 1024)] [--runs N (default 3)] [--seed S (default 1)]

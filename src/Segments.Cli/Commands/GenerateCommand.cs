@@ -6,7 +6,8 @@ namespace Segments.Cli.Commands;
 
 /// <summary>
 /// <c>segments generate</c>: a synthetic export in the UCI Online Retail layout, or with <c>--events</c> a synthetic
-/// events file of Segment messages, for load tests and benchmarks.
+/// events file of Segment messages, or with <c>--customers</c> an export of that many customers over a date range (one
+/// file or one batch per day, see <see cref="GenerateCustomersAction"/>), for load tests and benchmarks.
 /// </summary>
 public static class GenerateCommand
 {
@@ -15,15 +16,32 @@ public static class GenerateCommand
     {
         var rows = new Option<long?>("--rows") { Description = "Number of data rows to write." };
         var megabytes = new Option<double?>("--megabytes") { Description = "Size to reach, in MiB (1,048,576 bytes); the last row is written whole." };
-        var output = new Option<FileInfo>("--out") { Description = "File to write (overwritten).", Required = true };
+        var output = new Option<FileInfo?>("--out") { Description = "File to write (overwritten)." };
         var seed = new Option<ulong>("--seed") { Description = "Random seed; the same seed and size give the same file.", DefaultValueFactory = _ => 1 };
         var events = new Option<bool>("--events") { Description = "Write behaviour events (Segment messages, JSON Lines) instead of an order export; --rows counts lines." };
         var firstDay = new Option<string>("--first-day") { Description = "With --events: the first UTC day of the events (yyyy-MM-dd).", DefaultValueFactory = _ => "2024-01-01" };
         var days = new Option<int>("--days") { Description = "With --events: the UTC days the visits spread over.", DefaultValueFactory = _ => 90 };
-        var command = new Command("generate", "Write a synthetic export in the UCI Online Retail layout, or behaviour events with --events.") { rows, megabytes, output, seed, events, firstDay, days };
+        var scale = new GenerateCustomersOptions();
+        var command = new Command("generate", "Write a synthetic export in the UCI Online Retail layout, behaviour events with --events, or N customers over a date range with --customers.") { rows, megabytes, output, seed, events, firstDay, days };
+        scale.AddTo(command);
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(rows) is null) == (result.GetValue(megabytes) is null))
+            if (result.GetValue(scale.Customers) is not null)
+            {
+                foreach (var problem in scale.Problems(result, result.GetValue(output), result.GetValue(rows) is not null || result.GetValue(megabytes) is not null || result.GetValue(events)))
+                {
+                    result.AddError(problem);
+                }
+            }
+            else if (scale.Given(result) is { } scaleOption)
+            {
+                result.AddError($"{scaleOption} goes with --customers.");
+            }
+            else if (result.GetValue(output) is null)
+            {
+                result.AddError("Give --out.");
+            }
+            else if ((result.GetValue(rows) is null) == (result.GetValue(megabytes) is null))
             {
                 result.AddError("Give exactly one of --rows and --megabytes.");
             }
@@ -31,18 +49,23 @@ public static class GenerateCommand
             {
                 result.AddError("--rows and --megabytes must be positive.");
             }
-            else if (result.GetValue(days) < 1)
+            else if (result.GetResult(days) is { Implicit: false } && result.GetValue(days) < 1)
             {
                 result.AddError("--days must be positive.");
             }
-            else if (AsOfArgument.Parse(result.GetValue(firstDay)).Problem is not null)
+            else if (result.GetResult(firstDay) is { Implicit: false } && AsOfArgument.Parse(result.GetValue(firstDay)).Problem is not null)
             {
                 result.AddError($"--first-day '{result.GetValue(firstDay)}' is not a date in the form yyyy-MM-dd.");
             }
         });
         command.SetAction((result, cancellationToken) =>
         {
-            var file = result.GetRequiredValue(output);
+            if (result.GetValue(scale.Customers) is not null)
+            {
+                return Task.FromResult(GenerateCustomersAction.Run(scale.Settings(result, result.GetValue(seed)), result.GetValue(output), result.GetValue(scale.DailyBatches), cancellationToken));
+            }
+
+            var file = result.GetValue(output)!;
             var maxRows = result.GetValue(rows) ?? long.MaxValue;
             var maxBytes = result.GetValue(megabytes) is { } mib ? (long)(mib * 1024 * 1024) : long.MaxValue;
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();

@@ -12,7 +12,7 @@ namespace Segments.Core.Events;
 /// Reads an events JSON Lines file line by line: each line is parsed on its own (one <see cref="JsonDocument"/> at a
 /// time), so a bad line becomes a <see cref="RowError"/> with its line number and the rest of the file goes on.
 /// </summary>
-public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOptions options)
+public sealed partial class EventLinesReader(CustomerIdPolicy customers, EventReadOptions options)
 {
     /// <summary>The dialect given, or detected from the first line that is a JSON object; null before that.</summary>
     public EventDialect? Dialect { get; private set; } = options.Dialect;
@@ -182,7 +182,7 @@ public sealed class EventLinesReader(CustomerIdPolicy customers, EventReadOption
 
         if (Dialect == EventDialect.Segment)
         {
-            var fields = SegmentMessageScanner.Scan(bytes.Span, out var jsonError, out var notObject);
+            var fields = SegmentMessageScanner.Scan(bytes.Span, (options.Now + options.MaxFutureSkew).UtcTicks, out var jsonError, out var notObject);
             if (fields is null)
             {
                 return Rejected(line.Number, string.Empty, Beginning(bytes.Span), jsonError is null ? "is not a JSON object" : $"is not valid JSON: {jsonError}");

@@ -21,6 +21,12 @@ internal sealed class SegmentMessageFields
 
     public JsonScalar Timestamp { get; set; }
 
+    /// <summary>
+    /// The timestamp when the byte path read it from its bytes (the common layout, not too far ahead), in which case
+    /// <see cref="Timestamp"/> is left empty: no string is made for a value that can no longer be wrong.
+    /// </summary>
+    public DateTimeOffset? PlainTimestamp { get; set; }
+
     /// <summary><c>properties.product_id</c>, <c>price</c>, <c>quantity</c> (the single-product form).</summary>
     public ProductItem Product { get; set; }
 
@@ -45,6 +51,7 @@ internal sealed class SegmentMessageFields
     public void Reset()
     {
         Type = Event = UserId = AnonymousId = MessageId = Timestamp = default;
+        PlainTimestamp = null;
         Product = default;
         Products = null;
         Total = Revenue = Value = OrderId = default;

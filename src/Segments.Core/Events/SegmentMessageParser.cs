@@ -22,19 +22,9 @@ internal static class SegmentMessageParser
             return EventParseOutcome.Wrong("type", message.Type.Raw, "is missing: a Segment message needs a type (track, identify, page, screen)");
         }
 
-        if (message.Timestamp.Text is not { } timestampText)
+        if (message.PlainTimestamp is not { } timestamp && !TryTimestamp(message.Timestamp, options, out timestamp, out var wrong))
         {
-            return EventParseOutcome.Wrong("timestamp", message.Timestamp.Raw, "is missing");
-        }
-
-        if (!EventTimestamps.TryParseIso(timestampText, out var timestamp, out var timestampReason))
-        {
-            return EventParseOutcome.Wrong("timestamp", timestampText, timestampReason);
-        }
-
-        if (EventTimestamps.TooFarAhead(timestamp, options) is { } ahead)
-        {
-            return EventParseOutcome.Wrong("timestamp", timestampText, ahead);
+            return wrong;
         }
 
         var userId = message.UserId.Text is { } rawUser ? customers.Normalize(rawUser) : null;
@@ -112,6 +102,32 @@ internal static class SegmentMessageParser
         {
             Properties = message.Scalars,
         });
+    }
+
+    /// <summary>The timestamp's rules on its text: present, ISO 8601 with an offset, not too far ahead.</summary>
+    private static bool TryTimestamp(JsonScalar value, EventReadOptions options, out DateTimeOffset timestamp, out EventParseOutcome wrong)
+    {
+        wrong = default;
+        timestamp = default;
+        if (value.Text is not { } text)
+        {
+            wrong = EventParseOutcome.Wrong("timestamp", value.Raw, "is missing");
+            return false;
+        }
+
+        if (!EventTimestamps.TryParseIso(text, out timestamp, out var reason))
+        {
+            wrong = EventParseOutcome.Wrong("timestamp", text, reason);
+            return false;
+        }
+
+        if (EventTimestamps.TooFarAhead(timestamp, options) is { } ahead)
+        {
+            wrong = EventParseOutcome.Wrong("timestamp", text, ahead);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary><c>properties.products[]</c> when given, else the single product of <c>properties.product_id</c>/<c>price</c>/<c>quantity</c>.</summary>

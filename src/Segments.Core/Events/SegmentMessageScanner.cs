@@ -13,8 +13,12 @@ internal static class SegmentMessageScanner
     [ThreadStatic]
     private static SegmentMessageFields? t_fields;
 
-    /// <summary>The message's fields; null with <paramref name="jsonError"/> for invalid JSON, or with <paramref name="notObject"/> for valid JSON that is not an object.</summary>
-    public static SegmentMessageFields? Scan(ReadOnlySpan<byte> line, out string? jsonError, out bool notObject)
+    /// <summary>
+    /// The message's fields; null with <paramref name="jsonError"/> for invalid JSON, or with <paramref name="notObject"/>
+    /// for valid JSON that is not an object. A timestamp in the common layout and not after
+    /// <paramref name="latestUtcTicks"/> is read from its bytes into <see cref="SegmentMessageFields.PlainTimestamp"/>.
+    /// </summary>
+    public static SegmentMessageFields? Scan(ReadOnlySpan<byte> line, long latestUtcTicks, out string? jsonError, out bool notObject)
     {
         jsonError = null;
         notObject = false;
@@ -62,7 +66,7 @@ internal static class SegmentMessageScanner
                 }
                 else if (reader.ValueTextEquals("timestamp"u8))
                 {
-                    fields.Timestamp = Value(ref reader, line);
+                    Timestamp(ref reader, line, latestUtcTicks, fields);
                 }
                 else if (reader.ValueTextEquals("properties"u8))
                 {
@@ -83,6 +87,25 @@ internal static class SegmentMessageScanner
             jsonError = ex.Message;
             return null;
         }
+    }
+
+    /// <summary><c>timestamp</c>: from its bytes when plain and certainly valid, else as text for the parser's rules and errors.</summary>
+    private static void Timestamp(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, long latestUtcTicks, SegmentMessageFields fields)
+    {
+        // A repeated member replaces the earlier one, as for every field.
+        fields.PlainTimestamp = null;
+        fields.Timestamp = default;
+        var probe = reader;
+        probe.Read();
+        if (probe.TokenType == JsonTokenType.String && !probe.ValueIsEscaped
+            && Utf8IsoTimestamp.TryParseUtcTicks(probe.ValueSpan, out var ticks) && ticks <= latestUtcTicks)
+        {
+            reader = probe;
+            fields.PlainTimestamp = new DateTimeOffset(ticks, TimeSpan.Zero);
+            return;
+        }
+
+        fields.Timestamp = Value(ref reader, line);
     }
 
     /// <summary><c>properties</c>: the product, order and total fields, <c>products[]</c>, and every scalar member as text.</summary>

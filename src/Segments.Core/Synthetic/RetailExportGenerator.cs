@@ -27,38 +27,9 @@ public static class RetailExportGenerator
     // Measured on this generator's output; only used to spread a size-bounded file over one trading year.
     private const double BytesPerRow = 86;
     private const double LinesPerInvoice = 18.5;
-    private const int Products = 4000;
-    private const int FirstInvoice = 536365;
-    private const int FirstCustomer = 12346;
+    private const int FirstInvoice = RetailShapes.FirstInvoice;
+    private const int FirstCustomer = RetailShapes.FirstCustomer;
     private static readonly DateTime Start = new(2010, 12, 1, 8, 0, 0, DateTimeKind.Unspecified);
-
-    private static readonly (int Quantity, double Weight)[] Quantities =
-    [
-        (1, 27.4), (2, 15.1), (12, 11.3), (6, 7.5), (4, 7.1), (3, 6.9), (24, 4.4), (10, 4.1), (8, 2.4), (5, 2.2),
-        (48, 1.1), (25, 0.9), (20, 0.9), (16, 0.8), (36, 0.7), (7, 0.5), (9, 0.4), (72, 0.4), (100, 0.3), (96, 0.3),
-        (18, 0.3), (30, 0.2), (40, 0.2), (144, 0.2), (60, 0.1), (32, 0.1), (50, 0.1), (120, 0.1), (200, 0.05), (480, 0.02),
-    ];
-
-    private static readonly (string Name, double Weight)[] Countries =
-    [
-        ("United Kingdom", 880), ("Germany", 22), ("France", 20), ("EIRE", 8), ("Spain", 7), ("Netherlands", 3),
-        ("Belgium", 6), ("Switzerland", 5), ("Portugal", 5), ("Australia", 2), ("Norway", 2), ("Italy", 4),
-        ("Channel Islands", 2), ("Finland", 3), ("Cyprus", 2), ("Sweden", 2), ("Austria", 2), ("Denmark", 2),
-        ("Japan", 2), ("Poland", 2), ("USA", 1), ("Israel", 1), ("Unspecified", 1), ("Singapore", 1),
-        ("Iceland", 1), ("Canada", 1), ("Greece", 1), ("Malta", 1), ("United Arab Emirates", 1), ("RSA", 1),
-    ];
-
-    private static readonly string[] Colours =
-        ["WHITE", "RED", "PINK", "BLUE", "GREEN", "IVORY", "BLACK", "CREAM", "SILVER", "GOLD", "VINTAGE", "RETROSPOT", "PAISLEY", "POLKADOT", "ZINC", "WOODEN"];
-
-    private static readonly string[] Styles =
-        ["HANGING", "HEART", "REGENCY", "CHRISTMAS", "KNITTED", "JUMBO", "SMALL", "LARGE", "SET OF 3", "SET OF 6", "GLASS", "METAL", "ENAMEL", "FELTCRAFT", "PANTRY", "SPACEBOY"];
-
-    private static readonly string[] Things =
-        ["T-LIGHT HOLDER", "LANTERN", "COAT HANGER", "HOT WATER BOTTLE", "CAKE TINS", "TEACUP AND SAUCER", "LUNCH BAG", "ALARM CLOCK", "DOORMAT", "PAPER CHAIN KIT", "MUG", "CAKESTAND", "BUNTING", "SIGN", "NOTEBOOK", "PHOTO FRAME", "CANDLE", "TISSUES", "STORAGE JAR", "DOLLY GIRL BAG"];
-
-    private static readonly string[] Qualifiers =
-        ["PANTRY DESIGN", "ASSORTED", "SMALL", "LARGE", "BLUE/WHITE", "RED SPOT", "3 TIER", "SET OF 4", "EASTER"];
 
     /// <summary>
     /// Writes the header and then whole rows until <paramref name="maxRows"/> rows or
@@ -103,40 +74,19 @@ public static class RetailExportGenerator
     /// <summary>The catalogue, the customers and the random stream of one file.</summary>
     private sealed class GeneratorState
     {
-        private readonly string[] _productFields;
-        private readonly string[] _productPrices;
-        private readonly WeightedChoice _productChoice;
+        private readonly ProductCatalogue _catalogue;
         private readonly string[] _customerFields;
         private readonly WeightedChoice _customerChoice;
-        private readonly WeightedChoice _quantityChoice = new(Quantities.Select(q => q.Weight).ToArray());
+        private readonly WeightedChoice _quantityChoice = new(RetailShapes.Quantities.Select(q => q.Weight).ToArray());
         private readonly string[] _guestFields;
         private readonly SplitMix64 _random;
 
         public GeneratorState(ulong seed, long expectedRows)
         {
             _random = new SplitMix64(seed);
-            _productFields = new string[Products];
-            _productPrices = new string[Products];
-            var usedCodes = new HashSet<int>();
-            for (var p = 0; p < Products; p++)
-            {
-                int code;
-                do
-                {
-                    code = 10000 + _random.Next(90000);
-                }
-                while (!usedCodes.Add(code));
+            _catalogue = new ProductCatalogue(_random);
 
-                var suffix = _random.NextDouble() < 0.2 ? ((char)('A' + _random.Next(12))).ToString() : string.Empty;
-                _productFields[p] = $"{code}{suffix},{CsvField.Escape(Describe())}";
-                var price = Math.Round(Math.Clamp(_random.NextLogNormal(2.1, 1.0), 0.06, 650), 2);
-                _productPrices[p] = price.ToString("0.0#", CultureInfo.InvariantCulture);
-            }
-
-            // Zipf-like popularity (weight 1/rank^0.9); codes and descriptions were drawn at random, so rank is unrelated to them.
-            _productChoice = new WeightedChoice(Enumerable.Range(1, Products).Select(rank => 1 / Math.Pow(rank, 0.9)).ToArray());
-
-            var countryChoice = new WeightedChoice(Countries.Select(c => c.Weight).ToArray());
+            var countryChoice = new WeightedChoice(RetailShapes.Countries.Select(c => c.Weight).ToArray());
             var customers = (int)Math.Clamp(expectedRows / 95, 50, 5_000_000);
             _customerFields = new string[customers];
             var weights = new double[customers];
@@ -144,12 +94,12 @@ public static class RetailExportGenerator
             for (var c = 0; c < customers; c++)
             {
                 id += 1 + (_random.NextDouble() < 0.3 ? _random.Next(3) : 0);
-                _customerFields[c] = $"{id}.0,{Countries[countryChoice.Next(_random)].Name}";
+                _customerFields[c] = $"{id}.0,{RetailShapes.Countries[countryChoice.Next(_random)].Name}";
                 weights[c] = _random.NextLogNormal(1, 1.2);
             }
 
             _customerChoice = new WeightedChoice(weights);
-            _guestFields = Countries.Select(c => "," + c.Name).ToArray();
+            _guestFields = RetailShapes.Countries.Select(c => "," + c.Name).ToArray();
         }
 
         public Invoice NextInvoice(int number, double yearFraction)
@@ -179,15 +129,15 @@ public static class RetailExportGenerator
         /// <summary>Writes one row (with its line break) into <paramref name="line"/>; returns its length.</summary>
         public int FormatLine(Span<char> line, Invoice invoice)
         {
-            var product = _productChoice.Next(_random);
-            var quantity = Quantities[_quantityChoice.Next(_random)].Quantity;
+            var product = _catalogue.Choice.Next(_random);
+            var quantity = RetailShapes.Quantities[_quantityChoice.Next(_random)].Quantity;
             if (invoice.Cancelled)
             {
                 quantity = -Math.Min(quantity, 12);
             }
 
             var customerFields = invoice.Customer >= 0 ? _customerFields[invoice.Customer] : _guestFields[-1 - invoice.Customer];
-            var written = line.TryWrite(CultureInfo.InvariantCulture, $"{invoice.Number},{_productFields[product]},{quantity},{invoice.Timestamp},{_productPrices[product]},{customerFields}\n", out var length);
+            var written = line.TryWrite(CultureInfo.InvariantCulture, $"{invoice.Number},{_catalogue.Fields[product]},{quantity},{invoice.Timestamp},{_catalogue.Prices[product]},{customerFields}\n", out var length);
             return written ? length : throw new InvalidOperationException("A generated row is longer than the line buffer.");
         }
 
@@ -210,21 +160,6 @@ public static class RetailExportGenerator
 
             return day.AddMinutes(minute).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
         }
-
-        private string Describe()
-        {
-            var words = $"{Pick(Colours)} {Pick(Styles)} {Pick(Things)}";
-            var roll = _random.NextDouble();
-            return roll switch
-            {
-                < 0.010 => $"{words}, {Pick(Qualifiers)}",
-                < 0.012 => $"{words} 7\" SIZE",
-                < 0.020 => words + " ",
-                _ => words,
-            };
-        }
-
-        private string Pick(string[] choices) => choices[_random.Next(choices.Length)];
     }
 }
 

@@ -36,7 +36,34 @@ internal static class EventFiles
 
         Assert.Equal(expected, actual);
         Assert.Equal(reference.Dialect, bytes.Dialect);
+        await AssertCountsAgreeAsync(text, options, reference);
         return await new EventLinesReader(new CustomerIdPolicy(Ingest), options).ReadAllAsync(new StringReader(text));
+    }
+
+    /// <summary>
+    /// Checks that counting the file (<see cref="EventLinesReader.CountAsync"/>, on one core and on two) finds what the
+    /// sequential reference read: the same accepted lines per kind, the same rejected lines and errors, the same dialect.
+    /// </summary>
+    private static async Task AssertCountsAgreeAsync(string text, EventReadOptions options, EventLinesReader reference)
+    {
+        var lines = new List<EventLine>();
+        await foreach (var line in new EventLinesReader(new CustomerIdPolicy(Ingest), options).ReadAsync(new StringReader(text)))
+        {
+            lines.Add(line);
+        }
+
+        var expectedKinds = lines.Where(l => l.Event is not null).GroupBy(l => l.Event!.Kind).ToDictionary(g => g.Key, g => (long)g.Count());
+        var expectedErrors = lines.Where(l => l.Error is not null).Select(l => l.Error!).ToList();
+        foreach (var parallelism in (int[])[1, 2])
+        {
+            var counter = new EventLinesReader(new CustomerIdPolicy(Ingest), options with { MaxDegreeOfParallelism = parallelism });
+            var counts = await counter.CountAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), int.MaxValue);
+            Assert.Equal((IReadOnlyDictionary<EventKind, long>)expectedKinds, counts.ByKind);
+            Assert.Equal(expectedErrors, counts.FirstErrors);
+            Assert.Equal(lines.Count - expectedErrors.Count, counts.Accepted);
+            Assert.Equal(expectedErrors.Count, counts.Rejected);
+            Assert.Equal(reference.Dialect, counter.Dialect);
+        }
     }
 
     public static async Task<IReadOnlyList<BehaviourEvent>> EventsAsync(params string[] lines)

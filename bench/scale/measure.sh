@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The timed part of bench/scale/run.sh, run by it under `flock /work/bench.lock`: `segments analyze` on the file, then
+# Azurite (on free loopback ports, data on disk in a fresh temporary directory) and one or two published hosts; blob
+# ingest of the file (or the history and day files), runs requested by POST /api/runs and read back from the run record.
+# Arguments: MODE FILE DAILY_DIR PROCESSES "CHECKPOINTS" ANALYZE PUBLISH_DIR
+set -euo pipefail
+mode=$1 file=$2 daily=$3 processes=$4 checkpoints=$5 analyze=$6 publish=$7
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cli="$publish/cli/segments.dll"
+host="$publish/host/Segments.Host.dll"
+admin_key=bench-admin-key
+function_key=bench-function-key
+work="$(mktemp -d /tmp/scalegen-bench.XXXXXX)"
+logs="${SCALEGEN_LOGS:-/tmp/scalegen-logs}"
+mkdir -p "$logs"
+
+now() { date +%s.%N; }
+seconds() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$2"; }
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+hwm_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo "?"; }
+day_of() { basename "$1" .csv | sed 's/^orders-//'; }
+last_order_day() { tail -n 1 "$1" | awk -F, '{print substr($(NF-3), 1, 10)}'; }
+day_after() { date -u -d "$1 + 1 day" +%F; }
+
+pids=()
+azurite=""
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -n "$azurite" ] && kill "$azurite" 2>/dev/null || true
+  wait 2>/dev/null || true
+  cp "$work"/*.log "$work"/*.json "$work"/*.time "$logs/" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+echo "load before: $(cat /proc/loadavg)"
+echo "file: $file ($(stat -c %s "$file") bytes, $(($(wc -l <"$file") - 1)) rows)"
+
+if [ "$analyze" = 1 ]; then
+  as_of=$(day_after "$(last_order_day "$file")")
+  cli_limit=()
+  [ -n "${SCALEGEN_CLI_HEAP_LIMIT_MB:-}" ] && cli_limit=(env "DOTNET_GCHeapHardLimit=$(printf '0x%X' $((SCALEGEN_CLI_HEAP_LIMIT_MB * 1024 * 1024)))")
+  /usr/bin/time -v -o "$work/analyze.time" "${cli_limit[@]}" dotnet "$cli" analyze --input "$file" --as-of "$as_of" >"$work/analyze.log" 2>&1 || echo "analyze failed (exit $?${SCALEGEN_CLI_HEAP_LIMIT_MB:+, GC heap capped at $SCALEGEN_CLI_HEAP_LIMIT_MB MB}): $(grep -m1 -iE 'exception|error' "$work/analyze.log")"
+  echo "RESULT analyze: wall $(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/analyze.time"), peak RSS $(awk '/Maximum resident/ {printf "%.0f MB", $NF / 1024}' "$work/analyze.time"), $(grep -m1 -o 'customers[^,]*' "$work/analyze.log" || true)"
+fi
+
+blob=$(port); queue=$(port); table=$(port)
+# The emulator keeps tables in memory (LokiJS); a million customers' generation needs more than node's default heap.
+NODE_OPTIONS="--max-old-space-size=${SCALEGEN_AZURITE_HEAP_MB:-12288}" "$root/node_modules/.bin/azurite" --silent --location "$work/azurite" --skipApiVersionCheck --disableTelemetry --loose \
+  --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" >"$work/azurite.log" 2>&1 &
+azurite=$!
+for _ in $(seq 1 120); do listening "$table" && listening "$blob" && break; sleep 0.5; done
+key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+cs="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
+
+bases=()
+for i in $(seq 1 "$processes"); do
+  p=$(port)
+  # SCALEGEN_HOST_HEAP_LIMIT_MB caps each host's GC heap (DOTNET_GCHeapHardLimit): past it the host fails with
+  # OutOfMemoryException instead of the machine's OOM killer picking a process, and it models an instance's memory.
+  limit=()
+  [ -n "${SCALEGEN_HOST_HEAP_LIMIT_MB:-}" ] && limit=(env "DOTNET_GCHeapHardLimit=$(printf '0x%X' $((SCALEGEN_HOST_HEAP_LIMIT_MB * 1024 * 1024)))")
+  "${limit[@]}" env AzureWebJobsStorage="$cs" Segments__AdminKey="$admin_key" Segments__FunctionKey="$function_key" Segments__PollIntervalSeconds=1 \
+    dotnet "$host" --urls "http://127.0.0.1:$p" >"$work/host-$i.log" 2>&1 &
+  pids+=($!)
+  bases+=("http://127.0.0.1:$p")
+done
+base="${bases[0]}"
+for b in "${bases[@]}"; do
+  for _ in $(seq 1 240); do curl -sf "$b/api/health" -o /dev/null && break; sleep 0.5; done
+  curl -sf "$b/api/health" -o /dev/null || { echo "host at $b did not start" >&2; cat "$work"/host-*.log >&2; exit 1; }
+done
+echo "hosts: ${bases[*]} (pids ${pids[*]}), Azurite pid $azurite${SCALEGEN_HOST_HEAP_LIMIT_MB:+, host GC heap capped at $SCALEGEN_HOST_HEAP_LIMIT_MB MB}"
+
+alive() { for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
+died() { echo "RESULT every host process has exited (see $logs/host-*.log): $(grep -h -m1 -iE 'OutOfMemory|fatal|unhandled' "$work"/host-*.log | head -n 1)"; }
+
+# Uploads FILE through the CLI and waits until the blob trigger has accepted and priced it; prints the seconds taken.
+ingest() {
+  local started etag status
+  started=$(now)
+  etag=$(dotnet "$cli" upload --file "$1" --connection "$cs" | sed -n 's/.*(ETag \(.*\))$/\1/p')
+  for _ in $(seq 1 36000); do
+    status=$(curl -sf "$base/api/batches?code=$function_key" | jq -r --arg e "$etag" '[.[] | select(.eTag == $e)][0] | if . == null then "" elif .status == "accepted" and .costUsd != null then "accepted" else .status end')
+    case "$status" in
+      accepted) seconds "$started" "$(now)"; return 0;;
+      rejected|failed) echo "batch $1 was $status" >&2; curl -s "$base/api/batches?code=$function_key" | jq --arg e "$etag" '.[] | select(.eTag == $e)' >&2; return 1;;
+    esac
+    alive || { died; return 1; }
+    sleep 0.2
+  done
+  echo "gave up waiting for $1" >&2; return 1
+}
+
+# Requests a run as of DAY, waits for its final record and prints what it measured. LABEL names the line.
+run() {
+  local as_of=$1 label=$2 location record started
+  for pid in "${pids[@]}"; do echo 5 >"/proc/$pid/clear_refs"; done   # VmHWM from here on is this run's peak
+  started=$(now)
+  location=$(curl -sf -D - -o /dev/null -X POST "$base/api/runs" -H "x-functions-key: $admin_key" -H 'Content-Type: application/json' \
+    -d "{\"asOf\":\"$as_of\"}" | tr -d '\r' | sed -n 's/^Location: //Ip')
+  [ -n "$location" ] || { echo "RESULT run $label: POST /api/runs did not answer 202 with a Location"; return 1; }
+  # The API answers 503 while storage does not (Azurite under a run's writes resets connections): keep asking.
+  final='(.status == "succeeded" or .status == "failed") and .finishedAt != null and (.costUsd != null or .status == "failed")'
+  while :; do
+    record=$(curl -s -m 60 "$base$location?code=$function_key" || true)
+    jq -e "$final" >/dev/null 2>&1 <<<"$record" && break
+    alive || { died; break; }
+    sleep 0.5
+  done
+  local waited peaks=""
+  waited=$(seconds "$started" "$(now)")
+  for i in "${!pids[@]}"; do peaks+="host $((i + 1)) $(hwm_mb "${pids[$i]}") MB, "; done
+  echo "$record" >"$work/run-$label.json"
+  echo "RESULT run $label (as of $as_of): requested to final record ${waited} s; peak RSS ${peaks}Azurite $(hwm_mb "$azurite") MB"
+  jq -r '"  status \(.status)\(if .error then ": " + .error else "" end); batches \(.batchesRead), lines \(.transactionsRead), customers \(.customersScored)",
+         "  stages (ms): \(.stageDurationsMs | to_entries | map("\(.key) \(.value)") | join(", ")); started→finished \((def t: sub("\\.[0-9]+"; "") | sub("\\+00:00$"; "Z") | fromdateiso8601; (.finishedAt | t) - (.startedAt | t))) s",
+         "  storage requests: \(.usage.requests | tojson)",
+         "  cost USD \(.costUsd.total) (compute \(.costUsd.compute), blob \(.costUsd.blobOps), table \(.costUsd.tableOps), queue \(.costUsd.queueOps))"' <<<"$record"
+}
+
+if [ "$mode" = full ]; then
+  echo "RESULT ingest of $(basename "$file"): $(ingest "$file") s; peak RSS so far: host 1 $(hwm_mb "${pids[0]}") MB, Azurite $(hwm_mb "$azurite") MB"
+  run "$(day_after "$(last_order_day "$file")")" full
+else
+  last=0; for c in $checkpoints; do [ "$c" -gt "$last" ] && last=$c; done
+  mapfile -t days < <(ls "$daily"/orders-*.csv | sort)
+  recent=("${days[@]: -$last}")
+  echo "RESULT first load: ingest of $(basename "$file") (every day before $(day_of "${recent[0]}")): $(ingest "$file") s; peak RSS so far: host 1 $(hwm_mb "${pids[0]}") MB"
+  total=0
+  for i in $(seq 1 "$last"); do
+    f="${recent[$((i - 1))]}"
+    took=$(ingest "$f")
+    total=$(python3 -c "print(f'{$total + $took:.1f}')")
+    if [[ " $checkpoints " == *" $i "* ]]; then
+      echo "RESULT after $i daily batches: ingest of the day files $total s in all ($(python3 -c "print(f'{$total / $i:.1f}')") s each)"
+      run "$(day_after "$(day_of "$f")")" "daily-$i"
+    fi
+  done
+fi
+echo "load after: $(cat /proc/loadavg)"

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Scale benchmark (issue 19, point 5): N customers through blob ingest and a run of the local host over Azurite, and
+# `segments analyze` on the same data. A benchmark, not a test. Prepares outside the benchmark lock (publishes the host
+# and the CLI in Release, generates the data once, cached under /tmp/scalegen-data), then measures under
+# `flock /work/bench.lock` (bench/scale/measure.sh), so no two engineers' benchmarks overlap.
+#
+# Usage: bench/scale/run.sh CUSTOMERS [--lines L] [--mode full|daily] [--quick] [--processes 1|2] [--checkpoints "1 30 365"]
+#                                     [--no-analyze] [--seed S]
+#   full  (default): one file (~20 lines per customer over 2022-01-01..2024-12-31) uploaded as one batch, then one run.
+#   daily: the same orders as one history file (every day before the last K days) plus the last K days one file a day;
+#          the history is ingested first, then day files one at a time, with a run after each checkpoint (1 30 365;
+#          --quick: 1 5 10).
+#   SCALEGEN_SKIP_PUBLISH=1 reuses an earlier publish; SCALEGEN_HOST_HEAP_LIMIT_MB / SCALEGEN_CLI_HEAP_LIMIT_MB cap the
+#   GC heap of the hosts / of `segments analyze` (DOTNET_GCHeapHardLimit), to model an instance's memory.
+#   --processes 2: a second host process on the same Azurite (today both poll the blob trigger and the run queue, and a
+#          run is executed by one of them under the run lease: there is no fan-out yet).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+customers="${1:?usage: bench/scale/run.sh CUSTOMERS [options]}"; shift
+lines=$((customers * 20)); mode=full; processes=1; checkpoints=""; quick=0; analyze=1; seed=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --lines) lines="$2"; shift 2;;
+    --mode) mode="$2"; shift 2;;
+    --processes) processes="$2"; shift 2;;
+    --checkpoints) checkpoints="$2"; shift 2;;
+    --quick) quick=1; shift;;
+    --no-analyze) analyze=0; shift;;
+    --seed) seed="$2"; shift 2;;
+    *) echo "unknown option $1" >&2; exit 2;;
+  esac
+done
+if [ -z "$checkpoints" ]; then
+  if [ "$quick" = 1 ]; then checkpoints="1 5 10"; else checkpoints="1 30 365"; fi
+fi
+
+data="${SCALEGEN_DATA:-/tmp/scalegen-data}"
+publish="${SCALEGEN_PUBLISH:-/tmp/scalegen-publish}"
+mkdir -p "$data"
+name="c${customers}-l${lines}-s${seed}"
+file="$data/$name.csv"
+daily="$data/$name-daily"
+
+if [ "${SCALEGEN_SKIP_PUBLISH:-0}" = 1 ] && [ -s "$publish/host/Segments.Host.dll" ] && [ -s "$publish/cli/segments.dll" ]; then
+  echo "== using the host and the CLI already published in $publish (SCALEGEN_SKIP_PUBLISH=1)"
+else
+  echo "== publishing the host and the CLI (Release) to $publish"
+  dotnet publish "$root/src/Segments.Host" -c Release -o "$publish/host" -nologo -v q >/dev/null
+  dotnet publish "$root/src/Segments.Cli" -c Release -o "$publish/cli" -nologo -v q >/dev/null
+fi
+cli="$publish/cli/segments.dll"
+
+if [ ! -s "$file" ]; then
+  echo "== generating $file"
+  dotnet "$cli" generate --customers "$customers" --lines "$lines" --out "$file.tmp" --seed "$seed" && mv "$file.tmp" "$file"
+fi
+if [ "$mode" = daily ] && [ ! -s "$daily/.done" ]; then
+  echo "== generating $daily"
+  rm -rf "$daily"
+  dotnet "$cli" generate --customers "$customers" --lines "$lines" --daily-batches "$daily" --seed "$seed"
+  touch "$daily/.done"
+fi
+
+if [ "$mode" = daily ]; then
+  last=0; for c in $checkpoints; do [ "$c" -gt "$last" ] && last=$c; done
+  history="$data/$name-history-before-last-$last-days.csv"
+  if [ ! -s "$history" ]; then
+    echo "== concatenating every day file but the last $last into $history"
+    mapfile -t days < <(ls "$daily"/orders-*.csv | sort)
+    { head -n 1 "${days[0]}"; for f in "${days[@]:0:$((${#days[@]} - last))}"; do tail -n +2 "$f"; done; } >"$history.tmp"
+    mv "$history.tmp" "$history"
+  fi
+  file="$history"
+fi
+
+exec flock /work/bench.lock bash "$here/measure.sh" "$mode" "$file" "$daily" "$processes" "$checkpoints" "$analyze" "$publish"
