@@ -78,11 +78,13 @@ var tables = [
   'Batches'
   'Runs'
   'Deliveries'
+  'BucketProgress'
 ]
 var queues = [
   'recompute-requests'
   'webjobs-blobtrigger-poison'
   'destination-deliveries'
+  'bucket-work'
 ]
 
 // User-assigned rather than system-assigned: it exists, and holds its roles, before the app does, so the app's

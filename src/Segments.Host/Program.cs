@@ -28,6 +28,7 @@ builder.Services.AddHostedService<RecomputeTimer>();
 builder.Services.AddHostedService<RunRequestListener>();
 builder.Services.AddHostedService<StrandedRunWatch>();
 builder.Services.AddHostedService<DeliveryListener>();
+builder.Services.AddHostedService<BucketWorkListener>();
 builder.Services.AddSingleton<ApiKeyRing>();
 builder.Services.AddApiReference();
 // The answers' JSON (ApiJson) for the OpenAPI document's schemas too: enums as names.

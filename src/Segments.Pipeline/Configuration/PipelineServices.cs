@@ -76,6 +76,12 @@ public static class PipelineServices
         services.AddSingleton<Storage.State.BucketStateStore>();
         services.AddSingleton<State.BucketStateMerger>();
         services.AddSingleton<State.RunStateReader>();
+        services.AddSingleton<Scale.RunWorkBlobs>();
+        services.AddSingleton<Scale.BucketWork>();
+        services.AddSingleton<Scale.BucketedRun>();
+        services.AddSingleton<Scale.BucketWorkQueue>();
+        services.AddSingleton<Scale.BucketProgressTable>();
+        services.AddSingleton<Scale.BucketWorkHandler>();
         services.AddSingleton<RecomputeSegmentsHandler>();
         services.AddSingleton<RunRequests>();
         services.AddSingleton<SegmentQueries>();

@@ -102,6 +102,29 @@ public sealed record SegmentsOptions
     public bool ReadRunsFromState { get; init; } = true;
 
     /// <summary>
+    /// Whether runs that read from the state score it bucket by bucket (issue 19, point 3), false by default: pass 1
+    /// summarises each customer bucket's lines (dropping them), the summaries are merged and fitted, pass 2 ranks each
+    /// bucket for the spend tiers, pass 3 scores each bucket; each pass holds one bucket's lines at a time
+    /// (<c>Pipeline/Scale/BucketWork</c>). A store with behaviour events is still scored from the whole population.
+    /// Both give the same segments.
+    /// </summary>
+    public bool BucketedRuns { get; init; }
+
+    /// <summary>
+    /// Whether a bucketed run fans its passes out on the <c>bucket-work</c> queue (issue 19, point 4), false by default:
+    /// the run enqueues a pass's items, the bucket worker of every instance (the queue trigger in Azure, a listener in
+    /// the local host) does them and writes the progress table, and the run waits for every bucket before the next
+    /// pass, and before flipping. Off: the run's own process does every item.
+    /// </summary>
+    public bool BucketWorkOnQueue { get; init; }
+
+    /// <summary>
+    /// Seconds a bucket work item stays hidden while the local host's worker does it (120 by default): a worker that
+    /// dies leaves its item to reappear after this long, for another instance to do.
+    /// </summary>
+    public int BucketWorkVisibilitySeconds { get; init; } = 120;
+
+    /// <summary>
     /// Diagnostic, 0 (off) by default: seconds a run waits after writing its generation and before flipping
     /// the active pointer, so fault tests can kill a host or stop storage at that moment. Never set it in production.
     /// </summary>

@@ -35,7 +35,8 @@ public sealed partial class RecomputeSegmentsHandler(
     RunInsights insights,
     Delivery.DeliveryOutbox? outbox = null,
     RunRecommendations? recommendations = null,
-    State.RunStateReader? state = null)
+    State.RunStateReader? state = null,
+    Scale.BucketedRun? bucketed = null)
 {
     /// <summary>Generations kept after a run: the active one and two before it (for comparisons).</summary>
     public const int GenerationsKept = 3;
@@ -181,7 +182,13 @@ public sealed partial class RecomputeSegmentsHandler(
         var orders = new ExportedOrders();
         long linesReplaced = 0;
         IReadOnlyList<BatchRecord> batchesToRead = accepted;
-        if (state is not null && segmentsOptions.Value.ReadRunsFromState)
+        // Bucket by bucket (Segments:BucketedRuns, src/Segments.Pipeline/Scale): the read and score stages in one.
+        var inBuckets = await ScoreInBucketsAsync(run, accepted, span, meter, cancellationToken).ConfigureAwait(false);
+        if (inBuckets is not null)
+        {
+            batchesToRead = [];
+        }
+        else if (state is not null && segmentsOptions.Value.ReadRunsFromState)
         {
             // The same lines in the same order, from the state merged with only the batches new since (src/Segments.Pipeline/State).
             var fromState = await state.ReadAsync(run.RunId, accepted, line =>
@@ -223,8 +230,12 @@ public sealed partial class RecomputeSegmentsHandler(
         // the check stays here for what that cannot see: the timer's runs, requests made while a ledger row written
         // before the ledger kept dates was accepted, and batches that arrived between the request and the run.
         span.Check(run.AsOf, segmentsOptions.Value.MaxAsOfDaysAfterLatestOrder);
-        var (profiles, profileBatchesRead) = await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var behaviour = await _behaviour.ComputeAsync(run.AsOf, orders.All, segmentsOptions.Value.Behaviour, cancellationToken).ConfigureAwait(false);
+        var (profiles, profileBatchesRead) = inBuckets is not null
+            ? (inBuckets.Inputs.Profiles, inBuckets.Inputs.ProfileBatchesRead)
+            : await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var behaviour = inBuckets is not null
+            ? BehaviourRun.None
+            : await _behaviour.ComputeAsync(run.AsOf, orders.All, segmentsOptions.Value.Behaviour, cancellationToken).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Score);
         foreach (var line in behaviour.OrdersOnlyEventsSaw(replaced))
@@ -232,9 +243,10 @@ public sealed partial class RecomputeSegmentsHandler(
             aggregator.Add(line);
         }
 
-        var ruleInputs = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false) with { BehaviourFacts = behaviour.Facts, Events = behaviour.Events };
+        var ruleInputs = (inBuckets?.Inputs.Rules ?? await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false)) with { BehaviourFacts = behaviour.Facts, Events = behaviour.Events };
         var histories = behaviour.Histories(ruleInputs.Products);
-        var scored = aggregator.Compute(ruleInputs.Segments, profiles.Newest, ruleInputs.Products, histories);
+        var scored = inBuckets?.Result ?? aggregator.Compute(ruleInputs.Segments, profiles.Newest, ruleInputs.Products, histories);
+        var linesAdded = inBuckets?.LinesAdded ?? aggregator.LinesAdded;
         var eventOnly = histories is null ? [] : EventOnlyCustomers.Evaluate(ruleInputs.Segments, histories, scored);
         var result = BehaviourRun.CountingRuleMembersWithoutOrders(scored, eventOnly);
         // The active run is read only when this one is empty: a run with customers makes no request here.
@@ -253,7 +265,7 @@ public sealed partial class RecomputeSegmentsHandler(
         var shaped = run.WithSegmentSizes(result) with { BehaviourSegments = behaviour.Sizes, Predictions = result.Predictions };
         var recommendationSet = recommendations?.Compute(
             shaped,
-            recommendationLines,
+            inBuckets?.RecommendationLines ?? recommendationLines,
             behaviour.Events,
             insight.Rows,
             cancellationToken);
@@ -280,7 +292,7 @@ public sealed partial class RecomputeSegmentsHandler(
         var finished = run.WithSegmentSizes(result) with
         {
             BatchesRead = accepted.Count,
-            TransactionsRead = aggregator.LinesAdded,
+            TransactionsRead = linesAdded,
             CustomersScored = rows.Count,
             RfGrid = Core.Rfm.RfGrid.Count(result.Rfm.Customers),
             LifecycleThresholds = result.Lifecycle.Thresholds,
@@ -324,8 +336,23 @@ public sealed partial class RecomputeSegmentsHandler(
 
         finished = finished with { Status = RunStatus.Succeeded };
         await runs.SaveAsync(finished, cancellationToken).ConfigureAwait(false);
-        LogRunSucceeded(run.RunId, run.AsOf, accepted.Count, aggregator.LinesAdded, rows.Count);
+        LogRunSucceeded(run.RunId, run.AsOf, accepted.Count, linesAdded, rows.Count);
         return finished;
+    }
+
+    /// <summary>
+    /// The run's lines read and scored bucket by bucket (<see cref="Scale.BucketedRun"/>), or null when runs score the
+    /// whole population: the setting is off, runs do not read from the state, or behaviour events need every order.
+    /// </summary>
+    private async Task<Scale.BucketedRunResult?> ScoreInBucketsAsync(RunRecord run, IReadOnlyList<BatchRecord> accepted, OrderDateSpan span, UsageMeter meter, CancellationToken cancellationToken)
+    {
+        if (bucketed is null || state is null || !segmentsOptions.Value.ReadRunsFromState || !segmentsOptions.Value.BucketedRuns
+            || !await bucketed.AppliesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return await bucketed.ComputeAsync(run, accepted, span, recommendations is not null, () => meter.BeginStage(RunStages.Score), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The ledger row of the run the active pointer names, or null before the first run.</summary>

@@ -51,6 +51,12 @@ public static class StorageNames
     /// <summary>The outbox queue: one message per delivery the run wrote, taken by the queue-triggered sender.</summary>
     public const string DeliveriesQueue = "destination-deliveries";
 
+    /// <summary>A bucketed run's progress: partition = run id, one row per (pass, customer bucket) done or failed, naming who did it.</summary>
+    public const string BucketProgressTable = "BucketProgress";
+
+    /// <summary>A bucketed run's work items, one per (pass, customer bucket), taken by the queue-triggered bucket worker in every instance.</summary>
+    public const string BucketWorkQueue = "bucket-work";
+
     /// <summary>Recompute requests, from the timer and from <c>POST /api/runs</c>.</summary>
     public const string RunRequestsQueue = "recompute-requests";
 
@@ -61,8 +67,8 @@ public static class StorageNames
     public static IReadOnlyList<string> Containers { get; } = [TransactionsContainer, CustomersContainer, EventsContainer, RejectedContainer, NormalizedContainer, ConfigContainer, HostsContainer, OutboxContainer, AudiencesContainer, StateContainer];
 
     /// <summary>Every fixed table (generation tables are created per run).</summary>
-    public static IReadOnlyList<string> Tables { get; } = [BatchesTable, RunsTable, DeliveriesTable];
+    public static IReadOnlyList<string> Tables { get; } = [BatchesTable, RunsTable, DeliveriesTable, BucketProgressTable];
 
     /// <summary>Every queue.</summary>
-    public static IReadOnlyList<string> Queues { get; } = [RunRequestsQueue, PoisonQueue, DeliveriesQueue];
+    public static IReadOnlyList<string> Queues { get; } = [RunRequestsQueue, PoisonQueue, DeliveriesQueue, BucketWorkQueue];
 }

@@ -36,6 +36,9 @@ public sealed class FaultHost : IAsyncDisposable
     /// <summary>Where the host listens.</summary>
     public Uri BaseAddress => _process.BaseAddress;
 
+    /// <summary>The host's process id (bucket work progress rows name their worker by it).</summary>
+    public int ProcessId => _process.ProcessId;
+
     /// <summary>What the host logged, for failure messages.</summary>
     public string Output => _process.Output;
 

@@ -151,14 +151,14 @@ public sealed class FunctionsMetadataTests(AzuriteFixture azurite) : HostTestBas
     }
 
     [Fact]
-    public void Queue_triggers_execute_runs_and_send_deliveries_from_the_queues_of_the_local_host()
+    public void Queue_triggers_execute_runs_do_bucket_work_and_send_deliveries_from_the_queues_of_the_local_host()
     {
         var queues = Bindings("queueTrigger")
             .Select(q => (q.Function, q.Binding.GetProperty("queueName").GetString(), q.Binding.GetProperty("connection").GetString()))
             .OrderBy(q => q.Function, StringComparer.Ordinal);
 
         Assert.Equal(
-            [("ExecuteRun", StorageNames.RunRequestsQueue, StorageConnectionSettings.Setting), ("SendDelivery", StorageNames.DeliveriesQueue, StorageConnectionSettings.Setting)],
+            [("ExecuteRun", StorageNames.RunRequestsQueue, StorageConnectionSettings.Setting), ("ProcessBucketWork", StorageNames.BucketWorkQueue, StorageConnectionSettings.Setting), ("SendDelivery", StorageNames.DeliveriesQueue, StorageConnectionSettings.Setting)],
             queues);
     }
 

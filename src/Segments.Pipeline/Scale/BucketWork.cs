@@ -1,0 +1,151 @@
+using Microsoft.Extensions.Options;
+using Segments.Core.Scale;
+using Segments.Core.Segmentation;
+using Segments.Core.Transactions;
+using Segments.Pipeline.Recompute;
+using Segments.Pipeline.State;
+using Segments.Storage.Batches;
+using Segments.Storage.Blobs;
+using Segments.Storage.Runs;
+using Segments.Storage.State;
+
+namespace Segments.Pipeline.Scale;
+
+/// <summary>
+/// One customer bucket's share of a bucketed run, given only the run id and the bucket index: what it needs beyond
+/// them it reads from storage (the run's date from its ledger row, the bucket's lines from the state the run brought
+/// up to date, the merged summary and spend tiers from <see cref="RunWorkBlobs"/>), so any process may do it, in any
+/// order within a pass, and again: a repeated call writes the same bytes under the same names.
+/// One bucket's lines are held at a time and dropped when the call returns.
+/// </summary>
+public sealed class BucketWork(
+    RunLedger runs,
+    BucketStateStore stateStore,
+    RunStateReader state,
+    RunWorkBlobs blobs,
+    RuleSegmentLoader ruleSegments,
+    BatchLedger batches,
+    NormalizedBatchStore normalized,
+    IOptions<PredictionOptions> predictionOptions)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ProfileBatchReader _profileBatches = new(batches, normalized);
+
+    // What every bucket of the current run shares, read or fitted once per process and run.
+    private RunContext? _context;
+
+    /// <summary>Pass 1: summarises the bucket's lines into its summary blob; returns the lines it folded in.</summary>
+    public async Task<long> SummariseAsync(string runId, int bucket, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(runId, cancellationToken).ConfigureAwait(false);
+        var lines = await ReadLinesAsync(context, bucket, cancellationToken).ConfigureAwait(false);
+        var summary = BucketedScoring.Summarise(bucket, lines, context.AsOf, predictionOptions.Value);
+        await blobs.WriteAsync(RunWorkBlobs.SummaryOf(runId, bucket), PopulationSummaryFormat.ToBytes(summary), cancellationToken).ConfigureAwait(false);
+        return summary.LinesAdded;
+    }
+
+    /// <summary>Pass 2: ranks the bucket's predicted customers for the spend tiers, into its ranking blob.</summary>
+    public async Task RankAsync(string runId, int bucket, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(runId, cancellationToken).ConfigureAwait(false);
+        var model = await ModelAsync(context, withSpendTiers: false, cancellationToken).ConfigureAwait(false);
+        var lines = await ReadLinesAsync(context, bucket, cancellationToken).ConfigureAwait(false);
+        var ranking = BucketedScoring.Rank(lines, model);
+        await blobs.WriteAsync(RunWorkBlobs.RankingOf(runId, bucket), SpendRankFormat.ToBytes(ranking), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Pass 3: the bucket's customers with every segment, and its lines (for what still folds them whole).</summary>
+    public async Task<BucketScore> ScoreAsync(string runId, int bucket, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(runId, cancellationToken).ConfigureAwait(false);
+        var model = await ModelAsync(context, withSpendTiers: true, cancellationToken).ConfigureAwait(false);
+        var lines = await ReadLinesAsync(context, bucket, cancellationToken).ConfigureAwait(false);
+        var inputs = context.Inputs;
+        var customers = BucketedScoring.Score(lines, model, inputs.Rules.Segments, inputs.Profiles.Newest, inputs.Rules.Products);
+        return new BucketScore(bucket, customers, lines);
+    }
+
+    /// <summary>The rules, profiles and model of <paramref name="runId"/> as the scoring passes see them.</summary>
+    internal async Task<(BucketRunInputs Inputs, PopulationModel Model)> InputsAndModelAsync(string runId, CancellationToken cancellationToken)
+    {
+        var context = await ContextAsync(runId, cancellationToken).ConfigureAwait(false);
+        return (context.Inputs, await ModelAsync(context, withSpendTiers: true, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<List<TransactionLine>> ReadLinesAsync(RunContext context, int bucket, CancellationToken cancellationToken)
+    {
+        if (bucket < 0 || bucket >= context.Manifest.BucketCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(bucket), bucket, $"the state has buckets 0 to {context.Manifest.BucketCount - 1}");
+        }
+
+        var lines = await state.ReadBucketAsync(context.Manifest, bucket, cancellationToken).ConfigureAwait(false);
+        return lines.ConvertAll(l => l.Line);
+    }
+
+    private async Task<RunContext> ContextAsync(string runId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_context is { } known && known.RunId == runId)
+            {
+                return known;
+            }
+
+            var run = await runs.GetAsync(runId, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"run {runId} is not in the run ledger");
+            var stored = await stateStore.GetManifestAsync(StateLayout.PrefixOf(StateLayout.DefaultStore), cancellationToken).ConfigureAwait(false);
+            var manifest = stored.Manifest
+                ?? throw new InvalidOperationException($"run {runId}: the state has no readable manifest ({stored.Unreadable ?? "none written yet"}); the run brings it up to date before its buckets are worked on");
+            var rules = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
+            var (profiles, profileBatchesRead) = await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
+            _context = new RunContext(runId, run.AsOf, manifest, new BucketRunInputs(rules, profiles, profileBatchesRead));
+            return _context;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<PopulationModel> ModelAsync(RunContext context, bool withSpendTiers, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (context.Model is null)
+            {
+                var name = RunWorkBlobs.MergedSummaryOf(context.RunId);
+                var merged = PopulationSummaryFormat.FromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name);
+                context.Model = BucketedScoring.Fit(merged, predictionOptions.Value);
+            }
+
+            if (withSpendTiers && context.Model.SpendTiers is null)
+            {
+                var name = RunWorkBlobs.SpendTiersOf(context.RunId);
+                context.Model = context.Model with { SpendTiers = SpendRankFormat.CutsFromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name) };
+            }
+
+            return context.Model;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private sealed class RunContext(string runId, DateOnly asOf, StateManifest manifest, BucketRunInputs inputs)
+    {
+        public string RunId { get; } = runId;
+
+        public DateOnly AsOf { get; } = asOf;
+
+        public StateManifest Manifest { get; } = manifest;
+
+        public BucketRunInputs Inputs { get; } = inputs;
+
+        // Fitted once per process from the merged summary (deterministic, so every worker holds the same model).
+        public PopulationModel? Model { get; set; }
+    }
+}

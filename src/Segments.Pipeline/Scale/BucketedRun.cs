@@ -1,0 +1,245 @@
+using Microsoft.Extensions.Logging;
+using Segments.Core.Cohorts;
+using Segments.Core.Recommendations;
+using Segments.Core.Scale;
+using Segments.Core.Segmentation;
+using Microsoft.Extensions.Options;
+using Segments.Pipeline.Configuration;
+using Segments.Pipeline.Recompute;
+using Segments.Pipeline.State;
+using Segments.Storage.Batches;
+using Segments.Storage.Runs;
+
+namespace Segments.Pipeline.Scale;
+
+/// <summary>
+/// A run's read and score stages bucket by bucket (setting <c>Segments:BucketedRuns</c>): brings the state up to date,
+/// then pass 1 summarises every bucket (<see cref="BucketWork.SummariseAsync"/>), the summaries are merged, pass 2
+/// ranks every bucket for the spend tiers, pass 3 scores every bucket. The passes hand each other blobs
+/// (<see cref="RunWorkBlobs"/>), removed when the run ends.
+/// What follows scoring (insights, outbox, recommendations, the generation write) still takes the whole scored
+/// population: the customers are kept (not their lines), and the lines the recommender and the cohorts need are folded
+/// into their collectors bucket by bucket.
+/// </summary>
+public sealed partial class BucketedRun(
+    RunStateReader state,
+    BucketWork work,
+    RunWorkBlobs blobs,
+    BatchLedger batches,
+    BucketWorkQueue queue,
+    BucketProgressTable progress,
+    IOptions<SegmentsOptions> options,
+    ILogger<BucketedRun> logger)
+{
+    private static readonly TimeSpan ProgressPoll = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Whether the run can be scored bucket by bucket: not while behaviour events are accepted, as the behaviour stage
+    /// (order book, event-only customers, events in rules) still needs every order at once.
+    /// </summary>
+    public async Task<bool> AppliesAsync(CancellationToken cancellationToken) =>
+        !(await batches.ListAsync(BatchKind.Events, cancellationToken).ConfigureAwait(false))
+            .Any(b => b.Status == BatchStatus.Accepted && b.NormalizedBlob is not null);
+
+    /// <summary>Reads and scores <paramref name="run"/> bucket by bucket; <paramref name="span"/> gets the state's order dates.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="acceptedNewestFirst">The accepted order batches, newest first.</param>
+    /// <param name="span">Widened with the state's order dates.</param>
+    /// <param name="keepRecommendationLines">Whether the recommender's lines are collected.</param>
+    /// <param name="scoring">Called once the lines are summarised: the score stage begins.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public async Task<BucketedRunResult> ComputeAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, bool keepRecommendationLines, Action scoring, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(span);
+        ArgumentNullException.ThrowIfNull(scoring);
+        try
+        {
+            return await ComputeInPassesAsync(run, acceptedNewestFirst, span, keepRecommendationLines, scoring, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The passes' blobs are of no use once scoring ended (or failed): a later attempt of the run writes them again.
+            try
+            {
+                await blobs.DeleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+                if (options.Value.BucketWorkOnQueue)
+                {
+                    await progress.DeleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            catch (Azure.RequestFailedException ex)
+            {
+                LogCleanUpFailed(run.RunId, ex.Message);
+            }
+        }
+    }
+
+    private async Task<BucketedRunResult> ComputeInPassesAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, bool keepRecommendationLines, Action scoring, CancellationToken cancellationToken)
+    {
+        await SweepLeftoversAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+        var refresh = await state.RefreshAsync(run.RunId, acceptedNewestFirst, cancellationToken).ConfigureAwait(false);
+        var manifest = refresh.Manifest;
+        if (manifest.FirstOrderDate is { } first && manifest.LatestOrderDate is { } latest)
+        {
+            span.Add(first);
+            span.Add(latest);
+        }
+
+        var buckets = manifest.BucketCount;
+        var onQueue = options.Value.BucketWorkOnQueue;
+        long lines = 0;
+        if (onQueue)
+        {
+            await progress.RecordAsync(new BucketWorkItem(run.RunId, BucketPhases.Coordinator, 0), 0, null, 0, cancellationToken).ConfigureAwait(false);
+            lines = (await FanOutAsync(run.RunId, BucketPhases.Summarise, buckets, cancellationToken).ConfigureAwait(false)).Sum(p => p.Lines);
+        }
+        else
+        {
+            for (var bucket = 0; bucket < buckets; bucket++)
+            {
+                lines += await work.SummariseAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await MergeSummariesAsync(run.RunId, buckets, cancellationToken).ConfigureAwait(false);
+        scoring();
+        if (onQueue)
+        {
+            await FanOutAsync(run.RunId, BucketPhases.Rank, buckets, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            for (var bucket = 0; bucket < buckets; bucket++)
+            {
+                await work.RankAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await MergeRankingsAsync(run.RunId, buckets, cancellationToken).ConfigureAwait(false);
+        if (onQueue)
+        {
+            await FanOutAsync(run.RunId, BucketPhases.Score, buckets, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (inputs, model) = await work.InputsAndModelAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+        var customers = new List<CustomerSegmentation>(checked((int)model.Customers));
+        var cohorts = new CohortAggregator(run.AsOf);
+        var recommendationLines = new RecommendationLineCollector();
+        for (var bucket = 0; bucket < buckets; bucket++)
+        {
+            var scored = onQueue ? await ScoredOnQueueAsync(run.RunId, manifest, bucket, cancellationToken).ConfigureAwait(false) : await work.ScoreAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+            customers.AddRange(scored.Customers);
+            foreach (var line in scored.Lines)
+            {
+                cohorts.Add(line);
+                if (keepRecommendationLines)
+                {
+                    recommendationLines.Add(line);
+                }
+            }
+        }
+
+        LogScored(run.RunId, buckets, lines, customers.Count);
+        var result = BucketedResult.Assemble(model, customers, inputs.Rules.Segments, inputs.Profiles.Newest, cohorts);
+        return new BucketedRunResult(result, lines, manifest.Batches.Count, inputs, recommendationLines);
+    }
+
+    /// <summary>
+    /// Removes the passes' blobs and progress rows of other runs: under the run lease no other run is running, so they
+    /// are what a coordinator that died mid-run left (its own end removes them otherwise).
+    /// </summary>
+    private async Task SweepLeftoversAsync(string runId, CancellationToken cancellationToken)
+    {
+        foreach (var stale in (await blobs.RunIdsAsync(cancellationToken).ConfigureAwait(false)).Where(id => id != runId))
+        {
+            LogSweeping(stale, "blobs");
+            await blobs.DeleteRunAsync(stale, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.Value.BucketWorkOnQueue)
+        {
+            foreach (var stale in (await progress.RunIdsAsync(cancellationToken).ConfigureAwait(false)).Where(id => id != runId))
+            {
+                LogSweeping(stale, "progress rows");
+                await progress.DeleteRunAsync(stale, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Enqueues <paramref name="phase"/>'s item of every bucket and waits until the progress table has every bucket's
+    /// row; a bucket that failed for good fails the run with its reason. Lease loss or the host stopping cancels the wait.
+    /// </summary>
+    private async Task<List<BucketProgress>> FanOutAsync(string runId, string phase, int buckets, CancellationToken cancellationToken)
+    {
+        for (var bucket = 0; bucket < buckets; bucket++)
+        {
+            await queue.EnqueueAsync(new BucketWorkItem(runId, phase, bucket), cancellationToken).ConfigureAwait(false);
+        }
+
+        while (true)
+        {
+            var rows = await progress.ListAsync(runId, phase, cancellationToken).ConfigureAwait(false);
+            if (rows.FirstOrDefault(r => r.Error is not null) is { } failed)
+            {
+                throw new BucketWorkFailedException(failed.Error!);
+            }
+
+            if (rows.Select(r => r.Bucket).Distinct().Count() == buckets)
+            {
+                LogPassDone(runId, phase, buckets, string.Join(", ", rows.GroupBy(r => r.Worker).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
+                return rows;
+            }
+
+            await Task.Delay(ProgressPoll, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A bucket's customers as its pass-3 worker wrote them, and its lines from the state (for the cohorts and the recommender).</summary>
+    private async Task<BucketScore> ScoredOnQueueAsync(string runId, Storage.State.StateManifest manifest, int bucket, CancellationToken cancellationToken)
+    {
+        var name = RunWorkBlobs.ScoredOf(runId, bucket);
+        var customers = BucketWorkHandler.ReadScored(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name);
+        var lines = await state.ReadBucketAsync(manifest, bucket, cancellationToken).ConfigureAwait(false);
+        return new BucketScore(bucket, customers, lines.ConvertAll(l => l.Line));
+    }
+
+    private async Task MergeSummariesAsync(string runId, int buckets, CancellationToken cancellationToken)
+    {
+        var parts = new List<PopulationSummary>(buckets);
+        for (var bucket = 0; bucket < buckets; bucket++)
+        {
+            var name = RunWorkBlobs.SummaryOf(runId, bucket);
+            parts.Add(PopulationSummaryFormat.FromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name));
+        }
+
+        var merged = BucketedScoring.Merge(parts);
+        await blobs.WriteAsync(RunWorkBlobs.MergedSummaryOf(runId), PopulationSummaryFormat.ToBytes(merged), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task MergeRankingsAsync(string runId, int buckets, CancellationToken cancellationToken)
+    {
+        var parts = new List<SpendRanking>(buckets);
+        for (var bucket = 0; bucket < buckets; bucket++)
+        {
+            var name = RunWorkBlobs.RankingOf(runId, bucket);
+            parts.Add(SpendRankFormat.RankingFromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name));
+        }
+
+        var cuts = SpendRanking.Merge(parts).Cuts();
+        await blobs.WriteAsync(RunWorkBlobs.SpendTiersOf(runId), SpendRankFormat.ToBytes(cuts), cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: scored bucket by bucket ({Buckets} buckets, {Lines} lines, {Customers} customers)")]
+    private partial void LogScored(string runId, int buckets, long lines, int customers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bucketed runs: removing the {What} that run {RunId} left")]
+    private partial void LogSweeping(string runId, string what);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: pass '{Phase}' done on every one of {Buckets} buckets (by worker: {Workers})")]
+    private partial void LogPassDone(string runId, string phase, int buckets, string workers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the blobs of its bucket passes stay until the next run's sweep: {Reason}")]
+    private partial void LogCleanUpFailed(string runId, string reason);
+}
