@@ -26,7 +26,7 @@ public sealed class LocalHost : IAsyncDisposable
         _readOnly = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             var triggers = services.Where(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType?.Namespace == "Segments.Host.Triggers").ToList();
-            Assert.Equal(5, triggers.Count);
+            Assert.Equal(6, triggers.Count); // blob, timer, run-request, delivery and bucket-work listeners, and the stranded-run watch
             triggers.ForEach(trigger => services.Remove(trigger));
         }));
         _http = _readOnly.CreateClient();
