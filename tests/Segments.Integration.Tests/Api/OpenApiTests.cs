@@ -80,7 +80,10 @@ public sealed class OpenApiTests(AzuriteFixture azurite) : HostTestBase(azurite)
         var document = await client.GetFromJsonAsync<JsonElement>("/api/openapi.json");
 
         var body = document.GetProperty("paths").GetProperty("/api/runs").GetProperty("post").GetProperty("requestBody");
-        var schema = body.GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        // The body's schema is a component the operation refers to (#/components/schemas/RunRequestBody).
+        var reference = body.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString();
+        Assert.Equal("#/components/schemas/RunRequestBody", reference);
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("RunRequestBody");
         Assert.False(body.TryGetProperty("required", out var required) && required.GetBoolean());
         Assert.True(schema.GetProperty("properties").TryGetProperty("asOf", out _));
         Assert.False(schema.TryGetProperty("required", out var names) && names.EnumerateArray().Any(n => n.GetString() == "asOf"));
