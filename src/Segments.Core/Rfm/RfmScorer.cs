@@ -23,14 +23,20 @@ public static class RfmScorer
         var frequency = CutPoints.Of(customers.Select(c => (decimal)c.Frequency));
         var monetary = CutPoints.Of(customers.Select(c => c.Monetary));
 
-        var scores = customers.Select(c =>
-        {
-            var r = 5 - recency.CountBelow(c.RecencyDays);
-            var f = 1 + frequency.CountBelow(c.Frequency);
-            var m = 1 + monetary.CountBelow(c.Monetary);
-            return new RfmScore(c, r, f, m, RfmSegmentTable.SegmentOf(r, f, m));
-        }).ToList();
+        var cuts = new RfmCutPoints(recency, frequency, monetary);
+        var scores = customers.Select(c => ScoreOne(c, cuts)).ToList();
 
         return new RfmScoring(recency, frequency, monetary, scores);
+    }
+
+    /// <summary>One customer against cut points already taken (from the whole population, or merged from its buckets' summaries).</summary>
+    public static RfmScore ScoreOne(CustomerMetrics customer, RfmCutPoints cuts)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(cuts);
+        var r = 5 - cuts.Recency.CountBelow(customer.RecencyDays);
+        var f = 1 + cuts.Frequency.CountBelow(customer.Frequency);
+        var m = 1 + cuts.Monetary.CountBelow(customer.Monetary);
+        return new RfmScore(customer, r, f, m, RfmSegmentTable.SegmentOf(r, f, m));
     }
 }

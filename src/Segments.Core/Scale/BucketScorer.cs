@@ -63,59 +63,16 @@ public static class BucketScorer
         foreach (var measured in metricsList)
         {
             var id = measured.CustomerId;
-            var score = ScoreRfm(measured, model.Rfm);
+            var score = RfmScorer.ScoreOne(measured, model.Rfm);
             var history = histories[id];
             var stage = LifecycleStageNames.NameOf(LifecycleClassifier.Assess(history, day, model.Lifecycle).Stage);
             var cluster = placement.NumberOf(measured);
             var prediction = predictions.GetValueOrDefault(id) is { } p ? p with { SpendTier = model.SpendTiers!.TierOf(BucketPredictions.RankKey(id, p)) } : null;
             var bought = facts.ProductsOf(id);
             var profile = profiles is not null && profiles.TryGetValue(id, out var fields) ? fields.AsOf(day) : null;
-            var attributes = new CustomerFacts(id)
-            {
-                AsOf = day,
-                RecencyDays = measured.RecencyDays,
-                Profile = profile,
-                Country = measured.Country,
-                FirstOrderDate = history.FirstOrderDate,
-                LastOrderDate = history.LastOrderDate,
-                Orders = measured.Frequency,
-                Revenue = measured.Monetary,
-                Products = bought,
-                ProductAttributes = products?.AttributesOf(bought),
-                RfmR = score.R,
-                RfmF = score.F,
-                RfmM = score.M,
-                RfmCode = score.Code,
-                RfmSegment = score.Segment,
-                LifecycleStage = stage,
-                Cluster = cluster,
-                // The rules see the CLV before the tier is set, as in the whole-population run (the tier is not a rule attribute).
-                PAlive = prediction?.PAlive,
-                Clv = prediction?.Clv12Months,
-                Events = events?.GetValueOrDefault(id),
-            }.ToProfile();
-            var matchedRules = rules
-                .Select(rule => (rule.Name, Clauses: rule.Explain(attributes, day)))
-                .Where(rule => rule.Clauses.Count > 0)
-                .ToList();
-            customers.Add(new CustomerSegmentation(score, history.FirstOrderDate, history.LastOrderDate, stage, cluster, matchedRules.Select(rule => rule.Name).ToList())
-            {
-                Prediction = prediction,
-                Products = bought,
-                Profile = profile,
-                RuleClauses = matchedRules.ToDictionary(rule => rule.Name, rule => rule.Clauses, StringComparer.Ordinal),
-            });
+            customers.Add(CustomerSegmenter.Segment(score, history, stage, cluster, prediction, bought, profile, day, rules, products, events));
         }
 
         return customers;
-    }
-
-    /// <summary>As <see cref="RfmScorer.Score"/> scores one customer against the population's cut points.</summary>
-    private static RfmScore ScoreRfm(CustomerMetrics c, RfmCutPoints cuts)
-    {
-        var r = 5 - cuts.Recency.CountBelow(c.RecencyDays);
-        var f = 1 + cuts.Frequency.CountBelow(c.Frequency);
-        var m = 1 + cuts.Monetary.CountBelow(c.Monetary);
-        return new RfmScore(c, r, f, m, RfmSegmentTable.SegmentOf(r, f, m));
     }
 }

@@ -87,48 +87,13 @@ public sealed class SegmentationEngine(DateOnly? asOf, PredictionOptions? predic
             var prediction = predictions.GetValueOrDefault(id) is { } modelled ? CustomerValueFields.AddTo(modelled, score.Metrics, history) : null;
             List<string> bought = _products.TryGetValue(id, out var productSet) ? productSet.Order(StringComparer.Ordinal).ToList() : [];
             var profile = profiles is not null && profiles.TryGetValue(id, out var fields) ? fields.AsOf(day) : null;
-            var facts = new CustomerFacts(id)
-            {
-                AsOf = day,
-                RecencyDays = score.Metrics.RecencyDays,
-                Profile = profile,
-                Country = score.Metrics.Country,
-                FirstOrderDate = history.FirstOrderDate,
-                LastOrderDate = history.LastOrderDate,
-                Orders = score.Metrics.Frequency,
-                Revenue = score.Metrics.Monetary,
-                Products = bought,
-                ProductAttributes = products?.AttributesOf(bought),
-                RfmR = score.R,
-                RfmF = score.F,
-                RfmM = score.M,
-                RfmCode = score.Code,
-                RfmSegment = score.Segment,
-                LifecycleStage = stage,
-                Cluster = cluster,
-                PAlive = prediction?.PAlive,
-                Clv = prediction?.Clv12Months,
-                Events = events?.GetValueOrDefault(id),
-            };
-            var attributes = facts.ToProfile();
-            // Explaining a rule evaluates it: its clause list is empty exactly when it does not hold.
-            var matchedRules = rules
-                .Select(rule => (rule.Name, Clauses: rule.Explain(attributes, day)))
-                .Where(rule => rule.Clauses.Count > 0)
-                .ToList();
-            var matched = matchedRules.Select(rule => rule.Name).ToList();
-            foreach (var name in matched)
+            var customer = CustomerSegmenter.Segment(score, history, stage, cluster, prediction, bought, profile, day, rules, products, events);
+            foreach (var name in customer.RuleSegments)
             {
                 ruleCounts[name]++;
             }
 
-            customers.Add(new CustomerSegmentation(score, history.FirstOrderDate, history.LastOrderDate, stage, cluster, matched)
-            {
-                Prediction = prediction,
-                Products = bought,
-                Profile = profile,
-                RuleClauses = matchedRules.ToDictionary(rule => rule.Name, rule => rule.Clauses, StringComparer.Ordinal),
-            });
+            customers.Add(customer);
         }
 
         customers = WithSpendTiers(customers);
