@@ -37,8 +37,8 @@ public sealed class GenerationStore(StorageAccount account)
     /// <summary>Creates the generation table and writes every row; returns the number written.</summary>
     public async Task<int> WriteAsync(string tableName, IReadOnlyList<CustomerSegmentRow> rows, int bucketCount, CancellationToken cancellationToken)
     {
-        await account.Tables.CreateTableIfNotExistsAsync(tableName, cancellationToken).ConfigureAwait(false);
         var table = account.Tables.GetTableClient(tableName);
+        await TableCreation.CreateIfMissingAsync(table, cancellationToken).ConfigureAwait(false);
         var transactions = rows
             .GroupBy(row => CustomerBucket.Of(row.CustomerId, bucketCount))
             .SelectMany(bucket => bucket.Chunk(TransactionLimit).Select(chunk => chunk.Select(row => ToEntity(bucket.Key, row))))
