@@ -42,7 +42,7 @@ public static class NormalizedProfileFormat
             Timestamp(f.ConsentEmailAt),
             Flag(f.ConsentSms),
             Timestamp(f.ConsentSmsAt),
-            f.Tags.Count == 0 ? string.Empty : JsonSerializer.Serialize(f.Tags),
+            f.Tags.Count == 0 ? string.Empty : JsonSerializer.Serialize(f.Tags, ProfileJsonContext.Default.IReadOnlyListString),
             Timestamp(f.UpdatedAt),
         ];
         return writer.WriteLineAsync(string.Join(',', fields.Select(CsvField.Escape)));
@@ -70,7 +70,7 @@ public static class NormalizedProfileFormat
                     ConsentEmailAt = ReadTimestamp(csv.GetString(10)),
                     ConsentSms = ReadFlag(csv.GetString(11)),
                     ConsentSmsAt = ReadTimestamp(csv.GetString(12)),
-                    Tags = Optional(csv.GetString(13)) is { } tags ? JsonSerializer.Deserialize<List<string>>(tags) ?? [] : [],
+                    Tags = Optional(csv.GetString(13)) is { } tags ? JsonSerializer.Deserialize(tags, ProfileJsonContext.Default.ListString) ?? [] : [],
                     UpdatedAt = ReadTimestamp(csv.GetString(14)),
                 });
             }

@@ -62,6 +62,10 @@ public sealed record CrossSellCandidate(string Product, int SegmentCustomers, do
 /// <param name="Profiles">One profile per segment of the run.</param>
 public sealed record SegmentProfileSet(string RunId, DateOnly AsOf, int Customers, decimal Revenue, SegmentProfileOptions Options, IReadOnlyList<SegmentProfile> Profiles)
 {
-    /// <summary>The run's cohort retention tables (kept in the same blob: derived data of the run, dropped with it).</summary>
-    public IReadOnlyList<Cohorts.CohortTable> Cohorts { get; init; } = [];
+    /// <summary>
+    /// The run's cohort retention tables (kept in the same blob: derived data of the run, dropped with it). Setter
+    /// rather than <c>init</c>: the stores' source-generated reader (Segments.Storage <c>StorageJsonContext</c>) sets
+    /// every <c>init</c> property, so a blob written before cohorts existed would read them as null (dotnet/runtime#84484).
+    /// </summary>
+    public IReadOnlyList<Cohorts.CohortTable> Cohorts { get; set; } = [];
 }

@@ -53,6 +53,8 @@ public sealed record PredictionSummary(
     /// <summary>The churn horizon and band thresholds the run used (null for runs recorded before).</summary>
     public ChurnSettings? Churn { get; init; }
 
-    /// <summary>Customers per segment of the <c>predictive:</c> family (churn risk bands and spend tiers).</summary>
-    public IReadOnlyList<Rfm.SegmentCount> Segments { get; init; } = [];
+    /// <summary>
+    /// Customers per segment of the <c>predictive:</c> family (churn risk bands and spend tiers). Setter rather than <c>init</c>: the stores' source-generated reader (Segments.Storage <c>StorageJsonContext</c>) sets every <c>init</c> property, so a run row written before this property existed would read it as null (dotnet/runtime#84484).
+    /// </summary>
+    public IReadOnlyList<Rfm.SegmentCount> Segments { get; set; } = [];
 }

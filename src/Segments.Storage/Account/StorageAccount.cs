@@ -74,7 +74,7 @@ public sealed class StorageAccount
 
             foreach (var table in StorageNames.Tables)
             {
-                await Tables.CreateTableIfNotExistsAsync(table, cancellationToken).ConfigureAwait(false);
+                await TableCreation.CreateIfMissingAsync(Tables.GetTableClient(table), cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var queue in StorageNames.Queues)

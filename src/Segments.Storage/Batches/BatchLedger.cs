@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Azure;
 using Azure.Data.Tables;
 using Segments.Core.Cost;
@@ -95,7 +96,7 @@ public sealed class BatchLedger(StorageAccount account)
     private static TableEntity ToEntity(BatchRecord r) => new(PartitionOf(r.Kind), TableKey.Escape(r.BlobName))
     {
         ["Kind"] = r.Kind,
-        ["Profiles"] = r.Profiles is null ? null : JsonSerializer.Serialize(r.Profiles),
+        ["Profiles"] = r.Profiles is null ? null : JsonSerializer.Serialize(r.Profiles, StorageJsonContext.Default.ProfileBatchSummary),
         ["BlobName"] = r.BlobName,
         ["BlobETag"] = r.ETag,
         ["ContentHash"] = r.ContentHash,
@@ -116,14 +117,14 @@ public sealed class BatchLedger(StorageAccount account)
         ["Attempts"] = r.Attempts,
         ["ReceivedAt"] = r.ReceivedAt,
         ["CompletedAt"] = r.CompletedAt,
-        ["Usage"] = r.Usage is null ? null : JsonSerializer.Serialize(r.Usage),
-        ["CostUsd"] = r.CostUsd is null ? null : JsonSerializer.Serialize(r.CostUsd),
+        ["Usage"] = r.Usage is null ? null : JsonSerializer.Serialize(r.Usage, StorageJsonContext.Default.UsageReport),
+        ["CostUsd"] = r.CostUsd is null ? null : JsonSerializer.Serialize(r.CostUsd, StorageJsonContext.Default.CostBreakdown),
     };
 
     private static BatchRecord FromEntity(TableEntity e) => new()
     {
         Kind = e.GetString("Kind") ?? BatchKind.Transactions,
-        Profiles = Json<ProfileBatchSummary>(e, "Profiles"),
+        Profiles = Json(e, "Profiles", StorageJsonContext.Default.ProfileBatchSummary),
         BlobName = e.GetString("BlobName"),
         ETag = e.GetString("BlobETag"),
         ContentHash = e.GetString("ContentHash") ?? string.Empty,
@@ -144,8 +145,8 @@ public sealed class BatchLedger(StorageAccount account)
         Attempts = e.GetInt32("Attempts") ?? 0,
         ReceivedAt = e.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
         CompletedAt = e.GetDateTimeOffset("CompletedAt"),
-        Usage = Json<UsageReport>(e, "Usage"),
-        CostUsd = Json<CostBreakdown>(e, "CostUsd"),
+        Usage = Json(e, "Usage", StorageJsonContext.Default.UsageReport),
+        CostUsd = Json(e, "CostUsd", StorageJsonContext.Default.CostBreakdown),
     };
 
     // Tables have no date-only type: a day is kept as its ISO text, which also sorts and reads as a date.
@@ -154,7 +155,7 @@ public sealed class BatchLedger(StorageAccount account)
     private static DateOnly? Day(TableEntity e, string property) =>
         e.GetString(property) is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
 
-    private static T? Json<T>(TableEntity e, string property)
+    private static T? Json<T>(TableEntity e, string property, JsonTypeInfo<T> type)
         where T : class =>
-        e.GetString(property) is { } json ? JsonSerializer.Deserialize<T>(json) : null;
+        e.GetString(property) is { } json ? JsonSerializer.Deserialize(json, type) : null;
 }

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -8,8 +9,10 @@ namespace Segments.Storage.Blobs;
 /// <summary>
 /// One JSON blob per run under a folder, <c>{prefix}{runId}.json</c>: what the per-run stores (segment profiles,
 /// recommendations) share — write, read, list (so leftovers of runs that never went live can be found) and delete.
+/// The documents are written and read with <paramref name="json"/>, the source-generated context that declares their
+/// types and the options of their stored format.
 /// </summary>
-internal sealed class RunJsonBlobs(BlobContainerClient container, string prefix, JsonSerializerOptions? json)
+internal sealed class RunJsonBlobs(BlobContainerClient container, string prefix, JsonSerializerContext json)
 {
     /// <summary>The blob name of a run's document in the folder <paramref name="folder"/>.</summary>
     public static string BlobNameFor(string folder, string runId) => $"{folder}{runId}.json";
@@ -21,7 +24,7 @@ internal sealed class RunJsonBlobs(BlobContainerClient container, string prefix,
     {
         ArgumentNullException.ThrowIfNull(document);
         var name = BlobNameFor(runId);
-        await container.GetBlobClient(name).UploadAsync(BinaryData.FromObjectAsJson(document, json), overwrite: true, cancellationToken).ConfigureAwait(false);
+        await container.GetBlobClient(name).UploadAsync(BinaryData.FromObjectAsJson(document, TypeInfo<T>()), overwrite: true, cancellationToken).ConfigureAwait(false);
         return name;
     }
 
@@ -32,7 +35,7 @@ internal sealed class RunJsonBlobs(BlobContainerClient container, string prefix,
         try
         {
             var content = await container.GetBlobClient(BlobNameFor(runId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            return content.Value.Content.ToObjectFromJson<T>(json);
+            return content.Value.Content.ToObjectFromJson(TypeInfo<T>());
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -58,4 +61,7 @@ internal sealed class RunJsonBlobs(BlobContainerClient container, string prefix,
     /// <summary>Deletes a run's document if present.</summary>
     public Task DeleteAsync(string runId, CancellationToken cancellationToken) =>
         container.GetBlobClient(BlobNameFor(runId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
+    private JsonTypeInfo<T> TypeInfo<T>() =>
+        json.GetTypeInfo(typeof(T)) as JsonTypeInfo<T> ?? throw new InvalidOperationException($"{json.GetType().Name} declares no JSON contract for {typeof(T).Name}");
 }

@@ -13,7 +13,7 @@ public sealed class SegmentProfileStore(StorageAccount account)
     /// <summary>Folder of the profile blobs.</summary>
     public const string Prefix = "segment-profiles/";
 
-    private readonly RunJsonBlobs _blobs = new(account.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer), Prefix, json: null);
+    private readonly RunJsonBlobs _blobs = new(account.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer), Prefix, StorageJsonContext.Default);
 
     /// <summary>The blob name of a run's profiles.</summary>
     public static string BlobNameFor(string runId) => RunJsonBlobs.BlobNameFor(Prefix, runId);

@@ -15,14 +15,14 @@ public sealed class OutboxQueue(StorageAccount account)
     private readonly QueueClient _queue = account.Queues.GetQueueClient(StorageNames.DeliveriesQueue);
 
     /// <summary>The message of a delivery (JSON; the client Base64-encodes it as the queue trigger expects).</summary>
-    public static string Serialize(DeliveryKey key) => JsonSerializer.Serialize(key);
+    public static string Serialize(DeliveryKey key) => JsonSerializer.Serialize(key, StorageJsonContext.Default.DeliveryKey);
 
     /// <summary>The delivery a message names, or null for a message that is not one.</summary>
     public static DeliveryKey? Deserialize(string message)
     {
         try
         {
-            return JsonSerializer.Deserialize<DeliveryKey>(message) is { Destination.Length: > 0, RunId.Length: > 0 } key ? key : null;
+            return JsonSerializer.Deserialize(message, StorageJsonContext.Default.DeliveryKey) is { Destination.Length: > 0, RunId.Length: > 0 } key ? key : null;
         }
         catch (JsonException)
         {

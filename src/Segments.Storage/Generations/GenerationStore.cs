@@ -37,8 +37,8 @@ public sealed class GenerationStore(StorageAccount account)
     /// <summary>Creates the generation table and writes every row; returns the number written.</summary>
     public async Task<int> WriteAsync(string tableName, IReadOnlyList<CustomerSegmentRow> rows, int bucketCount, CancellationToken cancellationToken)
     {
-        await account.Tables.CreateTableIfNotExistsAsync(tableName, cancellationToken).ConfigureAwait(false);
         var table = account.Tables.GetTableClient(tableName);
+        await TableCreation.CreateIfMissingAsync(table, cancellationToken).ConfigureAwait(false);
         var transactions = rows
             .GroupBy(row => CustomerBucket.Of(row.CustomerId, bucketCount))
             .SelectMany(bucket => bucket.Chunk(TransactionLimit).Select(chunk => chunk.Select(row => ToEntity(bucket.Key, row))))
@@ -115,7 +115,7 @@ public sealed class GenerationStore(StorageAccount account)
         ["LastOrderDate"] = row.LastOrderDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["LifecycleStage"] = row.LifecycleStage,
         ["Cluster"] = row.Cluster,
-        ["RuleSegments"] = JsonSerializer.Serialize(row.RuleSegments),
+        ["RuleSegments"] = JsonSerializer.Serialize(row.RuleSegments, StorageJsonContext.Default.IReadOnlyListString),
         ["PAlive"] = row.Prediction?.PAlive,
         ["ExpectedPurchases30"] = row.Prediction?.ExpectedPurchases30,
         ["ExpectedPurchases90"] = row.Prediction?.ExpectedPurchases90,
@@ -123,10 +123,10 @@ public sealed class GenerationStore(StorageAccount account)
         ["ExpectedAverageOrderValue"] = row.Prediction?.ExpectedAverageOrderValue,
         ["Clv12Months"] = row.Prediction?.Clv12Months,
         ["RuleClauses"] = RuleClausesJson(row.RuleClauses),
-        ["ExperimentGroups"] = row.ExperimentGroups.Count == 0 ? null : JsonSerializer.Serialize(row.ExperimentGroups),
-        ["BehaviourSegments"] = row.BehaviourSegments.Count == 0 ? null : JsonSerializer.Serialize(row.BehaviourSegments),
-        ["BehaviourExplanations"] = row.BehaviourExplanations.Count == 0 ? null : JsonSerializer.Serialize(row.BehaviourExplanations),
-        ["Behaviour"] = row.Behaviour is null ? null : JsonSerializer.Serialize(row.Behaviour),
+        ["ExperimentGroups"] = row.ExperimentGroups.Count == 0 ? null : JsonSerializer.Serialize(row.ExperimentGroups, StorageJsonContext.Default.IReadOnlyListExperimentAssignment),
+        ["BehaviourSegments"] = row.BehaviourSegments.Count == 0 ? null : JsonSerializer.Serialize(row.BehaviourSegments, StorageJsonContext.Default.IReadOnlyListString),
+        ["BehaviourExplanations"] = row.BehaviourExplanations.Count == 0 ? null : JsonSerializer.Serialize(row.BehaviourExplanations, StorageJsonContext.Default.IReadOnlyDictionaryStringString),
+        ["Behaviour"] = row.Behaviour is null ? null : JsonSerializer.Serialize(row.Behaviour, StorageJsonContext.Default.CustomerBehaviour),
     }.WithProfile(row.Profile).WithPredictiveFields(row.Prediction);
 
     private static CustomerSegmentRow FromEntity(TableEntity e) => new(
@@ -145,12 +145,12 @@ public sealed class GenerationStore(StorageAccount account)
         LastOrderDate = ParseDate(e.GetString("LastOrderDate")),
         LifecycleStage = e.GetString("LifecycleStage"),
         Cluster = e.GetInt32("Cluster"),
-        RuleSegments = JsonSerializer.Deserialize<List<string>>(e.GetString("RuleSegments") ?? "[]") ?? [],
-        RuleClauses = JsonSerializer.Deserialize<Dictionary<string, IReadOnlyList<string>>>(e.GetString("RuleClauses") ?? "{}") ?? [],
-        ExperimentGroups = JsonSerializer.Deserialize<List<Core.Experiments.ExperimentAssignment>>(e.GetString("ExperimentGroups") ?? "[]") ?? [],
-        BehaviourSegments = JsonSerializer.Deserialize<List<string>>(e.GetString("BehaviourSegments") ?? "[]") ?? [],
-        BehaviourExplanations = JsonSerializer.Deserialize<Dictionary<string, string>>(e.GetString("BehaviourExplanations") ?? "{}") ?? [],
-        Behaviour = e.GetString("Behaviour") is { } behaviour ? JsonSerializer.Deserialize<Core.Events.CustomerBehaviour>(behaviour) : null,
+        RuleSegments = JsonSerializer.Deserialize(e.GetString("RuleSegments") ?? "[]", StorageJsonContext.Default.ListString) ?? [],
+        RuleClauses = JsonSerializer.Deserialize(e.GetString("RuleClauses") ?? "{}", StorageJsonContext.Default.DictionaryStringIReadOnlyListString) ?? [],
+        ExperimentGroups = JsonSerializer.Deserialize(e.GetString("ExperimentGroups") ?? "[]", StorageJsonContext.Default.ListExperimentAssignment) ?? [],
+        BehaviourSegments = JsonSerializer.Deserialize(e.GetString("BehaviourSegments") ?? "[]", StorageJsonContext.Default.ListString) ?? [],
+        BehaviourExplanations = JsonSerializer.Deserialize(e.GetString("BehaviourExplanations") ?? "{}", StorageJsonContext.Default.DictionaryStringString) ?? [],
+        Behaviour = e.GetString("Behaviour") is { } behaviour ? JsonSerializer.Deserialize(behaviour, StorageJsonContext.Default.CustomerBehaviour) : null,
         Prediction = e.GetDouble("PAlive") is { } pAlive
             ? new Core.Segmentation.CustomerPrediction(
                 pAlive,
@@ -175,7 +175,7 @@ public sealed class GenerationStore(StorageAccount account)
             return null;
         }
 
-        var json = JsonSerializer.Serialize(clauses);
+        var json = JsonSerializer.Serialize(clauses, StorageJsonContext.Default.IReadOnlyDictionaryStringIReadOnlyListString);
         if (json.Length <= MaxChars)
         {
             return json;
@@ -185,14 +185,14 @@ public sealed class GenerationStore(StorageAccount account)
         foreach (var (rule, ruleClauses) in clauses)
         {
             kept[rule] = ruleClauses;
-            if (JsonSerializer.Serialize(kept).Length > MaxChars)
+            if (JsonSerializer.Serialize(kept, StorageJsonContext.Default.DictionaryStringIReadOnlyListString).Length > MaxChars)
             {
                 kept.Remove(rule);
                 break;
             }
         }
 
-        return JsonSerializer.Serialize(kept);
+        return JsonSerializer.Serialize(kept, StorageJsonContext.Default.DictionaryStringIReadOnlyListString);
     }
 
     private static DateOnly? ParseDate(string? text) =>

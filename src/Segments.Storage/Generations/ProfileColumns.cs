@@ -34,7 +34,7 @@ internal static class ProfileColumns
         entity["ConsentEmailAt"] = profile.ConsentEmailAt;
         entity["ConsentSms"] = profile.ConsentSms;
         entity["ConsentSmsAt"] = profile.ConsentSmsAt;
-        entity["Tags"] = JsonSerializer.Serialize(profile.Tags);
+        entity["Tags"] = JsonSerializer.Serialize(profile.Tags, StorageJsonContext.Default.IReadOnlyListString);
         entity["ProfileUpdatedAt"] = profile.UpdatedAt;
         return entity;
     }
@@ -55,7 +55,7 @@ internal static class ProfileColumns
             ConsentEmailAt = e.GetDateTimeOffset("ConsentEmailAt"),
             ConsentSms = e.GetBoolean("ConsentSms"),
             ConsentSmsAt = e.GetDateTimeOffset("ConsentSmsAt"),
-            Tags = JsonSerializer.Deserialize<List<string>>(e.GetString("Tags") ?? "[]") ?? [],
+            Tags = JsonSerializer.Deserialize(e.GetString("Tags") ?? "[]", StorageJsonContext.Default.ListString) ?? [],
             UpdatedAt = e.GetDateTimeOffset("ProfileUpdatedAt"),
         }
         : null;

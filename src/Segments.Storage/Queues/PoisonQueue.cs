@@ -15,15 +15,6 @@ public sealed class PoisonQueue(StorageAccount account)
     /// <summary>Sets one blob version of <paramref name="containerName"/> aside.</summary>
     public Task SendAsync(string functionId, string blobName, string eTag, string reason, CancellationToken cancellationToken, string containerName = StorageNames.TransactionsContainer) =>
         _queue.SendMessageAsync(
-            JsonSerializer.Serialize(new
-            {
-                Type = "BlobTrigger",
-                FunctionId = functionId,
-                BlobType = "BlockBlob",
-                ContainerName = containerName,
-                BlobName = blobName,
-                ETag = eTag,
-                Reason = reason,
-            }),
+            JsonSerializer.Serialize(new PoisonMessage("BlobTrigger", functionId, "BlockBlob", containerName, blobName, eTag, reason), StorageJsonContext.Default.PoisonMessage),
             cancellationToken);
 }

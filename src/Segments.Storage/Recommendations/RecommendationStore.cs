@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Segments.Storage.Account;
 using Segments.Storage.Blobs;
 
@@ -15,7 +14,7 @@ public sealed class RecommendationStore(StorageAccount account)
     public const string Prefix = "recommendations/";
 
     private readonly RunJsonBlobs _blobs = new(
-        account.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer), Prefix, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        account.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer), Prefix, StorageWebJsonContext.Default);
 
     /// <summary>The blob name of a run's recommendations.</summary>
     public static string BlobNameFor(string runId) => RunJsonBlobs.BlobNameFor(Prefix, runId);

@@ -13,8 +13,6 @@ namespace Segments.Storage.State;
 /// </summary>
 public sealed class BucketStateStore(StorageAccount account)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.StateContainer);
 
     /// <summary>The manifest under <paramref name="prefix"/>, with its ETag; none before the first write.</summary>
@@ -34,7 +32,7 @@ public sealed class BucketStateStore(StorageAccount account)
         var etag = response.Value.Details.ETag;
         try
         {
-            var manifest = response.Value.Content.ToObjectFromJson<StateManifest>(Json);
+            var manifest = response.Value.Content.ToObjectFromJson(StateJsonContext.Default.StateManifest);
             return manifest is null
                 ? new StoredManifest(null, etag, $"{name} is empty")
                 : new StoredManifest(manifest, etag, null);
@@ -55,7 +53,7 @@ public sealed class BucketStateStore(StorageAccount account)
         var conditions = expected is { } etag ? new BlobRequestConditions { IfMatch = etag } : new BlobRequestConditions { IfNoneMatch = ETag.All };
         try
         {
-            await UploadAsync(name, BinaryData.FromObjectAsJson(manifest, Json), conditions, cancellationToken).ConfigureAwait(false);
+            await UploadAsync(name, BinaryData.FromObjectAsJson(manifest, StateJsonContext.Default.StateManifest), conditions, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
