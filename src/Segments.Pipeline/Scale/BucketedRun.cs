@@ -120,10 +120,6 @@ public sealed partial class BucketedRun(
         }
 
         await MergeRankingsAsync(run.RunId, buckets, cancellationToken).ConfigureAwait(false);
-        if (onQueue)
-        {
-            await FanOutAsync(run.RunId, BucketPhases.Score, buckets, cancellationToken).ConfigureAwait(false);
-        }
 
         // Before pass 3: the generation table its workers write into, and the experiments every bucket assigns groups in.
         var (inputs, model) = await work.InputsAndModelAsync(run.RunId, cancellationToken).ConfigureAwait(false);
