@@ -26,7 +26,7 @@ public sealed class BucketedOutboxTests(AzuriteFixture azurite)
     private const string Destinations = """
         {"destinations": [
           {"name": "crm", "kind": "webhook", "url": "http://127.0.0.1:9/hook", "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
-           "segments": ["lifecycle:*", "rfm:*"], "consent": "email", "batchSize": 25, "fields": "segments"},
+           "segments": ["lifecycle:*", "rfm:*"], "batchSize": 100, "fields": "segments"},
           {"name": "lists", "kind": "audience-files", "segments": ["lifecycle:At Risk", "rfm:Champions"], "consent": "email"}
         ]}
         """;
