@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Json;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,14 +11,17 @@ using Segments.Pipeline.Recompute;
 using Segments.Storage.Account;
 using Segments.Storage.Blobs;
 using Segments.Storage.Deliveries;
+using Segments.Storage.Generations;
 using Segments.Storage.Runs;
 
 namespace Segments.Integration.Tests.Scale;
 
 /// <summary>
-/// A bucketed run compares its rows with the previous generation partition by partition, and writes the outbox a run
-/// scoring the whole population writes: the same deliveries (batches, their events in the same order, entered and
-/// exited counts) and the same audience files, with control-group and non-consenting customers held back alike.
+/// A bucketed run of a store with customer exports and experiments writes what a run scoring the whole population
+/// writes: each customer's experiment groups and profile columns, the experiment group sizes, reach and profile counts of
+/// the run record, the segment profiles (age and gender mixes included); and, comparing its rows with the previous
+/// generation partition by partition, the same outbox (batches, their events in the same order, entered and exited
+/// counts) and the same audience files, with control-group and non-consenting customers held back alike.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class BucketedOutboxTests(AzuriteFixture azurite)
@@ -34,7 +37,7 @@ public sealed class BucketedOutboxTests(AzuriteFixture azurite)
     private const string Experiments = """{"experiments":[{"name":"winback","segment":"lifecycle:At Risk","controlShare":0.3},{"name":"welcome","segment":"lifecycle:Active","controlShare":0.3}]}""";
 
     [Fact]
-    public async Task A_bucketed_run_that_moves_customers_writes_the_outbox_and_audience_files_of_a_whole_population_run()
+    public async Task A_bucketed_run_with_customers_and_experiments_writes_the_groups_insights_outbox_and_audience_files_of_a_whole_population_run()
     {
         var whole = await OutboxOfSecondRunAsync(bucketed: false);
         var bucketed = await OutboxOfSecondRunAsync(bucketed: true);
@@ -45,6 +48,12 @@ public sealed class BucketedOutboxTests(AzuriteFixture azurite)
         Assert.Equal(whole.Deliveries, bucketed.Deliveries);
         Assert.True(whole.AudienceFiles.Count >= 5, $"{whole.AudienceFiles.Count} audience files");
         Assert.Equal(whole.AudienceFiles, bucketed.AudienceFiles);
+
+        Assert.Contains("\"Control\":", whole.Insights, StringComparison.Ordinal);
+        Assert.Contains("\"AgeBands\":{\"KnownCustomers\":", whole.Insights, StringComparison.Ordinal);
+        Assert.Equal(whole.Insights, bucketed.Insights);
+        Assert.True(whole.Rows.Count(r => r.Contains("ExperimentGroups=[", StringComparison.Ordinal)) > 100, "customers in experiments");
+        Assert.Equal(whole.Rows, bucketed.Rows);
     }
 
     /// <summary>
@@ -52,7 +61,7 @@ public sealed class BucketedOutboxTests(AzuriteFixture azurite)
     /// run as of 2011-09-01, then the run under test as of 2011-12-10. Returns that run's deliveries (ledger counts and
     /// payload events, in batch order) and audience files, with run ids and times replaced by placeholders.
     /// </summary>
-    private async Task<(List<string> Deliveries, SortedDictionary<string, string> AudienceFiles)> OutboxOfSecondRunAsync(bool bucketed)
+    private async Task<(List<string> Deliveries, SortedDictionary<string, string> AudienceFiles, string Insights, List<string> Rows)> OutboxOfSecondRunAsync(bool bucketed)
     {
         await azurite.ResetAsync();
         var experimentKey = Options.Create(new ExperimentOptions { HashKey = "bucketed-outbox-tests" });
@@ -89,7 +98,19 @@ public sealed class BucketedOutboxTests(AzuriteFixture azurite)
             files[Placeholders(blob.Name)] = Placeholders((await audiences.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
         }
 
-        return (deliveries, files);
+        // What the run adds up from its buckets: experiment group sizes, reach, profile counts, segment profiles.
+        var profiles = await first.GetRequiredService<SegmentProfileStore>().ReadAsync(to.RunId, CancellationToken.None);
+        var insights = JsonSerializer.Serialize(new { to.CustomersScored, to.Experiments, to.ExperimentErrors, to.Reachable, to.Profiles, to.Segments, to.LifecycleStages, to.RuleSegments, to.RfGrid, SegmentProfiles = profiles! with { RunId = "" } });
+
+        // Each customer's experiment groups and profile columns (model outputs left out: they differ in the last bits).
+        var rows = new List<string>();
+        await foreach (var keyed in first.GetRequiredService<GenerationStore>().ScanAsync(to.GenerationTable!, null, CancellationToken.None))
+        {
+            var r = keyed.Row;
+            rows.Add($"{keyed.Position.PartitionKey} {r.CustomerId} {r.Segment} {r.LifecycleStage} {r.Cluster} ExperimentGroups={JsonSerializer.Serialize(r.ExperimentGroups)} Profile={JsonSerializer.Serialize(r.Profile)}");
+        }
+
+        return (deliveries, files, insights, rows);
     }
 
     private static async Task<RunRecord> RunAsync(ServiceProvider services, DateOnly asOf)
