@@ -183,7 +183,8 @@ public sealed partial class RecomputeSegmentsHandler(
         long linesReplaced = 0;
         IReadOnlyList<BatchRecord> batchesToRead = accepted;
         // Bucket by bucket (Segments:BucketedRuns, src/Segments.Pipeline/Scale): the read and score stages in one.
-        var inBuckets = await ScoreInBucketsAsync(run, accepted, span, meter, cancellationToken).ConfigureAwait(false);
+        var recommendationPartials = recommendations?.ForBuckets(run);
+        var inBuckets = await ScoreInBucketsAsync(run, accepted, span, meter, recommendationPartials, cancellationToken).ConfigureAwait(false);
         if (inBuckets is not null)
         {
             batchesToRead = [];
@@ -263,12 +264,9 @@ public sealed partial class RecomputeSegmentsHandler(
         // writes. The run's behaviour events: products viewed or added and not bought count as weaker signals.
         // Every family's segments (behaviour and predictive included), for what lists them before the run record is final.
         var shaped = run.WithSegmentSizes(result) with { BehaviourSegments = behaviour.Sizes, Predictions = result.Predictions };
-        var recommendationSet = recommendations?.Compute(
-            shaped,
-            inBuckets?.RecommendationLines ?? recommendationLines,
-            behaviour.Events,
-            insight.Rows,
-            cancellationToken);
+        var recommendationSet = inBuckets is not null && recommendationPartials is not null
+            ? await recommendations!.ComputeBucketedAsync(shaped, recommendationPartials, inBuckets.Buckets, inBuckets.BucketLines, insight.Rows, cancellationToken).ConfigureAwait(false)
+            : recommendations?.Compute(shaped, recommendationLines, behaviour.Events, insight.Rows, cancellationToken);
 
         meter.BeginStage(RunStages.Write);
         var table = GenerationStore.TableNameFor(run.RunId);
@@ -344,7 +342,8 @@ public sealed partial class RecomputeSegmentsHandler(
     /// The run's lines read and scored bucket by bucket (<see cref="Scale.BucketedRun"/>), or null when runs score the
     /// whole population: the setting is off, runs do not read from the state, or behaviour events need every order.
     /// </summary>
-    private async Task<Scale.BucketedRunResult?> ScoreInBucketsAsync(RunRecord run, IReadOnlyList<BatchRecord> accepted, OrderDateSpan span, UsageMeter meter, CancellationToken cancellationToken)
+    private async Task<Scale.BucketedRunResult?> ScoreInBucketsAsync(
+        RunRecord run, IReadOnlyList<BatchRecord> accepted, OrderDateSpan span, UsageMeter meter, BucketedRecommendationPartials? recommendationPartials, CancellationToken cancellationToken)
     {
         if (bucketed is null || state is null || !segmentsOptions.Value.ReadRunsFromState || !segmentsOptions.Value.BucketedRuns
             || !await bucketed.AppliesAsync(cancellationToken).ConfigureAwait(false))
@@ -352,7 +351,7 @@ public sealed partial class RecomputeSegmentsHandler(
             return null;
         }
 
-        return await bucketed.ComputeAsync(run, accepted, span, recommendations is not null, () => meter.BeginStage(RunStages.Score), cancellationToken).ConfigureAwait(false);
+        return await bucketed.ComputeAsync(run, accepted, span, recommendationPartials, () => meter.BeginStage(RunStages.Score), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The ledger row of the run the active pointer names, or null before the first run.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Segments.Core.Cohorts;
-using Segments.Core.Recommendations;
+using Segments.Core.Transactions;
 using Segments.Core.Scale;
 using Segments.Core.Segmentation;
 using Microsoft.Extensions.Options;
@@ -17,9 +17,10 @@ namespace Segments.Pipeline.Scale;
 /// then pass 1 summarises every bucket (<see cref="BucketWork.SummariseAsync"/>), the summaries are merged, pass 2
 /// ranks every bucket for the spend tiers, pass 3 scores every bucket. The passes hand each other blobs
 /// (<see cref="RunWorkBlobs"/>), removed when the run ends.
-/// What follows scoring (insights, outbox, recommendations, the generation write) still takes the whole scored
-/// population: the customers are kept (not their lines), and the lines the recommender and the cohorts need are folded
-/// into their collectors bucket by bucket.
+/// What follows scoring (insights, outbox, the generation write) still takes the whole scored
+/// population: the customers are kept (not their lines), and the lines the cohorts need are folded into their
+/// collector bucket by bucket; the recommender's statistics are summarised and merged bucket by bucket
+/// (<see cref="BucketedRecommendationPartials"/>) and it reads the buckets' lines again itself (<see cref="BucketedRunResult.BucketLines"/>).
 /// </summary>
 public sealed partial class BucketedRun(
     RunStateReader state,
@@ -45,17 +46,17 @@ public sealed partial class BucketedRun(
     /// <param name="run">The run.</param>
     /// <param name="acceptedNewestFirst">The accepted order batches, newest first.</param>
     /// <param name="span">Widened with the state's order dates.</param>
-    /// <param name="keepRecommendationLines">Whether the recommender's lines are collected.</param>
+    /// <param name="recommendationPartials">Gets each bucket's lines for the recommender's statistics; null when recommendations are off.</param>
     /// <param name="scoring">Called once the lines are summarised: the score stage begins.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public async Task<BucketedRunResult> ComputeAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, bool keepRecommendationLines, Action scoring, CancellationToken cancellationToken)
+    public async Task<BucketedRunResult> ComputeAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, BucketedRecommendationPartials? recommendationPartials, Action scoring, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(span);
         ArgumentNullException.ThrowIfNull(scoring);
         try
         {
-            return await ComputeInPassesAsync(run, acceptedNewestFirst, span, keepRecommendationLines, scoring, cancellationToken).ConfigureAwait(false);
+            return await ComputeInPassesAsync(run, acceptedNewestFirst, span, recommendationPartials, scoring, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -75,7 +76,7 @@ public sealed partial class BucketedRun(
         }
     }
 
-    private async Task<BucketedRunResult> ComputeInPassesAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, bool keepRecommendationLines, Action scoring, CancellationToken cancellationToken)
+    private async Task<BucketedRunResult> ComputeInPassesAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, BucketedRecommendationPartials? recommendationPartials, Action scoring, CancellationToken cancellationToken)
     {
         await SweepLeftoversAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var refresh = await state.RefreshAsync(run.RunId, acceptedNewestFirst, cancellationToken).ConfigureAwait(false);
@@ -125,7 +126,6 @@ public sealed partial class BucketedRun(
         var (inputs, model) = await work.InputsAndModelAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var customers = new List<CustomerSegmentation>(checked((int)model.Customers));
         var cohorts = new CohortAggregator(run.AsOf);
-        var recommendationLines = new RecommendationLineCollector();
         for (var bucket = 0; bucket < buckets; bucket++)
         {
             var scored = onQueue ? await ScoredOnQueueAsync(run.RunId, manifest, bucket, cancellationToken).ConfigureAwait(false) : await work.ScoreAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
@@ -133,16 +133,15 @@ public sealed partial class BucketedRun(
             foreach (var line in scored.Lines)
             {
                 cohorts.Add(line);
-                if (keepRecommendationLines)
-                {
-                    recommendationLines.Add(line);
-                }
             }
+
+            recommendationPartials?.Add(scored.Lines, cancellationToken);
         }
 
         LogScored(run.RunId, buckets, lines, customers.Count);
         var result = BucketedResult.Assemble(model, customers, inputs.Rules.Segments, inputs.Profiles.Newest, cohorts);
-        return new BucketedRunResult(result, lines, manifest.Batches.Count, inputs, recommendationLines);
+        return new BucketedRunResult(result, lines, manifest.Batches.Count, inputs, buckets, async (bucket, ct) =>
+            (await state.ReadBucketAsync(manifest, bucket, ct).ConfigureAwait(false)).ConvertAll(l => l.Line));
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
-using Segments.Core.Recommendations;
 using Segments.Core.Segmentation;
+using Segments.Core.Transactions;
 
 namespace Segments.Pipeline.Scale;
 
@@ -8,5 +8,12 @@ namespace Segments.Pipeline.Scale;
 /// <param name="LinesAdded">Lines folded in (on or before the run's date).</param>
 /// <param name="BatchesMerged">Order batches the state holds.</param>
 /// <param name="Inputs">The rules, profiles and products the buckets were scored with.</param>
-/// <param name="RecommendationLines">The lines the recommender reads (empty when recommendations are off).</param>
-public sealed record BucketedRunResult(SegmentationResult Result, long LinesAdded, int BatchesMerged, BucketRunInputs Inputs, RecommendationLineCollector RecommendationLines);
+/// <param name="Buckets">The state's customer buckets.</param>
+/// <param name="BucketLines">Reads one bucket's lines again from the state (the recommender's later passes).</param>
+public sealed record BucketedRunResult(
+    SegmentationResult Result,
+    long LinesAdded,
+    int BatchesMerged,
+    BucketRunInputs Inputs,
+    int Buckets,
+    Func<int, CancellationToken, Task<IReadOnlyList<TransactionLine>>> BucketLines);
