@@ -265,7 +265,7 @@ public sealed partial class RecomputeSegmentsHandler(
         // Every family's segments (behaviour and predictive included), for what lists them before the run record is final.
         var shaped = run.WithSegmentSizes(result) with { BehaviourSegments = behaviour.Sizes, Predictions = result.Predictions };
         var recommendationSet = inBuckets is not null && recommendationPartials is not null
-            ? await recommendations!.ComputeBucketedAsync(shaped, recommendationPartials, inBuckets.Buckets, inBuckets.BucketLines, insight.Rows, cancellationToken).ConfigureAwait(false)
+            ? await recommendations!.ComputeBucketedAsync(shaped, recommendationPartials, inBuckets.Buckets, inBuckets.BucketLines, (bucket, _) => insight.Rows.Where(r => CustomerBucket.IndexOf(r.CustomerId, inBuckets.Buckets) == bucket).ToAsyncEnumerable(), cancellationToken).ConfigureAwait(false)
             : recommendations?.Compute(shaped, recommendationLines, behaviour.Events, insight.Rows, cancellationToken);
 
         meter.BeginStage(RunStages.Write);

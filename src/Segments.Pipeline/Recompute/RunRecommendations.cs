@@ -5,7 +5,6 @@ using Segments.Core.Recommendations;
 using Segments.Pipeline.Configuration;
 using Segments.Pipeline.Queries;
 using Segments.Core.Transactions;
-using Segments.Storage.Account;
 using Segments.Storage.Generations;
 using Segments.Storage.Recommendations;
 using Segments.Storage.Runs;
@@ -82,20 +81,20 @@ public sealed class RunRecommendations(RecommendationStore store, IOptions<Recom
     /// <param name="partials">Every bucket's statistics, merged.</param>
     /// <param name="buckets">The state's customer buckets.</param>
     /// <param name="bucketLines">Reads one bucket's lines (every line of its customers).</param>
-    /// <param name="rows">The run's customers (their segments).</param>
+    /// <param name="bucketRows">Reads one bucket's customers (their generation rows: their segments).</param>
     /// <param name="cancellationToken">Stops the run.</param>
     public async Task<RecommendationSet> ComputeBucketedAsync(
         RunRecord run,
         BucketedRecommendationPartials partials,
         int buckets,
         Func<int, CancellationToken, Task<IReadOnlyList<TransactionLine>>> bucketLines,
-        IReadOnlyList<CustomerSegmentRow> rows,
+        Func<int, CancellationToken, IAsyncEnumerable<CustomerSegmentRow>> bucketRows,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(partials);
         ArgumentNullException.ThrowIfNull(bucketLines);
-        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(bucketRows);
         var clock = Stopwatch.StartNew();
         var options = settings.Value.ToOptions();
         var candidates = BucketedRecommender.FitCandidates(partials.Merged, run.AsOf, options, cancellationToken);
@@ -106,13 +105,17 @@ public sealed class RunRecommendations(RecommendationStore store, IOptions<Recom
         }
 
         var served = BucketedRecommender.Fit(partials.Merged, BucketedRecommender.Choose(candidates, sums, options), options, cancellationToken);
-        var rowsByBucket = rows.ToLookup(r => CustomerBucket.IndexOf(r.CustomerId, buckets));
         var segmentRefs = SegmentRef.InRun(run);
         var tallies = segmentRefs.ToDictionary(s => s.Id, _ => new SegmentRecommendationTally(), StringComparer.Ordinal);
         int customers = 0, fallback = 0;
         for (var bucket = 0; bucket < buckets; bucket++)
         {
-            var members = rowsByBucket[bucket].ToList();
+            var members = new List<CustomerSegmentRow>();
+            await foreach (var row in bucketRows(bucket, cancellationToken).ConfigureAwait(false))
+            {
+                members.Add(row);
+            }
+
             var lists = BucketedRecommender.Recommend(served, await bucketLines(bucket, cancellationToken).ConfigureAwait(false), [], members.Select(r => r.CustomerId), options, cancellationToken)
                 .ToDictionary(c => c.CustomerId, StringComparer.Ordinal);
             customers += lists.Count;
