@@ -19,6 +19,9 @@ namespace Segments.Pipeline.Recompute;
 /// </summary>
 public sealed class RunRecommendations(RecommendationStore store, IOptions<RecommendationSettings> settings)
 {
+    /// <summary>Whether runs compute recommendations (setting <c>Segments:Recommendations:Enabled</c>).</summary>
+    public bool Enabled => settings.Value.Enabled;
+
     /// <summary>
     /// Computes the run's recommendations from <paramref name="lines"/> (and behaviour <paramref name="events"/>, when
     /// there are any) for the customers of <paramref name="rows"/>; null when the setting turns them off. Pure

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Logging;
-using Segments.Core.Cohorts;
-using Segments.Core.Transactions;
+using System.Text.Json;
 using Segments.Core.Scale;
 using Segments.Core.Segmentation;
+using Segments.Core.Transactions;
 using Microsoft.Extensions.Options;
 using Segments.Pipeline.Configuration;
 using Segments.Pipeline.Recompute;
 using Segments.Pipeline.State;
 using Segments.Storage.Batches;
+using Segments.Storage.Generations;
 using Segments.Storage.Runs;
 
 namespace Segments.Pipeline.Scale;
@@ -17,9 +18,9 @@ namespace Segments.Pipeline.Scale;
 /// then pass 1 summarises every bucket (<see cref="BucketWork.SummariseAsync"/>), the summaries are merged, pass 2
 /// ranks every bucket for the spend tiers, pass 3 scores every bucket. The passes hand each other blobs
 /// (<see cref="RunWorkBlobs"/>), removed when the run ends.
-/// What follows scoring (insights, outbox, the generation write) still takes the whole scored
-/// population: the customers are kept (not their lines), and the lines the cohorts need are folded into their
-/// collector bucket by bucket; the recommender's statistics are summarised and merged bucket by bucket
+/// Pass 3 writes each bucket's generation rows and leaves only its outcome (counts, sums, segment profile counts,
+/// cohort tables: <see cref="BucketOutcome"/>), which the run adds up (<see cref="BucketedRunTotals"/>): no list of
+/// every customer is held. The recommender's statistics are summarised and merged bucket by bucket
 /// (<see cref="BucketedRecommendationPartials"/>) and it reads the buckets' lines again itself (<see cref="BucketedRunResult.BucketLines"/>).
 /// </summary>
 public sealed partial class BucketedRun(
@@ -30,6 +31,8 @@ public sealed partial class BucketedRun(
     BucketWorkQueue queue,
     BucketProgressTable progress,
     IOptions<SegmentsOptions> options,
+    RunInsights insights,
+    GenerationStore generations,
     ILogger<BucketedRun> logger)
 {
     private static readonly TimeSpan ProgressPoll = TimeSpan.FromMilliseconds(500);
@@ -118,29 +121,39 @@ public sealed partial class BucketedRun(
         }
 
         await MergeRankingsAsync(run.RunId, buckets, cancellationToken).ConfigureAwait(false);
+
+        // Before pass 3: the generation table its workers write into, and the experiments every bucket assigns groups in.
+        var (inputs, model) = await work.InputsAndModelAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+        var frame = BucketSegmentFrame.Of(run, model, inputs.Rules.Segments);
+        var (applied, errors) = await insights.ResolveExperimentsAsync(frame, cancellationToken).ConfigureAwait(false);
+        var experiments = new BucketExperiments(applied, errors);
+        await blobs.WriteAsync(RunWorkBlobs.ExperimentsOf(run.RunId), JsonSerializer.SerializeToUtf8Bytes(experiments), cancellationToken).ConfigureAwait(false);
+        var table = GenerationStore.TableNameFor(run.RunId);
+        await generations.CreateAsync(table, cancellationToken).ConfigureAwait(false);
+
+        // Pass 3: each bucket's rows are written by its worker; only its outcome (counts and sums) comes back here.
         if (onQueue)
         {
             await FanOutAsync(run.RunId, BucketPhases.Score, buckets, cancellationToken).ConfigureAwait(false);
         }
 
-        var (inputs, model) = await work.InputsAndModelAsync(run.RunId, cancellationToken).ConfigureAwait(false);
-        var customers = new List<CustomerSegmentation>(checked((int)model.Customers));
-        var cohorts = new CohortAggregator(run.AsOf);
+        var totals = new BucketedRunTotals();
         for (var bucket = 0; bucket < buckets; bucket++)
         {
-            var scored = onQueue ? await ScoredOnQueueAsync(run.RunId, manifest, bucket, cancellationToken).ConfigureAwait(false) : await work.ScoreAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
-            customers.AddRange(scored.Customers);
-            foreach (var line in scored.Lines)
+            var outcome = onQueue
+                ? await work.ReadOutcomeAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false)
+                : await work.ScoreAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+            totals.Add(outcome, RunWorkBlobs.OutcomeOf(run.RunId, bucket));
+            if (recommendationPartials is not null)
             {
-                cohorts.Add(line);
+                // The recommender's statistics of the bucket, merged into the run's at once (its lines are dropped).
+                var bucketLines = (await state.ReadBucketAsync(manifest, bucket, cancellationToken).ConfigureAwait(false)).ConvertAll(l => l.Line);
+                recommendationPartials.Add(bucketLines, cancellationToken);
             }
-
-            recommendationPartials?.Add(scored.Lines, cancellationToken);
         }
 
-        LogScored(run.RunId, buckets, lines, customers.Count);
-        var result = BucketedResult.Assemble(model, customers, inputs.Rules.Segments, inputs.Profiles.Newest, cohorts);
-        return new BucketedRunResult(result, lines, manifest.Batches.Count, inputs, buckets, async (bucket, ct) =>
+        LogScored(run.RunId, buckets, lines, totals.Customers);
+        return new BucketedRunResult(totals, model, lines, manifest.Batches.Count, inputs, table, buckets, experiments, async (bucket, ct) =>
             (await state.ReadBucketAsync(manifest, bucket, ct).ConfigureAwait(false)).ConvertAll(l => l.Line));
     }
 
@@ -193,15 +206,6 @@ public sealed partial class BucketedRun(
 
             await Task.Delay(ProgressPoll, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>A bucket's customers as its pass-3 worker wrote them, and its lines from the state (for the cohorts and the recommender).</summary>
-    private async Task<BucketScore> ScoredOnQueueAsync(string runId, Storage.State.StateManifest manifest, int bucket, CancellationToken cancellationToken)
-    {
-        var name = RunWorkBlobs.ScoredOf(runId, bucket);
-        var customers = BucketWorkHandler.ReadScored(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name);
-        var lines = await state.ReadBucketAsync(manifest, bucket, cancellationToken).ConfigureAwait(false);
-        return new BucketScore(bucket, customers, lines.ConvertAll(l => l.Line));
     }
 
     private async Task MergeSummariesAsync(string runId, int buckets, CancellationToken cancellationToken)
