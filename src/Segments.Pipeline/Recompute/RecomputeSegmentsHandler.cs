@@ -183,7 +183,8 @@ public sealed partial class RecomputeSegmentsHandler(
         long linesReplaced = 0;
         IReadOnlyList<BatchRecord> batchesToRead = accepted;
         // Bucket by bucket (Segments:BucketedRuns, src/Segments.Pipeline/Scale): the read and score stages in one.
-        var inBuckets = await ScoreInBucketsAsync(run, accepted, span, meter, cancellationToken).ConfigureAwait(false);
+        var recommendationPartials = recommendations?.ForBuckets(run);
+        var inBuckets = await ScoreInBucketsAsync(run, accepted, span, meter, recommendationPartials, cancellationToken).ConfigureAwait(false);
         if (inBuckets is not null)
         {
             batchesToRead = [];
@@ -232,7 +233,7 @@ public sealed partial class RecomputeSegmentsHandler(
         span.Check(run.AsOf, segmentsOptions.Value.MaxAsOfDaysAfterLatestOrder);
         if (inBuckets is not null)
         {
-            return await FinishBucketedAsync(run, accepted.Count, inBuckets, meter, cancellationToken).ConfigureAwait(false);
+            return await FinishBucketedAsync(run, accepted.Count, inBuckets, recommendationPartials, meter, cancellationToken).ConfigureAwait(false);
         }
 
         var (profiles, profileBatchesRead) = await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -319,25 +320,25 @@ public sealed partial class RecomputeSegmentsHandler(
     /// their outcomes, added up in <paramref name="bucketed"/>; the run record, segment profiles, recommendations and
     /// outbox are made from those, as the whole-population run makes them from every row.
     /// </summary>
-    private async Task<RunRecord> FinishBucketedAsync(RunRecord run, int batchesRead, Scale.BucketedRunResult bucketed, UsageMeter meter, CancellationToken cancellationToken)
+    private async Task<RunRecord> FinishBucketedAsync(
+        RunRecord run, int batchesRead, Scale.BucketedRunResult bucketed, BucketedRecommendationPartials? recommendationPartials, UsageMeter meter, CancellationToken cancellationToken)
     {
         var (totals, model, rules) = (bucketed.Totals, bucketed.Model, bucketed.Inputs.Rules);
         await RefuseEmptyAsync(run, totals.Customers, cancellationToken).ConfigureAwait(false);
         var insight = totals.Insights(Scale.BucketSegmentFrame.Of(run, model, rules.Segments), model, bucketed.Experiments);
         var sized = totals.WithSegmentSizes(run, model, rules.Segments);
         var shaped = sized with { BehaviourSegments = [], Predictions = totals.Predictions(model) };
-        Storage.Recommendations.RecommendationSet? recommendationSet = null;
-        if (recommendations is { Enabled: true })
-        {
-            // The recommender still ranks every customer at once: it reads the rows the buckets wrote.
-            var rows = new List<CustomerSegmentRow>(totals.Customers);
-            await foreach (var keyed in generations.ScanAsync(bucketed.GenerationTable, null, cancellationToken).ConfigureAwait(false))
-            {
-                rows.Add(keyed.Row);
-            }
-
-            recommendationSet = recommendations.Compute(shaped, bucketed.RecommendationLines, [], rows, cancellationToken);
-        }
+        // The recommender from the buckets' merged statistics; it reads each bucket's lines and rows again and writes
+        // each bucket's lists (RunRecommendations.ComputeBucketedAsync).
+        var recommendationSet = recommendations is not null && recommendationPartials is not null
+            ? await recommendations.ComputeBucketedAsync(
+                shaped,
+                recommendationPartials,
+                bucketed.BucketCount,
+                bucketed.BucketLines,
+                (bucket, ct) => generations.ScanPartitionAsync(bucketed.GenerationTable, bucket, ct),
+                cancellationToken).ConfigureAwait(false)
+            : null;
 
         meter.BeginStage(RunStages.Write);
         var profilesBlob = await insights.SaveProfilesAsync(insight, cancellationToken).ConfigureAwait(false);
@@ -430,7 +431,8 @@ public sealed partial class RecomputeSegmentsHandler(
     /// The run's lines read and scored bucket by bucket (<see cref="Scale.BucketedRun"/>), or null when runs score the
     /// whole population: the setting is off, runs do not read from the state, or behaviour events need every order.
     /// </summary>
-    private async Task<Scale.BucketedRunResult?> ScoreInBucketsAsync(RunRecord run, IReadOnlyList<BatchRecord> accepted, OrderDateSpan span, UsageMeter meter, CancellationToken cancellationToken)
+    private async Task<Scale.BucketedRunResult?> ScoreInBucketsAsync(
+        RunRecord run, IReadOnlyList<BatchRecord> accepted, OrderDateSpan span, UsageMeter meter, BucketedRecommendationPartials? recommendationPartials, CancellationToken cancellationToken)
     {
         if (bucketed is null || state is null || !segmentsOptions.Value.ReadRunsFromState || !segmentsOptions.Value.BucketedRuns
             || !await bucketed.AppliesAsync(cancellationToken).ConfigureAwait(false))
@@ -438,7 +440,7 @@ public sealed partial class RecomputeSegmentsHandler(
             return null;
         }
 
-        return await bucketed.ComputeAsync(run, accepted, span, recommendations is not null, () => meter.BeginStage(RunStages.Score), cancellationToken).ConfigureAwait(false);
+        return await bucketed.ComputeAsync(run, accepted, span, recommendationPartials, () => meter.BeginStage(RunStages.Score), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The ledger row of the run the active pointer names, or null before the first run.</summary>

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using System.Text.Json;
-using Segments.Core.Recommendations;
 using Segments.Core.Scale;
 using Segments.Core.Segmentation;
+using Segments.Core.Transactions;
 using Microsoft.Extensions.Options;
 using Segments.Pipeline.Configuration;
 using Segments.Pipeline.Recompute;
@@ -20,7 +20,8 @@ namespace Segments.Pipeline.Scale;
 /// (<see cref="RunWorkBlobs"/>), removed when the run ends.
 /// Pass 3 writes each bucket's generation rows and leaves only its outcome (counts, sums, segment profile counts,
 /// cohort tables: <see cref="BucketOutcome"/>), which the run adds up (<see cref="BucketedRunTotals"/>): no list of
-/// every customer is held. Only the recommender, while it fits on every line at once, still gets every line.
+/// every customer is held. The recommender's statistics are summarised and merged bucket by bucket
+/// (<see cref="BucketedRecommendationPartials"/>) and it reads the buckets' lines again itself (<see cref="BucketedRunResult.BucketLines"/>).
 /// </summary>
 public sealed partial class BucketedRun(
     RunStateReader state,
@@ -48,17 +49,17 @@ public sealed partial class BucketedRun(
     /// <param name="run">The run.</param>
     /// <param name="acceptedNewestFirst">The accepted order batches, newest first.</param>
     /// <param name="span">Widened with the state's order dates.</param>
-    /// <param name="keepRecommendationLines">Whether the recommender's lines are collected.</param>
+    /// <param name="recommendationPartials">Gets each bucket's lines for the recommender's statistics; null when recommendations are off.</param>
     /// <param name="scoring">Called once the lines are summarised: the score stage begins.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public async Task<BucketedRunResult> ComputeAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, bool keepRecommendationLines, Action scoring, CancellationToken cancellationToken)
+    public async Task<BucketedRunResult> ComputeAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, BucketedRecommendationPartials? recommendationPartials, Action scoring, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(span);
         ArgumentNullException.ThrowIfNull(scoring);
         try
         {
-            return await ComputeInPassesAsync(run, acceptedNewestFirst, span, keepRecommendationLines, scoring, cancellationToken).ConfigureAwait(false);
+            return await ComputeInPassesAsync(run, acceptedNewestFirst, span, recommendationPartials, scoring, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -78,7 +79,7 @@ public sealed partial class BucketedRun(
         }
     }
 
-    private async Task<BucketedRunResult> ComputeInPassesAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, bool keepRecommendationLines, Action scoring, CancellationToken cancellationToken)
+    private async Task<BucketedRunResult> ComputeInPassesAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, BucketedRecommendationPartials? recommendationPartials, Action scoring, CancellationToken cancellationToken)
     {
         await SweepLeftoversAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var refresh = await state.RefreshAsync(run.RunId, acceptedNewestFirst, cancellationToken).ConfigureAwait(false);
@@ -137,25 +138,23 @@ public sealed partial class BucketedRun(
         }
 
         var totals = new BucketedRunTotals();
-        var recommendationLines = new RecommendationLineCollector();
         for (var bucket = 0; bucket < buckets; bucket++)
         {
             var outcome = onQueue
                 ? await work.ReadOutcomeAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false)
                 : await work.ScoreAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
             totals.Add(outcome, RunWorkBlobs.OutcomeOf(run.RunId, bucket));
-            if (keepRecommendationLines)
+            if (recommendationPartials is not null)
             {
-                // The recommender still fits on every line at once (until it is bucketed too).
-                foreach (var line in await state.ReadBucketAsync(manifest, bucket, cancellationToken).ConfigureAwait(false))
-                {
-                    recommendationLines.Add(line.Line);
-                }
+                // The recommender's statistics of the bucket, merged into the run's at once (its lines are dropped).
+                var bucketLines = (await state.ReadBucketAsync(manifest, bucket, cancellationToken).ConfigureAwait(false)).ConvertAll(l => l.Line);
+                recommendationPartials.Add(bucketLines, cancellationToken);
             }
         }
 
         LogScored(run.RunId, buckets, lines, totals.Customers);
-        return new BucketedRunResult(totals, model, lines, manifest.Batches.Count, inputs, recommendationLines, table, buckets, experiments);
+        return new BucketedRunResult(totals, model, lines, manifest.Batches.Count, inputs, table, buckets, experiments, async (bucket, ct) =>
+            (await state.ReadBucketAsync(manifest, bucket, ct).ConfigureAwait(false)).ConvertAll(l => l.Line));
     }
 
     /// <summary>

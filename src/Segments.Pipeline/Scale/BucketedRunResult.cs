@@ -1,5 +1,5 @@
-using Segments.Core.Recommendations;
 using Segments.Core.Scale;
+using Segments.Core.Transactions;
 
 namespace Segments.Pipeline.Scale;
 
@@ -9,17 +9,17 @@ namespace Segments.Pipeline.Scale;
 /// <param name="LinesAdded">Lines folded in (on or before the run's date).</param>
 /// <param name="BatchesMerged">Order batches the state holds.</param>
 /// <param name="Inputs">The rules, profiles and products the buckets were scored with.</param>
-/// <param name="RecommendationLines">The lines the recommender reads (empty when recommendations are off).</param>
 /// <param name="GenerationTable">The generation table the buckets wrote.</param>
 /// <param name="BucketCount">Its customer buckets (partitions).</param>
 /// <param name="Experiments">The experiments the buckets assigned groups in.</param>
+/// <param name="BucketLines">Reads one bucket's lines again from the state (the recommender's later passes).</param>
 public sealed record BucketedRunResult(
     BucketedRunTotals Totals,
     PopulationModel Model,
     long LinesAdded,
     int BatchesMerged,
     BucketRunInputs Inputs,
-    RecommendationLineCollector RecommendationLines,
     string GenerationTable,
     int BucketCount,
-    BucketExperiments Experiments);
+    BucketExperiments Experiments,
+    Func<int, CancellationToken, Task<IReadOnlyList<TransactionLine>>> BucketLines);

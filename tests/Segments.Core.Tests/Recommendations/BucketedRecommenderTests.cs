@@ -1,0 +1,151 @@
+using Segments.Core.Events;
+using Segments.Core.Ingest;
+using Segments.Core.Recommendations;
+using Segments.Core.Tests.Scale;
+using Segments.Core.Transactions;
+
+namespace Segments.Core.Tests.Recommendations;
+
+public class BucketedRecommenderTests(GeneratedExportFixture export) : IClassFixture<GeneratedExportFixture>
+{
+    private static readonly DateOnly SampleAsOf = new(2011, 12, 10);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(64)]
+    public async Task Bucketed_recommendations_equal_the_engine_on_the_sample_with_its_events(int buckets)
+    {
+        // Arrange: the shipped orders and behaviour events, as scripts/run-local.sh runs them.
+        var (lines, events) = await SampleAsync();
+        var options = new RecommendationOptions();
+        var whole = RecommendationEngine.Run(lines, events, SampleAsOf, lines.Select(l => l.CustomerId).Where(id => id.Length > 0).Distinct(), options);
+
+        // Act
+        var bucketed = BucketedRecommendations.Run(BucketedRecommendations.Split(lines, events, buckets), SampleAsOf, options);
+
+        // Assert
+        Assert.True(whole.Customers.Count > 100, $"only {whole.Customers.Count} customers in the sample");
+        Assert.Contains(whole.Customers, c => c.Items.Any(i => i.Reason.Contains("viewed", StringComparison.Ordinal)));
+        BucketedRecommendations.AssertSameAs(whole, bucketed);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(64)]
+    public void Bucketed_recommendations_equal_the_engine_on_a_generated_export(int buckets)
+    {
+        // Arrange
+        var options = new RecommendationOptions();
+        var whole = RecommendationEngine.Run(export.Lines, [], export.AsOf, export.Lines.Select(l => l.CustomerId).Distinct(), options);
+
+        // Act
+        var bucketed = BucketedRecommendations.Run(BucketedRecommendations.Split(export.Lines, [], buckets), export.AsOf, options);
+
+        // Assert
+        Assert.True(whole.Customers.Count > 1_000, $"only {whole.Customers.Count} customers generated");
+        BucketedRecommendations.AssertSameAs(whole, bucketed);
+    }
+
+    [Theory]
+    [InlineData(RecommendationModelKind.ItemCosine)]
+    [InlineData(RecommendationModelKind.Popularity)]
+    public void Every_model_served_from_merged_statistics_ranks_as_the_engine_fits_it(RecommendationModelKind chosen)
+    {
+        // Arrange: EASE wins on the generated data; forcing the others checks their fits from the statistics too.
+        var options = new RecommendationOptions { MaxDenseProducts = chosen == RecommendationModelKind.ItemCosine ? 0 : 1000 };
+        var split = BucketedRecommendations.Split(export.Lines, [], 7);
+        var merged = BucketedRecommender.Merge(split.Select(b => BucketedRecommender.Summarise(b.Lines, b.Events, export.AsOf, options)));
+        var candidates = BucketedRecommender.FitCandidates(merged, export.AsOf, options);
+        var evaluation = BucketedRecommender.Choose(candidates, split.Select(b => BucketedRecommender.Evaluate(candidates, b.Lines, b.Events, options)).ToList(), options) with { Chosen = chosen, Lambda = null };
+        var whole = new InteractionMatrixBuilder(options);
+        foreach (var line in export.Lines)
+        {
+            whole.Add(line);
+        }
+
+        var matrix = whole.Build();
+        var expected = new Recommender(matrix, chosen == RecommendationModelKind.Popularity ? null : ItemCosineModel.Fit(matrix, options.NeighboursPerProduct), chosen, options);
+
+        // Act
+        var served = BucketedRecommender.Fit(merged, evaluation, options);
+        var customers = split.SelectMany(b => BucketedRecommender.Recommend(served, b.Lines, b.Events, [], options)).ToDictionary(c => c.CustomerId, StringComparer.Ordinal);
+
+        // Assert
+        Assert.Equal(chosen, served.Kind);
+        Assert.Equal(matrix.Customers.Count, customers.Count);
+        foreach (var history in matrix.Customers)
+        {
+            var want = expected.Recommend(history.CustomerId, history);
+            Assert.Equal(want.Items.Select(i => (i.Product, i.Score, i.Reason)), customers[history.CustomerId].Items.Select(i => (i.Product, i.Score, i.Reason)));
+        }
+    }
+
+    [Fact]
+    public void Merged_bucket_statistics_equal_the_whole_populations()
+    {
+        // Arrange
+        var options = new RecommendationOptions();
+        var builder = new InteractionMatrixBuilder(options);
+        foreach (var line in export.Lines)
+        {
+            builder.Add(line);
+        }
+
+        var whole = InteractionStatistics.Of(builder.Build());
+
+        // Act
+        var merged = BucketedRecommender.Merge(BucketedRecommendations.Split(export.Lines, [], 7).Select(b => BucketedRecommender.Summarise(b.Lines, b.Events, export.AsOf, options))).Full;
+
+        // Assert: exact — the default weights make every sum exact whatever the order.
+        Assert.True(whole.Pairs > 10_000, $"only {whole.Pairs} pairs");
+        Assert.Equal(whole.Products, merged.Products);
+        Assert.Equal(whole.Buyers, merged.Buyers);
+        Assert.Equal((whole.BuyingCustomers, whole.Customers), (merged.BuyingCustomers, merged.Customers));
+        Assert.Equal(whole.Norms, merged.Norms);
+        Assert.Equal(whole.Neighbours.SelectMany((n, i) => n.Select(j => (i, j))), merged.Neighbours.SelectMany((n, i) => n.Select(j => (i, j))));
+        Assert.Equal(whole.Sums.SelectMany(s => s), merged.Sums.SelectMany(s => s));
+    }
+
+    [Fact]
+    public void Segment_tallies_of_buckets_merge_into_the_whole_segments_top_products()
+    {
+        // Arrange
+        var options = new RecommendationOptions();
+        var lists = RecommendationEngine.Run(export.Lines, [], export.AsOf, [], options).Customers;
+        var members = lists.Where((_, i) => i % 3 == 0).ToList();
+
+        // Act
+        var merged = new SegmentRecommendationTally();
+        foreach (var bucket in members.GroupBy(m => m.CustomerId.Length % 5))
+        {
+            var tally = new SegmentRecommendationTally();
+            foreach (var member in bucket)
+            {
+                tally.Add(member);
+            }
+
+            merged.Add(tally);
+        }
+
+        // Assert
+        Assert.Equal(SegmentRecommendationCalculator.For(members, options.Top), merged.Top(options.Top));
+        Assert.Equal(members.Count, merged.Size);
+    }
+
+    private static async Task<(List<TransactionLine> Lines, List<ResolvedEvent> Events)> SampleAsync()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "samples", "online-retail-sample.csv")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new FileNotFoundException("samples/online-retail-sample.csv not found above " + AppContext.BaseDirectory);
+        }
+
+        await using var stream = File.OpenRead(Path.Combine(root, "samples", "online-retail-sample.csv"));
+        var lines = await Scale.BucketedRun.ReadAsync(stream, "online-retail-sample.csv");
+        using var text = new StreamReader(Path.Combine(root, "samples", "events-sample.jsonl"));
+        var file = await new EventLinesReader(ExportContext.Default.Customers, new EventReadOptions { Now = new DateTimeOffset(2011, 12, 10, 0, 0, 0, TimeSpan.Zero) }).ReadAllAsync(text);
+        return (lines, EventIdentityResolver.Resolve(file.Events, SampleAsOf).ToList());
+    }
+}
