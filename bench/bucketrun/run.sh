@@ -67,6 +67,11 @@ run() {
     sleep 0.5
   done
   echo "RESULT $2: requested to final record $(seconds "$started" "$(now)") s; host peak RSS $(hwm_mb "$host_pid") MB; Azurite $(hwm_mb "$azurite") MB"
+  # A record jq cannot read (or none) is shown as it is, with the host's last log lines, instead of silently comparing nothing.
+  if ! jq -e '.status' >/dev/null 2>&1 <<<"$record"; then
+    echo "  the run record could not be read (${#record} characters): ${record:0:2000}"; tail -n 40 "$work/host.log"; return 1
+  fi
+  [ "$(jq -r '.status' <<<"$record")" = succeeded ] || tail -n 40 "$work/host.log"
   jq -r '"  status \(.status)\(if .error then ": " + .error else "" end); lines \(.transactionsRead), customers \(.customersScored); stages (ms): \(.stageDurationsMs | to_entries | map("\(.key) \(.value)") | join(", "))"' <<<"$record"
   jq -c '{transactionsRead, customersScored, segments, predictiveSegments: .predictions.segments}' <<<"$record" >"$work/sizes-$2.json"
 }
@@ -90,7 +95,7 @@ modes=("true")
 for recs in "${modes[@]}"; do
   for bucketed in false true; do
     start_host "$bucketed" "$recs"
-    run "$as_of" "bucketed=$bucketed recommendations=$recs"
+    run "$as_of" "bucketed=$bucketed recommendations=$recs" || true
     stop_host
   done
   if cmp -s "$work/sizes-bucketed=false recommendations=$recs.json" "$work/sizes-bucketed=true recommendations=$recs.json"; then
