@@ -3,7 +3,8 @@
 # on the same ingested export (issue 19 point 3). Builds the host and CLI (Release), starts Azurite (free loopback ports,
 # data on disk in a fresh temporary directory), ingests FILE by blob with a first host and runs once (that run builds the
 # per-bucket state), stops it; then for each mode a fresh host runs once more (the state is up to date) and its VmHWM is
-# read when the run's record is final. RECOMMENDATIONS=false also runs both modes without the recommender.
+# read when the run's record is final. RECOMMENDATIONS=false also runs both modes without the recommender;
+# BUCKETED_MODES="true" measures the bucketed mode only.
 # Usage: flock /work/bench.lock bench/bucketrun/run.sh [FILE]   (default /tmp/segments-generated-1024MiB-seed1.csv)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -93,7 +94,7 @@ stop_host
 modes=("true")
 [ "${RECOMMENDATIONS:-true}" = false ] && modes+=("false")
 for recs in "${modes[@]}"; do
-  for bucketed in false true; do
+  for bucketed in ${BUCKETED_MODES:-false true}; do
     start_host "$bucketed" "$recs"
     run "$as_of" "bucketed=$bucketed recommendations=$recs" || true
     stop_host
