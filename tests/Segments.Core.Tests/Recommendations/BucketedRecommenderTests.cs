@@ -147,6 +147,36 @@ public class BucketedRecommenderTests(GeneratedExportFixture export) : IClassFix
     }
 
     [Fact]
+    public void A_partial_read_back_from_its_bytes_is_the_same_partial_and_a_foreign_blob_is_refused()
+    {
+        // Arrange
+        var bucket = BucketedRecommendations.Split(export.Lines, [], 7)[3];
+        var partial = BucketedRecommender.Summarise(bucket.Lines, bucket.Events, export.AsOf, new RecommendationOptions());
+
+        // Act
+        var bytes = RecommendationPartialFormat.ToBytes(partial);
+        var read = RecommendationPartialFormat.FromBytes(bytes, "bucket=0003.bin");
+
+        // Assert
+        Assert.True(partial.Full.Pairs > 1_000, $"only {partial.Full.Pairs} pairs");
+        Assert.Equal(bytes, RecommendationPartialFormat.ToBytes(read));
+        foreach (var (expected, actual) in new[] { (partial.Training, read.Training), (partial.Full, read.Full) })
+        {
+            Assert.Equal(expected.Products, actual.Products);
+            Assert.Equal((expected.BuyingCustomers, expected.Customers), (actual.BuyingCustomers, actual.Customers));
+            Assert.Equal(expected.Buyers, actual.Buyers);
+            Assert.Equal(expected.Norms, actual.Norms);
+            Assert.Equal(expected.Neighbours.SelectMany(n => n), actual.Neighbours.SelectMany(n => n));
+            Assert.Equal(expected.Sums.SelectMany(n => n), actual.Sums.SelectMany(n => n));
+        }
+
+        var foreign = Assert.Throws<InvalidDataException>(() => RecommendationPartialFormat.FromBytes("SEGPOPS and more"u8.ToArray(), "bucket=0003.bin"));
+        Assert.Contains("bucket=0003.bin is not a recommender partial", foreign.Message, StringComparison.Ordinal);
+        var cut = Assert.Throws<InvalidDataException>(() => RecommendationPartialFormat.FromBytes(bytes[..(bytes.Length / 2)], "bucket=0003.bin"));
+        Assert.Contains("ends before", cut.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Segment_tallies_of_buckets_merge_into_the_whole_segments_top_products()
     {
         // Arrange
