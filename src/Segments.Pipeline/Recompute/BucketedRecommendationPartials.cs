@@ -5,8 +5,8 @@ namespace Segments.Pipeline.Recompute;
 
 /// <summary>
 /// A bucketed run's recommender statistics as its buckets go by (<see cref="RunRecommendations.ForBuckets"/>): each
-/// bucket's statistics (summarised by its pass-1 worker, or here from its lines) are merged into the running total at
-/// once, so one bucket's statistics and the merged ones are held, never the lines (<see cref="BucketedRecommender"/>).
+/// bucket's lines are summarised and merged into the running total at once, so one bucket's statistics and the merged
+/// ones are held, never the lines (<see cref="BucketedRecommender"/>).
 /// </summary>
 public sealed class BucketedRecommendationPartials(DateOnly asOf, RecommendationOptions options)
 {
@@ -22,13 +22,7 @@ public sealed class BucketedRecommendationPartials(DateOnly asOf, Recommendation
     public void Add(IReadOnlyList<TransactionLine> lines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        Add(BucketedRecommender.Summarise(lines, [], asOf, options, cancellationToken));
-    }
-
-    /// <summary>Merges in one bucket's statistics, summarised by its worker.</summary>
-    public void Add(RecommendationPartial partial)
-    {
-        ArgumentNullException.ThrowIfNull(partial);
+        var partial = BucketedRecommender.Summarise(lines, [], asOf, options, cancellationToken);
         lock (_gate)
         {
             Merged = RecommendationPartial.Merge(Merged, partial);

@@ -33,8 +33,7 @@ public sealed class BucketWork(
     NormalizedBatchStore normalized,
     IOptions<PredictionOptions> predictionOptions,
     GenerationStore generations,
-    IOptions<ExperimentOptions> experimentOptions,
-    IOptions<Configuration.RecommendationSettings>? recommendationSettings = null)
+    IOptions<ExperimentOptions> experimentOptions)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ProfileBatchReader _profileBatches = new(batches, normalized);
@@ -42,23 +41,13 @@ public sealed class BucketWork(
     // What every bucket of the current run shares, read or fitted once per process and run.
     private RunContext? _context;
 
-    /// <summary>
-    /// Pass 1: summarises the bucket's lines into its summary blob, and, when runs recommend, into its recommender
-    /// statistics blob; returns the lines it folded in.
-    /// </summary>
+    /// <summary>Pass 1: summarises the bucket's lines into its summary blob; returns the lines it folded in.</summary>
     public async Task<long> SummariseAsync(string runId, int bucket, CancellationToken cancellationToken)
     {
         var context = await ContextAsync(runId, cancellationToken).ConfigureAwait(false);
         var lines = await ReadLinesAsync(context, bucket, cancellationToken).ConfigureAwait(false);
         var summary = BucketedScoring.Summarise(bucket, lines, context.AsOf, predictionOptions.Value);
         await blobs.WriteAsync(RunWorkBlobs.SummaryOf(runId, bucket), PopulationSummaryFormat.ToBytes(summary), cancellationToken).ConfigureAwait(false);
-        if (recommendationSettings?.Value is { Enabled: true } recommending)
-        {
-            // The recommender's statistics of the bucket, merged by the run (BucketedRecommendationPartials).
-            var partial = Core.Recommendations.BucketedRecommender.Summarise(lines, [], context.AsOf, recommending.ToOptions(), cancellationToken);
-            await blobs.WriteAsync(RunWorkBlobs.RecommendationPartialOf(runId, bucket), Core.Recommendations.RecommendationPartialFormat.ToBytes(partial), cancellationToken).ConfigureAwait(false);
-        }
-
         return summary.LinesAdded;
     }
 

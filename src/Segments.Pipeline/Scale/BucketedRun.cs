@@ -20,8 +20,8 @@ namespace Segments.Pipeline.Scale;
 /// (<see cref="RunWorkBlobs"/>), removed when the run ends.
 /// Pass 3 writes each bucket's generation rows and leaves only its outcome (counts, sums, segment profile counts,
 /// cohort tables: <see cref="BucketOutcome"/>), which the run adds up (<see cref="BucketedRunTotals"/>): no list of
-/// every customer is held. Pass 1 also writes each bucket's recommender statistics, merged after it
-/// (<see cref="BucketedRecommendationPartials"/>); the recommender reads the buckets' lines again itself (<see cref="BucketedRunResult.BucketLines"/>).
+/// every customer is held. The recommender's statistics are summarised and merged bucket by bucket
+/// (<see cref="BucketedRecommendationPartials"/>) and it reads the buckets' lines again itself (<see cref="BucketedRunResult.BucketLines"/>).
 /// </summary>
 public sealed partial class BucketedRun(
     RunStateReader state,
@@ -49,7 +49,7 @@ public sealed partial class BucketedRun(
     /// <param name="run">The run.</param>
     /// <param name="acceptedNewestFirst">The accepted order batches, newest first.</param>
     /// <param name="span">Widened with the state's order dates.</param>
-    /// <param name="recommendationPartials">Gets each bucket's recommender statistics (from pass 1); null when recommendations are off.</param>
+    /// <param name="recommendationPartials">Gets each bucket's lines for the recommender's statistics; null when recommendations are off.</param>
     /// <param name="scoring">Called once the lines are summarised: the score stage begins.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     public async Task<BucketedRunResult> ComputeAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, BucketedRecommendationPartials? recommendationPartials, Action scoring, CancellationToken cancellationToken)
@@ -107,16 +107,6 @@ public sealed partial class BucketedRun(
         }
 
         await MergeSummariesAsync(run.RunId, buckets, cancellationToken).ConfigureAwait(false);
-        if (recommendationPartials is not null)
-        {
-            // The recommender's statistics that pass 1 wrote, merged one bucket at a time.
-            for (var bucket = 0; bucket < buckets; bucket++)
-            {
-                var name = RunWorkBlobs.RecommendationPartialOf(run.RunId, bucket);
-                recommendationPartials.Add(Core.Recommendations.RecommendationPartialFormat.FromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name));
-            }
-        }
-
         scoring();
         if (onQueue)
         {
@@ -154,6 +144,12 @@ public sealed partial class BucketedRun(
                 ? await work.ReadOutcomeAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false)
                 : await work.ScoreAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
             totals.Add(outcome, RunWorkBlobs.OutcomeOf(run.RunId, bucket));
+            if (recommendationPartials is not null)
+            {
+                // The recommender's statistics of the bucket, merged into the run's at once (its lines are dropped).
+                var bucketLines = (await state.ReadBucketAsync(manifest, bucket, cancellationToken).ConfigureAwait(false)).ConvertAll(l => l.Line);
+                recommendationPartials.Add(bucketLines, cancellationToken);
+            }
         }
 
         LogScored(run.RunId, buckets, lines, totals.Customers);

@@ -18,9 +18,6 @@ public sealed class RunWorkBlobs(StorageAccount account)
     /// <summary>The blob of one bucket's pass-1 summary.</summary>
     public static string SummaryOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}summary/bucket={bucket:D4}.bin");
 
-    /// <summary>The blob of one bucket's recommender statistics (pass 1; <c>RecommendationPartialFormat</c>).</summary>
-    public static string RecommendationPartialOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}recommender/bucket={bucket:D4}.bin");
-
     /// <summary>The blob of one bucket's spend ranking.</summary>
     public static string RankingOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}ranking/bucket={bucket:D4}.bin");
 
