@@ -94,8 +94,13 @@ public class BucketedRecommenderTests(GeneratedExportFixture export) : IClassFix
         // Arrange: EASE wins on the generated data; forcing the others checks their fits from the statistics too.
         var options = new RecommendationOptions { MaxDenseProducts = chosen == RecommendationModelKind.ItemCosine ? 0 : 1000 };
         var split = BucketedRecommendations.Split(export.Lines, [], 7);
-        var merged = BucketedRecommender.Merge(split.Select(b => BucketedRecommender.Summarise(b.Lines, b.Events, export.AsOf, options)));
-        var candidates = BucketedRecommender.FitCandidates(merged, export.AsOf, options);
+        var merged = new RecommendationStatistics(export.AsOf, options);
+        foreach (var (lines, events) in split)
+        {
+            BucketedRecommender.Summarise(merged, lines, events);
+        }
+
+        var candidates = BucketedRecommender.FitCandidates(merged, options);
         var evaluation = BucketedRecommender.Choose(candidates, split.Select(b => BucketedRecommender.Evaluate(candidates, b.Lines, b.Events, options)).ToList(), options) with { Chosen = chosen, Lambda = null };
         var whole = new InteractionMatrixBuilder(options);
         foreach (var line in export.Lines)
@@ -121,59 +126,41 @@ public class BucketedRecommenderTests(GeneratedExportFixture export) : IClassFix
     }
 
     [Fact]
-    public void Merged_bucket_statistics_equal_the_whole_populations()
+    public void Statistics_added_bucket_by_bucket_equal_the_whole_populations()
     {
         // Arrange
         var options = new RecommendationOptions();
-        var builder = new InteractionMatrixBuilder(options);
-        foreach (var line in export.Lines)
-        {
-            builder.Add(line);
-        }
-
-        var whole = InteractionStatistics.Of(builder.Build());
+        var whole = new RecommendationStatistics(export.AsOf, options);
+        whole.Add(export.Lines, []);
+        var inBuckets = new RecommendationStatistics(export.AsOf, options);
 
         // Act
-        var merged = BucketedRecommender.Merge(BucketedRecommendations.Split(export.Lines, [], 7).Select(b => BucketedRecommender.Summarise(b.Lines, b.Events, export.AsOf, options))).Full;
+        foreach (var (lines, events) in BucketedRecommendations.Split(export.Lines, [], 7))
+        {
+            inBuckets.Add(lines, events);
+        }
 
         // Assert: exact — the default weights make every sum exact whatever the order.
-        Assert.True(whole.Pairs > 10_000, $"only {whole.Pairs} pairs");
-        Assert.Equal(whole.Products, merged.Products);
-        Assert.Equal(whole.Buyers, merged.Buyers);
-        Assert.Equal((whole.BuyingCustomers, whole.Customers), (merged.BuyingCustomers, merged.Customers));
-        Assert.Equal(whole.Norms, merged.Norms);
-        Assert.Equal(whole.Neighbours.SelectMany((n, i) => n.Select(j => (i, j))), merged.Neighbours.SelectMany((n, i) => n.Select(j => (i, j))));
-        Assert.Equal(whole.Sums.SelectMany(s => s), merged.Sums.SelectMany(s => s));
-    }
-
-    [Fact]
-    public void A_partial_read_back_from_its_bytes_is_the_same_partial_and_a_foreign_blob_is_refused()
-    {
-        // Arrange
-        var bucket = BucketedRecommendations.Split(export.Lines, [], 7)[3];
-        var partial = BucketedRecommender.Summarise(bucket.Lines, bucket.Events, export.AsOf, new RecommendationOptions());
-
-        // Act
-        var bytes = RecommendationPartialFormat.ToBytes(partial);
-        var read = RecommendationPartialFormat.FromBytes(bytes, "bucket=0003.bin");
-
-        // Assert
-        Assert.True(partial.Full.Pairs > 1_000, $"only {partial.Full.Pairs} pairs");
-        Assert.Equal(bytes, RecommendationPartialFormat.ToBytes(read));
-        foreach (var (expected, actual) in new[] { (partial.Training, read.Training), (partial.Full, read.Full) })
+        foreach (var (expected, actual) in new[] { (whole.Training(), inBuckets.Training()), (whole.Full(), inBuckets.Full()) })
         {
+            Assert.True(expected.Products.Count > 1_000, $"only {expected.Products.Count} products");
             Assert.Equal(expected.Products, actual.Products);
-            Assert.Equal((expected.BuyingCustomers, expected.Customers), (actual.BuyingCustomers, actual.Customers));
             Assert.Equal(expected.Buyers, actual.Buyers);
+            Assert.Equal((expected.BuyingCustomers, expected.Customers), (actual.BuyingCustomers, actual.Customers));
             Assert.Equal(expected.Norms, actual.Norms);
-            Assert.Equal(expected.Neighbours.SelectMany(n => n), actual.Neighbours.SelectMany(n => n));
-            Assert.Equal(expected.Sums.SelectMany(n => n), actual.Sums.SelectMany(n => n));
-        }
+            var pairs = 0;
+            for (var i = 0; i < expected.Products.Count; i++)
+            {
+                for (var j = i + 1; j < expected.Products.Count; j++)
+                {
+                    Assert.Equal(expected.Pair(i, j), actual.Pair(i, j));
+                    Assert.Equal(actual.Pair(i, j), actual.Pair(j, i));
+                    pairs += expected.Pair(i, j) > 0 ? 1 : 0;
+                }
+            }
 
-        var foreign = Assert.Throws<InvalidDataException>(() => RecommendationPartialFormat.FromBytes("SEGPOPS and more"u8.ToArray(), "bucket=0003.bin"));
-        Assert.Contains("bucket=0003.bin is not a recommender partial", foreign.Message, StringComparison.Ordinal);
-        var cut = Assert.Throws<InvalidDataException>(() => RecommendationPartialFormat.FromBytes(bytes[..(bytes.Length / 2)], "bucket=0003.bin"));
-        Assert.Contains("ends before", cut.Message, StringComparison.Ordinal);
+            Assert.True(pairs > 10_000, $"only {pairs} pairs co-occur");
+        }
     }
 
     [Fact]
