@@ -30,14 +30,14 @@ internal static class BucketedRecommend
             }
 
             var split = clock.Elapsed;
-            var merged = RecommendationPartial.Empty;
+            var merged = new RecommendationStatistics(asOf, options);
             for (var b = 0; b < buckets; b++)
             {
-                merged = RecommendationPartial.Merge(merged, BucketedRecommender.Summarise(await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), [], asOf, options, cancellationToken));
+                BucketedRecommender.Summarise(merged, await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), [], cancellationToken);
             }
 
             var summarised = clock.Elapsed;
-            var candidates = BucketedRecommender.FitCandidates(merged, asOf, options, cancellationToken);
+            var candidates = BucketedRecommender.FitCandidates(merged, options, cancellationToken);
             var sums = new List<IReadOnlyList<RecommendationMetricSums>>(buckets);
             for (var b = 0; b < buckets; b++)
             {
@@ -76,7 +76,7 @@ internal static class BucketedRecommend
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"served: {served.Kind}{(served.Lambda is { } l ? $" (λ {l})" : "")} on {served.Catalogue.Products.Count} products; {customers} customers; {clock.ElapsedMilliseconds} ms; peak working set {PeakResidentMebibytes()} MB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bucketed ({buckets} buckets): split {split.TotalSeconds:0.0} s, summarise + merge {(summarised - split).TotalSeconds:0.0} s, fit + measure + fit {(measured - summarised).TotalSeconds:0.0} s, rank + write {(clock.Elapsed - measured).TotalSeconds:0.0} s; merged statistics: {merged.Full.Products.Count} products, {merged.Full.Pairs:N0} pair sums"));
+                $"bucketed ({buckets} buckets): split {split.TotalSeconds:0.0} s, summarise {(summarised - split).TotalSeconds:0.0} s, fit + measure + fit {(measured - summarised).TotalSeconds:0.0} s, rank + write {(clock.Elapsed - measured).TotalSeconds:0.0} s; statistics: {served.Catalogue.Products.Count} products, {merged.Full().Bytes / (1024 * 1024)} MiB of pair sums per side"));
             if (arguments.Output is { } written)
             {
                 Console.WriteLine($"wrote {rows} rows to {written.FullName}");

@@ -6,8 +6,8 @@ namespace Segments.Core.Recommendations;
 
 /// <summary>
 /// <see cref="RecommendationEngine.Run"/> bucket by bucket, for runs that never hold every customer at once: each
-/// bucket of customers (with all their lines and events) is summarised (<see cref="Summarise"/>), the partials are
-/// merged (<see cref="Merge"/>), the candidate models fitted once (<see cref="FitCandidates"/>), each bucket measures
+/// bucket of customers (with all their lines and events) is added to the run's statistics (<see cref="Summarise"/>,
+/// <see cref="RecommendationStatistics"/>), the candidate models fitted once from them (<see cref="FitCandidates"/>), each bucket measures
 /// them on its own customers' holdout (<see cref="Evaluate"/>), the sums choose the model (<see cref="Choose"/>), it is
 /// fitted once on everything (<see cref="Fit"/>) and each bucket ranks its customers (<see cref="Recommend"/>).
 /// The sums are those of the whole population, so the same model is chosen and the same lists come out; EASE's dual
@@ -16,31 +16,21 @@ namespace Segments.Core.Recommendations;
 /// </summary>
 public static class BucketedRecommender
 {
-    /// <summary>One bucket's partial: the statistics of its training side and of everything up to <paramref name="asOf"/>.</summary>
-    public static RecommendationPartial Summarise(
-        IReadOnlyCollection<TransactionLine> lines, IReadOnlyCollection<ResolvedEvent> events, DateOnly asOf, RecommendationOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Adds one bucket (every line and event of its customers) to the run's <paramref name="statistics"/>.</summary>
+    public static void Summarise(
+        RecommendationStatistics statistics, IReadOnlyCollection<TransactionLine> lines, IReadOnlyCollection<ResolvedEvent> events, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(lines);
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(options);
-        var training = HoldoutSplit.Create(lines, events, asOf, options).Training;
-        var trainingStatistics = InteractionStatistics.Of(training, cancellationToken);
-        return new RecommendationPartial(trainingStatistics, InteractionStatistics.Of(FullMatrix(lines, events, asOf, options), cancellationToken));
-    }
-
-    /// <summary>The partials of every bucket, merged.</summary>
-    public static RecommendationPartial Merge(IEnumerable<RecommendationPartial> partials)
-    {
-        ArgumentNullException.ThrowIfNull(partials);
-        return partials.Aggregate(RecommendationPartial.Empty, RecommendationPartial.Merge);
+        ArgumentNullException.ThrowIfNull(statistics);
+        statistics.Add(lines, events, cancellationToken);
     }
 
     /// <summary>Fits every model the holdout measures on the merged training statistics, in the engine's order.</summary>
-    public static RecommendationCandidates FitCandidates(RecommendationPartial merged, DateOnly asOf, RecommendationOptions options, CancellationToken cancellationToken = default)
+    public static RecommendationCandidates FitCandidates(RecommendationStatistics statistics, RecommendationOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(merged);
+        ArgumentNullException.ThrowIfNull(statistics);
         ArgumentNullException.ThrowIfNull(options);
-        var training = merged.Training;
+        var asOf = statistics.AsOf;
+        var training = statistics.Training();
         var clock = Stopwatch.StartNew();
         var cosine = ModelsFromStatistics.Cosine(training, options.NeighboursPerProduct, cancellationToken);
         var models = new List<RecommendationCandidate>
@@ -113,12 +103,12 @@ public static class BucketedRecommender
     }
 
     /// <summary>The chosen model fitted on the merged statistics of everything up to the as-of.</summary>
-    public static ServedRecommendationModel Fit(RecommendationPartial merged, RecommendationEvaluation evaluation, RecommendationOptions options, CancellationToken cancellationToken = default)
+    public static ServedRecommendationModel Fit(RecommendationStatistics statistics, RecommendationEvaluation evaluation, RecommendationOptions options, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(merged);
+        ArgumentNullException.ThrowIfNull(statistics);
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(options);
-        var full = merged.Full;
+        var full = statistics.Full();
         var catalogue = full.Catalogue();
         return evaluation.Chosen switch
         {
@@ -172,7 +162,8 @@ public static class BucketedRecommender
         return new Recommender(served.Catalogue, served.Model, served.Kind, options).Recommend(string.Empty, null);
     }
 
-    private static InteractionMatrix FullMatrix(IEnumerable<TransactionLine> lines, IEnumerable<ResolvedEvent> events, DateOnly asOf, RecommendationOptions options)
+    /// <summary>The matrix of every line and event up to <paramref name="asOf"/>.</summary>
+    internal static InteractionMatrix FullMatrix(IEnumerable<TransactionLine> lines, IEnumerable<ResolvedEvent> events, DateOnly asOf, RecommendationOptions options)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(events);

@@ -9,20 +9,28 @@ namespace Segments.Core.Recommendations;
 public static class ModelsFromStatistics
 {
     /// <summary>The cosine model: each product's <paramref name="neighbours"/> most similar, as <see cref="ItemCosineModel.Fit"/> keeps them.</summary>
-    public static SparseItemWeights Cosine(InteractionStatistics statistics, int neighbours, CancellationToken cancellationToken = default)
+    public static SparseItemWeights Cosine(PairStatistics statistics, int neighbours, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(statistics);
         var n = statistics.Products.Count;
         var rows = new int[n][];
         var weights = new float[n][];
         var norms = statistics.Norms;
+        var row = new List<(int Product, double Similarity)>();
         for (var i = 0; i < n; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var row = statistics.Neighbours[i];
-            var sums = statistics.Sums[i];
+            row.Clear();
+            for (var j = 0; j < n; j++)
+            {
+                // A pair no customer did both with sums to 0 (weights are positive): not a neighbour, as in ItemCosineModel.
+                if (j != i && statistics.Pair(i, j) is var sum and not 0)
+                {
+                    row.Add((j, sum / Math.Sqrt(norms[i] * norms[j])));
+                }
+            }
+
             var top = row
-                .Select((j, e) => (Product: j, Similarity: sums[e] / Math.Sqrt(norms[i] * norms[j])))
                 .OrderByDescending(x => x.Similarity)
                 .ThenBy(x => x.Product)
                 .Take(neighbours)
@@ -39,32 +47,19 @@ public static class ModelsFromStatistics
     /// The EASE problem over the <paramref name="maxProducts"/> most bought products (<see cref="EaseModel.Members"/>),
     /// from the Gram matrix XᵀX the statistics hold: the norms on the diagonal, the pair sums off it.
     /// </summary>
-    public static EaseProblem Ease(InteractionStatistics statistics, int maxProducts, CancellationToken cancellationToken = default)
+    public static EaseProblem Ease(PairStatistics statistics, int maxProducts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(statistics);
         var members = EaseModel.Members(statistics.Catalogue(), maxProducts);
-        var position = Enumerable.Repeat(-1, statistics.Products.Count).ToArray();
-        for (var a = 0; a < members.Length; a++)
-        {
-            position[members[a]] = a;
-        }
-
         var m = members.Length;
         var gram = new double[(long)m * m];
         for (var a = 0; a < m; a++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var product = members[a];
             var row = (long)a * m;
-            gram[row + a] = statistics.Norms[product];
-            var neighbours = statistics.Neighbours[product];
-            var sums = statistics.Sums[product];
-            for (var e = 0; e < neighbours.Length; e++)
+            for (var b = 0; b < m; b++)
             {
-                if (position[neighbours[e]] is var b and >= 0)
-                {
-                    gram[row + b] = sums[e];
-                }
+                gram[row + b] = a == b ? statistics.Norms[members[a]] : statistics.Pair(members[a], members[b]);
             }
         }
 

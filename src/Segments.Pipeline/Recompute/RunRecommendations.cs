@@ -73,15 +73,15 @@ public sealed class RunRecommendations(RecommendationStore store, IOptions<Recom
     }
 
     /// <summary>
-    /// The recommendations of a run scored bucket by bucket, from the statistics <paramref name="partials"/> merged as
-    /// the buckets went by: fits the candidates once, reads each bucket's lines to measure them on its customers, fits
+    /// The recommendations of a run scored bucket by bucket, from the statistics <paramref name="partials"/> added up
+    /// as the buckets went by: fits the candidates once, reads each bucket's lines to measure them on its customers, fits
     /// the chosen model once, reads each bucket again to rank its customers and writes that bucket's lists at once
     /// (<see cref="RecommendationStore.WriteBucketAsync"/>), tallying the segments' products as it goes. Returns the
     /// run's document (summary and segments; its customers are in the bucket blobs), for <see cref="SaveAsync"/>.
     /// Whatever is written is removed with the run's recommendations (<see cref="DropAsync"/>).
     /// </summary>
     /// <param name="run">The run, with every family's segments.</param>
-    /// <param name="partials">Every bucket's statistics, merged.</param>
+    /// <param name="partials">Every bucket's statistics, added up.</param>
     /// <param name="buckets">The state's customer buckets.</param>
     /// <param name="bucketLines">Reads one bucket's lines (every line of its customers).</param>
     /// <param name="bucketRows">Reads one bucket's customers (their generation rows: their segments).</param>
@@ -100,14 +100,14 @@ public sealed class RunRecommendations(RecommendationStore store, IOptions<Recom
         ArgumentNullException.ThrowIfNull(bucketRows);
         var clock = Stopwatch.StartNew();
         var options = settings.Value.ToOptions();
-        var candidates = BucketedRecommender.FitCandidates(partials.Merged, run.AsOf, options, cancellationToken);
+        var candidates = BucketedRecommender.FitCandidates(partials.Statistics, options, cancellationToken);
         var sums = new List<IReadOnlyList<RecommendationMetricSums>>(buckets);
         for (var bucket = 0; bucket < buckets; bucket++)
         {
             sums.Add(BucketedRecommender.Evaluate(candidates, await bucketLines(bucket, cancellationToken).ConfigureAwait(false), [], options, cancellationToken));
         }
 
-        var served = BucketedRecommender.Fit(partials.Merged, BucketedRecommender.Choose(candidates, sums, options), options, cancellationToken);
+        var served = BucketedRecommender.Fit(partials.Statistics, BucketedRecommender.Choose(candidates, sums, options), options, cancellationToken);
         var segmentRefs = SegmentRef.InRun(run);
         var tallies = segmentRefs.ToDictionary(s => s.Id, _ => new SegmentRecommendationTally(), StringComparer.Ordinal);
         int customers = 0, fallback = 0;

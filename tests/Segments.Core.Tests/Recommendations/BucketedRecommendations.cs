@@ -29,12 +29,17 @@ internal static class BucketedRecommendations
         return split;
     }
 
-    /// <summary>Summarise, merge, fit, evaluate, choose, fit, recommend: every customer's list, the served model and the best sellers.</summary>
+    /// <summary>Summarise (adding up), fit, evaluate, choose, fit, recommend: every customer's list, the served model and the best sellers.</summary>
     public static (ServedRecommendationModel Served, List<CustomerRecommendations> Customers, CustomerRecommendations BestSellers) Run(
         List<(List<TransactionLine> Lines, List<ResolvedEvent> Events)> buckets, DateOnly asOf, RecommendationOptions options)
     {
-        var merged = BucketedRecommender.Merge(buckets.Select(b => BucketedRecommender.Summarise(b.Lines, b.Events, asOf, options)));
-        var candidates = BucketedRecommender.FitCandidates(merged, asOf, options);
+        var merged = new RecommendationStatistics(asOf, options);
+        foreach (var (lines, events) in buckets)
+        {
+            BucketedRecommender.Summarise(merged, lines, events);
+        }
+
+        var candidates = BucketedRecommender.FitCandidates(merged, options);
         var evaluation = BucketedRecommender.Choose(candidates, buckets.Select(b => BucketedRecommender.Evaluate(candidates, b.Lines, b.Events, options)).ToList(), options);
         var served = BucketedRecommender.Fit(merged, evaluation, options);
         var customers = buckets
