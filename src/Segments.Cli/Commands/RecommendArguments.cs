@@ -8,4 +8,7 @@ internal sealed record RecommendArguments(string AsOf, int Top, FileInfo? Output
 
     /// <summary>Products EASE covers; null: the default.</summary>
     public int? DenseProducts { get; init; }
+
+    /// <summary>Customer buckets to compute in one at a time; null: the whole population at once.</summary>
+    public int? Buckets { get; init; }
 }

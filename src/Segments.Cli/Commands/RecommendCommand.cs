@@ -24,13 +24,15 @@ public static class RecommendCommand
         var repeat = new Option<bool>("--allow-repeats") { Description = "Recommend products a customer already bought again (consumables)." };
         var lambdas = new Option<double[]>("--ease-lambda") { Description = "EASE ridge penalties to try (repeatable; default 50, 200, 800).", AllowMultipleArgumentsPerToken = true };
         var dense = new Option<int?>("--dense-products") { Description = "Most bought products EASE covers (default 1000; 0: no EASE)." };
-        var command = new Command("recommend", "Recommend the next products for every customer, measured against popularity.") { asOf, top, output, evaluate, repeat, lambdas, dense };
+        var buckets = new Option<int?>("--buckets") { Description = "Compute bucket by bucket, one bucket's lines in memory at a time, as a bucketed run does (1 to 4096)." };
+        var command = new Command("recommend", "Recommend the next products for every customer, measured against popularity.") { asOf, top, output, evaluate, repeat, lambdas, dense, buckets };
         input.AddTo(command);
         command.SetAction((result, cancellationToken) => RunAsync(
             result, input, new RecommendArguments(result.GetRequiredValue(asOf), result.GetValue(top), result.GetValue(output), result.GetValue(evaluate), result.GetValue(repeat))
             {
                 EaseLambdas = result.GetValue(lambdas) ?? [],
                 DenseProducts = result.GetValue(dense),
+                Buckets = result.GetValue(buckets),
             }, cancellationToken));
         return command;
     }
@@ -47,6 +49,11 @@ public static class RecommendCommand
         if (arguments.EaseLambdas.Any(l => !(l > 0) || double.IsInfinity(l)) || arguments.DenseProducts < 0)
         {
             problems.Add("--ease-lambda must be positive and --dense-products at least 0.");
+        }
+
+        if (arguments.Buckets is < 1 or > 4096)
+        {
+            problems.Add($"--buckets {arguments.Buckets} is not between 1 and 4096.");
         }
 
         if (arguments.Top is < 1 or > 1000)
@@ -72,6 +79,11 @@ public static class RecommendCommand
             return 2;
         }
 
+        if (arguments.Buckets is { } bucketCount)
+        {
+            return await BucketedRecommend.RunAsync(file, inputOptions.Source(result, file), context, day, bucketCount, Options(arguments), arguments, cancellationToken).ConfigureAwait(false);
+        }
+
         var (lines, rejection) = await RecommendInputLoader.LoadAsync(file, inputOptions.Source(result, file), context, cancellationToken).ConfigureAwait(false);
         if (lines is null)
         {
@@ -79,14 +91,7 @@ public static class RecommendCommand
             return 1;
         }
 
-        var defaults = new RecommendationOptions();
-        var options = defaults with
-        {
-            Top = arguments.Top,
-            AllowRepeatPurchases = arguments.AllowRepeats,
-            EaseLambdas = arguments.EaseLambdas.Count > 0 ? arguments.EaseLambdas : defaults.EaseLambdas,
-            MaxDenseProducts = arguments.DenseProducts ?? defaults.MaxDenseProducts,
-        };
+        var options = Options(arguments);
         var clock = Stopwatch.StartNew();
         var recommendations = RecommendationEngine.Run(lines, Array.Empty<ResolvedEvent>(), day, [], options, cancellationToken);
         clock.Stop();
@@ -104,5 +109,17 @@ public static class RecommendCommand
         }
 
         return 0;
+    }
+
+    private static RecommendationOptions Options(RecommendArguments arguments)
+    {
+        var defaults = new RecommendationOptions();
+        return defaults with
+        {
+            Top = arguments.Top,
+            AllowRepeatPurchases = arguments.AllowRepeats,
+            EaseLambdas = arguments.EaseLambdas.Count > 0 ? arguments.EaseLambdas : defaults.EaseLambdas,
+            MaxDenseProducts = arguments.DenseProducts ?? defaults.MaxDenseProducts,
+        };
     }
 }

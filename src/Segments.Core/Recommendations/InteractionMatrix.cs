@@ -16,8 +16,11 @@ public sealed record InteractionMatrix(
     public IReadOnlyDictionary<string, int> ProductIndex { get; } =
         Products.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
 
-    /// <summary>Customers with at least one purchase.</summary>
-    public int BuyingCustomers { get; } = Customers.Count(c => c.Kinds.Contains(SignalKind.Purchased));
+    /// <summary>
+    /// Customers with at least one purchase: counted from <see cref="Customers"/>, or given when they are only some of
+    /// the customers the buyers were counted over (one bucket's, or none: a catalogue for fitted models).
+    /// </summary>
+    public int BuyingCustomers { get; init; } = Customers.Count(c => c.Kinds.Contains(SignalKind.Purchased));
 
     /// <summary>Product indexes, most buyers first, then code.</summary>
     public int[] ByPopularity() =>

@@ -13,13 +13,24 @@ public static class RecommendationEvaluator
     {
         ArgumentNullException.ThrowIfNull(recommender);
         ArgumentNullException.ThrowIfNull(split);
+        return Sum(recommender, split.Training, split.Holdout, k, options).ToMetrics(recommender.Kind, lambda);
+    }
+
+    /// <summary>
+    /// The metrics' sums over the customers of <paramref name="matrix"/> (the training side, indexed as
+    /// <paramref name="recommender"/>'s model) who bought something in <paramref name="holdout"/>.
+    /// </summary>
+    public static RecommendationMetricSums Sum(Recommender recommender, InteractionMatrix matrix, IReadOnlyDictionary<string, HashSet<string>> holdout, int k, RecommendationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(recommender);
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(holdout);
         ArgumentNullException.ThrowIfNull(options);
-        var matrix = split.Training;
         int customers = 0, hits = 0;
         double recall = 0, ndcg = 0;
         foreach (var history in matrix.Customers)
         {
-            if (!history.Kinds.Contains(SignalKind.Purchased) || !split.Holdout.TryGetValue(history.CustomerId, out var bought))
+            if (!history.Kinds.Contains(SignalKind.Purchased) || !holdout.TryGetValue(history.CustomerId, out var bought))
             {
                 continue;
             }
@@ -56,8 +67,6 @@ public static class RecommendationEvaluator
             ndcg += gain / ideal;
         }
 
-        return customers == 0
-            ? new RecommendationMetrics(recommender.Kind, lambda, 0, 0, 0, 0)
-            : new RecommendationMetrics(recommender.Kind, lambda, customers, Math.Round((double)hits / customers, 4), Math.Round(recall / customers, 4), Math.Round(ndcg / customers, 4));
+        return new RecommendationMetricSums(customers, hits, recall, ndcg);
     }
 }

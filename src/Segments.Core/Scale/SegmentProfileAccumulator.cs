@@ -20,6 +20,17 @@ public sealed class SegmentProfileAccumulator
     /// <summary>Their revenue.</summary>
     public decimal Revenue { get; private set; }
 
+    // For SegmentProfileAccumulatorFormat, which writes and reads every count.
+    internal Dictionary<string, SegmentTally> Segments => _segments;
+
+    internal Dictionary<string, int> BuyersOverall => _buyersOverall;
+
+    internal void AddTotals(int customers, decimal revenue)
+    {
+        Customers += customers;
+        Revenue += revenue;
+    }
+
     /// <summary>
     /// Adds one customer, a member of <paramref name="segments"/> (segment ids as the profiles name them), with the
     /// customer's <paramref name="demographics"/> when the run has any.

@@ -75,7 +75,7 @@ public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache c
         }
 
         var (recommendedRun, set) = await recommendations.ActiveAsync(cancellationToken).ConfigureAwait(false);
-        return recommendedRun?.RunId == run.RunId && set?.Customers.GetValueOrDefault(id) is { } list
+        return recommendedRun?.RunId == run.RunId && set is not null && await recommendations.CustomerAsync(set, id, cancellationToken).ConfigureAwait(false) is { } list
             ? new CustomerRecommendationsView(id, run.RunId, run.AsOf, list.Model.ToString(), list.Fallback, list.Items)
             : null;
     }
@@ -117,7 +117,7 @@ public sealed class CustomerLookupsApi(ActiveRunCache activeRun, CustomerCache c
             for (var i = 0; i < results.Length; i++)
             {
                 var id = Normalize(ids[i]);
-                if (results[i].Found && recommendedRun?.RunId == run.RunId && set?.Customers.GetValueOrDefault(id) is { } list)
+                if (results[i].Found && recommendedRun?.RunId == run.RunId && set is not null && await recommendations.CustomerAsync(set, id, cancellationToken).ConfigureAwait(false) is { } list)
                 {
                     results[i] = results[i] with { Recommendations = new CustomerRecommendationsView(id, run.RunId, run.AsOf, list.Model.ToString(), list.Fallback, list.Items) };
                 }

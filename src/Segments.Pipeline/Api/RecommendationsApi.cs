@@ -35,7 +35,7 @@ public sealed class RecommendationsApi(RecommendationQueries queries, Storage.Ge
 
         // Normalised exactly as at ingest, so an e-mail id is looked up by its keyed hash.
         var id = new Core.Transactions.CustomerIdPolicy(ingest.Value).Normalize(customerId);
-        if (!set.Customers.TryGetValue(id, out var found))
+        if (await queries.CustomerAsync(set, id, cancellationToken).ConfigureAwait(false) is not { } found)
         {
             return ApiResponse.Error(404, "CustomerNotFound", $"Customer '{id}' is not in the active run's segments (unknown, not scored, or no run has completed yet).");
         }
@@ -78,7 +78,7 @@ public sealed class RecommendationsApi(RecommendationQueries queries, Storage.Ge
             var members = new List<CustomerRecommendations>();
             await foreach (var keyed in generations.ScanAsync(table, null, cancellationToken).ConfigureAwait(false))
             {
-                if (segment.Contains(keyed.Row) && set.Customers.TryGetValue(keyed.Row.CustomerId, out var list))
+                if (segment.Contains(keyed.Row) && await queries.CustomerAsync(set, keyed.Row.CustomerId, cancellationToken).ConfigureAwait(false) is { } list)
                 {
                     members.Add(list);
                 }

@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Segments.Core.Destinations;
-using Segments.Core.Profiles;
 using Segments.Pipeline.Api;
-using Segments.Pipeline.Queries;
 using Segments.Storage.Deliveries;
 using Segments.Storage.Generations;
 using Segments.Storage.Runs;
@@ -21,8 +19,8 @@ public sealed class AudienceFileWriter(AudienceFileStore files)
     private const string EmailPrefix = "email:";
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>Writes the files and returns the manifest.</summary>
-    public async Task<AudienceManifest> WriteAsync(
+    /// <summary>Writes the files of every customer's rows and returns the manifest.</summary>
+    public Task<AudienceManifest> WriteAsync(
         DestinationDefinition destination,
         RunRecord run,
         IReadOnlyList<CustomerSegmentRow> rows,
@@ -30,23 +28,31 @@ public sealed class AudienceFileWriter(AudienceFileStore files)
         IReadOnlyDictionary<string, CustomerSegmentRow> previousRows,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(previousRows);
+        var members = new AudienceMembers(destination, run, previous);
+        members.Add(rows, previousRows.Values);
+        return WriteAsync(destination, run, previous, members, cancellationToken);
+    }
+
+    /// <summary>Writes the files of <paramref name="members"/> (collected from every row) and returns the manifest.</summary>
+    public async Task<AudienceManifest> WriteAsync(
+        DestinationDefinition destination,
+        RunRecord run,
+        RunRecord? previous,
+        AudienceMembers members,
+        CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(previousRows);
+        ArgumentNullException.ThrowIfNull(members);
         var folder = AudienceFileStore.FolderOf(destination.Name, run.RunId);
-        var segments = SegmentRef.InRun(run).Concat(previous is null ? [] : SegmentRef.InRun(previous))
-            .Where(s => destination.Follows(s.Id))
-            .DistinctBy(s => s.Id, StringComparer.Ordinal)
-            .ToList();
         var entries = new List<AudienceManifestEntry>();
-        foreach (var segment in segments)
+        foreach (var segment in members.Segments)
         {
-            var now = rows.Where(r => Included(destination, r, segment)).Select(r => r.CustomerId).ToHashSet(StringComparer.Ordinal);
-            var before = previousRows.Values.Where(r => Included(destination, r, segment)).Select(r => r.CustomerId).ToHashSet(StringComparer.Ordinal);
+            var (now, before) = (segment.Now, segment.Before);
             var added = now.Where(id => !before.Contains(id)).Order(StringComparer.Ordinal).ToList();
             var removed = before.Where(id => !now.Contains(id)).Order(StringComparer.Ordinal).ToList();
-            var name = FileNameOf(segment.Id);
+            var name = FileNameOf(segment.Segment.Id);
             var membersFile = $"{folder}{name}.members.csv";
             var deltaFile = $"{folder}{name}.delta.csv";
             await files.WriteAsync(membersFile, Csv(["customer_id", "email_hash"], now.Order(StringComparer.Ordinal).Select(id => new[] { id, EmailHashOf(id) })), cancellationToken).ConfigureAwait(false);
@@ -54,24 +60,12 @@ public sealed class AudienceFileWriter(AudienceFileStore files)
                 deltaFile,
                 Csv(["op", "customer_id", "email_hash"], added.Select(id => new[] { "add", id, EmailHashOf(id) }).Concat(removed.Select(id => new[] { "remove", id, EmailHashOf(id) }))),
                 cancellationToken).ConfigureAwait(false);
-            entries.Add(new AudienceManifestEntry(segment.Id, membersFile, deltaFile, now.Count, added.Count, removed.Count));
+            entries.Add(new AudienceManifestEntry(segment.Segment.Id, membersFile, deltaFile, now.Count, added.Count, removed.Count));
         }
 
         var manifest = new AudienceManifest(destination.Name, run.RunId, previous?.RunId, entries);
         await files.WriteAsync(folder + "manifest.json", JsonSerializer.Serialize(manifest, ManifestJson), cancellationToken).ConfigureAwait(false);
         return manifest;
-    }
-
-    private static bool Included(DestinationDefinition destination, CustomerSegmentRow row, SegmentRef segment)
-    {
-        if (!segment.Contains(row))
-        {
-            return false;
-        }
-
-        var group = row.ExperimentGroups.FirstOrDefault(g => string.Equals(g.Segment, segment.Id, StringComparison.Ordinal))?.Group;
-        return !(destination.HoldBackControlGroup && ControlGroup.Is(group))
-            && (destination.Consent is not { } channel || MarketingConsent.Of(row.Profile).Allows(channel));
     }
 
     // Ids hashed from an e-mail at ingest (email:<hex>) carry the hash tools match on; other ids have none.

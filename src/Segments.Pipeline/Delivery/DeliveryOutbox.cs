@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Segments.Core.Destinations;
+using Segments.Storage.Account;
 using Segments.Storage.Deliveries;
 using Segments.Storage.Generations;
 using Segments.Storage.Runs;
@@ -25,10 +26,81 @@ public sealed partial class DeliveryOutbox(
     ILogger<DeliveryOutbox> logger)
 {
     /// <summary>Writes the outbox of <paramref name="run"/>, whose customers are <paramref name="rows"/>.</summary>
-    public async Task<OutboxSummary> WriteAsync(RunRecord run, IReadOnlyList<CustomerSegmentRow> rows, CancellationToken cancellationToken)
+    public Task<OutboxSummary> WriteAsync(RunRecord run, IReadOnlyList<CustomerSegmentRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync(run, async (previous, audienceMembers, wanted, ct) =>
+        {
+            var previousRows = previous is null ? [] : await PreviousRowsAsync(previous.GenerationTable!, ct).ConfigureAwait(false);
+            audienceMembers.ForEach(a => a.Add(rows, previousRows.Values));
+            return wanted is null ? [] : SegmentMoves.Between(previous!, previousRows, run, rows, wanted);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the outbox of <paramref name="run"/>, whose rows a bucketed run wrote to <paramref name="table"/> in
+    /// <paramref name="bucketCount"/> partitions: bucket by bucket, each partition is compared with the same partition of
+    /// the previous generation (a customer is in the same bucket in both), so no run's rows are held whole; the moves of
+    /// every bucket are then batched exactly as <see cref="WriteAsync(RunRecord, IReadOnlyList{CustomerSegmentRow}, CancellationToken)"/>
+    /// batches them. Audience files keep the ids of their segments' members.
+    /// </summary>
+    public Task<OutboxSummary> WriteBucketedAsync(RunRecord run, string table, int bucketCount, CancellationToken cancellationToken) =>
+        WriteAsync(run, async (previous, audienceMembers, wanted, ct) =>
+        {
+            var moves = new List<CustomerMove>();
+            // A previous generation partitioned otherwise (written before the count was recorded) is read whole, once.
+            Dictionary<string, CustomerSegmentRow>? previousWhole = null;
+            if (previous is not null && previous.BucketCount != bucketCount)
+            {
+                LogPreviousReadWhole(run.RunId, previous.RunId, previous.BucketCount, bucketCount);
+                previousWhole = await PreviousRowsAsync(previous.GenerationTable!, ct).ConfigureAwait(false);
+            }
+
+            for (var bucket = 0; bucket < bucketCount; bucket++)
+            {
+                var rows = new List<CustomerSegmentRow>();
+                await foreach (var row in generations.ScanPartitionAsync(table, bucket, ct).ConfigureAwait(false))
+                {
+                    rows.Add(row);
+                }
+
+                var previousRows = new Dictionary<string, CustomerSegmentRow>(StringComparer.Ordinal);
+                if (previousWhole is not null)
+                {
+                    foreach (var (id, row) in previousWhole.Where(p => CustomerBucket.IndexOf(p.Key, bucketCount) == bucket))
+                    {
+                        previousRows[id] = row;
+                    }
+                }
+                else if (previous is not null)
+                {
+                    await foreach (var row in generations.ScanPartitionAsync(previous.GenerationTable!, bucket, ct).ConfigureAwait(false))
+                    {
+                        previousRows[row.CustomerId] = row;
+                    }
+                }
+
+                audienceMembers.ForEach(a => a.Add(rows, previousRows.Values));
+                if (wanted is not null)
+                {
+                    moves.AddRange(SegmentMoves.Between(previous!, previousRows, run, rows, wanted));
+                }
+            }
+
+            return moves;
+        }, cancellationToken);
+
+    /// <summary>
+    /// The outbox of <paramref name="run"/>: <paramref name="diff"/> is given the previous succeeded run (null on the
+    /// first), the audience-files destinations to collect members for, and which segments the senders follow (null when
+    /// no moves are to be sent), and returns the moves of those segments.
+    /// </summary>
+    private async Task<OutboxSummary> WriteAsync(
+        RunRecord run,
+        Func<RunRecord?, List<AudienceMembers>, Func<string, bool>?, CancellationToken, Task<IReadOnlyList<CustomerMove>>> diff,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(rows);
         var set = await config.LoadAsync(cancellationToken).ConfigureAwait(false);
         var problems = set.Errors.Select(e => e.ToString()).ToList();
         if (set.Destinations.Count == 0)
@@ -39,22 +111,18 @@ public sealed partial class DeliveryOutbox(
         // The previous succeeded run, as /changes takes it by default; the first run has no moves to send (audience files add everyone).
         var previous = (await runs.ListAsync(cancellationToken).ConfigureAwait(false))
             .FirstOrDefault(r => r.Status == RunStatus.Succeeded && string.CompareOrdinal(r.RunId, run.RunId) < 0 && r.GenerationTable is not null);
-        var previousRows = new Dictionary<string, CustomerSegmentRow>(StringComparer.Ordinal);
-        if (previous is not null)
-        {
-            await foreach (var keyed in generations.ScanAsync(previous.GenerationTable!, null, cancellationToken).ConfigureAwait(false))
-            {
-                previousRows[keyed.Row.CustomerId] = keyed.Row;
-            }
-        }
+        var audienceFiles = set.Destinations.Where(d => d.Kind == DestinationKind.AudienceFiles).ToList();
+        var audienceMembers = audienceFiles.Select(d => new AudienceMembers(d, run, previous)).ToList();
+        var senders = set.Destinations.Where(d => d.Kind != DestinationKind.AudienceFiles).ToList();
+        Func<string, bool>? wanted = previous is null || senders.Count == 0 ? null : id => senders.Any(d => d.Follows(id));
+        var moves = await diff(previous, audienceMembers, wanted, cancellationToken).ConfigureAwait(false);
 
-        foreach (var destination in set.Destinations.Where(d => d.Kind == DestinationKind.AudienceFiles))
+        foreach (var (destination, members) in audienceFiles.Zip(audienceMembers))
         {
-            var manifest = await audiences.WriteAsync(destination, run, rows, previous, previousRows, cancellationToken).ConfigureAwait(false);
+            var manifest = await audiences.WriteAsync(destination, run, previous, members, cancellationToken).ConfigureAwait(false);
             LogAudienceFiles(run.RunId, destination.Name, manifest.Segments.Count);
         }
 
-        var senders = set.Destinations.Where(d => d.Kind != DestinationKind.AudienceFiles).ToList();
         if (previous is null || senders.Count == 0)
         {
             LogNoMoves(run.RunId);
@@ -62,7 +130,6 @@ public sealed partial class DeliveryOutbox(
         }
 
         var known = Queries.SegmentRef.InRun(run).Concat(Queries.SegmentRef.InRun(previous)).Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var moves = SegmentMoves.Between(previous, previousRows, run, rows, id => senders.Any(d => d.Follows(id)));
         var summaries = new List<OutboxDestinationSummary>();
         var now = time.GetUtcNow();
         foreach (var destination in senders)
@@ -82,6 +149,17 @@ public sealed partial class DeliveryOutbox(
         }
 
         return new OutboxSummary(summaries, problems);
+    }
+
+    private async Task<Dictionary<string, CustomerSegmentRow>> PreviousRowsAsync(string table, CancellationToken cancellationToken)
+    {
+        var previousRows = new Dictionary<string, CustomerSegmentRow>(StringComparer.Ordinal);
+        await foreach (var keyed in generations.ScanAsync(table, null, cancellationToken).ConfigureAwait(false))
+        {
+            previousRows[keyed.Row.CustomerId] = keyed.Row;
+        }
+
+        return previousRows;
     }
 
     private async Task<OutboxDestinationSummary> WriteDestinationAsync(
@@ -128,6 +206,9 @@ public sealed partial class DeliveryOutbox(
         LogWritten(run.RunId, destination.Name, records.Count, ordered.Count, control, kept.Count - consenting.Count);
         return new OutboxDestinationSummary(destination.Name, records.Count, ordered.Count, control, kept.Count - consenting.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: previous run {PreviousRunId} has {PreviousBuckets} partitions, not {Buckets}: its rows are read whole for the outbox")]
+    private partial void LogPreviousReadWhole(string runId, string previousRunId, int previousBuckets, int buckets);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: no moves to deliver (no succeeded run before it, or no webhook or Event Grid destination)")]
     private partial void LogNoMoves(string runId);

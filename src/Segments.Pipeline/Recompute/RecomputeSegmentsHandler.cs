@@ -183,7 +183,8 @@ public sealed partial class RecomputeSegmentsHandler(
         long linesReplaced = 0;
         IReadOnlyList<BatchRecord> batchesToRead = accepted;
         // Bucket by bucket (Segments:BucketedRuns, src/Segments.Pipeline/Scale): the read and score stages in one.
-        var inBuckets = await ScoreInBucketsAsync(run, accepted, span, meter, cancellationToken).ConfigureAwait(false);
+        var recommendationPartials = recommendations?.ForBuckets(run);
+        var inBuckets = await ScoreInBucketsAsync(run, accepted, span, meter, recommendationPartials, cancellationToken).ConfigureAwait(false);
         if (inBuckets is not null)
         {
             batchesToRead = [];
@@ -230,12 +231,13 @@ public sealed partial class RecomputeSegmentsHandler(
         // the check stays here for what that cannot see: the timer's runs, requests made while a ledger row written
         // before the ledger kept dates was accepted, and batches that arrived between the request and the run.
         span.Check(run.AsOf, segmentsOptions.Value.MaxAsOfDaysAfterLatestOrder);
-        var (profiles, profileBatchesRead) = inBuckets is not null
-            ? (inBuckets.Inputs.Profiles, inBuckets.Inputs.ProfileBatchesRead)
-            : await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var behaviour = inBuckets is not null
-            ? BehaviourRun.None
-            : await _behaviour.ComputeAsync(run.AsOf, orders.All, segmentsOptions.Value.Behaviour, cancellationToken).ConfigureAwait(false);
+        if (inBuckets is not null)
+        {
+            return await FinishBucketedAsync(run, accepted.Count, inBuckets, recommendationPartials, meter, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (profiles, profileBatchesRead) = await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var behaviour = await _behaviour.ComputeAsync(run.AsOf, orders.All, segmentsOptions.Value.Behaviour, cancellationToken).ConfigureAwait(false);
 
         meter.BeginStage(RunStages.Score);
         foreach (var line in behaviour.OrdersOnlyEventsSaw(replaced))
@@ -243,19 +245,13 @@ public sealed partial class RecomputeSegmentsHandler(
             aggregator.Add(line);
         }
 
-        var ruleInputs = (inBuckets?.Inputs.Rules ?? await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false)) with { BehaviourFacts = behaviour.Facts, Events = behaviour.Events };
+        var ruleInputs = (await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false)) with { BehaviourFacts = behaviour.Facts, Events = behaviour.Events };
         var histories = behaviour.Histories(ruleInputs.Products);
-        var scored = inBuckets?.Result ?? aggregator.Compute(ruleInputs.Segments, profiles.Newest, ruleInputs.Products, histories);
-        var linesAdded = inBuckets?.LinesAdded ?? aggregator.LinesAdded;
+        var scored = aggregator.Compute(ruleInputs.Segments, profiles.Newest, ruleInputs.Products, histories);
+        var linesAdded = aggregator.LinesAdded;
         var eventOnly = histories is null ? [] : EventOnlyCustomers.Evaluate(ruleInputs.Segments, histories, scored);
         var result = BehaviourRun.CountingRuleMembersWithoutOrders(scored, eventOnly);
-        // The active run is read only when this one is empty: a run with customers makes no request here.
-        if (result.Customers.Count == 0 && !run.AllowEmpty && await ActiveRunRecordAsync(cancellationToken).ConfigureAwait(false) is { CustomersScored: > 0 } active)
-        {
-            throw new RunRefusedException(
-                $"the run scored 0 customers as of {run.AsOf:yyyy-MM-dd}, and would hide the {active.CustomersScored} customers of active run {active.RunId}; "
-                + "it stays active. Ask with \"allowEmpty\": true to replace it with an empty generation.");
-        }
+        await RefuseEmptyAsync(run, result.Customers.Count, cancellationToken).ConfigureAwait(false);
 
         var insight = await insights.ComputeAsync(run with { BehaviourSegments = behaviour.Sizes }, result, behaviour.WithCustomersWithoutOrders(result.Customers.Select(ToRow), eventOnly), cancellationToken, Demographics(result)).ConfigureAwait(false);
 
@@ -265,7 +261,7 @@ public sealed partial class RecomputeSegmentsHandler(
         var shaped = run.WithSegmentSizes(result) with { BehaviourSegments = behaviour.Sizes, Predictions = result.Predictions };
         var recommendationSet = recommendations?.Compute(
             shaped,
-            inBuckets?.RecommendationLines ?? recommendationLines,
+            recommendationLines,
             behaviour.Events,
             insight.Rows,
             cancellationToken);
@@ -316,6 +312,97 @@ public sealed partial class RecomputeSegmentsHandler(
         };
         finished = insight.AddTo(finished, profilesBlob) with { Recommendations = recommended };
 
+        return await ActivateAsync(run, finished, accepted.Count, linesAdded, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The end of a bucketed run (<see cref="Scale.BucketedRun"/>): its buckets wrote the generation's rows and left
+    /// their outcomes, added up in <paramref name="bucketed"/>; the run record, segment profiles, recommendations and
+    /// outbox are made from those, as the whole-population run makes them from every row.
+    /// </summary>
+    private async Task<RunRecord> FinishBucketedAsync(
+        RunRecord run, int batchesRead, Scale.BucketedRunResult bucketed, BucketedRecommendationPartials? recommendationPartials, UsageMeter meter, CancellationToken cancellationToken)
+    {
+        var (totals, model, rules) = (bucketed.Totals, bucketed.Model, bucketed.Inputs.Rules);
+        await RefuseEmptyAsync(run, totals.Customers, cancellationToken).ConfigureAwait(false);
+        var insight = totals.Insights(Scale.BucketSegmentFrame.Of(run, model, rules.Segments), model, bucketed.Experiments);
+        var sized = totals.WithSegmentSizes(run, model, rules.Segments);
+        var shaped = sized with { BehaviourSegments = [], Predictions = totals.Predictions(model) };
+        // The recommender from the buckets' merged statistics; it reads each bucket's lines and rows again and writes
+        // each bucket's lists (RunRecommendations.ComputeBucketedAsync).
+        var recommendationSet = recommendations is not null && recommendationPartials is not null
+            ? await recommendations.ComputeBucketedAsync(
+                shaped,
+                recommendationPartials,
+                bucketed.BucketCount,
+                bucketed.BucketLines,
+                (bucket, ct) => generations.ScanPartitionAsync(bucketed.GenerationTable, bucket, ct),
+                cancellationToken).ConfigureAwait(false)
+            : null;
+
+        meter.BeginStage(RunStages.Write);
+        var profilesBlob = await insights.SaveProfilesAsync(insight, cancellationToken).ConfigureAwait(false);
+        var recommended = recommendations is null ? null : await recommendations.SaveAsync(recommendationSet, cancellationToken).ConfigureAwait(false);
+        if (segmentsOptions.Value.DiagnosticPauseBeforeFlipSeconds > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(segmentsOptions.Value.DiagnosticPauseBeforeFlipSeconds), time, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outbox is not null)
+        {
+            await outbox.WriteBucketedAsync(shaped, bucketed.GenerationTable, bucketed.BucketCount, cancellationToken).ConfigureAwait(false);
+        }
+
+        meter.BeginStage(RunStages.Flip);
+        var profiles = bucketed.Inputs.Profiles;
+        var profilesWithoutOrders = profiles.Customers - totals.ProfilesWithOrders;
+        var finished = sized with
+        {
+            BatchesRead = batchesRead,
+            TransactionsRead = bucketed.LinesAdded,
+            CustomersScored = totals.Customers,
+            RfGrid = totals.RfGridCounts,
+            LifecycleThresholds = model.Lifecycle,
+            Predictions = shaped.Predictions,
+            RuleErrors = rules.Errors,
+            ProductCatalogErrors = rules.ProductErrors,
+            Profiles = bucketed.Inputs.ProfileBatchesRead == 0
+                ? null
+                : new ProfileRunSummary(
+                    bucketed.Inputs.ProfileBatchesRead,
+                    profiles.RecordsAdded,
+                    profiles.Customers,
+                    profiles.Customers - profilesWithoutOrders,
+                    profilesWithoutOrders,
+                    profiles.ConflictingCustomers,
+                    profiles.ConflictExamples.Select(c => c.ToString()).ToList()),
+            BehaviourSegments = [],
+            GenerationTable = bucketed.GenerationTable,
+            BucketCount = bucketed.BucketCount,
+            StageDurationsMs = StageDurations(meter.Snapshot()),
+        };
+        finished = insight.AddTo(finished, profilesBlob) with { Recommendations = recommended };
+        return await ActivateAsync(run, finished, batchesRead, bucketed.LinesAdded, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Refuses a run that scored nobody while the active run has customers, unless it was asked with <c>allowEmpty</c>.
+    /// The active run is read only when this one is empty: a run with customers makes no request here.
+    /// </summary>
+    private async Task RefuseEmptyAsync(RunRecord run, int customers, CancellationToken cancellationToken)
+    {
+        if (customers == 0 && !run.AllowEmpty && await ActiveRunRecordAsync(cancellationToken).ConfigureAwait(false) is { CustomersScored: > 0 } active)
+        {
+            throw new RunRefusedException(
+                $"the run scored 0 customers as of {run.AsOf:yyyy-MM-dd}, and would hide the {active.CustomersScored} customers of active run {active.RunId}; "
+                + "it stays active. Ask with \"allowEmpty\": true to replace it with an empty generation.");
+        }
+    }
+
+    /// <summary>Saves the complete record of <paramref name="run"/>, flips the active pointer to it (unless a newer run is active) and marks it succeeded.</summary>
+    private async Task<RunRecord> ActivateAsync(RunRecord run, RunRecord finished, int batchesRead, long linesAdded, CancellationToken cancellationToken)
+    {
+        var table = finished.GenerationTable!;
         // The run row is complete before the pointer names it, so whatever a reader finds through the
         // pointer is already whole; it says succeeded once the pointer moved (a runner that dies in between
         // leaves it running, and the stranded-run check settles it by the pointer).
@@ -327,7 +414,7 @@ public sealed partial class RecomputeSegmentsHandler(
         cancellationToken.ThrowIfCancellationRequested();
         if (current is null || RunOrder.IsNewerThan(run, current))
         {
-            await runs.FlipActiveAsync(new ActiveRun(run.RunId, run.AsOf, table, CustomerBucket.DefaultCount), cancellationToken).ConfigureAwait(false);
+            await runs.FlipActiveAsync(new ActiveRun(run.RunId, run.AsOf, table, finished.BucketCount), cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -336,7 +423,7 @@ public sealed partial class RecomputeSegmentsHandler(
 
         finished = finished with { Status = RunStatus.Succeeded };
         await runs.SaveAsync(finished, cancellationToken).ConfigureAwait(false);
-        LogRunSucceeded(run.RunId, run.AsOf, accepted.Count, linesAdded, rows.Count);
+        LogRunSucceeded(run.RunId, run.AsOf, batchesRead, linesAdded, finished.CustomersScored);
         return finished;
     }
 
@@ -344,7 +431,8 @@ public sealed partial class RecomputeSegmentsHandler(
     /// The run's lines read and scored bucket by bucket (<see cref="Scale.BucketedRun"/>), or null when runs score the
     /// whole population: the setting is off, runs do not read from the state, or behaviour events need every order.
     /// </summary>
-    private async Task<Scale.BucketedRunResult?> ScoreInBucketsAsync(RunRecord run, IReadOnlyList<BatchRecord> accepted, OrderDateSpan span, UsageMeter meter, CancellationToken cancellationToken)
+    private async Task<Scale.BucketedRunResult?> ScoreInBucketsAsync(
+        RunRecord run, IReadOnlyList<BatchRecord> accepted, OrderDateSpan span, UsageMeter meter, BucketedRecommendationPartials? recommendationPartials, CancellationToken cancellationToken)
     {
         if (bucketed is null || state is null || !segmentsOptions.Value.ReadRunsFromState || !segmentsOptions.Value.BucketedRuns
             || !await bucketed.AppliesAsync(cancellationToken).ConfigureAwait(false))
@@ -352,7 +440,7 @@ public sealed partial class RecomputeSegmentsHandler(
             return null;
         }
 
-        return await bucketed.ComputeAsync(run, accepted, span, recommendations is not null, () => meter.BeginStage(RunStages.Score), cancellationToken).ConfigureAwait(false);
+        return await bucketed.ComputeAsync(run, accepted, span, recommendationPartials, () => meter.BeginStage(RunStages.Score), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The ledger row of the run the active pointer names, or null before the first run.</summary>
@@ -415,7 +503,8 @@ public sealed partial class RecomputeSegmentsHandler(
     private static Dictionary<string, long> StageDurations(UsageReport usage) =>
         usage.Stages.Where(s => s.Key != RunStages.Housekeeping).ToDictionary(s => s.Key, s => s.Value.WallMs);
 
-    private static CustomerSegmentRow ToRow(CustomerSegmentation c) =>
+    /// <summary>One scored customer's generation row (before experiment groups and behaviour).</summary>
+    internal static CustomerSegmentRow ToRow(CustomerSegmentation c) =>
         new(c.CustomerId, c.Rfm.Metrics.RecencyDays, c.Rfm.Metrics.Frequency, c.Rfm.Metrics.Monetary, c.Rfm.R, c.Rfm.F, c.Rfm.M, c.Rfm.Code, c.Rfm.Segment, c.Rfm.Metrics.Country)
         {
             FirstOrderDate = c.FirstOrderDate,

@@ -63,6 +63,16 @@ public sealed class RunInsights(ExperimentLoader experiments, SegmentProfileStor
         return new RunInsightsResult(withGroups, set, summaries, errors, RfmCutPoints.Of(result.Rfm), result.Clusters.Scaling) { Reachable = reach };
     }
 
+    /// <summary>
+    /// The experiments that apply to <paramref name="shaped"/>'s segments, each naming its segment by id, and the
+    /// problems of the others: what <see cref="ComputeAsync"/> resolves, for a run that assigns groups bucket by bucket.
+    /// </summary>
+    public async Task<(IReadOnlyList<ExperimentDefinition> Applied, IReadOnlyList<string> Errors)> ResolveExperimentsAsync(RunRecord shaped, CancellationToken cancellationToken)
+    {
+        var (applied, errors) = Resolve(await experiments.LoadAsync(cancellationToken).ConfigureAwait(false), shaped);
+        return (applied.Select(a => a.Experiment with { Segment = a.Segment.Id }).ToList(), errors);
+    }
+
     /// <summary>Writes the run's profiles; returns the blob name.</summary>
     public Task<string> SaveProfilesAsync(RunInsightsResult insights, CancellationToken cancellationToken)
     {

@@ -1,11 +1,16 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Segments.Core.Cohorts;
+using Segments.Core.Experiments;
 using Segments.Core.Scale;
 using Segments.Core.Segmentation;
 using Segments.Core.Transactions;
 using Segments.Pipeline.Recompute;
 using Segments.Pipeline.State;
+using Segments.Storage.Account;
 using Segments.Storage.Batches;
 using Segments.Storage.Blobs;
+using Segments.Storage.Generations;
 using Segments.Storage.Runs;
 using Segments.Storage.State;
 
@@ -26,7 +31,9 @@ public sealed class BucketWork(
     RuleSegmentLoader ruleSegments,
     BatchLedger batches,
     NormalizedBatchStore normalized,
-    IOptions<PredictionOptions> predictionOptions)
+    IOptions<PredictionOptions> predictionOptions,
+    GenerationStore generations,
+    IOptions<ExperimentOptions> experimentOptions)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ProfileBatchReader _profileBatches = new(batches, normalized);
@@ -54,15 +61,33 @@ public sealed class BucketWork(
         await blobs.WriteAsync(RunWorkBlobs.RankingOf(runId, bucket), SpendRankFormat.ToBytes(ranking), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Pass 3: the bucket's customers with every segment, and its lines (for what still folds them whole).</summary>
-    public async Task<BucketScore> ScoreAsync(string runId, int bucket, CancellationToken cancellationToken)
+    /// <summary>
+    /// Pass 3: scores the bucket's customers, writes their rows to the bucket's partition of the run's generation table
+    /// (<see cref="GenerationStore.TableNameFor"/>, created by the run) and what the run needs of them to the bucket's
+    /// outcome blob; returns the outcome. The rows are dropped when the call returns.
+    /// </summary>
+    public async Task<BucketOutcome> ScoreAsync(string runId, int bucket, CancellationToken cancellationToken)
     {
         var context = await ContextAsync(runId, cancellationToken).ConfigureAwait(false);
         var model = await ModelAsync(context, withSpendTiers: true, cancellationToken).ConfigureAwait(false);
+        var experiments = await ExperimentsAsync(context, cancellationToken).ConfigureAwait(false);
         var lines = await ReadLinesAsync(context, bucket, cancellationToken).ConfigureAwait(false);
         var inputs = context.Inputs;
-        var customers = BucketedScoring.Score(lines, model, inputs.Rules.Segments, inputs.Profiles.Newest, inputs.Rules.Products);
-        return new BucketScore(bucket, customers, lines);
+        var profiles = inputs.Profiles.Newest;
+        var customers = BucketedScoring.Score(lines, model, inputs.Rules.Segments, profiles, inputs.Rules.Products);
+        var frame = BucketSegmentFrame.Of(context.Run, model, inputs.Rules.Segments);
+        var (rows, outcome) = BucketRows.Of(bucket, customers, lines, frame, experiments, experimentOptions.Value.HashKey, profiles, context.CohortDimensions);
+        await generations.WritePartitionAsync(GenerationStore.TableNameFor(runId), bucket, context.Manifest.BucketCount, rows, cancellationToken).ConfigureAwait(false);
+        await blobs.WriteAsync(RunWorkBlobs.OutcomeOf(runId, bucket), JsonSerializer.SerializeToUtf8Bytes(outcome), cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>The outcome a pass-3 item wrote for <paramref name="bucket"/>, as the run reads it back.</summary>
+    public async Task<BucketOutcome> ReadOutcomeAsync(string runId, int bucket, CancellationToken cancellationToken)
+    {
+        var name = RunWorkBlobs.OutcomeOf(runId, bucket);
+        return JsonSerializer.Deserialize<BucketOutcome>(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false))
+            ?? throw new InvalidDataException($"{StorageNames.StateContainer}/{name} holds no bucket outcome");
     }
 
     /// <summary>The rules, profiles and model of <paramref name="runId"/> as the scoring passes see them.</summary>
@@ -100,7 +125,9 @@ public sealed class BucketWork(
                 ?? throw new InvalidOperationException($"run {runId}: the state has no readable manifest ({stored.Unreadable ?? "none written yet"}); the run brings it up to date before its buckets are worked on");
             var rules = await ruleSegments.LoadAsync(cancellationToken).ConfigureAwait(false);
             var (profiles, profileBatchesRead) = await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
-            _context = new RunContext(runId, run.AsOf, manifest, new BucketRunInputs(rules, profiles, profileBatchesRead));
+            // As the whole-population run: a cohort table per dimension some profile carries.
+            var dimensions = CohortDimensions.All.Where(d => profiles.Newest is { } known && known.Values.Any(p => CohortDimensions.ValueOf(d, p) is not null)).ToList();
+            _context = new RunContext(run, manifest, new BucketRunInputs(rules, profiles, profileBatchesRead), dimensions);
             return _context;
         }
         finally
@@ -135,11 +162,38 @@ public sealed class BucketWork(
         }
     }
 
-    private sealed class RunContext(string runId, DateOnly asOf, StateManifest manifest, BucketRunInputs inputs)
+    private async Task<BucketExperiments> ExperimentsAsync(RunContext context, CancellationToken cancellationToken)
     {
-        public string RunId { get; } = runId;
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (context.Experiments is null)
+            {
+                var name = RunWorkBlobs.ExperimentsOf(context.RunId);
+                context.Experiments = JsonSerializer.Deserialize<BucketExperiments>(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false))
+                    ?? throw new InvalidDataException($"{StorageNames.StateContainer}/{name} holds no experiments");
+            }
 
-        public DateOnly AsOf { get; } = asOf;
+            return context.Experiments;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private sealed class RunContext(RunRecord run, StateManifest manifest, BucketRunInputs inputs, IReadOnlyList<string> cohortDimensions)
+    {
+        public RunRecord Run { get; } = run;
+
+        public string RunId => Run.RunId;
+
+        public DateOnly AsOf => Run.AsOf;
+
+        public IReadOnlyList<string> CohortDimensions { get; } = cohortDimensions;
+
+        // Read once per process from the blob the run wrote before pass 3.
+        public BucketExperiments? Experiments { get; set; }
 
         public StateManifest Manifest { get; } = manifest;
 

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Segments.Core.Segmentation;
 using Segments.Pipeline.Recompute;
 using Segments.Storage.Runs;
 
@@ -13,7 +11,7 @@ namespace Segments.Pipeline.Scale;
 /// deliver again; on its <see cref="MaxAttempts"/>th delivery the failure is recorded instead, which fails the run with
 /// the bucket and the reason, and the item is not retried again. Items of a run that is no longer running are dropped.
 /// </summary>
-public sealed partial class BucketWorkHandler(BucketWork work, BucketProgressTable progress, RunWorkBlobs blobs, RunLedger runs, ILogger<BucketWorkHandler> logger)
+public sealed partial class BucketWorkHandler(BucketWork work, BucketProgressTable progress, RunLedger runs, ILogger<BucketWorkHandler> logger)
 {
     /// <summary>Deliveries of an item before its failure is final (the Functions queue trigger's default maxDequeueCount).</summary>
     public const int MaxAttempts = 5;
@@ -57,15 +55,10 @@ public sealed partial class BucketWorkHandler(BucketWork work, BucketProgressTab
                 await work.RankAsync(item.RunId, item.Bucket, cancellationToken).ConfigureAwait(false);
                 return 0;
             default:
-                var scored = await work.ScoreAsync(item.RunId, item.Bucket, cancellationToken).ConfigureAwait(false);
-                await blobs.WriteAsync(RunWorkBlobs.ScoredOf(item.RunId, item.Bucket), JsonSerializer.SerializeToUtf8Bytes(scored.Customers), cancellationToken).ConfigureAwait(false);
-                return scored.Customers.Count;
+                // Writes the bucket's rows and its outcome blob (both overwritten alike by a redelivered item).
+                return (await work.ScoreAsync(item.RunId, item.Bucket, cancellationToken).ConfigureAwait(false)).Customers;
         }
     }
-
-    /// <summary>The customers a pass-3 item scored, as the run reads them back.</summary>
-    public static List<CustomerSegmentation> ReadScored(byte[] json, string source) =>
-        JsonSerializer.Deserialize<List<CustomerSegmentation>>(json) ?? throw new InvalidDataException($"{source} holds no customers");
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Bucket work: a message that is not a work item was dropped: {Message}")]
     private partial void LogNotAnItem(string message);

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Logging;
-using Segments.Core.Cohorts;
-using Segments.Core.Recommendations;
+using System.Text.Json;
 using Segments.Core.Scale;
 using Segments.Core.Segmentation;
+using Segments.Core.Transactions;
 using Microsoft.Extensions.Options;
 using Segments.Pipeline.Configuration;
 using Segments.Pipeline.Recompute;
 using Segments.Pipeline.State;
 using Segments.Storage.Batches;
+using Segments.Storage.Generations;
 using Segments.Storage.Runs;
 
 namespace Segments.Pipeline.Scale;
@@ -17,9 +18,10 @@ namespace Segments.Pipeline.Scale;
 /// then pass 1 summarises every bucket (<see cref="BucketWork.SummariseAsync"/>), the summaries are merged, pass 2
 /// ranks every bucket for the spend tiers, pass 3 scores every bucket. The passes hand each other blobs
 /// (<see cref="RunWorkBlobs"/>), removed when the run ends.
-/// What follows scoring (insights, outbox, recommendations, the generation write) still takes the whole scored
-/// population: the customers are kept (not their lines), and the lines the recommender and the cohorts need are folded
-/// into their collectors bucket by bucket.
+/// Pass 3 writes each bucket's generation rows and leaves only its outcome (counts, sums, segment profile counts,
+/// cohort tables: <see cref="BucketOutcome"/>), which the run adds up (<see cref="BucketedRunTotals"/>): no list of
+/// every customer is held. The recommender's statistics are summarised and merged bucket by bucket
+/// (<see cref="BucketedRecommendationPartials"/>) and it reads the buckets' lines again itself (<see cref="BucketedRunResult.BucketLines"/>).
 /// </summary>
 public sealed partial class BucketedRun(
     RunStateReader state,
@@ -29,6 +31,8 @@ public sealed partial class BucketedRun(
     BucketWorkQueue queue,
     BucketProgressTable progress,
     IOptions<SegmentsOptions> options,
+    RunInsights insights,
+    GenerationStore generations,
     ILogger<BucketedRun> logger)
 {
     private static readonly TimeSpan ProgressPoll = TimeSpan.FromMilliseconds(500);
@@ -45,17 +49,17 @@ public sealed partial class BucketedRun(
     /// <param name="run">The run.</param>
     /// <param name="acceptedNewestFirst">The accepted order batches, newest first.</param>
     /// <param name="span">Widened with the state's order dates.</param>
-    /// <param name="keepRecommendationLines">Whether the recommender's lines are collected.</param>
+    /// <param name="recommendationPartials">Gets each bucket's lines for the recommender's statistics; null when recommendations are off.</param>
     /// <param name="scoring">Called once the lines are summarised: the score stage begins.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public async Task<BucketedRunResult> ComputeAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, bool keepRecommendationLines, Action scoring, CancellationToken cancellationToken)
+    public async Task<BucketedRunResult> ComputeAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, BucketedRecommendationPartials? recommendationPartials, Action scoring, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(span);
         ArgumentNullException.ThrowIfNull(scoring);
         try
         {
-            return await ComputeInPassesAsync(run, acceptedNewestFirst, span, keepRecommendationLines, scoring, cancellationToken).ConfigureAwait(false);
+            return await ComputeInPassesAsync(run, acceptedNewestFirst, span, recommendationPartials, scoring, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -75,7 +79,7 @@ public sealed partial class BucketedRun(
         }
     }
 
-    private async Task<BucketedRunResult> ComputeInPassesAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, bool keepRecommendationLines, Action scoring, CancellationToken cancellationToken)
+    private async Task<BucketedRunResult> ComputeInPassesAsync(RunRecord run, IReadOnlyList<BatchRecord> acceptedNewestFirst, OrderDateSpan span, BucketedRecommendationPartials? recommendationPartials, Action scoring, CancellationToken cancellationToken)
     {
         await SweepLeftoversAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var refresh = await state.RefreshAsync(run.RunId, acceptedNewestFirst, cancellationToken).ConfigureAwait(false);
@@ -117,32 +121,40 @@ public sealed partial class BucketedRun(
         }
 
         await MergeRankingsAsync(run.RunId, buckets, cancellationToken).ConfigureAwait(false);
+
+        // Before pass 3: the generation table its workers write into, and the experiments every bucket assigns groups in.
+        var (inputs, model) = await work.InputsAndModelAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+        var frame = BucketSegmentFrame.Of(run, model, inputs.Rules.Segments);
+        var (applied, errors) = await insights.ResolveExperimentsAsync(frame, cancellationToken).ConfigureAwait(false);
+        var experiments = new BucketExperiments(applied, errors);
+        await blobs.WriteAsync(RunWorkBlobs.ExperimentsOf(run.RunId), JsonSerializer.SerializeToUtf8Bytes(experiments), cancellationToken).ConfigureAwait(false);
+        var table = GenerationStore.TableNameFor(run.RunId);
+        await generations.CreateAsync(table, cancellationToken).ConfigureAwait(false);
+
+        // Pass 3: each bucket's rows are written by its worker; only its outcome (counts and sums) comes back here.
         if (onQueue)
         {
             await FanOutAsync(run.RunId, BucketPhases.Score, buckets, cancellationToken).ConfigureAwait(false);
         }
 
-        var (inputs, model) = await work.InputsAndModelAsync(run.RunId, cancellationToken).ConfigureAwait(false);
-        var customers = new List<CustomerSegmentation>(checked((int)model.Customers));
-        var cohorts = new CohortAggregator(run.AsOf);
-        var recommendationLines = new RecommendationLineCollector();
+        var totals = new BucketedRunTotals();
         for (var bucket = 0; bucket < buckets; bucket++)
         {
-            var scored = onQueue ? await ScoredOnQueueAsync(run.RunId, manifest, bucket, cancellationToken).ConfigureAwait(false) : await work.ScoreAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
-            customers.AddRange(scored.Customers);
-            foreach (var line in scored.Lines)
+            var outcome = onQueue
+                ? await work.ReadOutcomeAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false)
+                : await work.ScoreAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+            totals.Add(outcome, RunWorkBlobs.OutcomeOf(run.RunId, bucket));
+            if (recommendationPartials is not null)
             {
-                cohorts.Add(line);
-                if (keepRecommendationLines)
-                {
-                    recommendationLines.Add(line);
-                }
+                // The recommender's statistics of the bucket, merged into the run's at once (its lines are dropped).
+                var bucketLines = (await state.ReadBucketAsync(manifest, bucket, cancellationToken).ConfigureAwait(false)).ConvertAll(l => l.Line);
+                recommendationPartials.Add(bucketLines, cancellationToken);
             }
         }
 
-        LogScored(run.RunId, buckets, lines, customers.Count);
-        var result = BucketedResult.Assemble(model, customers, inputs.Rules.Segments, inputs.Profiles.Newest, cohorts);
-        return new BucketedRunResult(result, lines, manifest.Batches.Count, inputs, recommendationLines);
+        LogScored(run.RunId, buckets, lines, totals.Customers);
+        return new BucketedRunResult(totals, model, lines, manifest.Batches.Count, inputs, table, buckets, experiments, async (bucket, ct) =>
+            (await state.ReadBucketAsync(manifest, bucket, ct).ConfigureAwait(false)).ConvertAll(l => l.Line));
     }
 
     /// <summary>
@@ -194,15 +206,6 @@ public sealed partial class BucketedRun(
 
             await Task.Delay(ProgressPoll, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>A bucket's customers as its pass-3 worker wrote them, and its lines from the state (for the cohorts and the recommender).</summary>
-    private async Task<BucketScore> ScoredOnQueueAsync(string runId, Storage.State.StateManifest manifest, int bucket, CancellationToken cancellationToken)
-    {
-        var name = RunWorkBlobs.ScoredOf(runId, bucket);
-        var customers = BucketWorkHandler.ReadScored(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name);
-        var lines = await state.ReadBucketAsync(manifest, bucket, cancellationToken).ConfigureAwait(false);
-        return new BucketScore(bucket, customers, lines.ConvertAll(l => l.Line));
     }
 
     private async Task MergeSummariesAsync(string runId, int buckets, CancellationToken cancellationToken)

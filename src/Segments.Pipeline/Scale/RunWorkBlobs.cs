@@ -8,7 +8,7 @@ namespace Segments.Pipeline.Scale;
 /// <summary>
 /// What a bucketed run's passes hand each other, in the <c>state</c> container under <c>runs/{runId}/</c> (apart from
 /// the state's own <c>{store}/v1/</c> files, whose sweep never touches it): each bucket's summary and spend ranking,
-/// the merged summary and the spend tier boundaries. Every blob is written whole under a fixed name, so a repeated
+/// the merged summary and the spend tier boundaries, the run's experiments and each bucket's scoring outcome. Every blob is written whole under a fixed name, so a repeated
 /// work item overwrites it with the same bytes; the run removes the folder when it ends, failed or not.
 /// </summary>
 public sealed class RunWorkBlobs(StorageAccount account)
@@ -21,8 +21,11 @@ public sealed class RunWorkBlobs(StorageAccount account)
     /// <summary>The blob of one bucket's spend ranking.</summary>
     public static string RankingOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}ranking/bucket={bucket:D4}.bin");
 
-    /// <summary>One bucket's scored customers (JSON), when the scoring pass runs on the queue.</summary>
-    public static string ScoredOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}scored/bucket={bucket:D4}.json");
+    /// <summary>One bucket's scoring outcome (<see cref="BucketOutcome"/>, JSON): its rows are in the generation table.</summary>
+    public static string OutcomeOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}outcome/bucket={bucket:D4}.json");
+
+    /// <summary>The run's experiments (<see cref="BucketExperiments"/>, JSON), resolved once for every bucket.</summary>
+    public static string ExperimentsOf(string runId) => FolderOf(runId) + "experiments.json";
 
     /// <summary>The merged population summary every scoring worker fits its model from.</summary>
     public static string MergedSummaryOf(string runId) => FolderOf(runId) + "merged-summary.bin";

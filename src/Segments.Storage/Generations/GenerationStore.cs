@@ -34,6 +34,10 @@ public sealed class GenerationStore(StorageAccount account)
         return names;
     }
 
+    /// <summary>Creates a generation table (a no-op when it exists), for runs that write it partition by partition.</summary>
+    public Task CreateAsync(string tableName, CancellationToken cancellationToken) =>
+        account.Tables.CreateTableIfNotExistsAsync(tableName, cancellationToken);
+
     /// <summary>Creates the generation table and writes every row; returns the number written.</summary>
     public async Task<int> WriteAsync(string tableName, IReadOnlyList<CustomerSegmentRow> rows, int bucketCount, CancellationToken cancellationToken)
     {
@@ -54,6 +58,45 @@ public sealed class GenerationStore(StorageAccount account)
             }).ConfigureAwait(false);
 
         return rows.Count;
+    }
+
+    /// <summary>
+    /// Writes the rows of one customer bucket (a bucketed run's scoring pass writes its bucket's and drops them) into a
+    /// table the run created; rewriting the same rows leaves the same entities (upserts). Returns the number written.
+    /// </summary>
+    public async Task<int> WritePartitionAsync(string tableName, int bucket, int bucketCount, IReadOnlyList<CustomerSegmentRow> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var partition = PartitionOf(bucket);
+        if (rows.FirstOrDefault(r => CustomerBucket.IndexOf(r.CustomerId, bucketCount) != bucket) is { } stray)
+        {
+            throw new ArgumentException($"customer {stray.CustomerId} is in bucket {CustomerBucket.Of(stray.CustomerId, bucketCount)}, not {partition}", nameof(rows));
+        }
+
+        var table = account.Tables.GetTableClient(tableName);
+        await Parallel.ForEachAsync(
+            rows.Chunk(TransactionLimit),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelTransactions, CancellationToken = cancellationToken },
+            async (chunk, ct) =>
+            {
+                var actions = chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition, row)));
+                await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        return rows.Count;
+    }
+
+    /// <summary>Every row of one customer bucket (partition) of a generation.</summary>
+    public async IAsyncEnumerable<CustomerSegmentRow> ScanPartitionAsync(
+        string tableName,
+        int bucket,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = account.Tables.GetTableClient(tableName);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(bucket)}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            yield return FromEntity(entity);
+        }
     }
 
     /// <summary>One customer's row, or null.</summary>
@@ -97,6 +140,9 @@ public sealed class GenerationStore(StorageAccount account)
     /// <summary>Deletes a generation table (a no-op when it is already gone).</summary>
     public Task DeleteAsync(string tableName, CancellationToken cancellationToken) =>
         account.Tables.DeleteTableAsync(tableName, cancellationToken);
+
+    // As CustomerBucket.Of names a customer's partition.
+    private static string PartitionOf(int bucket) => "b" + bucket.ToString("D2", CultureInfo.InvariantCulture);
 
     private static TableEntity ToEntity(string partition, CustomerSegmentRow row) => new TableEntity(partition, TableKey.Escape(row.CustomerId))
     {

@@ -40,6 +40,37 @@ public class SegmentProfileAccumulatorTests(GeneratedExportFixture export) : ICl
         Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(actual));
     }
 
+    [Fact]
+    public void An_accumulator_read_back_from_its_bytes_gives_the_same_profiles_and_the_same_bytes()
+    {
+        // Arrange: one bucket's accumulator, with demographics for two customers in three.
+        var (_, bucketed) = BucketedRun.Score(BucketedRun.Split(export.Lines, 7), export.AsOf);
+        var accumulator = new SegmentProfileAccumulator();
+        foreach (var c in bucketed.Values.Where(c => StableHash.Of(c.CustomerId) % 7 == 3))
+        {
+            accumulator.Add(Profiled(c), SegmentsOf(c), Demographics(c.CustomerId));
+        }
+
+        var segments = bucketed.Values.SelectMany(SegmentsOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        // Act
+        var bytes = SegmentProfileAccumulatorFormat.ToBytes(accumulator);
+        var read = SegmentProfileAccumulatorFormat.FromBytes(bytes, "bucket 3");
+
+        // Assert
+        Assert.True(accumulator.Customers > 100, $"{accumulator.Customers} customers");
+        Assert.Equal(accumulator.Revenue, read.Revenue);
+        Assert.Equal(JsonSerializer.Serialize(accumulator.Profiles(segments, withDemographics: true)), JsonSerializer.Serialize(read.Profiles(segments, withDemographics: true)));
+        Assert.Equal(bytes, SegmentProfileAccumulatorFormat.ToBytes(read));
+    }
+
+    [Fact]
+    public void Bytes_of_another_format_are_refused_with_their_source()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => SegmentProfileAccumulatorFormat.FromBytes("SEGPOPS and more"u8.ToArray(), "runs/r1/outcome/bucket=0002"));
+        Assert.Contains("runs/r1/outcome/bucket=0002 is not a segment profile accumulator", error.Message, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> SegmentsOf(CustomerSegmentation c) =>
         [$"rfm:{c.Rfm.Segment}", $"lifecycle:{c.LifecycleStage}", $"cluster:{c.Cluster}", .. c.RuleSegments.Select(r => $"rule:{r}")];
 

@@ -72,8 +72,11 @@ public sealed class CountedRequestsTests(DebugLoggingAzuriteFixture azurite, ITe
         await _pipeline.GetRequiredService<ExportIngestHandlers>().Orders.IngestAsync(blob, CancellationToken.None);
         var queued = await _pipeline.GetRequiredService<RunRequests>().RequestAsync(new DateOnly(2011, 12, 10), "test", CancellationToken.None);
 
-        // Act
-        var run = await _pipeline.GetRequiredService<RecomputeSegmentsHandler>().ExecuteAsync(queued.RunId, CancellationToken.None);
+        // Act: a run scoring the whole population (a bucketed run writes its rows in the score stage, bucket by bucket).
+        await using var whole = new ServiceCollection().AddLogging().AddSegmentsPipeline(azurite.ConnectionString)
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new SegmentsOptions { BucketedRuns = false }))
+            .BuildServiceProvider();
+        var run = await whole.GetRequiredService<RecomputeSegmentsHandler>().ExecuteAsync(queued.RunId, CancellationToken.None);
 
         // Assert: reading lists the ledger three times (order exports, then customer exports and behaviour-event
         // exports: none here) and downloads the

@@ -39,7 +39,9 @@ public sealed class BucketedRunOutputTests(AzuriteFixture azurite) : IAsyncLifet
         _bucketed = new ServiceCollection().AddLogging().AddSegmentsPipeline(azurite.ConnectionString)
             .AddSingleton(Options.Create(new SegmentsOptions { BucketedRuns = true }))
             .BuildServiceProvider();
-        _whole = new ServiceCollection().AddLogging().AddSegmentsPipeline(azurite.ConnectionString).BuildServiceProvider();
+        _whole = new ServiceCollection().AddLogging().AddSegmentsPipeline(azurite.ConnectionString)
+            .AddSingleton(Options.Create(new SegmentsOptions { BucketedRuns = false }))
+            .BuildServiceProvider();
         await _bucketed.GetRequiredService<StorageAccount>().EnsureReadyAsync(CancellationToken.None);
         await new ConfigStore(_bucketed.GetRequiredService<StorageAccount>()).WriteTextAsync(RuleSegmentLoader.BlobName, Rules, CancellationToken.None);
     }
