@@ -102,13 +102,13 @@ public sealed record SegmentsOptions
     public bool ReadRunsFromState { get; init; } = true;
 
     /// <summary>
-    /// Whether runs that read from the state score it bucket by bucket (issue 19, point 3), false by default: pass 1
+    /// Whether runs that read from the state score it bucket by bucket (issue 19, point 3), true by default: pass 1
     /// summarises each customer bucket's lines (dropping them), the summaries are merged and fitted, pass 2 ranks each
-    /// bucket for the spend tiers, pass 3 scores each bucket; each pass holds one bucket's lines at a time
-    /// (<c>Pipeline/Scale/BucketWork</c>). A store with behaviour events is still scored from the whole population.
-    /// Both give the same segments.
+    /// bucket for the spend tiers, pass 3 scores each bucket and writes its generation rows; each pass holds one
+    /// bucket's lines and customers at a time (<c>Pipeline/Scale/BucketWork</c>). A store with behaviour events is still
+    /// scored from the whole population. Both give the same segments.
     /// </summary>
-    public bool BucketedRuns { get; init; }
+    public bool BucketedRuns { get; init; } = true;
 
     /// <summary>
     /// Whether a bucketed run fans its passes out on the <c>bucket-work</c> queue (issue 19, point 4), false by default:
