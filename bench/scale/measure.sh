@@ -165,6 +165,10 @@ run() {
       echo "$l"
     done
   grep -h -o "Run $id: scored bucket by bucket.*" "$work"/host-*.log 2>/dev/null | sed "s/^Run $id: /  /" || true
+  # What storage holds after the run (Azurite saves its database files every few seconds: wait for one save).
+  sleep 6
+  echo "  storage after the run (Azurite's database files):"
+  python3 "$here/storage_sizes.py" "$work/azurite" "$(jq -r '.customersScored // 0' <<<"$record")" || true
 }
 
 if [ "$mode" = full ]; then
