@@ -165,8 +165,15 @@ run() {
       echo "$l"
     done || true   # no bucket passes (BucketedRuns off): grep finds nothing, which must not end the script (set -e)
   grep -h -o "Run $id: scored bucket by bucket.*" "$work"/host-*.log 2>/dev/null | sed "s/^Run $id: /  /" || true
-  # What storage holds after the run (Azurite saves its database files every few seconds: wait for one save).
-  sleep 6
+  # What storage holds after the run: Azurite saves its database files every few seconds, a large table database
+  # (100 MB at 100k customers) takes longer: wait (at most 120 s) for a save of each that began after the run ended.
+  local ended; ended=$(date +%s)
+  for _ in $(seq 1 120); do
+    [ "$(stat -c %Y "$work/azurite/__azurite_db_table__.json" 2>/dev/null || echo 0)" -gt "$ended" ] \
+      && [ "$(stat -c %Y "$work/azurite/__azurite_db_blob__.json" 2>/dev/null || echo 0)" -gt "$ended" ] && break
+    sleep 1
+  done
+  sleep 2
   echo "  storage after the run (Azurite's database files):"
   python3 "$here/storage_sizes.py" "$work/azurite" "$(jq -r '.customersScored // 0' <<<"$record")" || true
 }
