@@ -16,6 +16,8 @@
 #          Segments:BucketWorkOnQueue, the bucket-work queue; a run is coordinated by one of them under the run lease).
 #   --setting KEY=VALUE (repeatable): a host setting, e.g. --setting Segments:BucketedRuns=true (passed to every host as
 #          the environment variable KEY with ':' as '__').
+#   --day-before: (daily) also a run after the day file before each checkpoint, so the checkpoint's run merges one day
+#          file into the state, as a run each day would; without it the run after 365 catches up every file since 30.
 #   --lock runs: hold /work/bench.lock only while a run (or analyze) is timed, not while files are ingested (for the
 #          long daily mode: other engineers' benchmarks may run between checkpoints; ingest times are then noisy).
 #          Default: --lock whole (the whole measurement under the lock).
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
     --no-analyze) analyze=0; shift;;
     --seed) seed="$2"; shift 2;;
     --setting) [[ "$2" == *=* ]] || { echo "--setting wants KEY=VALUE, got '$2'" >&2; exit 2; }; settings+=("$2"); shift 2;;
+    --day-before) export SCALEGEN_DAY_BEFORE=1; shift;;
     --lock) case "$2" in whole|runs) lock="$2";; *) echo "--lock wants whole or runs, got '$2'" >&2; exit 2;; esac; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
