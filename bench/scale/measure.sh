@@ -136,6 +136,13 @@ run() {
     record=$(curl -s -m 60 "$base$location?code=$function_key" || true)
     [ -n "$record" ] && jq -e "$final" >/dev/null 2>&1 <<<"$record" && break
     alive || { died; break; }
+    # SCALEGEN_STOP_AT_LOG=TEXT (run.sh --stop-at-log): stop waiting once a host logged TEXT for this run, e.g. the
+    # end of scoring, to measure the stages before an emulator-bound write of a million rows; the peaks are so far.
+    if [ -n "${SCALEGEN_STOP_AT_LOG:-}" ] && grep -q "${location##*/}.*$SCALEGEN_STOP_AT_LOG" "$work"/host-*.log 2>/dev/null; then
+      echo "RESULT run $label: stopped waiting at the log line '$SCALEGEN_STOP_AT_LOG' ($(grep -h -m1 -o "[0-9:]* [a-z]*: [^ ]* Run ${location##*/}.*$SCALEGEN_STOP_AT_LOG.*" "$work"/host-*.log | cut -c1-300))"
+      grep -h "Run ${location##*/}" "$work"/host-*.log | sed 's/^/    /' | cut -c1-300
+      break
+    fi
     [ "$(date +%s)" -lt "$deadline" ] || { echo "RESULT run $label: no final record after ${SCALEGEN_RUN_TIMEOUT_S:-10800} s"; break; }
     sleep 0.5
   done
