@@ -20,14 +20,42 @@ public sealed class ExportProcessor(ExportContext context)
     /// Streams <paramref name="stream"/>. Accepted lines go to <paramref name="onAccepted"/> as they are read;
     /// when the report says the file is rejected, the caller must discard what it was given.
     /// </summary>
-    public async Task<IngestReport> ProcessAsync(
+    public Task<IngestReport> ProcessAsync(
         Stream stream,
         ExportSource file,
         Func<TransactionLine, ValueTask> onAccepted,
         Func<RowError, ValueTask> onRejected,
+        CancellationToken cancellationToken) =>
+        ProcessAsync(stream, file, onAccepted, fold: null, onRejected, cancellationToken);
+
+    /// <summary>
+    /// Streams <paramref name="stream"/> and folds its accepted lines with <paramref name="fold"/>: on the parallel
+    /// path each chunk is folded on its parse task and merged here in file order, so that the per-line work runs
+    /// on every core; lines the sequential parser reads are folded here one by one. When the report says the
+    /// file is rejected, the caller must discard the fold.
+    /// </summary>
+    internal Task<IngestReport> FoldAsync(Stream stream, ExportSource file, IAcceptedLineFold fold, Func<RowError, ValueTask> onRejected, CancellationToken cancellationToken) =>
+        ProcessAsync(
+            stream,
+            file,
+            line =>
+            {
+                fold.Add(line);
+                return ValueTask.CompletedTask;
+            },
+            fold,
+            onRejected,
+            cancellationToken);
+
+    private async Task<IngestReport> ProcessAsync(
+        Stream stream,
+        ExportSource file,
+        Func<TransactionLine, ValueTask> onAccepted,
+        IAcceptedLineFold? fold,
+        Func<RowError, ValueTask> onRejected,
         CancellationToken cancellationToken)
     {
-        var (reader, rejection) = await TransactionFileReader.OpenAsync(stream, file, context, Chunking, cancellationToken).ConfigureAwait(false);
+        var (reader, rejection) = await TransactionFileReader.OpenAsync(stream, file, context, Chunking, fold, cancellationToken).ConfigureAwait(false);
         if (reader is null)
         {
             return IngestReport.Unread(rejection);
@@ -44,6 +72,22 @@ public sealed class ExportProcessor(ExportContext context)
                     await foreach (var batch in reader.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
                     {
                         var rows = batch.Rows;
+                        if (batch.Folded is { } folded)
+                        {
+                            // The accepted lines were folded on the parse task: only the other rows are passed on.
+                            for (var i = 0; i < batch.Count; i++)
+                            {
+                                feed.Tally.Count(in rows[i]);
+                                if (rows[i].Status != RowStatus.Accepted)
+                                {
+                                    await feed.PassOnAsync(rows[i].Status, default, rows[i].Error).ConfigureAwait(false);
+                                }
+                            }
+
+                            fold!.Merge(folded);
+                            continue;
+                        }
+
                         for (var i = 0; i < batch.Count; i++)
                         {
                             feed.Tally.Count(in rows[i]);

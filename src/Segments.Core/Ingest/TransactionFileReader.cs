@@ -55,11 +55,18 @@ public sealed class TransactionFileReader : IAsyncDisposable
         OpenAsync(stream, file, context, ChunkingSettings.Default, cancellationToken);
 
     /// <summary>As above, with the chunked parser's settings (tests make chunks tiny, or switch it off).</summary>
-    internal static async Task<(TransactionFileReader? Reader, string? Rejection)> OpenAsync(Stream stream, ExportSource file, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
+    internal static Task<(TransactionFileReader? Reader, string? Rejection)> OpenAsync(Stream stream, ExportSource file, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken) =>
+        OpenAsync(stream, file, context, chunking, fold: null, cancellationToken);
+
+    /// <summary>
+    /// As above; on the parallel path each chunk's accepted lines are also folded by <paramref name="fold"/> on the
+    /// chunk's parse task (<see cref="RowBatch.Folded"/>), so that the reader of the rows only merges.
+    /// </summary>
+    internal static async Task<(TransactionFileReader? Reader, string? Rejection)> OpenAsync(Stream stream, ExportSource file, ExportContext context, ChunkingSettings chunking, IAcceptedLineFold? fold, CancellationToken cancellationToken)
     {
         try
         {
-            return await OpenCoreAsync(stream, file, context, chunking, cancellationToken).ConfigureAwait(false);
+            return await OpenCoreAsync(stream, file, context, chunking, fold, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ExportInput.FileLevelReason(ex, line: 1) is { } reason)
         {
@@ -101,7 +108,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _records?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    private static async Task<(TransactionFileReader? Reader, string? Rejection)> OpenCoreAsync(Stream stream, ExportSource file, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
+    private static async Task<(TransactionFileReader? Reader, string? Rejection)> OpenCoreAsync(Stream stream, ExportSource file, ExportContext context, ChunkingSettings chunking, IAcceptedLineFold? fold, CancellationToken cancellationToken)
     {
         var options = context.Options;
         ExportMapping? mapping = null;
@@ -144,12 +151,12 @@ public sealed class TransactionFileReader : IAsyncDisposable
             ? null
             : (mapping ??= context.Catalog.DetectHeaderless(prepared.FirstLine)) is { Layout: "whitespace" } whitespace ? whitespace.Columns : null;
         if (!prepared.IsJsonLines && headerless is null && chunking.Enabled && prepared.Encoding is null
-            && await OpenChunkedAsync(prepared, mapping, context, chunking, cancellationToken).ConfigureAwait(false) is { } chunked)
+            && await OpenChunkedAsync(prepared, mapping, context, chunking, fold, cancellationToken).ConfigureAwait(false) is { } chunked)
         {
             return (chunked, null);
         }
 
-        if (prepared.IsJsonLines && chunking.Enabled && prepared.Encoding is null && OpenChunkedJsonLines(prepared, mapping, context, chunking) is { } chunkedJson)
+        if (prepared.IsJsonLines && chunking.Enabled && prepared.Encoding is null && OpenChunkedJsonLines(prepared, mapping, context, chunking, fold) is { } chunkedJson)
         {
             return (chunkedJson, null);
         }
@@ -184,7 +191,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// mapping that keeps no state between rows (no order fields carried from a first row, no order totals
     /// counted once), so that chunks can be mapped independently. Null means: read it sequentially.
     /// </summary>
-    private static async Task<TransactionFileReader?> OpenChunkedAsync(PreparedExport prepared, ExportMapping? mapping, ExportContext context, ChunkingSettings chunking, CancellationToken cancellationToken)
+    private static async Task<TransactionFileReader?> OpenChunkedAsync(PreparedExport prepared, ExportMapping? mapping, ExportContext context, ChunkingSettings chunking, IAcceptedLineFold? fold, CancellationToken cancellationToken)
     {
         var head = prepared.Head;
         if (CsvHeaderProbe.Probe(head) is not { } probe || !Utf8.IsValid(head.AsSpan(0, probe.HeaderBytes)))
@@ -215,7 +222,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
         }
 
         var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings), () => new RecurringStrings(context.Customers));
-        var chunked = new ChunkedCsvRows(prepared.Content, header, ChunkedLayout.Delimited(header.Length), chunking, options.MaxRecordChars, parser.Parse, (rest, first, lineBefore, token) => ReadRestAsync(rest, first, lineBefore, bound, context, token), ExportInput.FileLevelReason);
+        var chunked = new ChunkedCsvRows(prepared.Content, header, ChunkedLayout.Delimited(header.Length), chunking, options.MaxRecordChars, Folding(parser.Parse, fold), (rest, first, lineBefore, token) => ReadRestAsync(rest, first, lineBefore, bound, context, token), ExportInput.FileLevelReason);
         return new TransactionFileReader(chunked, mapping, prepared.Gzip ? "csv+gzip" : "csv");
     }
 
@@ -224,7 +231,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
     /// the columns) that ends within the sniffed head with LF or CRLF and reads as the sequential reader reads it,
     /// and a mapping that keeps no state between rows. Null means: read it sequentially.
     /// </summary>
-    private static TransactionFileReader? OpenChunkedJsonLines(PreparedExport prepared, ExportMapping? mapping, ExportContext context, ChunkingSettings chunking)
+    private static TransactionFileReader? OpenChunkedJsonLines(PreparedExport prepared, ExportMapping? mapping, ExportContext context, ChunkingSettings chunking, IAcceptedLineFold? fold)
     {
         var head = prepared.Head.AsSpan();
         // StreamReader would detect UTF-16 or UTF-32 from these; only UTF-8 is read here.
@@ -256,9 +263,23 @@ public sealed class TransactionFileReader : IAsyncDisposable
 
         var parser = new JsonLinesChunkParser(columns, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings), () => new RecurringStrings(context.Customers));
         var firstLineBytes = prepared.Head[..(bom + lineFeed + 1)];
-        var chunked = new ChunkedCsvRows(prepared.Content, firstLineBytes, ChunkedLayout.JsonLines(bom), chunking, options.MaxRecordChars, parser.Parse, (rest, first, _, token) => ReadRestJsonLinesAsync(rest, first, columns, bound, context, token), ExportInput.FileLevelReason);
+        var chunked = new ChunkedCsvRows(prepared.Content, firstLineBytes, ChunkedLayout.JsonLines(bom), chunking, options.MaxRecordChars, Folding(parser.Parse, fold), (rest, first, _, token) => ReadRestJsonLinesAsync(rest, first, columns, bound, context, token), ExportInput.FileLevelReason);
         return new TransactionFileReader(chunked, mapping, prepared.Gzip ? "jsonl+gzip" : "jsonl");
     }
+
+    /// <summary>
+    /// <paramref name="parse"/>, followed on the same parse task by <paramref name="fold"/> over the chunk's rows. A chunk
+    /// the reader of the rows later hands to the sequential parser (one queued after an irregular chunk) has its
+    /// partial dropped with it, so no line is folded twice.
+    /// </summary>
+    private static Func<ExportChunk, ChunkOutcome> Folding(Func<ExportChunk, ChunkOutcome> parse, IAcceptedLineFold? fold) =>
+        fold is null
+            ? parse
+            : chunk =>
+            {
+                var outcome = parse(chunk);
+                return outcome.Rows is { } rows ? outcome with { Folded = fold.FoldChunk(rows.AsSpan(0, outcome.Count)) } : outcome;
+            };
 
     /// <summary>The sequential reader over the first line and the rest of a JSON Lines file the chunked parser gave up on.</summary>
     private static async IAsyncEnumerable<ParsedRow> ReadRestJsonLinesAsync(Stream rest, ExportChunk first, IReadOnlyList<string> columns, BoundMapping bound, ExportContext context, [EnumeratorCancellation] CancellationToken cancellationToken)

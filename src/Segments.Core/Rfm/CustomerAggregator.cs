@@ -15,6 +15,9 @@ public sealed class CustomerAggregator(DateOnly? asOf)
     /// <summary>The date the measures are taken at: the given one, else the day after the latest line.</summary>
     public DateOnly AsOf => asOf ?? (_latestLineDate?.AddDays(1) ?? DateOnly.FromDateTime(DateTime.UtcNow));
 
+    /// <summary>The as-of date given, or null when the measures are taken the day after the latest line.</summary>
+    internal DateOnly? AsOfGiven => asOf;
+
     /// <summary>Lines folded in so far (after the as-of filter).</summary>
     public long LinesAdded { get; private set; }
 
@@ -55,6 +58,48 @@ public sealed class CustomerAggregator(DateOnly? asOf)
             if (customer.LastOrderDate is not { } last || line.OrderDate > last)
             {
                 customer.LastOrderDate = line.OrderDate;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Folds in a chunk's lines, folded by <see cref="CustomerChunkFacts"/> with the rules of <see cref="Add"/>, as if
+    /// they were added one by one: the chunk must come after every line folded in so far, in file order. Sums
+    /// and maxima do not depend on the order; the country does (the last line of the latest date wins), and a
+    /// chunk's country comes from its last such line, so merging in file order keeps the same one.
+    /// </summary>
+    internal void Merge(CustomerChunkFacts chunk)
+    {
+        LinesAdded += chunk.LinesAdded;
+        LinesAfterAsOf += chunk.LinesAfterAsOf;
+        if (chunk.LatestLineDate is { } chunkLatest && (_latestLineDate is not { } latest || chunkLatest > latest))
+        {
+            _latestLineDate = chunkLatest;
+        }
+
+        foreach (var (customerId, facts) in chunk.Customers)
+        {
+            if (!_customers.TryGetValue(customerId, out var customer))
+            {
+                customer = new Accumulator();
+                _customers.Add(customerId, customer);
+            }
+
+            customer.NetRevenue += facts.NetRevenue;
+            if (facts.Country.Length > 0 && facts.CountryDate >= customer.CountryDate)
+            {
+                customer.Country = facts.Country;
+                customer.CountryDate = facts.CountryDate;
+            }
+
+            foreach (var order in facts.Orders)
+            {
+                customer.Orders.Add(order);
+            }
+
+            if (facts.LastOrderDate is { } chunkLast && (customer.LastOrderDate is not { } last || chunkLast > last))
+            {
+                customer.LastOrderDate = chunkLast;
             }
         }
     }

@@ -1,4 +1,5 @@
 using Segments.Core.Ingest;
+using Segments.Core.Ingest.Chunked;
 using Segments.Core.Rfm;
 
 namespace Segments.Core.Scoring;
@@ -10,17 +11,21 @@ public static class FileScorer
     /// Streams <paramref name="stream"/> and scores every customer as of <paramref name="asOf"/> (default:
     /// the day after the latest line). A rejected file gets its report and no scores.
     /// </summary>
-    public static async Task<FileScoringReport> ScoreAsync(Stream stream, ExportSource file, ExportContext context, DateOnly? asOf, CancellationToken cancellationToken)
+    public static Task<FileScoringReport> ScoreAsync(Stream stream, ExportSource file, ExportContext context, DateOnly? asOf, CancellationToken cancellationToken) =>
+        ScoreAsync(stream, file, context, asOf, ChunkingSettings.Default, cancellationToken);
+
+    /// <summary>
+    /// As above, read with <paramref name="chunking"/>. On the parallel path the lines are folded into customers
+    /// chunk by chunk on the parse tasks and merged in file order (<see cref="CustomerChunkFold"/>); the sequential
+    /// path folds line by line and is the reference the tests compare it with.
+    /// </summary>
+    internal static async Task<FileScoringReport> ScoreAsync(Stream stream, ExportSource file, ExportContext context, DateOnly? asOf, ChunkingSettings chunking, CancellationToken cancellationToken)
     {
         var aggregator = new CustomerAggregator(asOf);
-        var report = await new ExportProcessor(context).ProcessAsync(
+        var report = await new ExportProcessor(context) { Chunking = chunking }.FoldAsync(
             stream,
             file,
-            line =>
-            {
-                aggregator.Add(line);
-                return ValueTask.CompletedTask;
-            },
+            new CustomerChunkFold(aggregator),
             _ => ValueTask.CompletedTask,
             cancellationToken).ConfigureAwait(false);
 

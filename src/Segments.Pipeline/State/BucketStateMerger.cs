@@ -24,6 +24,9 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
     /// <summary>The store's prefix in the state container.</summary>
     public string Prefix { get; init; } = StateLayout.PrefixOf(StateLayout.DefaultStore);
 
+    /// <summary>Where a rebuild's temporary spill directory goes (removed when the rebuild ends, failed or not).</summary>
+    public string SpillRoot { get; init; } = Path.GetTempPath();
+
     /// <summary>Merges or rebuilds as needed for <paramref name="acceptedNewestFirst"/> (what runs read, in their order).</summary>
     public async Task<StateRefresh> RefreshAsync(IReadOnlyList<BatchRecord> acceptedNewestFirst, CancellationToken cancellationToken)
     {
@@ -40,47 +43,10 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
 
     private async Task<StateRefresh> RebuildAsync(StoredManifest stored, StatePlan plan, IReadOnlyList<BatchRecord> acceptedNewestFirst, CancellationToken cancellationToken)
     {
-        // Each bucket's file is encoded as its lines arrive (they arrive in read order), so a rebuild holds the
-        // encoded files, not every decoded line.
-        var writers = Enumerable.Range(0, BucketCount).Select(_ => new BucketLinesWriter()).ToArray();
-        var index = NewSets(IndexPartitions);
         var span = new OrderDateSpan();
-        var writeId = NewWriteId();
-        var bucketFiles = new string?[BucketCount];
-        long lines = 0;
-        long linesReplaced;
-        try
-        {
-            (_, linesReplaced) = await NewestFirstLines.ReadAsync(normalized, acceptedNewestFirst, 0, span, line =>
-            {
-                var bucket = CustomerBucket.IndexOf(line.Line.CustomerId, BucketCount);
-                index[StateLayout.PartitionOf(line.Line.OrderId, IndexPartitions)].Add(new OrderIndexEntry(line.Line.OrderId, bucket));
-                return writers[bucket].AddAsync(line, cancellationToken);
-            }, cancellationToken).ConfigureAwait(false);
-
-            lines = writers.Sum(w => w.Lines);
-            await Parallel.ForEachAsync(Enumerable.Range(0, BucketCount), Uploads(cancellationToken), async (b, token) =>
-            {
-                if (writers[b].Lines > 0)
-                {
-                    bucketFiles[b] = StateLayout.BucketFile(b, writeId);
-                    await store.WriteBucketAsync(Prefix, bucketFiles[b]!, await writers[b].CompleteAsync(token).ConfigureAwait(false), token).ConfigureAwait(false);
-                }
-
-                await writers[b].DisposeAsync().ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        }
-        finally
-        {
-            foreach (var writer in writers)
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-
-        var indexFiles = new string?[IndexPartitions];
-        await Parallel.ForEachAsync(Enumerable.Range(0, IndexPartitions), Uploads(cancellationToken), async (p, token) =>
-            indexFiles[p] = await WriteIndexAsync(p, index[p], writeId, token).ConfigureAwait(false)).ConfigureAwait(false);
+        var rebuilt = await new SpilledRebuild(store, normalized, Prefix, BucketCount, IndexPartitions) { SpillRoot = SpillRoot }
+            .RunAsync(acceptedNewestFirst, NewWriteId(), span, cancellationToken).ConfigureAwait(false);
+        var (bucketFiles, indexFiles, lines, linesReplaced) = rebuilt;
 
         var count = acceptedNewestFirst.Count;
         var manifest = new StateManifest
@@ -153,30 +119,19 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
             partitionsWritten++;
         }
 
+        // Each affected bucket is streamed from its old file into its new one (one row group decoded at a time), a
+        // few buckets at once, so a merge holds the new batches' lines and a few buckets' encoded files.
         var bucketFiles = state.BucketFiles.ToArray();
         long oldReplaced = 0;
         long newLines = 0;
-        foreach (var bucket in affected.Order())
+        await Parallel.ForEachAsync(affected.Order(), Rewrites(cancellationToken), async (bucket, token) =>
         {
-            var old = state.BucketFiles[bucket] is { } file ? await store.ReadBucketAsync(Prefix, file, cancellationToken).ConfigureAwait(false) : [];
-            // Every new batch is newer than every merged one (StatePlan), so its lines come first in read order.
-            var lines = added[bucket];
-            newLines += lines.Count;
-            foreach (var line in old)
-            {
-                if (newOrders.Contains(line.Line.OrderId))
-                {
-                    oldReplaced++;
-                }
-                else
-                {
-                    lines.Add(line);
-                }
-            }
-
-            bucketFiles[bucket] = await WriteBucketAsync(bucket, lines, writeId, cancellationToken).ConfigureAwait(false);
+            var (file, dropped) = await RewriteBucketAsync(bucket, added[bucket], state.BucketFiles[bucket], newOrders, writeId, token).ConfigureAwait(false);
+            bucketFiles[bucket] = file;
+            Interlocked.Add(ref oldReplaced, dropped);
+            Interlocked.Add(ref newLines, added[bucket].Count);
             added[bucket] = [];
-        }
+        }).ConfigureAwait(false);
 
         var count = plan.NewBatches.Count;
         var manifest = state with
@@ -201,19 +156,55 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
         await store.RemoveUnnamedAsync(Prefix, manifest, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<string?> WriteBucketAsync(int bucket, List<StateLine> lines, string writeId, CancellationToken cancellationToken)
+    // The new lines first (every new batch is newer than every merged one, StatePlan), then the old lines of orders
+    // the new batches do not replace, in the old file's (read) order; returns the new file and the old lines dropped.
+    private async Task<(string? File, long Dropped)> RewriteBucketAsync(
+        int bucket, List<StateLine> added, string? oldFile, HashSet<string> newOrders, string writeId, CancellationToken cancellationToken)
     {
-        if (lines.Count == 0)
+        long dropped = 0;
+        var writer = new BucketLinesWriter();
+        await using (writer.ConfigureAwait(false))
         {
-            return null;
-        }
+            foreach (var line in added)
+            {
+                await writer.AddAsync(line, cancellationToken).ConfigureAwait(false);
+            }
 
-        var file = StateLayout.BucketFile(bucket, writeId);
-        await store.WriteBucketAsync(Prefix, file, lines, cancellationToken).ConfigureAwait(false);
-        return file;
+            if (oldFile is not null)
+            {
+                var cursor = await store.OpenBucketAsync(Prefix, oldFile, cancellationToken).ConfigureAwait(false);
+                await using (cursor.ConfigureAwait(false))
+                {
+                    while (await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        if (newOrders.Contains(cursor.Current.Line.OrderId))
+                        {
+                            dropped++;
+                        }
+                        else
+                        {
+                            await writer.AddAsync(cursor.Current, cancellationToken).ConfigureAwait(false);
+                        }
+                    }
+                }
+            }
+
+            if (writer.Lines == 0)
+            {
+                return (null, dropped);
+            }
+
+            var file = StateLayout.BucketFile(bucket, writeId);
+            await store.WriteBucketAsync(Prefix, file, await writer.CompleteAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return (file, dropped);
+        }
     }
 
-    private async Task<string?> WriteIndexAsync(int partition, HashSet<OrderIndexEntry> entries, string writeId, CancellationToken cancellationToken)
+    private Task<string?> WriteIndexAsync(int partition, HashSet<OrderIndexEntry> entries, string writeId, CancellationToken cancellationToken) =>
+        WriteIndexAsync(store, Prefix, partition, entries, writeId, cancellationToken);
+
+    /// <summary>Writes one index partition sorted by order id, as a new file; null (and nothing written) when it is empty.</summary>
+    internal static async Task<string?> WriteIndexAsync(BucketStateStore store, string prefix, int partition, HashSet<OrderIndexEntry> entries, string writeId, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)
         {
@@ -221,12 +212,12 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
         }
 
         var file = StateLayout.IndexFile(partition, writeId);
-        await store.WriteIndexAsync(Prefix, file, entries.OrderBy(e => e.OrderId, StringComparer.Ordinal).ThenBy(e => e.Bucket).ToList(), cancellationToken).ConfigureAwait(false);
+        await store.WriteIndexAsync(prefix, file, entries.OrderBy(e => e.OrderId, StringComparer.Ordinal).ThenBy(e => e.Bucket).ToList(), cancellationToken).ConfigureAwait(false);
         return file;
     }
 
-    // Small files, so their uploads overlap: a rebuild writes up to 128 of them.
-    private static ParallelOptions Uploads(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
+    // Each rewrite holds its bucket's old and new encoded file until its upload ends: a few at once, not every one.
+    private static ParallelOptions Rewrites(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = 3, CancellationToken = cancellationToken };
 
     // Sortable by time and unique per write, so leftovers of a write that died are told apart from the current files.
     private string NewWriteId() =>

@@ -3,6 +3,9 @@ namespace Segments.Core.Ingest.Chunked;
 /// <summary>What became of one chunk: its rows (pooled array, first <see cref="Count"/> used), or irregular.</summary>
 internal sealed record ChunkOutcome(ExportChunk Chunk, ParsedRow[]? Rows, int Count)
 {
+    /// <summary>The chunk's accepted lines already folded on its parse task (<see cref="IAcceptedLineFold.FoldChunk"/>), when a fold was given.</summary>
+    public object? Folded { get; init; }
+
     /// <summary>The chunk must be read by the sequential parser, and everything after it.</summary>
     public bool IsIrregular => Rows is null;
 

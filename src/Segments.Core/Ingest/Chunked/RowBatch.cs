@@ -6,4 +6,8 @@ namespace Segments.Core.Ingest.Chunked;
 /// </summary>
 /// <param name="Rows">The rows; only the first <paramref name="Count"/> are this batch.</param>
 /// <param name="Count">Rows in the batch.</param>
-internal readonly record struct RowBatch(ParsedRow[] Rows, int Count);
+/// <param name="Folded">
+/// The batch's accepted lines already folded on the parse task (<see cref="IAcceptedLineFold.FoldChunk"/>): the
+/// consumer merges this instead of folding the accepted rows itself. Null when they still need folding.
+/// </param>
+internal readonly record struct RowBatch(ParsedRow[] Rows, int Count, object? Folded = null);
