@@ -9,7 +9,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 file="${1:-/tmp/segments-generated-1024MiB-seed1.csv}"
-[ -f "$file" ] || dotnet run -c Release --project "$root/src/Segments.Cli" -- generate --megabytes 1024 --seed 1 --output "$file"
+[ -f "$file" ] || dotnet run -c Release --project "$root/src/Segments.Cli" -- generate --megabytes 1024 --seed 1 --out "$file"
 dotnet build "$root/src/Segments.Host" -c Release -v q -nologo >/dev/null
 dotnet build "$root/src/Segments.Cli" -c Release -v q -nologo >/dev/null
 host="$root/src/Segments.Host/bin/Release/net10.0/Segments.Host.dll"
@@ -28,6 +28,8 @@ cleanup() {
   [ -n "$host_pid" ] && kill "$host_pid" 2>/dev/null || true
   [ -n "$azurite" ] && kill "$azurite" 2>/dev/null || true
   wait 2>/dev/null || true
+  # The host's log outlives the temporary directory: a failed run is read from it.
+  mkdir -p /tmp/bucketrun-logs && cp "$work"/*.log /tmp/bucketrun-logs/ 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
@@ -59,14 +61,18 @@ stop_host() { kill "$host_pid"; wait "$host_pid" 2>/dev/null || true; host_pid="
 run() {
   local location record started
   started=$(now)
-  location=$(curl -sf -D - -o /dev/null -X POST "$base/api/runs" -H "x-functions-key: $admin_key" -H 'Content-Type: application/json' \
-    -d "{\"asOf\":\"$1\"}" | tr -d '\r' | sed -n 's/^Location: //Ip')
+  # `|| true`: under `set -e -o pipefail` a 503 from the API (storage busy) ended the script here.
+  location=$(curl -s -D - -o /dev/null -X POST "$base/api/runs" -H "x-functions-key: $admin_key" -H 'Content-Type: application/json' \
+    -d "{\"asOf\":\"$1\"}" | tr -d '\r' | sed -n 's/^Location: //Ip' || true)
+  [ -n "$location" ] || { echo "RESULT $2: POST /api/runs did not answer 202 with a Location"; return 1; }
+  local final='type == "object" and (.status == "succeeded" or .status == "failed") and .finishedAt != null and (.costUsd != null or .status == "failed")'
   for _ in $(seq 1 72000); do
-    record=$(curl -sf "$base$location?code=$function_key" || true)
-    jq -e '(.status == "succeeded" or .status == "failed") and .finishedAt != null and .costUsd != null' >/dev/null 2>&1 <<<"$record" && break
+    record=$(curl -s -m 60 "$base$location?code=$function_key" || true)
+    [ -n "$record" ] && jq -e "$final" >/dev/null 2>&1 <<<"$record" && break
     kill -0 "$host_pid" 2>/dev/null || { echo "RESULT $2: the host exited: $(grep -m1 -iE 'OutOfMemory|fatal|unhandled' "$work/host.log")"; return 1; }
     sleep 0.5
   done
+  jq -e "$final" >/dev/null 2>&1 <<<"$record" || { echo "RESULT $2: no final run record after 10 hours"; return 1; }
   echo "RESULT $2: requested to final record $(seconds "$started" "$(now)") s; host peak RSS $(hwm_mb "$host_pid") MB; Azurite $(hwm_mb "$azurite") MB"
   # A record jq cannot read (or none) is shown as it is, with the host's last log lines, instead of silently comparing nothing.
   if ! jq -e '.status' >/dev/null 2>&1 <<<"$record"; then
@@ -82,7 +88,7 @@ start_host false true
 started=$(now)
 etag=$(dotnet "$cli" upload --file "$file" --connection "$cs" | sed -n 's/.*(ETag \(.*\))$/\1/p')
 for _ in $(seq 1 36000); do
-  status=$(curl -sf "$base/api/batches?code=$function_key" | jq -r --arg e "$etag" '[.[] | select(.eTag == $e)][0].status // ""')
+  status=$(curl -sf "$base/api/batches?code=$function_key" | jq -r --arg e "$etag" '[.[] | select(.eTag == $e)][0].status // ""' || true)
   [ "$status" = accepted ] && break
   [ "$status" = rejected ] || [ "$status" = failed ] && { echo "the export was $status" >&2; exit 1; }
   sleep 0.5

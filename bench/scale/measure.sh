@@ -3,6 +3,8 @@
 # Azurite (on free loopback ports, data on disk in a fresh temporary directory) and one or two published hosts; blob
 # ingest of the file (or the history and day files), runs requested by POST /api/runs and read back from the run record.
 # Arguments: MODE FILE DAILY_DIR PROCESSES "CHECKPOINTS" ANALYZE PUBLISH_DIR
+# Environment: SCALEGEN_SETTINGS ("KEY=VALUE ..." host settings), SCALEGEN_LOCK_HELD (1: run.sh holds the lock for the
+# whole measurement; 0: this script takes it around each timed run), SCALEGEN_RUN_TIMEOUT_S (default 10800).
 set -euo pipefail
 mode=$1 file=$2 daily=$3 processes=$4 checkpoints=$5 analyze=$6 publish=$7
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,6 +26,20 @@ day_of() { basename "$1" .csv | sed 's/^orders-//'; }
 last_order_day() { tail -n 1 "$1" | awk -F, '{print substr($(NF-3), 1, 10)}'; }
 day_after() { date -u -d "$1 + 1 day" +%F; }
 
+# With --lock runs the lock is taken around each timed run (and analyze) only: fd 9 stays open on the lock file.
+if [ "${SCALEGEN_LOCK_HELD:-1}" = 1 ]; then
+  lock() { :; }; unlock() { :; }
+else
+  exec 9>/work/bench.lock
+  lock() { local waited=$(now); flock 9; echo "  (bench lock taken after $(seconds "$waited" "$(now)") s of waiting; load $(cut -d' ' -f1-3 /proc/loadavg))"; }
+  unlock() { flock -u 9; }
+fi
+
+# Host settings from --setting KEY=VALUE: the .NET configuration reads KEY from the environment with ':' as '__'.
+host_settings=()
+for kv in ${SCALEGEN_SETTINGS:-}; do host_settings+=("${kv%%=*}=${kv#*=}"); done
+for i in "${!host_settings[@]}"; do k="${host_settings[$i]%%=*}"; host_settings[$i]="${k//:/__}=${host_settings[$i]#*=}"; done
+
 pids=()
 azurite=""
 cleanup() {
@@ -39,11 +55,13 @@ echo "load before: $(cat /proc/loadavg)"
 echo "file: $file ($(stat -c %s "$file") bytes, $(($(wc -l <"$file") - 1)) rows)"
 
 if [ "$analyze" = 1 ]; then
+  lock
   as_of=$(day_after "$(last_order_day "$file")")
   cli_limit=()
   [ -n "${SCALEGEN_CLI_HEAP_LIMIT_MB:-}" ] && cli_limit=(env "DOTNET_GCHeapHardLimit=$(printf '0x%X' $((SCALEGEN_CLI_HEAP_LIMIT_MB * 1024 * 1024)))")
   /usr/bin/time -v -o "$work/analyze.time" "${cli_limit[@]}" dotnet "$cli" analyze --input "$file" --as-of "$as_of" >"$work/analyze.log" 2>&1 || echo "analyze failed (exit $?${SCALEGEN_CLI_HEAP_LIMIT_MB:+, GC heap capped at $SCALEGEN_CLI_HEAP_LIMIT_MB MB}): $(grep -m1 -iE 'exception|error' "$work/analyze.log")"
   echo "RESULT analyze: wall $(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/analyze.time"), peak RSS $(awk '/Maximum resident/ {printf "%.0f MB", $NF / 1024}' "$work/analyze.time"), $(grep -m1 -o 'customers[^,]*' "$work/analyze.log" || true)"
+  unlock
 fi
 
 blob=$(port); queue=$(port); table=$(port)
@@ -62,7 +80,7 @@ for i in $(seq 1 "$processes"); do
   # OutOfMemoryException instead of the machine's OOM killer picking a process, and it models an instance's memory.
   limit=()
   [ -n "${SCALEGEN_HOST_HEAP_LIMIT_MB:-}" ] && limit=(env "DOTNET_GCHeapHardLimit=$(printf '0x%X' $((SCALEGEN_HOST_HEAP_LIMIT_MB * 1024 * 1024)))")
-  "${limit[@]}" env AzureWebJobsStorage="$cs" Segments__AdminKey="$admin_key" Segments__FunctionKey="$function_key" Segments__PollIntervalSeconds=1 \
+  "${limit[@]}" env "${host_settings[@]}" AzureWebJobsStorage="$cs" Segments__AdminKey="$admin_key" Segments__FunctionKey="$function_key" Segments__PollIntervalSeconds=1 \
     dotnet "$host" --urls "http://127.0.0.1:$p" >"$work/host-$i.log" 2>&1 &
   pids+=($!)
   bases+=("http://127.0.0.1:$p")
@@ -72,7 +90,7 @@ for b in "${bases[@]}"; do
   for _ in $(seq 1 240); do curl -sf "$b/api/health" -o /dev/null && break; sleep 0.5; done
   curl -sf "$b/api/health" -o /dev/null || { echo "host at $b did not start" >&2; cat "$work"/host-*.log >&2; exit 1; }
 done
-echo "hosts: ${bases[*]} (pids ${pids[*]}), Azurite pid $azurite${SCALEGEN_HOST_HEAP_LIMIT_MB:+, host GC heap capped at $SCALEGEN_HOST_HEAP_LIMIT_MB MB}"
+echo "hosts: ${bases[*]} (pids ${pids[*]}), Azurite pid $azurite${SCALEGEN_HOST_HEAP_LIMIT_MB:+, host GC heap capped at $SCALEGEN_HOST_HEAP_LIMIT_MB MB}; settings: ${SCALEGEN_SETTINGS:-(defaults)}"
 
 alive() { for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
 died() { echo "RESULT every host process has exited (see $logs/host-*.log): $(grep -h -m1 -iE 'OutOfMemory|fatal|unhandled' "$work"/host-*.log | head -n 1)"; }
@@ -96,29 +114,75 @@ ingest() {
 
 # Requests a run as of DAY, waits for its final record and prints what it measured. LABEL names the line.
 run() {
-  local as_of=$1 label=$2 location record started
+  local as_of=$1 label=$2 location="" record="" started deadline final i
+  lock
+  echo "  load at the run's start: $(cut -d' ' -f1-3 /proc/loadavg)"
   for pid in "${pids[@]}"; do echo 5 >"/proc/$pid/clear_refs"; done   # VmHWM from here on is this run's peak
+  echo 5 >"/proc/$azurite/clear_refs"
   started=$(now)
-  location=$(curl -sf -D - -o /dev/null -X POST "$base/api/runs" -H "x-functions-key: $admin_key" -H 'Content-Type: application/json' \
-    -d "{\"asOf\":\"$as_of\"}" | tr -d '\r' | sed -n 's/^Location: //Ip')
-  [ -n "$location" ] || { echo "RESULT run $label: POST /api/runs did not answer 202 with a Location"; return 1; }
-  # The API answers 503 while storage does not (Azurite under a run's writes resets connections): keep asking.
-  final='(.status == "succeeded" or .status == "failed") and .finishedAt != null and (.costUsd != null or .status == "failed")'
+  deadline=$(( $(date +%s) + ${SCALEGEN_RUN_TIMEOUT_S:-10800} ))
+  # The API answers 503 while storage does not answer: ask again (a pipeline failing under `set -e` ended the script).
+  for _ in $(seq 1 60); do
+    location=$(curl -s -D - -o /dev/null -X POST "$base/api/runs" -H "x-functions-key: $admin_key" -H 'Content-Type: application/json' \
+      -d "{\"asOf\":\"$as_of\"}" | tr -d '\r' | sed -n 's/^Location: //Ip' || true)
+    [ -n "$location" ] && break
+    sleep 1
+  done
+  [ -n "$location" ] || { echo "RESULT run $label: POST /api/runs did not answer 202 with a Location"; unlock; return 1; }
+  # Azurite under a run's writes resets connections and the API answers 503, or curl times out: keep asking until the
+  # record is final, the hosts have exited or the deadline passed (an empty or non-JSON answer is not final).
+  final='type == "object" and (.status == "succeeded" or .status == "failed") and .finishedAt != null and (.costUsd != null or .status == "failed")'
   while :; do
     record=$(curl -s -m 60 "$base$location?code=$function_key" || true)
-    jq -e "$final" >/dev/null 2>&1 <<<"$record" && break
+    [ -n "$record" ] && jq -e "$final" >/dev/null 2>&1 <<<"$record" && break
     alive || { died; break; }
+    # SCALEGEN_STOP_AT_LOG=TEXT (run.sh --stop-at-log): stop waiting once a host logged TEXT for this run, e.g. the
+    # end of scoring, to measure the stages before an emulator-bound write of a million rows; the peaks are so far.
+    if [ -n "${SCALEGEN_STOP_AT_LOG:-}" ] && grep -q "${location##*/}.*$SCALEGEN_STOP_AT_LOG" "$work"/host-*.log 2>/dev/null; then
+      echo "RESULT run $label: stopped waiting at the log line '$SCALEGEN_STOP_AT_LOG' ($(grep -h -m1 -o "[0-9:]* [a-z]*: [^ ]* Run ${location##*/}.*$SCALEGEN_STOP_AT_LOG.*" "$work"/host-*.log | cut -c1-300))"
+      grep -h "Run ${location##*/}" "$work"/host-*.log | sed 's/^/    /' | cut -c1-300
+      break
+    fi
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "RESULT run $label: no final record after ${SCALEGEN_RUN_TIMEOUT_S:-10800} s"; break; }
     sleep 0.5
   done
   local waited peaks=""
   waited=$(seconds "$started" "$(now)")
   for i in "${!pids[@]}"; do peaks+="host $((i + 1)) $(hwm_mb "${pids[$i]}") MB, "; done
+  echo "  load at the run's end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  unlock
   echo "$record" >"$work/run-$label.json"
+  cp "$work/run-$label.json" "$logs/" 2>/dev/null || true
   echo "RESULT run $label (as of $as_of): requested to final record ${waited} s; peak RSS ${peaks}Azurite $(hwm_mb "$azurite") MB"
+  jq -e "$final" >/dev/null 2>&1 <<<"$record" || return 0
   jq -r '"  status \(.status)\(if .error then ": " + .error else "" end); batches \(.batchesRead), lines \(.transactionsRead), customers \(.customersScored)",
          "  stages (ms): \(.stageDurationsMs | to_entries | map("\(.key) \(.value)") | join(", ")); started→finished \((def t: sub("\\.[0-9]+"; "") | sub("\\+00:00$"; "Z") | fromdateiso8601; (.finishedAt | t) - (.startedAt | t))) s",
-         "  storage requests: \(.usage.requests | tojson)",
+         "  coordinator peak working set by stage (MB): \(.usage.stages | to_entries | map("\(.key) \(.value.peakWorkingSetBytes / 1048576 | floor)") | join(", "))",
+         "  storage requests: \(.usage.requests.total) (blob \(.usage.requests.blob.total), table \(.usage.requests.table.total), queue \(.usage.requests.queue.total)); by stage: \(.usage.stages | to_entries | map("\(.key) \(.value.requests.total)") | join(", "))",
          "  cost USD \(.costUsd.total) (compute \(.costUsd.compute), blob \(.costUsd.blobOps), table \(.costUsd.tableOps), queue \(.costUsd.queueOps))"' <<<"$record"
+  # Which host coordinated the run and which did the buckets (the coordinator logs each pass's workers, as
+  # MACHINE/PID; the pids are the hosts' here).
+  local id; id=$(jq -r .runId <<<"$record")
+  for i in "${!pids[@]}"; do
+    grep -q "Run $id: succeeded\|Run $id: failed" "$work/host-$((i + 1)).log" 2>/dev/null && echo "  coordinated by host $((i + 1)) (pid ${pids[$i]})"
+  done
+  grep -h -o "Run $id: pass '[a-z]*' done on every one of [0-9]* buckets (by worker: [^)]*)" "$work"/host-*.log 2>/dev/null \
+    | sed "s/^Run $id: /  /" | while IFS= read -r l; do
+      for i in "${!pids[@]}"; do l=$(sed "s#[^ ,(]*/${pids[$i]} #host $((i + 1)) #g" <<<"$l"); done
+      echo "$l"
+    done || true   # no bucket passes (BucketedRuns off): grep finds nothing, which must not end the script (set -e)
+  grep -h -o "Run $id: scored bucket by bucket.*" "$work"/host-*.log 2>/dev/null | sed "s/^Run $id: /  /" || true
+  # What storage holds after the run: Azurite saves its database files every few seconds, a large table database
+  # (100 MB at 100k customers) takes longer: wait (at most 120 s) for a save of each that began after the run ended.
+  local ended; ended=$(date +%s)
+  for _ in $(seq 1 120); do
+    [ "$(stat -c %Y "$work/azurite/__azurite_db_table__.json" 2>/dev/null || echo 0)" -gt "$ended" ] \
+      && [ "$(stat -c %Y "$work/azurite/__azurite_db_blob__.json" 2>/dev/null || echo 0)" -gt "$ended" ] && break
+    sleep 1
+  done
+  sleep 2
+  echo "  storage after the run (Azurite's database files):"
+  python3 "$here/storage_sizes.py" "$work/azurite" "$(jq -r '.customersScored // 0' <<<"$record")" || true
 }
 
 if [ "$mode" = full ]; then
@@ -130,10 +194,19 @@ else
   recent=("${days[@]: -$last}")
   echo "RESULT first load: ingest of $(basename "$file") (every day before $(day_of "${recent[0]}")): $(ingest "$file") s; peak RSS so far: host 1 $(hwm_mb "${pids[0]}") MB"
   total=0
+  # SCALEGEN_DAY_BEFORE=1 (run.sh --day-before): a run after the day file before each checkpoint (after the history
+  # alone for checkpoint 1), so that the checkpoint's run, like a real daily run, merges one day file into the state;
+  # without it the run after 365 merges every day file since the run after 30 at once.
+  if [ "${SCALEGEN_DAY_BEFORE:-0}" = 1 ] && [[ " $checkpoints " == *" 1 "* ]]; then
+    run "$(day_of "${recent[0]}")" "daily-0-before-1"
+  fi
   for i in $(seq 1 "$last"); do
     f="${recent[$((i - 1))]}"
     took=$(ingest "$f")
     total=$(python3 -c "print(f'{$total + $took:.1f}')")
+    if [ "${SCALEGEN_DAY_BEFORE:-0}" = 1 ] && [[ " $checkpoints " == *" $((i + 1)) "* ]]; then
+      run "$(day_after "$(day_of "$f")")" "daily-$i-before-$((i + 1))"
+    fi
     if [[ " $checkpoints " == *" $i "* ]]; then
       echo "RESULT after $i daily batches: ingest of the day files $total s in all ($(python3 -c "print(f'{$total / $i:.1f}')") s each)"
       run "$(day_after "$(day_of "$f")")" "daily-$i"

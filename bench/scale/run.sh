@@ -12,13 +12,22 @@
 #          --quick: 1 5 10).
 #   SCALEGEN_SKIP_PUBLISH=1 reuses an earlier publish; SCALEGEN_HOST_HEAP_LIMIT_MB / SCALEGEN_CLI_HEAP_LIMIT_MB cap the
 #   GC heap of the hosts / of `segments analyze` (DOTNET_GCHeapHardLimit), to model an instance's memory.
-#   --processes 2: a second host process on the same Azurite (today both poll the blob trigger and the run queue, and a
-#          run is executed by one of them under the run lease: there is no fan-out yet).
+#   --processes 2: a second host process on the same Azurite (both poll the blob trigger, the run queue and, with
+#          Segments:BucketWorkOnQueue, the bucket-work queue; a run is coordinated by one of them under the run lease).
+#   --setting KEY=VALUE (repeatable): a host setting, e.g. --setting Segments:BucketedRuns=true (passed to every host as
+#          the environment variable KEY with ':' as '__').
+#   --day-before: (daily) also a run after the day file before each checkpoint, so the checkpoint's run merges one day
+#          file into the state, as a run each day would; without it the run after 365 catches up every file since 30.
+#   --stop-at-log TEXT: stop waiting for a run once a host logged TEXT for it (e.g. 'scored bucket by bucket'), and stop
+#          the hosts: peak RSS up to that point, without the emulator-bound write of every customer's row.
+#   --lock runs: hold /work/bench.lock only while a run (or analyze) is timed, not while files are ingested (for the
+#          long daily mode: other engineers' benchmarks may run between checkpoints; ingest times are then noisy).
+#          Default: --lock whole (the whole measurement under the lock).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 customers="${1:?usage: bench/scale/run.sh CUSTOMERS [options]}"; shift
-lines=$((customers * 20)); mode=full; processes=1; checkpoints=""; quick=0; analyze=1; seed=1
+lines=$((customers * 20)); mode=full; processes=1; checkpoints=""; quick=0; analyze=1; seed=1; lock=whole; settings=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --lines) lines="$2"; shift 2;;
@@ -28,6 +37,10 @@ while [ $# -gt 0 ]; do
     --quick) quick=1; shift;;
     --no-analyze) analyze=0; shift;;
     --seed) seed="$2"; shift 2;;
+    --setting) [[ "$2" == *=* ]] || { echo "--setting wants KEY=VALUE, got '$2'" >&2; exit 2; }; settings+=("$2"); shift 2;;
+    --stop-at-log) export SCALEGEN_STOP_AT_LOG="$2"; shift 2;;
+    --day-before) export SCALEGEN_DAY_BEFORE=1; shift;;
+    --lock) case "$2" in whole|runs) lock="$2";; *) echo "--lock wants whole or runs, got '$2'" >&2; exit 2;; esac; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
@@ -36,7 +49,8 @@ if [ -z "$checkpoints" ]; then
 fi
 
 data="${SCALEGEN_DATA:-/tmp/scalegen-data}"
-publish="${SCALEGEN_PUBLISH:-/tmp/scalegen-publish}"
+# One publish directory per worktree, so that two branches benchmarked on one machine do not overwrite each other.
+publish="${SCALEGEN_PUBLISH:-/tmp/scalegen-publish-$(basename "$root")}"
 mkdir -p "$data"
 name="c${customers}-l${lines}-s${seed}"
 file="$data/$name.csv"
@@ -74,4 +88,8 @@ if [ "$mode" = daily ]; then
   file="$history"
 fi
 
-exec flock /work/bench.lock bash "$here/measure.sh" "$mode" "$file" "$daily" "$processes" "$checkpoints" "$analyze" "$publish"
+export SCALEGEN_SETTINGS="${settings[*]:-}"
+if [ "$lock" = whole ]; then
+  exec flock /work/bench.lock env SCALEGEN_LOCK_HELD=1 bash "$here/measure.sh" "$mode" "$file" "$daily" "$processes" "$checkpoints" "$analyze" "$publish"
+fi
+exec env SCALEGEN_LOCK_HELD=0 bash "$here/measure.sh" "$mode" "$file" "$daily" "$processes" "$checkpoints" "$analyze" "$publish"
