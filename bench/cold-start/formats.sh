@@ -3,7 +3,7 @@
 #
 # Writes the UCI Online Retail export (../shared/data/online-retail) once more as gzip CSV, JSON Lines and gzip
 # JSON Lines (to /tmp, reused), and times fresh `segments score --input FILE --as-of 2011-12-10` processes of
-# the CLI published as `dotnet publish -c Release` makes it ("r2r") and of commit REF ("before", which parsed
+# the CLI published as `dotnet publish -c Release` makes it ("r2r"; Native AOT since stop 14) and of commit REF ("before", which parsed
 # only plain CSV on both cores), alternating, RUNS rounds. Prints the medians of wall, user and system seconds and
 # user ÷ wall: about 1 means one core, towards 2 both cores. Every file must give the same segment counts.
 #

@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process cold start of the CLI against DuckDB's whole process (issue 17). A benchmark, not a test.
 #
-# Publishes src/Segments.Cli for linux-x64 as each variant asks (r2r: as `dotnet publish -c Release` now does,
-# self-contained composite ReadyToRun; aot: Native AOT, -p:PublishAot=true, not shipped: its one remaining ILC
-# warning, IL2093 in Sylvan.Data.Csv, is allowed to stay a warning for this variant only; fd: framework-dependent
-# ReadyToRun; jit: framework-dependent without ReadyToRun; before: the CLI of an earlier commit), then times fresh processes with /usr/bin/time: `segments score --input FILE
+# Publishes src/Segments.Cli for linux-x64 as each variant asks (aot: as `dotnet publish -c Release` now does,
+# Native AOT; r2r: self-contained composite ReadyToRun, -p:PublishAot=false, the publish before AOT and its
+# fallback; fd: framework-dependent ReadyToRun; jit: framework-dependent without ReadyToRun; before: the CLI of an earlier commit), then times fresh processes with /usr/bin/time: `segments score --input FILE
 # --as-of 2011-12-10` and `segments validate --input FILE` per CLI variant, and `node bench/duckdb/rfm.mjs FILE
 # 2011-12-10` (DuckDB computing the same RFM segment counts in SQL). Files: the UCI Online Retail export
 # (../shared/data/online-retail, skipped with a message when absent) and a generated export of M MiB (`segments
@@ -72,10 +71,10 @@ publish() { # FOLDER [ARGS...]: publishes the CLI of this checkout unless FOLDER
   mv "$out/$folder.partial" "$out/$folder"
 }
 needed=" ${variants//+/ } ${large_variants//+/ } r2r "
-[[ $needed == *" r2r "* ]] && publish r2r
-[[ $needed == *" aot "* ]] && publish aot -p:PublishAot=true -p:TrimmerSingleWarn=false -p:WarningsNotAsErrors=IL2093
-[[ $needed == *" fd "* ]] && publish fd -p:SelfContained=false -p:PublishReadyToRunComposite=false
-[[ $needed == *" jit "* ]] && publish jit -p:SelfContained=false -p:PublishReadyToRunComposite=false -p:PublishReadyToRun=false
+[[ $needed == *" r2r "* ]] && publish r2r -p:PublishAot=false
+[[ $needed == *" aot "* ]] && publish aot
+[[ $needed == *" fd "* ]] && publish fd -p:PublishAot=false -p:SelfContained=false -p:PublishReadyToRunComposite=false
+[[ $needed == *" jit "* ]] && publish jit -p:PublishAot=false -p:SelfContained=false -p:PublishReadyToRunComposite=false -p:PublishReadyToRun=false
 if [[ $needed == *" before "* ]] && [ ! -x "$out/before/segments" ]; then
   echo "== publishing the CLI of $before as variant 'before'"
   mkdir -p "$work/before-src"
