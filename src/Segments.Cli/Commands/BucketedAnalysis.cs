@@ -32,11 +32,10 @@ internal static class BucketedAnalysis
         PredictionOptions predictions,
         CancellationToken cancellationToken)
     {
-        var work = Directory.CreateTempSubdirectory("segments-buckets-");
-        try
+        var clock = Stopwatch.StartNew();
+        var (work, report, latest) = await BucketSplitFiles.SplitAsync(input, source, context, buckets, cancellationToken).ConfigureAwait(false);
+        using (work)
         {
-            var clock = Stopwatch.StartNew();
-            var (report, latest) = await SplitAsync(input, source, context, work, buckets, cancellationToken).ConfigureAwait(false);
             IngestReportPrinter.Print(input.Name, report);
             if (report.IsRejected)
             {
@@ -46,24 +45,24 @@ internal static class BucketedAnalysis
             // The as-of rule of the whole-population analysis: the day after the latest accepted line.
             var day = asOf ?? latest?.AddDays(1) ?? DateOnly.FromDateTime(DateTime.UtcNow);
             var split = clock.Elapsed;
-            var peakAfterSplit = PeakResidentMebibytes();
+            var peakAfterSplit = PeakMemory.ResidentMebibytes();
 
             // One running summary: a bucket's summary is folded in as soon as it is made, never all of them at once.
             var merged = new PopulationSummary(day, predictions.HoldoutDays);
             for (var b = 0; b < buckets; b++)
             {
-                merged.Add(BucketedScoring.Summarise(b, await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), day, predictions));
+                merged.Add(BucketedScoring.Summarise(b, await work.ReadAsync(b, cancellationToken).ConfigureAwait(false), day, predictions));
             }
 
             var summaryBytes = PopulationSummaryFormat.ToBytes(merged).Length;
             var model = BucketedScoring.Fit(merged, predictions);
             var summarised = clock.Elapsed;
-            var peakAfterFit = PeakResidentMebibytes();
+            var peakAfterFit = PeakMemory.ResidentMebibytes();
 
             var ranking = new SpendRanking();
             for (var b = 0; b < buckets; b++)
             {
-                ranking.AddAll(BucketedScoring.Rank(await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), model));
+                ranking.AddAll(BucketedScoring.Rank(await work.ReadAsync(b, cancellationToken).ConfigureAwait(false), model));
             }
 
             model = model with { SpendTiers = ranking.Cuts() };
@@ -81,7 +80,7 @@ internal static class BucketedAnalysis
 
                 for (var b = 0; b < buckets; b++)
                 {
-                    var rows = BucketedScoring.Score(await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), model, rules, profiles: null, catalog);
+                    var rows = BucketedScoring.Score(await work.ReadAsync(b, cancellationToken).ConfigureAwait(false), model, rules, profiles: null, catalog);
                     foreach (var row in rows)
                     {
                         tally.Add(row);
@@ -95,7 +94,7 @@ internal static class BucketedAnalysis
 
             Print(model, tally, merged, summaryBytes);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bucketed ({buckets} buckets): split {split.TotalSeconds:0.0} s, summarise + fit {(summarised - split).TotalSeconds:0.0} s, rank {(ranked - summarised).TotalSeconds:0.0} s, score {(clock.Elapsed - ranked).TotalSeconds:0.0} s; peak RSS {PeakResidentMebibytes()} MiB (after the split {peakAfterSplit}, after the fit {peakAfterFit})"));
+                $"bucketed ({buckets} buckets): split {split.TotalSeconds:0.0} s, summarise + fit {(summarised - split).TotalSeconds:0.0} s, rank {(ranked - summarised).TotalSeconds:0.0} s, score {(clock.Elapsed - ranked).TotalSeconds:0.0} s; peak RSS {PeakMemory.ResidentMebibytes()} MiB (after the split {peakAfterSplit}, after the fit {peakAfterFit})"));
             if (output is not null)
             {
                 Console.WriteLine($"wrote {tally.Customers} customers to {output.FullName}");
@@ -103,74 +102,6 @@ internal static class BucketedAnalysis
 
             return 0;
         }
-        finally
-        {
-            work.Delete(recursive: true);
-        }
-    }
-
-    private static async Task<(IngestReport Report, DateOnly? Latest)> SplitAsync(FileInfo input, ExportSource source, ExportContext context, DirectoryInfo work, int buckets, CancellationToken cancellationToken)
-    {
-        var writers = new StreamWriter?[buckets];
-        DateOnly? latest = null;
-        try
-        {
-            var stream = input.OpenRead();
-            await using (stream.ConfigureAwait(false))
-            {
-                var report = await new ExportProcessor(context).ProcessAsync(
-                    stream,
-                    source,
-                    line =>
-                    {
-                        latest = latest is { } l && l >= line.OrderDate ? l : line.OrderDate;
-                        var bucket = BucketOf(line.CustomerId, buckets);
-                        var writer = writers[bucket] ??= Open(work, bucket);
-                        return new ValueTask(NormalizedBatchFormat.WriteAsync(writer, line));
-                    },
-                    _ => ValueTask.CompletedTask,
-                    cancellationToken).ConfigureAwait(false);
-                return (report, latest);
-            }
-        }
-        finally
-        {
-            foreach (var writer in writers.OfType<StreamWriter>())
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
-
-    // The generation table's partition function, so that one bucket here is one table partition there.
-    private static int BucketOf(string customerId, int buckets) =>
-        int.Parse(CustomerBucket.Of(customerId, buckets).AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture);
-
-    private static string PathOf(DirectoryInfo work, int bucket) => Path.Combine(work.FullName, $"bucket={bucket:D4}.csv");
-
-    private static StreamWriter Open(DirectoryInfo work, int bucket)
-    {
-        var writer = new StreamWriter(PathOf(work, bucket), append: false, NormalizedBatchFormat.Encoding);
-        writer.WriteLine(NormalizedBatchFormat.Header);
-        return writer;
-    }
-
-    private static async Task<List<TransactionLine>> ReadBucketAsync(DirectoryInfo work, int bucket, CancellationToken cancellationToken)
-    {
-        var lines = new List<TransactionLine>();
-        var path = PathOf(work, bucket);
-        if (!File.Exists(path))
-        {
-            return lines;
-        }
-
-        using var reader = new StreamReader(path, NormalizedBatchFormat.Encoding);
-        await foreach (var line in NormalizedBatchFormat.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
-        {
-            lines.Add(line);
-        }
-
-        return lines;
     }
 
     private static void Print(PopulationModel model, Tally tally, PopulationSummary merged, int summaryBytes)
@@ -213,14 +144,6 @@ internal static class BucketedAnalysis
         {
             Console.WriteLine($"  {count.Name,-20} {count.Customers,8}");
         }
-    }
-
-    /// <summary>The peak resident set of this process (VmHWM), or "?" where /proc is not there.</summary>
-    private static string PeakResidentMebibytes()
-    {
-        const string path = "/proc/self/status";
-        var line = File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
-        return line is null ? "?" : (long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Customers per segment of every family, counted as the buckets' rows go by.</summary>

@@ -18,11 +18,10 @@ internal static class BucketedRecommend
     public static async Task<int> RunAsync(
         FileInfo input, ExportSource source, ExportContext context, DateOnly asOf, int buckets, RecommendationOptions options, RecommendArguments arguments, CancellationToken cancellationToken)
     {
-        var work = Directory.CreateTempSubdirectory("segments-recommend-buckets-");
-        try
+        var clock = Stopwatch.StartNew();
+        var (work, report, _) = await BucketSplitFiles.SplitAsync(input, source, context, buckets, cancellationToken).ConfigureAwait(false);
+        using (work)
         {
-            var clock = Stopwatch.StartNew();
-            var report = await SplitAsync(input, source, context, work, buckets, cancellationToken).ConfigureAwait(false);
             IngestReportPrinter.Print(input.Name, report);
             if (report.IsRejected)
             {
@@ -33,7 +32,7 @@ internal static class BucketedRecommend
             var merged = new RecommendationStatistics(asOf, options);
             for (var b = 0; b < buckets; b++)
             {
-                BucketedRecommender.Summarise(merged, await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), [], cancellationToken);
+                BucketedRecommender.Summarise(merged, await work.ReadAsync(b, cancellationToken).ConfigureAwait(false), [], cancellationToken);
             }
 
             var summarised = clock.Elapsed;
@@ -41,7 +40,7 @@ internal static class BucketedRecommend
             var sums = new List<IReadOnlyList<RecommendationMetricSums>>(buckets);
             for (var b = 0; b < buckets; b++)
             {
-                sums.Add(BucketedRecommender.Evaluate(candidates, await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), [], options, cancellationToken));
+                sums.Add(BucketedRecommender.Evaluate(candidates, await work.ReadAsync(b, cancellationToken).ConfigureAwait(false), [], options, cancellationToken));
             }
 
             var evaluation = BucketedRecommender.Choose(candidates, sums, options);
@@ -55,7 +54,7 @@ internal static class BucketedRecommend
                 await writer.WriteLineAsync("customer_id,rank,product,score,reason".AsMemory(), cancellationToken).ConfigureAwait(false);
                 for (var b = 0; b < buckets; b++)
                 {
-                    foreach (var customer in BucketedRecommender.Recommend(served, await ReadBucketAsync(work, b, cancellationToken).ConfigureAwait(false), [], [], options, cancellationToken))
+                    foreach (var customer in BucketedRecommender.Recommend(served, await work.ReadAsync(b, cancellationToken).ConfigureAwait(false), [], [], options, cancellationToken))
                     {
                         customers++;
                         foreach (var item in customer.Items)
@@ -74,7 +73,7 @@ internal static class BucketedRecommend
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"served: {served.Kind}{(served.Lambda is { } l ? $" (λ {l})" : "")} on {served.Catalogue.Products.Count} products; {customers} customers; {clock.ElapsedMilliseconds} ms; peak working set {PeakResidentMebibytes()} MB"));
+                $"served: {served.Kind}{(served.Lambda is { } l ? $" (λ {l})" : "")} on {served.Catalogue.Products.Count} products; {customers} customers; {clock.ElapsedMilliseconds} ms; peak working set {PeakMemory.ResidentMebibytes()} MB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"bucketed ({buckets} buckets): split {split.TotalSeconds:0.0} s, summarise {(summarised - split).TotalSeconds:0.0} s, fit + measure + fit {(measured - summarised).TotalSeconds:0.0} s, rank + write {(clock.Elapsed - measured).TotalSeconds:0.0} s; statistics: {served.Catalogue.Products.Count} products, {merged.Full().Bytes / (1024 * 1024)} MiB of pair sums per side"));
             if (arguments.Output is { } written)
@@ -84,74 +83,5 @@ internal static class BucketedRecommend
 
             return 0;
         }
-        finally
-        {
-            work.Delete(recursive: true);
-        }
-    }
-
-    private static async Task<IngestReport> SplitAsync(FileInfo input, ExportSource source, ExportContext context, DirectoryInfo work, int buckets, CancellationToken cancellationToken)
-    {
-        var writers = new StreamWriter?[buckets];
-        try
-        {
-            var stream = input.OpenRead();
-            await using (stream.ConfigureAwait(false))
-            {
-                return await new ExportProcessor(context).ProcessAsync(
-                    stream,
-                    source,
-                    line =>
-                    {
-                        var bucket = CustomerBucket.IndexOf(line.CustomerId, buckets);
-                        var writer = writers[bucket] ??= Open(work, bucket);
-                        return new ValueTask(NormalizedBatchFormat.WriteAsync(writer, line));
-                    },
-                    _ => ValueTask.CompletedTask,
-                    cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            foreach (var writer in writers.OfType<StreamWriter>())
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
-
-    private static string PathOf(DirectoryInfo work, int bucket) => Path.Combine(work.FullName, $"bucket={bucket:D4}.csv");
-
-    private static StreamWriter Open(DirectoryInfo work, int bucket)
-    {
-        var writer = new StreamWriter(PathOf(work, bucket), append: false, NormalizedBatchFormat.Encoding);
-        writer.WriteLine(NormalizedBatchFormat.Header);
-        return writer;
-    }
-
-    private static async Task<List<TransactionLine>> ReadBucketAsync(DirectoryInfo work, int bucket, CancellationToken cancellationToken)
-    {
-        var lines = new List<TransactionLine>();
-        var path = PathOf(work, bucket);
-        if (!File.Exists(path))
-        {
-            return lines;
-        }
-
-        using var reader = new StreamReader(path, NormalizedBatchFormat.Encoding);
-        await foreach (var line in NormalizedBatchFormat.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
-        {
-            lines.Add(line);
-        }
-
-        return lines;
-    }
-
-    /// <summary>The peak resident set of this process (VmHWM), or "?" where /proc is not there.</summary>
-    private static string PeakResidentMebibytes()
-    {
-        const string path = "/proc/self/status";
-        var line = File.Exists(path) ? File.ReadLines(path).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
-        return line is null ? "?" : (long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
     }
 }

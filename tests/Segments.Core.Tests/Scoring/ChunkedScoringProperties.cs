@@ -117,7 +117,7 @@ public class ChunkedScoringProperties
     /// <summary>The same rows as JSON Lines: one object per row, the header's names as keys, every value a string.</summary>
     private static byte[] JsonLinesOf(string csv)
     {
-        var rows = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => ParseCsvLine(line.TrimEnd('\r'))).ToList();
+        var rows = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => DelimitedLine.Split(line.TrimEnd('\r'), ',')).ToList();
         var text = new StringBuilder();
         foreach (var row in rows.Skip(1))
         {
@@ -125,49 +125,6 @@ public class ChunkedScoringProperties
         }
 
         return ExportBytes.Utf8(text.ToString());
-    }
-
-    private static List<string> ParseCsvLine(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 
     private static string SamplePath()
