@@ -92,11 +92,19 @@ public sealed class HostDriver(SegmentsHostFactory factory, string connectionStr
     /// <summary>
     /// Waits until the run at <paramref name="location"/> has succeeded or failed and its record is final: a
     /// run is marked succeeded when its generation goes live, and gets its end time, usage and cost a moment later.
+    /// A 503 is asked again, as a client would: the API answers it when storage, busy with the run, did not answer in time.
     /// </summary>
     public Task<JsonElement> WaitForRunAsync(string location) =>
         PollAsync(async () =>
         {
-            var run = await Http.GetFromJsonAsync<JsonElement>(location);
+            using var response = await Http.GetAsync(location);
+            if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+            {
+                return null;
+            }
+
+            response.EnsureSuccessStatusCode();
+            var run = await response.Content.ReadFromJsonAsync<JsonElement>();
             return run.GetProperty("status").GetString() is "succeeded" or "failed" && run.GetProperty("finishedAt").ValueKind != JsonValueKind.Null
                 ? run
                 : (JsonElement?)null;
