@@ -60,6 +60,7 @@ public sealed partial class RecomputeSegmentsHandler(
     public async Task<RunRecord?> ExecuteAsync(string runId, CancellationToken cancellationToken)
     {
         var meter = UsageMeter.Start(RunStages.Housekeeping, time);
+        meter.StageEnded += stage => Diagnostics.StageMemoryLog.Ended(logger, runId, stage);
         (RunRecord? Run, CostRates? Rates, bool Executed, bool Settled) executed;
         using (meter)
         {

@@ -5,6 +5,7 @@ using Segments.Core.Segmentation;
 using Segments.Core.Transactions;
 using Microsoft.Extensions.Options;
 using Segments.Pipeline.Configuration;
+using Segments.Pipeline.Diagnostics;
 using Segments.Pipeline.Recompute;
 using Segments.Pipeline.State;
 using Segments.Storage.Batches;
@@ -35,6 +36,9 @@ public sealed partial class BucketedRun(
     GenerationStore generations,
     ILogger<BucketedRun> logger)
 {
+    /// <summary>What the memory line (<see cref="StageMemoryLog"/>) calls the state's refresh before the passes.</summary>
+    public const string StateRefreshStage = "state refresh";
+
     private static readonly TimeSpan ProgressPoll = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
@@ -83,6 +87,7 @@ public sealed partial class BucketedRun(
     {
         await SweepLeftoversAsync(run.RunId, cancellationToken).ConfigureAwait(false);
         var refresh = await state.RefreshAsync(run.RunId, acceptedNewestFirst, cancellationToken).ConfigureAwait(false);
+        StageMemoryLog.Ended(logger, run.RunId, StateRefreshStage);
         var manifest = refresh.Manifest;
         if (manifest.FirstOrderDate is { } first && manifest.LatestOrderDate is { } latest)
         {
@@ -107,6 +112,7 @@ public sealed partial class BucketedRun(
         }
 
         await MergeSummariesAsync(run.RunId, buckets, cancellationToken).ConfigureAwait(false);
+        StageMemoryLog.Ended(logger, run.RunId, PassStage(BucketPhases.Summarise));
         scoring();
         if (onQueue)
         {
@@ -121,6 +127,7 @@ public sealed partial class BucketedRun(
         }
 
         await MergeRankingsAsync(run.RunId, buckets, cancellationToken).ConfigureAwait(false);
+        StageMemoryLog.Ended(logger, run.RunId, PassStage(BucketPhases.Rank));
 
         // Before pass 3: the generation table its workers write into, and the experiments every bucket assigns groups in.
         var (inputs, model) = await work.InputsAndModelAsync(run.RunId, cancellationToken).ConfigureAwait(false);
@@ -153,6 +160,7 @@ public sealed partial class BucketedRun(
         }
 
         LogScored(run.RunId, buckets, lines, totals.Customers);
+        StageMemoryLog.Ended(logger, run.RunId, PassStage(BucketPhases.Score));
         return new BucketedRunResult(totals, model, lines, manifest.Batches.Count, inputs, table, buckets, experiments, async (bucket, ct) =>
             (await state.ReadBucketAsync(manifest, bucket, ct).ConfigureAwait(false)).ConvertAll(l => l.Line));
     }
@@ -233,6 +241,9 @@ public sealed partial class BucketedRun(
         var cuts = SpendRanking.Merge(parts).Cuts();
         await blobs.WriteAsync(RunWorkBlobs.SpendTiersOf(runId), SpendRankFormat.ToBytes(cuts), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>What the memory line (<see cref="StageMemoryLog"/>) calls a pass of every bucket (and its merge).</summary>
+    public static string PassStage(string phase) => $"pass '{phase}'";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: scored bucket by bucket ({Buckets} buckets, {Lines} lines, {Customers} customers)")]
     private partial void LogScored(string runId, int buckets, long lines, int customers);

@@ -49,6 +49,9 @@ public sealed class UsageMeter : IDisposable
         }
     }
 
+    /// <summary>Raised with a stage's name when it ends (the next stage begins, or the meter stops), outside the meter's lock.</summary>
+    public event Action<string>? StageEnded;
+
     /// <summary>The meter of the current flow, or null when nothing is being measured.</summary>
     public static UsageMeter? Current => Ambient.Value;
 
@@ -70,6 +73,7 @@ public sealed class UsageMeter : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(stage);
         var nowMs = ElapsedMs();
         var memory = _workingSet();
+        string ended;
         lock (_gate)
         {
             if (_report is not null)
@@ -78,6 +82,7 @@ public sealed class UsageMeter : IDisposable
             }
 
             CloseStage(nowMs, memory);
+            ended = _stage;
             _stage = stage;
             if (!_order.Contains(stage))
             {
@@ -87,6 +92,8 @@ public sealed class UsageMeter : IDisposable
             _stageStartedMs = nowMs;
             _current = StageUsage.None with { PeakWorkingSetBytes = memory };
         }
+
+        StageEnded?.Invoke(ended);
     }
 
     /// <summary>Counts one storage request in the current stage; ignored once the meter has stopped.</summary>
@@ -144,6 +151,7 @@ public sealed class UsageMeter : IDisposable
             Ambient.Value = _outer;
         }
 
+        StageEnded?.Invoke(_stage);
         return report;
     }
 

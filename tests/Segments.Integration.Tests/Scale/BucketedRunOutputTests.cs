@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Segments.Core.Synthetic;
 using Segments.Integration.Tests.Fixtures;
@@ -30,13 +31,14 @@ public sealed class BucketedRunOutputTests(AzuriteFixture azurite) : IAsyncLifet
         ]}
         """;
 
+    private readonly CapturedLogs _logs = new();
     private ServiceProvider _bucketed = null!;
     private ServiceProvider _whole = null!;
 
     public async Task InitializeAsync()
     {
         await azurite.ResetAsync();
-        _bucketed = new ServiceCollection().AddLogging().AddSegmentsPipeline(azurite.ConnectionString)
+        _bucketed = new ServiceCollection().AddLogging(l => l.AddProvider(_logs)).AddSegmentsPipeline(azurite.ConnectionString)
             .AddSingleton(Options.Create(new SegmentsOptions { BucketedRuns = true }))
             .BuildServiceProvider();
         _whole = new ServiceCollection().AddLogging().AddSegmentsPipeline(azurite.ConnectionString)
@@ -59,6 +61,24 @@ public sealed class BucketedRunOutputTests(AzuriteFixture azurite) : IAsyncLifet
         // What a coordinator that died mid-run left: the next bucketed run removes it.
         await new BlobContainerClient(azurite.ConnectionString, StorageNames.StateContainer).GetBlobClient("runs/20111209-dead/summary/bucket=0003.bin").UploadAsync(BinaryData.FromString("left over"));
         await AssertSameRunsAsync(new DateOnly(2011, 12, 10));
+    }
+
+    [Fact]
+    public async Task A_bucketed_run_logs_the_process_s_peak_memory_once_as_each_stage_and_pass_ends()
+    {
+        await IngestAsync("sample.csv", await File.ReadAllTextAsync(RepositoryPaths.Sample));
+
+        var run = await RunAsync(_bucketed, new DateOnly(2011, 12, 10));
+
+        var memory = new System.Text.RegularExpressions.Regex($@"Run {run.RunId}: (.+) ended; peak RSS so far (\d+) MiB \(VmHWM\), GC heap (\d+) MiB");
+        var lines = _logs.Lines.Select(l => memory.Match(l)).Where(m => m.Success).ToList();
+        Assert.Equal(
+            ["housekeeping", "state refresh", "pass 'summarise'", "read", "pass 'rank'", "pass 'score'", "score", "write", "flip", "housekeeping"],
+            lines.Select(m => m.Groups[1].Value));
+        // The peak only grows, and a host holding the sample has more than 10 MiB resident.
+        var peaks = lines.Select(m => long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(peaks[0] > 10, $"{peaks[0]} MiB");
+        Assert.Equal(peaks.Order(), peaks);
     }
 
     [Fact]

@@ -47,6 +47,24 @@ public class UsageMeterTests
     }
 
     [Fact]
+    public void Each_stage_is_reported_ended_once_when_the_next_begins_or_the_meter_stops()
+    {
+        // Arrange
+        var ended = new List<string>();
+        var meter = UsageMeter.Start("housekeeping", new ManualClock(), () => 0);
+        meter.StageEnded += ended.Add;
+
+        // Act
+        meter.BeginStage("read");
+        meter.BeginStage("score");
+        meter.Stop();
+        meter.Stop();
+
+        // Assert
+        Assert.Equal(["housekeeping", "read", "score"], ended);
+    }
+
+    [Fact]
     public void Peak_memory_is_the_largest_working_set_seen_in_the_stage()
     {
         // Arrange: the working set reads 100, then 900 (at the stage change), then 300 (at the stop).
