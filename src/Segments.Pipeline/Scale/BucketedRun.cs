@@ -216,29 +216,44 @@ public sealed partial class BucketedRun(
         }
     }
 
+    // One running summary and one bucket's part at a time (a million customers' 64 parts held together were most of the
+    // coordinator's memory): the merge is associative and commutative, so folding gives what merging every part gives.
     private async Task MergeSummariesAsync(string runId, int buckets, CancellationToken cancellationToken)
     {
-        var parts = new List<PopulationSummary>(buckets);
+        PopulationSummary? merged = null;
         for (var bucket = 0; bucket < buckets; bucket++)
         {
             var name = RunWorkBlobs.SummaryOf(runId, bucket);
-            parts.Add(PopulationSummaryFormat.FromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name));
+            var part = PopulationSummaryFormat.FromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name);
+            if (merged is null)
+            {
+                merged = BucketedScoring.Merge([part]);
+            }
+            else
+            {
+                merged.Add(part);
+            }
         }
 
-        var merged = BucketedScoring.Merge(parts);
+        if (merged is null)
+        {
+            throw new InvalidOperationException($"run {runId}: no bucket summaries to merge ({buckets} buckets)");
+        }
+
         await blobs.WriteAsync(RunWorkBlobs.MergedSummaryOf(runId), PopulationSummaryFormat.ToBytes(merged), cancellationToken).ConfigureAwait(false);
     }
 
+    // As the summaries: one running ranking (every customer's key: the cuts must be exact) and one bucket's part.
     private async Task MergeRankingsAsync(string runId, int buckets, CancellationToken cancellationToken)
     {
-        var parts = new List<SpendRanking>(buckets);
+        var merged = new SpendRanking();
         for (var bucket = 0; bucket < buckets; bucket++)
         {
             var name = RunWorkBlobs.RankingOf(runId, bucket);
-            parts.Add(SpendRankFormat.RankingFromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name));
+            merged.AddAll(SpendRankFormat.RankingFromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name));
         }
 
-        var cuts = SpendRanking.Merge(parts).Cuts();
+        var cuts = merged.Cuts();
         await blobs.WriteAsync(RunWorkBlobs.SpendTiersOf(runId), SpendRankFormat.ToBytes(cuts), cancellationToken).ConfigureAwait(false);
     }
 
