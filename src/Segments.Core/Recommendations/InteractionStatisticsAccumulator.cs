@@ -4,12 +4,10 @@ namespace Segments.Core.Recommendations;
 /// Adds up the sufficient statistics of the recommender's models bucket by bucket (<see cref="Add"/>): per product the
 /// buyers and Σ w², per pair of products Σ wᵢ·wⱼ over the customers who did both. Sums over customers are additive,
 /// so the buckets' statistics add up to the whole population's; with the default weights (1, ½, ¼) every sum is
-/// exact, whatever the order. The pairs are a dense triangle of doubles, indexed in the order products are first
-/// seen: one column per product, holding its sums with every product seen before it, added when the product is
-/// first seen. So it holds exactly products × (products − 1) / 2 × 8 bytes (64 MB for 4,000 products) whatever the
-/// customers, and growing copies nothing (one array grown by half again held up to 2.25 times that, and twice it
-/// while copying: 2 × 137 MiB at 4,000 products, most of a 1M-customer run's memory). A catalogue's co-occurrence
-/// is dense enough (every pair of 4,000 products on the generated 1 GiB export) that a sparse form would hold more.
+/// exact, whatever the order. The pairs are one dense triangle of doubles, indexed in the order products are first
+/// seen and grown as new ones come (column by column, so growing copies and never moves an entry): products²/2 × 8
+/// bytes (64 MB for 4,000 products), in place, whatever the customers — a catalogue's co-occurrence is dense enough
+/// (every pair of 4,000 products on the generated 1 GiB export) that a sparse form would hold more.
 /// </summary>
 public sealed class InteractionStatisticsAccumulator
 {
@@ -17,16 +15,15 @@ public sealed class InteractionStatisticsAccumulator
     private readonly List<string> _codes = [];
     private readonly List<int> _buyers = [];
     private readonly List<double> _norms = [];
-    // _columns[b][a]: the sum of pair (a, b) for a < b (slots in first-seen order).
-    private readonly List<double[]> _columns = [];
+    private double[] _pairs = [];
     private int _buyingCustomers;
     private int _customers;
 
     /// <summary>Products seen so far.</summary>
     public int Products => _codes.Count;
 
-    /// <summary>Bytes the pair sums hold: products × (products − 1) / 2 doubles.</summary>
-    public long PairBytes => (long)_codes.Count * (_codes.Count - 1) / 2 * sizeof(double);
+    /// <summary>The position of pair (a, b) in the triangle (column max(a, b), row min(a, b)).</summary>
+    public static long Triangle(int a, int b) => a <= b ? ((long)b * (b + 1) / 2) + a : ((long)a * (a + 1) / 2) + b;
 
     /// <summary>Adds the customers of <paramref name="matrix"/> (one bucket's: customers not added before).</summary>
     public void Add(InteractionMatrix matrix, CancellationToken cancellationToken = default)
@@ -39,6 +36,7 @@ public sealed class InteractionStatisticsAccumulator
             _buyers[slot[i]] += matrix.Buyers[i];
         }
 
+        Reserve(_codes.Count);
         _buyingCustomers += matrix.BuyingCustomers;
         _customers += matrix.Customers.Count;
         var slots = new int[16];
@@ -63,8 +61,7 @@ public sealed class InteractionStatisticsAccumulator
                 for (var b = a + 1; b < n; b++)
                 {
                     // Single-precision products summed in double, as ItemCosineModel sums them.
-                    var (low, high) = slots[a] < slots[b] ? (slots[a], slots[b]) : (slots[b], slots[a]);
-                    _columns[high][low] += wa * history.Weights[b];
+                    _pairs[Triangle(slots[a], slots[b])] += wa * history.Weights[b];
                 }
             }
         }
@@ -81,7 +78,7 @@ public sealed class InteractionStatisticsAccumulator
             _buyingCustomers,
             _customers,
             order,
-            [.. _columns]);
+            _pairs);
     }
 
     private int SlotOf(string code)
@@ -93,9 +90,28 @@ public sealed class InteractionStatisticsAccumulator
             _codes.Add(code);
             _buyers.Add(0);
             _norms.Add(0);
-            _columns.Add(new double[slot]);
         }
 
         return slot;
+    }
+
+    private void Reserve(int products)
+    {
+        var needed = Triangle(products, products);
+        if (_pairs.Length >= needed)
+        {
+            return;
+        }
+
+        // Room for half as many products again, so a growing catalogue is copied a few times, not once per bucket.
+        var room = Math.Max(products + (products / 2), 64);
+        var size = Math.Min(Triangle(room, room), Array.MaxLength);
+        if (size < needed)
+        {
+            throw new InvalidOperationException(
+                $"{products:N0} products: more than the recommender's pair sums hold in one array (about 65,000 products); bucketed runs cannot recommend over this catalogue");
+        }
+
+        Array.Resize(ref _pairs, (int)size);
     }
 }

@@ -2,17 +2,16 @@ namespace Segments.Core.Recommendations;
 
 /// <summary>
 /// The merged statistics of every bucket (<see cref="InteractionStatisticsAccumulator.Build"/>): per product its
-/// buyers and Σ w² (XᵀX's diagonal), and per pair of products Σ wᵢ·wⱼ (XᵀX off the diagonal), held as a dense
-/// triangle of one column per product. What every model is fitted from (<see cref="ModelsFromStatistics"/>). Products are in ordinal order of
+/// buyers and Σ w² (XᵀX's diagonal), and per pair of products Σ wᵢ·wⱼ (XᵀX off the diagonal), held as one dense
+/// triangle. What every model is fitted from (<see cref="ModelsFromStatistics"/>). Products are in ordinal order of
 /// their codes, as in <see cref="InteractionMatrix"/>.
 /// </summary>
 public sealed class PairStatistics
 {
     private readonly int[] _slot;
-    // _columns[b][a]: the sum of the pair of the products in slots a < b (the accumulator's first-seen order).
-    private readonly double[][] _columns;
+    private readonly double[] _pairs;
 
-    internal PairStatistics(string[] products, int[] buyers, double[] norms, int buyingCustomers, int customers, int[] slot, double[][] columns)
+    internal PairStatistics(string[] products, int[] buyers, double[] norms, int buyingCustomers, int customers, int[] slot, double[] pairs)
     {
         Products = products;
         Buyers = buyers;
@@ -20,7 +19,7 @@ public sealed class PairStatistics
         BuyingCustomers = buyingCustomers;
         Customers = customers;
         _slot = slot;
-        _columns = columns;
+        _pairs = pairs;
     }
 
     /// <summary>Product codes by index, ordinal order.</summary>
@@ -39,14 +38,10 @@ public sealed class PairStatistics
     public int Customers { get; }
 
     /// <summary>Bytes the pair sums hold.</summary>
-    public long Bytes => _columns.Sum(c => (long)c.Length) * sizeof(double);
+    public long Bytes => (long)_pairs.Length * sizeof(double);
 
     /// <summary>Σ over customers of the weights of products <paramref name="i"/> and <paramref name="j"/> (i ≠ j); 0 when no customer did both.</summary>
-    public double Pair(int i, int j)
-    {
-        var (a, b) = (_slot[i], _slot[j]);
-        return a < b ? _columns[b][a] : _columns[a][b];
-    }
+    public double Pair(int i, int j) => _pairs[InteractionStatisticsAccumulator.Triangle(_slot[i], _slot[j])];
 
     /// <summary>A matrix of no customers over these products, with their buyers: what a fitted model's indexes refer to.</summary>
     public InteractionMatrix Catalogue() => new(Products, [], Buyers) { BuyingCustomers = BuyingCustomers };

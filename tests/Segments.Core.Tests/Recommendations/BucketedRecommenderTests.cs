@@ -164,35 +164,6 @@ public class BucketedRecommenderTests(GeneratedExportFixture export) : IClassFix
     }
 
     [Fact]
-    public void The_pair_sums_hold_one_double_per_pair_of_products_seen_whatever_the_customers()
-    {
-        // Arrange: the generated export's buckets (its catalogue: 4,000 products).
-        var buckets = BucketedRecommendations.Split(export.Lines, [], 7);
-        var statistics = new RecommendationStatistics(export.AsOf, new RecommendationOptions());
-        var sizes = new List<(int Products, int Customers, long Bytes)>();
-
-        // Act
-        foreach (var (lines, events) in buckets)
-        {
-            statistics.Add(lines, events);
-            var full = statistics.Full();
-            sizes.Add((full.Products.Count, full.Customers, full.Bytes));
-        }
-
-        // Assert: products × (products − 1) / 2 doubles after every bucket, no slack for growth (an array grown by half
-        // again held up to 2.25 times that); so the bound is the catalogue's, 4,000 × 3,999 / 2 × 8 bytes (61 MiB),
-        // whatever the customers: a million over this catalogue hold what these thousands hold.
-        foreach (var (products, _, bytes) in sizes)
-        {
-            Assert.Equal((long)products * (products - 1) / 2 * sizeof(double), bytes);
-        }
-
-        Assert.True(sizes[^1].Customers > 6 * sizes[0].Customers, string.Join("; ", sizes));
-        Assert.InRange(sizes[^1].Products, 3_900, 4_000);
-        Assert.InRange(sizes[^1].Bytes, 0, 4_000L * 3_999 / 2 * sizeof(double));
-    }
-
-    [Fact]
     public void Segment_tallies_of_buckets_merge_into_the_whole_segments_top_products()
     {
         // Arrange
