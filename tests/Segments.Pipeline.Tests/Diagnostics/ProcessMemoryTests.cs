@@ -22,7 +22,10 @@ public sealed class ProcessMemoryTests
         GC.KeepAlive(ballast);
         Assert.NotNull(parsed);
         Assert.Equal(0, parsed.Value % 1024);
-        Assert.True(parsed.Value >= resident, $"VmHWM {parsed} < working set {resident}");
+        // The kernel counts resident pages per thread (or per CPU) and folds them in batches, so two readings a
+        // moment apart can disagree by a few pages (CI saw the mark one 4 KiB page below the working set read just
+        // before it): "at least what it holds" is checked to within 8 MiB, far below the 64 MiB ballast.
+        Assert.True(parsed.Value >= resident - (8L * 1024 * 1024), $"VmHWM {parsed} < working set {resident} by more than 8 MiB");
         Assert.True(parsed.Value >= 64L * 1024 * 1024, $"VmHWM {parsed}");
         Assert.Equal(ProcessMemoryReading.FromHighWaterMark, reading.PeakSource);
         Assert.True(reading.PeakResidentBytes >= parsed.Value, $"{reading.PeakResidentBytes} < {parsed}");
