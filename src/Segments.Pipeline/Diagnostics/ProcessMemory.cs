@@ -14,17 +14,38 @@ public static class ProcessMemory
 
     private const string HighWaterMark = "VmHWM:";
 
-    /// <summary>This process's memory now.</summary>
+    // The highest peak read so far. The kernel derives VmHWM from page counts it folds in per thread in batches,
+    // so a reading can come out a page below an earlier one; a "peak so far" that fell would mislead.
+    private static long s_highestPeak;
+
+    /// <summary>This process's memory now; the peak never below any this process read before.</summary>
     public static ProcessMemoryReading Read()
     {
         var heap = GC.GetTotalMemory(forceFullCollection: false);
         if (File.Exists(StatusPath) && PeakResidentBytes(File.ReadLines(StatusPath)) is { } peak)
         {
-            return new ProcessMemoryReading(peak, ProcessMemoryReading.FromHighWaterMark, heap);
+            return new ProcessMemoryReading(Highest(peak), ProcessMemoryReading.FromHighWaterMark, heap);
         }
 
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        return new ProcessMemoryReading(process.PeakWorkingSet64, ProcessMemoryReading.FromPeakWorkingSet, heap);
+        return new ProcessMemoryReading(Highest(process.PeakWorkingSet64), ProcessMemoryReading.FromPeakWorkingSet, heap);
+    }
+
+    private static long Highest(long peak)
+    {
+        var seen = Interlocked.Read(ref s_highestPeak);
+        while (peak > seen)
+        {
+            var before = Interlocked.CompareExchange(ref s_highestPeak, peak, seen);
+            if (before == seen)
+            {
+                return peak;
+            }
+
+            seen = before;
+        }
+
+        return seen;
     }
 
     /// <summary>
