@@ -80,6 +80,7 @@ internal sealed class ChunkParser(char delimiter, int expectedFields, int maxRec
     private int ParseRecords(char[] chars, int length, ExportChunk chunk, ref ParsedRow[] rows, ChunkRecord record, RowMapper mapper)
     {
         var text = chars.AsSpan(0, length);
+        var stops = new DelimitedStops(text, delimiter, _stops);
         var line = chunk.FirstLine;
         var count = 0;
         var pos = 0;
@@ -179,7 +180,8 @@ internal sealed class ChunkParser(char delimiter, int expectedFields, int maxRec
                     return -1;
                 }
 
-                var stop = text[pos..].IndexOfAny(_stops);
+                var found = stops.Next(pos);
+                var stop = found < 0 ? -1 : found - pos;
                 if (stop < 0)
                 {
                     if (!chunk.Final)
