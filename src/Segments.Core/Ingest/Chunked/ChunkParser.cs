@@ -80,7 +80,6 @@ internal sealed class ChunkParser(char delimiter, int expectedFields, int maxRec
     private int ParseRecords(char[] chars, int length, ExportChunk chunk, ref ParsedRow[] rows, ChunkRecord record, RowMapper mapper)
     {
         var text = chars.AsSpan(0, length);
-        var stops = new DelimitedStops(text, delimiter, _stops);
         var line = chunk.FirstLine;
         var count = 0;
         var pos = 0;
@@ -180,8 +179,7 @@ internal sealed class ChunkParser(char delimiter, int expectedFields, int maxRec
                     return -1;
                 }
 
-                var found = stops.Next(pos);
-                var stop = found < 0 ? -1 : found - pos;
+                var stop = text[pos..].IndexOfAny(_stops);
                 if (stop < 0)
                 {
                     if (!chunk.Final)
