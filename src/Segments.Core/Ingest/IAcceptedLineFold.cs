@@ -11,6 +11,9 @@ namespace Segments.Core.Ingest;
 /// </summary>
 internal interface IAcceptedLineFold
 {
+    /// <summary>Whether the fold reads <see cref="TransactionLine.Product"/>; when not, lines are mapped without it.</summary>
+    bool ReadsProducts { get; }
+
     /// <summary>
     /// Folds the accepted rows among <paramref name="rows"/> (one chunk, in file order) into a new partial, on a
     /// parse task: several run at once, on any thread. Null when there is nothing to merge.

@@ -182,7 +182,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
             return (null, missing);
         }
 
-        var mapper = new RowMapper(bound, options, context.Customers);
+        var mapper = new RowMapper(bound, options, context.Customers) { MapsProducts = MapsProducts(fold) };
         return (new TransactionFileReader(new RecordFileReader<ExportMapping, ParsedRow>(source, opened.Check, mapping, opened.Format, mapper)), null);
     }
 
@@ -221,8 +221,8 @@ public sealed class TransactionFileReader : IAsyncDisposable
             return null;
         }
 
-        var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings), () => new RecurringStrings(context.Customers));
-        var chunked = new ChunkedCsvRows(prepared.Content, header, ChunkedLayout.Delimited(header.Length), chunking, options.MaxRecordChars, Folding(parser.Parse, fold), (rest, first, lineBefore, token) => ReadRestAsync(rest, first, lineBefore, bound, context, token), ExportInput.FileLevelReason);
+        var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings) { MapsProducts = MapsProducts(fold) }, () => new RecurringStrings(context.Customers));
+        var chunked = new ChunkedCsvRows(prepared.Content, header, ChunkedLayout.Delimited(header.Length), chunking, options.MaxRecordChars, Folding(parser.Parse, fold), (rest, first, lineBefore, token) => ReadRestAsync(rest, first, lineBefore, bound, context, MapsProducts(fold), token), ExportInput.FileLevelReason);
         return new TransactionFileReader(chunked, mapping, prepared.Gzip ? "csv+gzip" : "csv");
     }
 
@@ -261,11 +261,14 @@ public sealed class TransactionFileReader : IAsyncDisposable
             return null;
         }
 
-        var parser = new JsonLinesChunkParser(columns, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings), () => new RecurringStrings(context.Customers));
+        var parser = new JsonLinesChunkParser(columns, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings) { MapsProducts = MapsProducts(fold) }, () => new RecurringStrings(context.Customers));
         var firstLineBytes = prepared.Head[..(bom + lineFeed + 1)];
-        var chunked = new ChunkedCsvRows(prepared.Content, firstLineBytes, ChunkedLayout.JsonLines(bom), chunking, options.MaxRecordChars, Folding(parser.Parse, fold), (rest, first, _, token) => ReadRestJsonLinesAsync(rest, first, columns, bound, context, token), ExportInput.FileLevelReason);
+        var chunked = new ChunkedCsvRows(prepared.Content, firstLineBytes, ChunkedLayout.JsonLines(bom), chunking, options.MaxRecordChars, Folding(parser.Parse, fold), (rest, first, _, token) => ReadRestJsonLinesAsync(rest, first, columns, bound, context, MapsProducts(fold), token), ExportInput.FileLevelReason);
         return new TransactionFileReader(chunked, mapping, prepared.Gzip ? "jsonl+gzip" : "jsonl");
     }
+
+    /// <summary>Whether the mappers give lines their product: unless <paramref name="fold"/> never reads it.</summary>
+    private static bool MapsProducts(IAcceptedLineFold? fold) => fold?.ReadsProducts ?? true;
 
     /// <summary>
     /// <paramref name="parse"/>, followed on the same parse task by <paramref name="fold"/> over the chunk's rows. A chunk
@@ -282,14 +285,14 @@ public sealed class TransactionFileReader : IAsyncDisposable
             };
 
     /// <summary>The sequential reader over the first line and the rest of a JSON Lines file the chunked parser gave up on.</summary>
-    private static async IAsyncEnumerable<ParsedRow> ReadRestJsonLinesAsync(Stream rest, ExportChunk first, IReadOnlyList<string> columns, BoundMapping bound, ExportContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ParsedRow> ReadRestJsonLinesAsync(Stream rest, ExportChunk first, IReadOnlyList<string> columns, BoundMapping bound, ExportContext context, bool mapsProducts, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var check = new Utf8Check(rest, first.FirstLine, first.Offset);
         var text = new StreamReader(check, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var source = await JsonLinesRecordSource.OpenAfterFirstLineAsync(text, columns, context.Options.MaxRecordChars, first.FirstLine, cancellationToken).ConfigureAwait(false);
         await using (source.ConfigureAwait(false))
         {
-            await foreach (var row in ExportRecordRows.ReadAsync(source, new RowMapper(bound, context.Options, context.Customers), check, cancellationToken).ConfigureAwait(false))
+            await foreach (var row in ExportRecordRows.ReadAsync(source, new RowMapper(bound, context.Options, context.Customers) { MapsProducts = mapsProducts }, check, cancellationToken).ConfigureAwait(false))
             {
                 yield return row;
             }
@@ -308,7 +311,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
     }
 
     /// <summary>The sequential parser over the header and the rest of a file the chunked parser gave up on.</summary>
-    private static async IAsyncEnumerable<ParsedRow> ReadRestAsync(Stream rest, ExportChunk first, long lineBefore, BoundMapping bound, ExportContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ParsedRow> ReadRestAsync(Stream rest, ExportChunk first, long lineBefore, BoundMapping bound, ExportContext context, bool mapsProducts, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var firstLine = first.FirstLine;
         var check = new Utf8Check(rest, firstLine, first.Offset);
@@ -326,7 +329,7 @@ public sealed class TransactionFileReader : IAsyncDisposable
 
         await using (source.ConfigureAwait(false))
         {
-            await foreach (var row in ExportRecordRows.ReadAsync(source, new RowMapper(bound, context.Options, context.Customers), check, cancellationToken).ConfigureAwait(false))
+            await foreach (var row in ExportRecordRows.ReadAsync(source, new RowMapper(bound, context.Options, context.Customers) { MapsProducts = mapsProducts }, check, cancellationToken).ConfigureAwait(false))
             {
                 yield return row;
             }

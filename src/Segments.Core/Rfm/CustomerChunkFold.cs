@@ -19,6 +19,9 @@ internal sealed class CustomerChunkFold(CustomerAggregator aggregator) : IAccept
     public CustomerAggregator Aggregator => aggregator;
 
     /// <inheritdoc />
+    public bool ReadsProducts => false;
+
+    /// <inheritdoc />
     public object? FoldChunk(ReadOnlySpan<ParsedRow> rows)
     {
         var facts = _spare.TryTake(out var spare) ? spare : new CustomerChunkFacts(aggregator.AsOfGiven);

@@ -90,6 +90,34 @@ public class ChunkedScoringProperties
         Assert.Equal(sequential.Lines, fold.Lines);
     }
 
+    [Fact]
+    public async Task A_fold_that_reads_no_products_gets_every_line_without_its_product_and_otherwise_the_same()
+    {
+        // Arrange: as above, a file read partly in chunks and partly by the sequential parser; scoring reads no
+        // products, so its mappers leave them out.
+        var csv = new StringBuilder("customer_id,order_id,order_date,amount,product\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"C-{i % 37},O-{i / 3},2011-12-{1 + (i % 28):00},{i % 89}.{i % 100:00},{(i == 2000 ? "12\" vinyl" : $"Mug {i % 5}")}\n");
+        }
+
+        var bytes = ExportBytes.Utf8(csv.ToString());
+        var sequential = await ProcessedExport.ProcessAsync(bytes, ProcessedExport.Lenient, "orders.csv", chunking: ChunkingSettings.Sequential);
+        var fold = new RecordingFold(readsProducts: false);
+        var processor = new ExportProcessor(new ExportContext(ProcessedExport.Lenient, ExportContext.Default.Catalog)) { Chunking = new ChunkingSettings(true, 1024, 2) };
+        using var stream = new MemoryStream(bytes);
+
+        // Act
+        var report = await processor.FoldAsync(stream, new ExportSource("orders.csv"), fold, _ => ValueTask.CompletedTask, CancellationToken.None);
+
+        // Assert: both ways were used; the ingest's lines have their products, the fold's none, and nothing else differs.
+        Assert.True(fold.FoldedInChunks > 0 && fold.FoldedOneByOne > 0, $"{fold.FoldedInChunks} in chunks, {fold.FoldedOneByOne} one by one");
+        Assert.Equal((sequential.Report.RowsAccepted, sequential.Report.RowsRejected, sequential.Report.RowsSkipped), (report.RowsAccepted, report.RowsRejected, report.RowsSkipped));
+        Assert.Equal("Mug 0", sequential.Lines[0].Product);
+        Assert.All(fold.Lines, line => Assert.Equal(string.Empty, line.Product));
+        Assert.Equal(sequential.Lines.Select(line => line with { Product = string.Empty }), fold.Lines);
+    }
+
     private static async Task<FileScoringReport> AssertSameAsync(byte[] bytes, string name, ChunkingSettings chunking, DateOnly? asOf)
     {
         // Act
@@ -142,8 +170,10 @@ public class ChunkedScoringProperties
     }
 
     /// <summary>Keeps every line it is given, in the order the merges and single adds reach it.</summary>
-    private sealed class RecordingFold : IAcceptedLineFold
+    private sealed class RecordingFold(bool readsProducts = true) : IAcceptedLineFold
     {
+        public bool ReadsProducts => readsProducts;
+
         public List<TransactionLine> Lines { get; } = [];
 
         public int FoldedInChunks { get; private set; }

@@ -11,9 +11,15 @@ namespace Segments.Core.Ingest.Mappings;
 /// </summary>
 internal sealed class RecurringStrings(CustomerIdPolicy customers)
 {
-    private readonly Cache _countries = new(static text => text);
-    private readonly Cache _products = new(static text => text);
-    private readonly Cache _customerIds = new(text => customers.Normalize(text));
+    // Customers get more room than the others: a large export has more of them than 64K (the generated 1 GiB file
+    // 97.5K), and a cache that starts over mid-file makes and normalises every id again. 256K ids of ~10
+    // characters, key and value, are some 30 MB at most per worker.
+    private const int MaxCustomers = 256 * 1024;
+    private const int MaxOthers = 64 * 1024;
+
+    private readonly Cache _countries = new(static text => text, MaxOthers);
+    private readonly Cache _products = new(static text => text, MaxOthers);
+    private readonly Cache _customerIds = new(text => customers.Normalize(text), MaxCustomers);
     private string _lastOrder = string.Empty;
 
     /// <summary>A country as a string.</summary>
@@ -32,17 +38,17 @@ internal sealed class RecurringStrings(CustomerIdPolicy customers)
     /// <summary>Values made from text, by the text; the last one is checked first, as rows of one order repeat it.</summary>
     private sealed class Cache
     {
-        private const int MaxEntries = 64 * 1024;
-
         private readonly Func<string, string> _make;
+        private readonly int _maxEntries;
         private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
         private string _lastKey = string.Empty;
         private string _lastValue;
 
-        public Cache(Func<string, string> make)
+        public Cache(Func<string, string> make, int maxEntries)
         {
             _make = make;
+            _maxEntries = maxEntries;
             _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
             _lastValue = make(string.Empty);
         }
@@ -56,7 +62,7 @@ internal sealed class RecurringStrings(CustomerIdPolicy customers)
 
             if (!_lookup.TryGetValue(key, out var known, out var value))
             {
-                if (_values.Count >= MaxEntries)
+                if (_values.Count >= _maxEntries)
                 {
                     _values.Clear();
                 }

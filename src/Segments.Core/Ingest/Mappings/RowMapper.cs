@@ -19,6 +19,12 @@ public sealed class RowMapper(BoundMapping bound, IngestOptions options, Custome
         _strings = strings ?? new(customers);
     }
 
+    /// <summary>
+    /// Whether lines get their <see cref="TransactionLine.Product"/>; a consumer that never reads it (scoring)
+    /// turns it off and saves a string lookup per line (one in six of the mapping's time on the 1 GiB file).
+    /// </summary>
+    internal bool MapsProducts { get; init; } = true;
+
     // Arrays rather than the bound lists: every row reads them, and an interface call per element adds up.
     private readonly int[] _customerOrdinals = [.. bound.Customer];
     private readonly int[] _dateOrdinals = [.. bound.OrderDate];
@@ -104,7 +110,7 @@ public sealed class RowMapper(BoundMapping bound, IngestOptions options, Custome
             _strings.Country(FirstNonEmpty(record, _countryOrdinals, _orderCountry)),
             cancelled)
         {
-            Product = _strings.Product(FirstNonEmpty(record, _productOrdinals, [])),
+            Product = MapsProducts ? _strings.Product(FirstNonEmpty(record, _productOrdinals, [])) : string.Empty,
         };
         return ParsedRow.Accept(line, transaction);
     }
