@@ -60,7 +60,6 @@ public sealed partial class RecomputeSegmentsHandler(
     public async Task<RunRecord?> ExecuteAsync(string runId, CancellationToken cancellationToken)
     {
         var meter = UsageMeter.Start(RunStages.Housekeeping, time);
-        meter.StageEnded += stage => Diagnostics.StageMemoryLog.Ended(logger, runId, stage);
         (RunRecord? Run, CostRates? Rates, bool Executed, bool Settled) executed;
         using (meter)
         {
@@ -126,6 +125,9 @@ public sealed partial class RecomputeSegmentsHandler(
                 rates = await costs.LoadRatesAsync(stop.Token).ConfigureAwait(false);
                 run = run with { Status = RunStatus.Running, StartedAt = time.GetUtcNow() };
                 await runs.SaveAsync(run, stop.Token).ConfigureAwait(false);
+                // From here the run executes: its stages' memory is logged as each ends (a redelivered message of a
+                // finished run, or one naming no run, logs only its one line).
+                meter.StageEnded += stage => Diagnostics.StageMemoryLog.Ended(logger, runId, stage);
                 run = await ComputeAsync(run, meter, stop.Token).ConfigureAwait(false);
             }
             catch (Exception ex)
