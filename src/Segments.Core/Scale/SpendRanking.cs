@@ -24,19 +24,6 @@ public sealed class SpendRanking
         _keys.AddRange(other._keys);
     }
 
-    /// <summary>The keys of every part together.</summary>
-    public static SpendRanking Merge(IEnumerable<SpendRanking> parts)
-    {
-        ArgumentNullException.ThrowIfNull(parts);
-        var merged = new SpendRanking();
-        foreach (var part in parts)
-        {
-            merged._keys.AddRange(part._keys);
-        }
-
-        return merged;
-    }
-
     /// <summary>The keys as bytes (a magic, a version, the count, then value and id per key), for a worker to send back.</summary>
     public byte[] ToBytes()
     {

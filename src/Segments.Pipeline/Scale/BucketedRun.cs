@@ -227,7 +227,7 @@ public sealed partial class BucketedRun(
             var part = PopulationSummaryFormat.FromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), name);
             if (merged is null)
             {
-                merged = BucketedScoring.Merge([part]);
+                merged = part;  // read for this merge alone: it can be the running summary itself
             }
             else
             {
