@@ -34,6 +34,7 @@ public sealed partial class BucketedRun(
     IOptions<SegmentsOptions> options,
     RunInsights insights,
     GenerationStore generations,
+    TimeProvider time,
     ILogger<BucketedRun> logger)
 {
     /// <summary>What the memory line (<see cref="StageMemoryLog"/>) calls the state's refresh before the passes.</summary>
@@ -105,9 +106,11 @@ public sealed partial class BucketedRun(
         }
         else
         {
+            var progressLog = Progress(run.RunId, BucketPhases.Summarise, buckets);
             for (var bucket = 0; bucket < buckets; bucket++)
             {
                 lines += await work.SummariseAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+                progressLog.Report(bucket + 1);
             }
         }
 
@@ -120,9 +123,11 @@ public sealed partial class BucketedRun(
         }
         else
         {
+            var progressLog = Progress(run.RunId, BucketPhases.Rank, buckets);
             for (var bucket = 0; bucket < buckets; bucket++)
             {
                 await work.RankAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
+                progressLog.Report(bucket + 1);
             }
         }
 
@@ -145,6 +150,7 @@ public sealed partial class BucketedRun(
         }
 
         var totals = new BucketedRunTotals();
+        var scoreProgress = Progress(run.RunId, BucketPhases.Score, buckets);
         for (var bucket = 0; bucket < buckets; bucket++)
         {
             var outcome = onQueue
@@ -157,6 +163,8 @@ public sealed partial class BucketedRun(
                 var bucketLines = (await state.ReadBucketAsync(manifest, bucket, cancellationToken).ConfigureAwait(false)).ConvertAll(l => l.Line);
                 recommendationPartials.Add(bucketLines, cancellationToken);
             }
+
+            scoreProgress.Report(bucket + 1);
         }
 
         LogScored(run.RunId, buckets, lines, totals.Customers);
@@ -198,6 +206,7 @@ public sealed partial class BucketedRun(
             await queue.EnqueueAsync(new BucketWorkItem(runId, phase, bucket), cancellationToken).ConfigureAwait(false);
         }
 
+        var progressLog = Progress(runId, phase, buckets);
         while (true)
         {
             var rows = await progress.ListAsync(runId, phase, cancellationToken).ConfigureAwait(false);
@@ -206,12 +215,14 @@ public sealed partial class BucketedRun(
                 throw new BucketWorkFailedException(failed.Error!);
             }
 
-            if (rows.Select(r => r.Bucket).Distinct().Count() == buckets)
+            var done = rows.Select(r => r.Bucket).Distinct().Count();
+            if (done == buckets)
             {
                 LogPassDone(runId, phase, buckets, string.Join(", ", rows.GroupBy(r => r.Worker).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
                 return rows;
             }
 
+            progressLog.Report(done);
             await Task.Delay(ProgressPoll, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -256,6 +267,8 @@ public sealed partial class BucketedRun(
         var cuts = merged.Cuts();
         await blobs.WriteAsync(RunWorkBlobs.SpendTiersOf(runId), SpendRankFormat.ToBytes(cuts), cancellationToken).ConfigureAwait(false);
     }
+
+    private PassProgressLog Progress(string runId, string phase, int buckets) => new(logger, runId, phase, buckets, time);
 
     /// <summary>What the memory line (<see cref="StageMemoryLog"/>) calls a pass of every bucket (and its merge).</summary>
     public static string PassStage(string phase) => $"pass '{phase}'";
