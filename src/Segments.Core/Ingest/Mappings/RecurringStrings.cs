@@ -42,6 +42,7 @@ internal sealed class RecurringStrings(CustomerIdPolicy customers)
         private readonly int _maxEntries;
         private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly string _emptyValue;
         private string _lastKey = string.Empty;
         private string _lastValue;
 
@@ -50,11 +51,18 @@ internal sealed class RecurringStrings(CustomerIdPolicy customers)
             _make = make;
             _maxEntries = maxEntries;
             _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
-            _lastValue = make(string.Empty);
+            _emptyValue = _lastValue = make(string.Empty);
         }
 
         public string Get(ReadOnlySpan<char> key)
         {
+            // An empty field (a guest sale's missing customer, between orders of known ones) is answered without the
+            // dictionary and leaves the last key as it was.
+            if (key.IsEmpty)
+            {
+                return _emptyValue;
+            }
+
             if (key.SequenceEqual(_lastKey))
             {
                 return _lastValue;
