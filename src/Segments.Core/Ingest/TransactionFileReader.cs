@@ -271,9 +271,11 @@ public sealed class TransactionFileReader : IAsyncDisposable
     private static bool MapsProducts(IAcceptedLineFold? fold) => fold?.ReadsProducts ?? true;
 
     /// <summary>
-    /// <paramref name="parse"/>, followed on the same parse task by <paramref name="fold"/> over the chunk's rows. A chunk
-    /// the reader of the rows later hands to the sequential parser (one queued after an irregular chunk) has its
-    /// partial dropped with it, so no line is folded twice.
+    /// <paramref name="parse"/>, followed on the same parse task by <paramref name="fold"/> over the chunk's rows and a
+    /// count of them (<see cref="ChunkOutcome.Counted"/>), so that the reader of the rows, one thread, does not walk
+    /// every row of a chunk it only merges. A chunk the reader of the rows later hands to the sequential parser (one
+    /// queued after an irregular chunk) has its partial and its counts dropped with it, so no line is folded or
+    /// counted twice.
     /// </summary>
     private static Func<ExportChunk, ChunkOutcome> Folding(Func<ExportChunk, ChunkOutcome> parse, IAcceptedLineFold? fold) =>
         fold is null
@@ -281,7 +283,13 @@ public sealed class TransactionFileReader : IAsyncDisposable
             : chunk =>
             {
                 var outcome = parse(chunk);
-                return outcome.Rows is { } rows ? outcome with { Folded = fold.FoldChunk(rows.AsSpan(0, outcome.Count)) } : outcome;
+                if (outcome.Rows is not { } rows)
+                {
+                    return outcome;
+                }
+
+                var chunkRows = rows.AsSpan(0, outcome.Count);
+                return outcome with { Folded = fold.FoldChunk(chunkRows), Counted = RowTally.Of(chunkRows, IngestReport.ErrorsKept) };
             };
 
     /// <summary>The sequential reader over the first line and the rest of a JSON Lines file the chunked parser gave up on.</summary>
