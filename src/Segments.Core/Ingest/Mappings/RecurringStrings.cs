@@ -17,9 +17,9 @@ internal sealed class RecurringStrings(CustomerIdPolicy customers)
     private const int MaxCustomers = 256 * 1024;
     private const int MaxOthers = 64 * 1024;
 
-    private readonly Cache _countries = new(static text => text, MaxOthers);
-    private readonly Cache _products = new(static text => text, MaxOthers);
-    private readonly Cache _customerIds = new(text => customers.Normalize(text), MaxCustomers);
+    private readonly Cache<string> _countries = new(static text => text, MaxOthers);
+    private readonly Cache<string> _products = new(static text => text, MaxOthers);
+    private readonly Cache<CustomerEntry> _customers = new(text => new CustomerEntry(customers.Normalize(text)), MaxCustomers);
     private string _lastOrder = string.Empty;
 
     /// <summary>A country as a string.</summary>
@@ -33,20 +33,23 @@ internal sealed class RecurringStrings(CustomerIdPolicy customers)
         text.SequenceEqual(_lastOrder) ? _lastOrder : _lastOrder = text.ToString();
 
     /// <summary>The customer id as <see cref="CustomerIdPolicy.Normalize"/> makes it from <paramref name="raw"/>.</summary>
-    public string CustomerId(ReadOnlySpan<char> raw) => _customerIds.Get(raw);
+    public string CustomerId(ReadOnlySpan<char> raw) => _customers.Get(raw).Id;
+
+    /// <summary>The customer of <paramref name="raw"/>: its id (as <see cref="CustomerId"/>) and what a fold keeps for it; one entry per id.</summary>
+    public CustomerEntry Customer(ReadOnlySpan<char> raw) => _customers.Get(raw);
 
     /// <summary>Values made from text, by the text; the last one is checked first, as rows of one order repeat it.</summary>
-    private sealed class Cache
+    private sealed class Cache<TValue>
     {
-        private readonly Func<string, string> _make;
+        private readonly Func<string, TValue> _make;
         private readonly int _maxEntries;
-        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-        private readonly string _emptyValue;
+        private readonly Dictionary<string, TValue> _values = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly TValue _emptyValue;
         private string _lastKey = string.Empty;
-        private string _lastValue;
+        private TValue _lastValue;
 
-        public Cache(Func<string, string> make, int maxEntries)
+        public Cache(Func<string, TValue> make, int maxEntries)
         {
             _make = make;
             _maxEntries = maxEntries;
@@ -54,7 +57,7 @@ internal sealed class RecurringStrings(CustomerIdPolicy customers)
             _emptyValue = _lastValue = make(string.Empty);
         }
 
-        public string Get(ReadOnlySpan<char> key)
+        public TValue Get(ReadOnlySpan<char> key)
         {
             // An empty field (a guest sale's missing customer, between orders of known ones) is answered without the
             // dictionary and leaves the last key as it was.

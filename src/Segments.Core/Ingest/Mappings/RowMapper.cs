@@ -54,7 +54,8 @@ public sealed class RowMapper(BoundMapping bound, IngestOptions options, Custome
         CarryOrderFields(record, orderId);
 
         var customerText = FirstNonEmpty(record, _customerOrdinals, _orderCustomer);
-        var customerId = _strings.CustomerId(customerText);
+        var customer = _strings.Customer(customerText);
+        var customerId = customer.Id;
         if (customerId.Length == 0)
         {
             return mapping.SkipRowsWithoutCustomer
@@ -115,7 +116,7 @@ public sealed class RowMapper(BoundMapping bound, IngestOptions options, Custome
         {
             Product = MapsProducts ? _strings.Product(FirstNonEmpty(record, _productOrdinals, [])) : string.Empty,
         };
-        return ParsedRow.Accept(line, transaction);
+        return ParsedRow.Accept(line, transaction, customer);
     }
 
     private (bool Ok, decimal Amount, RowError? Error) ReadAmount(IExportRecord record, long line, string? orderId)
