@@ -221,7 +221,9 @@ public sealed class TransactionFileReader : IAsyncDisposable
             return null;
         }
 
-        var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings) { MapsProducts = MapsProducts(fold) }, () => new RecurringStrings(context.Customers));
+        // One table of customers for every worker's mapper (CustomerEntries).
+        var customers = new CustomerEntries(context.Customers);
+        var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings) { MapsProducts = MapsProducts(fold) }, () => new RecurringStrings(customers));
         var chunked = new ChunkedCsvRows(prepared.Content, header, ChunkedLayout.Delimited(header.Length), chunking, options.MaxRecordChars, Folding(parser.Parse, fold), (rest, first, lineBefore, token) => ReadRestAsync(rest, first, lineBefore, bound, context, MapsProducts(fold), token), ExportInput.FileLevelReason);
         return new TransactionFileReader(chunked, mapping, prepared.Gzip ? "csv+gzip" : "csv");
     }
@@ -261,7 +263,8 @@ public sealed class TransactionFileReader : IAsyncDisposable
             return null;
         }
 
-        var parser = new JsonLinesChunkParser(columns, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings) { MapsProducts = MapsProducts(fold) }, () => new RecurringStrings(context.Customers));
+        var customers = new CustomerEntries(context.Customers);
+        var parser = new JsonLinesChunkParser(columns, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings) { MapsProducts = MapsProducts(fold) }, () => new RecurringStrings(customers));
         var firstLineBytes = prepared.Head[..(bom + lineFeed + 1)];
         var chunked = new ChunkedCsvRows(prepared.Content, firstLineBytes, ChunkedLayout.JsonLines(bom), chunking, options.MaxRecordChars, Folding(parser.Parse, fold), (rest, first, _, token) => ReadRestJsonLinesAsync(rest, first, columns, bound, context, MapsProducts(fold), token), ExportInput.FileLevelReason);
         return new TransactionFileReader(chunked, mapping, prepared.Gzip ? "jsonl+gzip" : "jsonl");

@@ -5,9 +5,12 @@ namespace Segments.Core.Ingest.Mappings;
 /// keeps for that customer: a chunk folded on a parse task finds it from the row (<see cref="ParsedRow.Customer"/>)
 /// instead of hashing the id again. Lives as long as the cache, i.e. one file's read.
 /// </summary>
-internal sealed class CustomerEntry(string id)
+internal sealed class CustomerEntry(string text, string id)
 {
     private object? _folded;
+
+    /// <summary>The field's text the entry was made for.</summary>
+    public string Text => text;
 
     /// <summary>The normalised customer id.</summary>
     public string Id => id;
