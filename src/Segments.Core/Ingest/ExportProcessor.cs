@@ -72,6 +72,18 @@ public sealed class ExportProcessor(ExportContext context)
                     await foreach (var batch in reader.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
                     {
                         var rows = batch.Rows;
+                        if (batch.Counted is { Rejected: 0 } counted && (batch.Folded is not null || counted.Accepted == 0))
+                        {
+                            // Counted and folded on the parse task, and no row to pass on (a skipped row only counts).
+                            feed.Tally.Add(counted);
+                            if (batch.Folded is { } chunkFolded)
+                            {
+                                fold!.Merge(chunkFolded);
+                            }
+
+                            continue;
+                        }
+
                         if (batch.Folded is { } folded)
                         {
                             // The accepted lines were folded on the parse task: only the other rows are passed on.

@@ -221,7 +221,9 @@ public sealed class TransactionFileReader : IAsyncDisposable
             return null;
         }
 
-        var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings) { MapsProducts = MapsProducts(fold) }, () => new RecurringStrings(context.Customers));
+        // One table of customers for every worker's mapper (CustomerEntries).
+        var customers = new CustomerEntries(context.Customers);
+        var parser = new ChunkParser(probe.Delimiter, columns.Count, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings) { MapsProducts = MapsProducts(fold) }, () => new RecurringStrings(customers));
         var chunked = new ChunkedCsvRows(prepared.Content, header, ChunkedLayout.Delimited(header.Length), chunking, options.MaxRecordChars, Folding(parser.Parse, fold), (rest, first, lineBefore, token) => ReadRestAsync(rest, first, lineBefore, bound, context, MapsProducts(fold), token), ExportInput.FileLevelReason);
         return new TransactionFileReader(chunked, mapping, prepared.Gzip ? "csv+gzip" : "csv");
     }
@@ -261,7 +263,8 @@ public sealed class TransactionFileReader : IAsyncDisposable
             return null;
         }
 
-        var parser = new JsonLinesChunkParser(columns, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings) { MapsProducts = MapsProducts(fold) }, () => new RecurringStrings(context.Customers));
+        var customers = new CustomerEntries(context.Customers);
+        var parser = new JsonLinesChunkParser(columns, options.MaxRecordChars, strings => new RowMapper(bound, options, context.Customers, strings) { MapsProducts = MapsProducts(fold) }, () => new RecurringStrings(customers));
         var firstLineBytes = prepared.Head[..(bom + lineFeed + 1)];
         var chunked = new ChunkedCsvRows(prepared.Content, firstLineBytes, ChunkedLayout.JsonLines(bom), chunking, options.MaxRecordChars, Folding(parser.Parse, fold), (rest, first, _, token) => ReadRestJsonLinesAsync(rest, first, columns, bound, context, MapsProducts(fold), token), ExportInput.FileLevelReason);
         return new TransactionFileReader(chunked, mapping, prepared.Gzip ? "jsonl+gzip" : "jsonl");
@@ -271,9 +274,11 @@ public sealed class TransactionFileReader : IAsyncDisposable
     private static bool MapsProducts(IAcceptedLineFold? fold) => fold?.ReadsProducts ?? true;
 
     /// <summary>
-    /// <paramref name="parse"/>, followed on the same parse task by <paramref name="fold"/> over the chunk's rows. A chunk
-    /// the reader of the rows later hands to the sequential parser (one queued after an irregular chunk) has its
-    /// partial dropped with it, so no line is folded twice.
+    /// <paramref name="parse"/>, followed on the same parse task by <paramref name="fold"/> over the chunk's rows and a
+    /// count of them (<see cref="ChunkOutcome.Counted"/>), so that the reader of the rows, one thread, does not walk
+    /// every row of a chunk it only merges. A chunk the reader of the rows later hands to the sequential parser (one
+    /// queued after an irregular chunk) has its partial and its counts dropped with it, so no line is folded or
+    /// counted twice.
     /// </summary>
     private static Func<ExportChunk, ChunkOutcome> Folding(Func<ExportChunk, ChunkOutcome> parse, IAcceptedLineFold? fold) =>
         fold is null
@@ -281,7 +286,13 @@ public sealed class TransactionFileReader : IAsyncDisposable
             : chunk =>
             {
                 var outcome = parse(chunk);
-                return outcome.Rows is { } rows ? outcome with { Folded = fold.FoldChunk(rows.AsSpan(0, outcome.Count)) } : outcome;
+                if (outcome.Rows is not { } rows)
+                {
+                    return outcome;
+                }
+
+                var chunkRows = rows.AsSpan(0, outcome.Count);
+                return outcome with { Folded = fold.FoldChunk(chunkRows), Counted = RowTally.Of(chunkRows, IngestReport.ErrorsKept) };
             };
 
     /// <summary>The sequential reader over the first line and the rest of a JSON Lines file the chunked parser gave up on.</summary>

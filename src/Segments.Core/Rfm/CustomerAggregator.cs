@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Segments.Core.Transactions;
 
 namespace Segments.Core.Rfm;
@@ -9,7 +10,13 @@ namespace Segments.Core.Rfm;
 /// </summary>
 public sealed class CustomerAggregator(DateOnly? asOf)
 {
-    private readonly Dictionary<string, Accumulator> _customers = new(StringComparer.Ordinal);
+    // Every customer folded in, by id: read and written on the reader of the rows only.
+    private readonly Dictionary<string, CustomerAccumulator> _customers = new(StringComparer.Ordinal);
+
+    // One accumulator per id for whichever thread asks first, made when a chunk is first folded on a parse task
+    // (AccumulatorFor): the chunk's facts then name their customers' accumulators, and its merge looks no id up.
+    // Null for a fold that only ever adds lines one by one, which so holds no second index of its customers.
+    private ConcurrentDictionary<string, CustomerAccumulator>? _accumulators;
     private DateOnly? _latestLineDate;
 
     /// <summary>The date the measures are taken at: the given one, else the day after the latest line.</summary>
@@ -41,7 +48,8 @@ public sealed class CustomerAggregator(DateOnly? asOf)
 
         if (!_customers.TryGetValue(line.CustomerId, out var customer))
         {
-            customer = new Accumulator();
+            customer = Volatile.Read(ref _accumulators) is { } accumulators ? accumulators.GetOrAdd(line.CustomerId, NewAccumulator) : new CustomerAccumulator(line.CustomerId);
+            customer.Seen = true;
             _customers.Add(line.CustomerId, customer);
         }
 
@@ -77,14 +85,17 @@ public sealed class CustomerAggregator(DateOnly? asOf)
             _latestLineDate = chunkLatest;
         }
 
-        foreach (var (customerId, facts) in chunk.Customers)
+        foreach (var (accumulator, facts) in chunk.Customers)
         {
-            if (!_customers.TryGetValue(customerId, out var customer))
+            var customer = accumulator;
+            if (!customer.Seen && !_customers.TryAdd(customer.CustomerId, customer))
             {
-                customer = new Accumulator();
-                _customers.Add(customerId, customer);
+                // Only when lines of this customer were added one by one before the directory of accumulators was
+                // made: that accumulator is the customer's.
+                customer = _customers[customer.CustomerId];
             }
 
+            customer.Seen = true;
             customer.NetRevenue += facts.NetRevenue;
             if (facts.Country.Length > 0 && facts.CountryDate >= customer.CountryDate)
             {
@@ -103,6 +114,14 @@ public sealed class CustomerAggregator(DateOnly? asOf)
             }
         }
     }
+
+    /// <summary>
+    /// The one accumulator of <paramref name="customerId"/>, for a chunk folded on any thread
+    /// (<see cref="CustomerChunkFacts"/>); it counts as seen once a merge reaches it.
+    /// </summary>
+    internal CustomerAccumulator AccumulatorFor(string customerId) =>
+        LazyInitializer.EnsureInitialized(ref _accumulators, static () => new ConcurrentDictionary<string, CustomerAccumulator>(StringComparer.Ordinal))
+            .GetOrAdd(customerId, NewAccumulator);
 
     /// <summary>Number of distinct customers seen, scored or not.</summary>
     public int CustomersSeen => _customers.Count;
@@ -126,16 +145,5 @@ public sealed class CustomerAggregator(DateOnly? asOf)
             .ToList();
     }
 
-    private sealed class Accumulator
-    {
-        public HashSet<string> Orders { get; } = new(StringComparer.Ordinal);
-
-        public DateOnly? LastOrderDate { get; set; }
-
-        public decimal NetRevenue { get; set; }
-
-        public string Country { get; set; } = string.Empty;
-
-        public DateOnly CountryDate { get; set; } = DateOnly.MinValue;
-    }
+    private static CustomerAccumulator NewAccumulator(string customerId) => new(customerId);
 }

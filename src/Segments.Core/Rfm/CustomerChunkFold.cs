@@ -24,12 +24,12 @@ internal sealed class CustomerChunkFold(CustomerAggregator aggregator) : IAccept
     /// <inheritdoc />
     public object? FoldChunk(ReadOnlySpan<ParsedRow> rows)
     {
-        var facts = _spare.TryTake(out var spare) ? spare : new CustomerChunkFacts(aggregator.AsOfGiven);
+        var facts = _spare.TryTake(out var spare) ? spare : new CustomerChunkFacts(aggregator);
         foreach (ref readonly var row in rows)
         {
             if (row.Status == RowStatus.Accepted)
             {
-                facts.Add(row.Transaction);
+                facts.Add(row.Transaction, row.Customer);
             }
         }
 

@@ -78,4 +78,46 @@ public class RowTallyTests
 
         Assert.Equal(((DateOnly?)null, (DateOnly?)null), (tally.FirstOrderDate, tally.LatestOrderDate));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(7)]
+    public void Rows_counted_in_parts_and_added_in_order_give_the_counts_of_counting_them_one_by_one(int cut)
+    {
+        // Arrange: as a chunked read counts them: the rows before the cut here, the rest on a parse task.
+        ParsedRow[] rows =
+        [
+            ParsedRow.Accept(2, new TransactionLine("A", "1", new DateOnly(2011, 3, 9), 1m, "", false)),
+            ParsedRow.Reject(new RowError(3, "amount", "x", "not a number")),
+            ParsedRow.Skip(4, "no CustomerID"),
+            ParsedRow.Accept(5, new TransactionLine("B", "2", new DateOnly(2010, 12, 1), 1m, "", false)),
+            ParsedRow.Reject(new RowError(6, "date", "1900-01-01", "too old")),
+            ParsedRow.Accept(7, new TransactionLine("A", "3", new DateOnly(2011, 12, 9), 1m, "", false)),
+            ParsedRow.Reject(new RowError(8, "amount", "y", "not a number")),
+        ];
+        var oneByOne = new RowTally(errorsKept: 2);
+        foreach (var row in rows)
+        {
+            oneByOne.Count(row);
+        }
+
+        var inParts = new RowTally(errorsKept: 2);
+        foreach (var row in rows.Take(cut))
+        {
+            inParts.Count(row);
+        }
+
+        // Act
+        inParts.Add(RowTally.Of(rows.AsSpan(cut), errorsKept: 2));
+
+        // Assert
+        Assert.Equal(
+            (oneByOne.Read, oneByOne.Accepted, oneByOne.Skipped, oneByOne.Rejected, oneByOne.FirstOrderDate, oneByOne.LatestOrderDate),
+            (inParts.Read, inParts.Accepted, inParts.Skipped, inParts.Rejected, inParts.FirstOrderDate, inParts.LatestOrderDate));
+        Assert.Equal([3L, 6L], inParts.FirstErrors.Select(e => e.Line));
+        Assert.Equal(oneByOne.FirstErrors, inParts.FirstErrors);
+    }
 }

@@ -6,6 +6,9 @@ internal sealed record ChunkOutcome(ExportChunk Chunk, ParsedRow[]? Rows, int Co
     /// <summary>The chunk's accepted lines already folded on its parse task (<see cref="IAcceptedLineFold.FoldChunk"/>), when a fold was given.</summary>
     public object? Folded { get; init; }
 
+    /// <summary>The chunk's rows counted on its parse task, when a fold was given: the reader of the rows adds the counts at once.</summary>
+    public RowTally? Counted { get; init; }
+
     /// <summary>The chunk must be read by the sequential parser, and everything after it.</summary>
     public bool IsIrregular => Rows is null;
 

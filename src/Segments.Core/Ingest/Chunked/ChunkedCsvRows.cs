@@ -91,7 +91,7 @@ internal sealed class ChunkedCsvRows(
                     if (outcome.Count > 0)
                     {
                         lastLine = rows[outcome.Count - 1].Line;
-                        yield return new RowBatch(rows, outcome.Count, outcome.Folded);
+                        yield return new RowBatch(rows, outcome.Count, outcome.Folded, outcome.Counted);
                     }
                 }
                 finally

@@ -10,4 +10,8 @@ namespace Segments.Core.Ingest.Chunked;
 /// The batch's accepted lines already folded on the parse task (<see cref="IAcceptedLineFold.FoldChunk"/>): the
 /// consumer merges this instead of folding the accepted rows itself. Null when they still need folding.
 /// </param>
-internal readonly record struct RowBatch(ParsedRow[] Rows, int Count, object? Folded = null);
+/// <param name="Counted">
+/// The batch's rows already counted on the parse task (with <see cref="Folded"/>): a consumer that needs nothing else
+/// of the rows (none rejected, the accepted ones folded) adds the counts instead of walking the rows. Null when not counted.
+/// </param>
+internal readonly record struct RowBatch(ParsedRow[] Rows, int Count, object? Folded = null, RowTally? Counted = null);

@@ -7,20 +7,23 @@ namespace Segments.Core.Ingest.Mappings;
 /// line of the same order, the same customer's normalised id. Each is made once and handed out again, which
 /// saves an allocation per field; on the parallel path it also keeps rows waiting to be written from holding
 /// thousands of copies through a garbage collection. Values are the same text as before, so nothing changes
-/// downstream. The caches are bounded: past their size they start over.
+/// downstream. The caches are bounded: past their size they start over. Customers come from
+/// <paramref name="customers"/>, which the workers of one file's read share.
 /// </summary>
-internal sealed class RecurringStrings(CustomerIdPolicy customers)
+internal sealed class RecurringStrings(CustomerEntries customers)
 {
-    // Customers get more room than the others: a large export has more of them than 64K (the generated 1 GiB file
-    // 97.5K), and a cache that starts over mid-file makes and normalises every id again. 256K ids of ~10
-    // characters, key and value, are some 30 MB at most per worker.
-    private const int MaxCustomers = 256 * 1024;
     private const int MaxOthers = 64 * 1024;
 
-    private readonly Cache _countries = new(static text => text, MaxOthers);
-    private readonly Cache _products = new(static text => text, MaxOthers);
-    private readonly Cache _customerIds = new(text => customers.Normalize(text), MaxCustomers);
+    private readonly Cache<string> _countries = new(static text => text, MaxOthers);
+    private readonly Cache<string> _products = new(static text => text, MaxOthers);
     private string _lastOrder = string.Empty;
+    private CustomerEntry _lastCustomer = customers.Empty;
+
+    /// <summary>Strings of one mapper's own, customers included.</summary>
+    public RecurringStrings(CustomerIdPolicy customers)
+        : this(new CustomerEntries(customers))
+    {
+    }
 
     /// <summary>A country as a string.</summary>
     public string Country(ReadOnlySpan<char> text) => _countries.Get(text);
@@ -33,28 +36,51 @@ internal sealed class RecurringStrings(CustomerIdPolicy customers)
         text.SequenceEqual(_lastOrder) ? _lastOrder : _lastOrder = text.ToString();
 
     /// <summary>The customer id as <see cref="CustomerIdPolicy.Normalize"/> makes it from <paramref name="raw"/>.</summary>
-    public string CustomerId(ReadOnlySpan<char> raw) => _customerIds.Get(raw);
+    public string CustomerId(ReadOnlySpan<char> raw) => Customer(raw).Id;
+
+    /// <summary>
+    /// The customer of <paramref name="raw"/>: its id (as <see cref="CustomerId"/>) and what a fold keeps for it, one
+    /// entry per id text in the shared table. The text before is checked first, as rows of one order repeat it; an
+    /// empty field (a guest sale's) is answered without the table and leaves that text as it was.
+    /// </summary>
+    public CustomerEntry Customer(ReadOnlySpan<char> raw)
+    {
+        if (raw.IsEmpty)
+        {
+            return customers.Empty;
+        }
+
+        return raw.SequenceEqual(_lastCustomer.Text) ? _lastCustomer : _lastCustomer = customers.Get(raw);
+    }
 
     /// <summary>Values made from text, by the text; the last one is checked first, as rows of one order repeat it.</summary>
-    private sealed class Cache
+    private sealed class Cache<TValue>
     {
-        private readonly Func<string, string> _make;
+        private readonly Func<string, TValue> _make;
         private readonly int _maxEntries;
-        private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly Dictionary<string, TValue> _values = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly TValue _emptyValue;
         private string _lastKey = string.Empty;
-        private string _lastValue;
+        private TValue _lastValue;
 
-        public Cache(Func<string, string> make, int maxEntries)
+        public Cache(Func<string, TValue> make, int maxEntries)
         {
             _make = make;
             _maxEntries = maxEntries;
             _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
-            _lastValue = make(string.Empty);
+            _emptyValue = _lastValue = make(string.Empty);
         }
 
-        public string Get(ReadOnlySpan<char> key)
+        public TValue Get(ReadOnlySpan<char> key)
         {
+            // An empty field (a guest sale's missing customer, between orders of known ones) is answered without the
+            // dictionary and leaves the last key as it was.
+            if (key.IsEmpty)
+            {
+                return _emptyValue;
+            }
+
             if (key.SequenceEqual(_lastKey))
             {
                 return _lastValue;
