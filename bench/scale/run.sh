@@ -4,7 +4,7 @@
 # and the CLI in Release, generates the data once, cached under /tmp/scalegen-data), then measures under
 # `flock /work/bench.lock` (bench/scale/measure.sh), so no two engineers' benchmarks overlap.
 #
-# Usage: bench/scale/run.sh CUSTOMERS [--lines L] [--mode full|daily] [--quick] [--processes 1|2] [--checkpoints "1 30 365"]
+# Usage: bench/scale/run.sh CUSTOMERS [--lines L] [--mode full|daily] [--quick] [--processes 1|2] [--checkpoints "1 30 365"] [--fixed-population]
 #                                     [--no-analyze] [--seed S]
 #   full  (default): one file (~20 lines per customer over 2022-01-01..2024-12-31) uploaded as one batch, then one run.
 #   daily: the same orders as one history file (every day before the last K days) plus the last K days one file a day;
@@ -16,6 +16,9 @@
 #          Segments:BucketWorkOnQueue, the bucket-work queue; a run is coordinated by one of them under the run lease).
 #   --setting KEY=VALUE (repeatable): a host setting, e.g. --setting Segments:BucketedRuns=true (passed to every host as
 #          the environment variable KEY with ':' as '__').
+#   --fixed-population: (daily) generate with `--arrivals-until` the day before the last K day files (K = the largest
+#          checkpoint; the generator's default range ends 2024-12-31), so the day files bring no new customers: the
+#          runs after 1, 30 and 365 score the same population, and only the history grows between them.
 #   --day-before: (daily) also a run after the day file before each checkpoint, so the checkpoint's run merges one day
 #          file into the state, as a run each day would; without it the run after 365 catches up every file since 30.
 #   --azurite-in-memory: Azurite without its database files (needed from about 1M customers: on disk it saves the
@@ -29,7 +32,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 customers="${1:?usage: bench/scale/run.sh CUSTOMERS [options]}"; shift
-lines=$((customers * 20)); mode=full; processes=1; checkpoints=""; quick=0; analyze=1; seed=1; lock=whole; settings=()
+lines=$((customers * 20)); fixed_population=0; mode=full; processes=1; checkpoints=""; quick=0; analyze=1; seed=1; lock=whole; settings=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --lines) lines="$2"; shift 2;;
@@ -43,6 +46,7 @@ while [ $# -gt 0 ]; do
     --stop-at-log) export SCALEGEN_STOP_AT_LOG="$2"; shift 2;;
     --day-before) export SCALEGEN_DAY_BEFORE=1; shift;;
     --azurite-in-memory) export SCALEGEN_AZURITE_IN_MEMORY=1; shift;;
+    --fixed-population) fixed_population=1; shift;;
     --lock) case "$2" in whole|runs) lock="$2";; *) echo "--lock wants whole or runs, got '$2'" >&2; exit 2;; esac; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
@@ -56,6 +60,13 @@ data="${SCALEGEN_DATA:-/tmp/scalegen-data}"
 publish="${SCALEGEN_PUBLISH:-/tmp/scalegen-publish-$(basename "$root")}"
 mkdir -p "$data"
 name="c${customers}-l${lines}-s${seed}"
+generate_options=()
+if [ "$fixed_population" = 1 ]; then
+  last=0; for c in $checkpoints; do [ "$c" -gt "$last" ] && last=$c; done
+  arrivals_until=$(date -u -d "2024-12-31 - $last days" +%F)
+  generate_options=(--arrivals-until "$arrivals_until")
+  name="$name-a$arrivals_until"
+fi
 file="$data/$name.csv"
 daily="$data/$name-daily"
 
@@ -71,12 +82,12 @@ cli="$publish/cli/segments.dll"
 
 if [ ! -s "$file" ]; then
   echo "== generating $file"
-  dotnet "$cli" generate --customers "$customers" --lines "$lines" --out "$file.tmp" --seed "$seed" && mv "$file.tmp" "$file"
+  dotnet "$cli" generate --customers "$customers" --lines "$lines" "${generate_options[@]}" --out "$file.tmp" --seed "$seed" && mv "$file.tmp" "$file"
 fi
 if [ "$mode" = daily ] && [ ! -s "$daily/.done" ]; then
   echo "== generating $daily"
   rm -rf "$daily"
-  dotnet "$cli" generate --customers "$customers" --lines "$lines" --daily-batches "$daily" --seed "$seed"
+  dotnet "$cli" generate --customers "$customers" --lines "$lines" "${generate_options[@]}" --daily-batches "$daily" --seed "$seed"
   touch "$daily/.done"
 fi
 

@@ -24,6 +24,8 @@ internal sealed class GenerateCustomersOptions
 
     public Option<string?> To { get; } = new("--to") { Description = $"With --customers: the last day of orders, yyyy-MM-dd (default {DefaultTo})." };
 
+    public Option<string?> ArrivalsUntil { get; } = new("--arrivals-until") { Description = "With --customers: the last day a customer places a first order, yyyy-MM-dd (default --to). Orders after it come from customers already seen: a fixed population, e.g. for daily batches that bring no new customers." };
+
     public Option<DirectoryInfo?> DailyBatches { get; } = new("--daily-batches") { Description = "With --customers: write one file per day with orders into this directory (orders-yyyy-MM-dd.csv) instead of --out." };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -34,12 +36,13 @@ internal sealed class GenerateCustomersOptions
         command.Options.Add(OrdersPerCustomer);
         command.Options.Add(From);
         command.Options.Add(To);
+        command.Options.Add(ArrivalsUntil);
         command.Options.Add(DailyBatches);
     }
 
     /// <summary>The first of these options given, by name, or null (they only go with <c>--customers</c>).</summary>
     public string? Given(CommandResult result) =>
-        new Option[] { Lines, OrdersPerCustomer, From, To, DailyBatches }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false })?.Name;
+        new Option[] { Lines, OrdersPerCustomer, From, To, ArrivalsUntil, DailyBatches }.FirstOrDefault(o => result.GetResult(o) is { Implicit: false })?.Name;
 
     /// <summary>What is wrong with a <c>--customers</c> command line.</summary>
     public IEnumerable<string> Problems(CommandResult result, FileInfo? output, bool otherMode)
@@ -54,7 +57,7 @@ internal sealed class GenerateCustomersOptions
             yield return "With --customers, give exactly one of --out and --daily-batches.";
         }
 
-        foreach (var (option, fallback) in new[] { (From, DefaultFrom), (To, DefaultTo) })
+        foreach (var (option, fallback) in new[] { (From, DefaultFrom), (To, DefaultTo), (ArrivalsUntil, result.GetValue(To) ?? DefaultTo) })
         {
             if (ParseDay(result.GetValue(option) ?? fallback) is null)
             {
@@ -63,6 +66,7 @@ internal sealed class GenerateCustomersOptions
         }
 
         if (ParseDay(result.GetValue(From) ?? DefaultFrom) is not null && ParseDay(result.GetValue(To) ?? DefaultTo) is not null
+            && (result.GetValue(ArrivalsUntil) is null || ParseDay(result.GetValue(ArrivalsUntil)!) is not null)
             && Settings(result, 1).Problem is { } problem)
         {
             yield return $"--customers: {problem}.";
@@ -78,6 +82,7 @@ internal sealed class GenerateCustomersOptions
             Lines = result.GetValue(Lines),
             OrdersPerCustomer = result.GetValue(OrdersPerCustomer) ?? CustomerExportSettings.DefaultOrdersPerCustomer,
             DailyBatches = result.GetValue(DailyBatches) is not null,
+            ArrivalsUntil = result.GetValue(ArrivalsUntil) is { } until ? ParseDay(until) : null,
         };
 
     private static DateOnly? ParseDay(string text) =>

@@ -32,7 +32,8 @@ public static class CustomerExportGenerator
         var population = SeedStreams.For(settings.Seed, SeedStreams.Population, 0);
         var catalogue = new ProductCatalogue(population);
         var calendar = new TradingCalendar(settings.From, settings.To);
-        var plan = CustomerOrderPlan.Draw(settings.Seed, population, calendar, settings.Customers, settings.OrdersPerCustomer, cancellationToken);
+        var lastArrival = settings.ArrivalsUntil is { } until ? until.DayNumber - settings.From.DayNumber : calendar.Days - 1;
+        var plan = CustomerOrderPlan.Draw(settings.Seed, population, calendar, settings.Customers, settings.OrdersPerCustomer, lastArrival, cancellationToken);
         double customerInvoices = plan.Invoices.Length;
         var guestInvoices = customerInvoices * InvoiceWriter.GuestShare / (1 - InvoiceWriter.GuestShare);
         var cancellations = InvoiceWriter.CancellationShare * (customerInvoices - settings.Customers);

@@ -25,11 +25,20 @@ public sealed record CustomerExportSettings(int Customers, DateOnly From, DateOn
     /// </summary>
     public bool DailyBatches { get; init; }
 
+    /// <summary>
+    /// The last day a customer may place their first order (default: <see cref="To"/>, customers keep arriving over
+    /// the whole range). With an earlier day the population is fixed from then on: the orders after it, and so the
+    /// daily batches after it, come from customers already seen, who still lapse as before. For measuring how a daily
+    /// run's cost grows with the history alone (issue 19), without the population growing with it.
+    /// </summary>
+    public DateOnly? ArrivalsUntil { get; init; }
+
     /// <summary>The first problem with these settings, or null.</summary>
     public string? Problem =>
         Customers < 1 ? "the customer count must be positive"
         : To < From ? $"the last day {To:yyyy-MM-dd} is before the first {From:yyyy-MM-dd}"
         : OrdersPerCustomer is < 1 or > CustomerOrderPlan.MaxInvoicesPerCustomer or double.NaN ? $"orders per customer must be between 1 and {CustomerOrderPlan.MaxInvoicesPerCustomer}"
         : Lines is < 1 ? "the line count must be positive"
+        : ArrivalsUntil is { } until && (until < From || until > To) ? $"the last day of arrivals {until:yyyy-MM-dd} is outside {From:yyyy-MM-dd}..{To:yyyy-MM-dd}"
         : null;
 }

@@ -9,7 +9,8 @@ namespace Segments.Core.Synthetic;
 /// <remarks>
 /// A customer's activity is log-normal (as in the UCI generator); their invoice count is one plus a Poisson draw whose
 /// mean follows the activity, so that the average is the asked orders per customer and a good share buy once. The
-/// first order falls anywhere in the range (customers keep arriving); the rest fall after it within an exponential
+/// first order falls anywhere in the range up to the last day of arrivals (by default the range's end: customers keep
+/// arriving); the rest fall after it within an exponential
 /// lifespan (mean 18 months), so recency and frequency vary as in a real customer base. Days follow the
 /// <see cref="TradingCalendar"/>.
 /// </remarks>
@@ -28,9 +29,11 @@ internal sealed class CustomerOrderPlan
     private readonly ulong _seed;
     private readonly TradingCalendar _calendar;
     private readonly double _extraInvoices;
+    private readonly int _lastArrival;
 
-    private CustomerOrderPlan(ulong seed, TradingCalendar calendar, double ordersPerCustomer, int customers)
+    private CustomerOrderPlan(ulong seed, TradingCalendar calendar, double ordersPerCustomer, int lastArrival, int customers)
     {
+        _lastArrival = Math.Clamp(lastArrival, 0, calendar.Days - 1);
         _seed = seed;
         _calendar = calendar;
         _extraInvoices = ordersPerCustomer - 1;
@@ -54,11 +57,12 @@ internal sealed class CustomerOrderPlan
 
     /// <summary>
     /// Draws the customers: ids (the UCI file's numbering, with gaps) and countries in sequence from
-    /// <paramref name="population"/>, each customer's order days from their own stream.
+    /// <paramref name="population"/>, each customer's order days from their own stream; no first order falls after
+    /// day <paramref name="lastArrival"/> (an index into <paramref name="calendar"/>).
     /// </summary>
-    public static CustomerOrderPlan Draw(ulong seed, SplitMix64 population, TradingCalendar calendar, int customers, double ordersPerCustomer, CancellationToken cancellationToken)
+    public static CustomerOrderPlan Draw(ulong seed, SplitMix64 population, TradingCalendar calendar, int customers, double ordersPerCustomer, int lastArrival, CancellationToken cancellationToken)
     {
-        var plan = new CustomerOrderPlan(seed, calendar, ordersPerCustomer, customers);
+        var plan = new CustomerOrderPlan(seed, calendar, ordersPerCustomer, lastArrival, customers);
         var countryChoice = new WeightedChoice(RetailShapes.Countries.Select(c => c.Weight).ToArray());
         var id = RetailShapes.FirstCustomer - 1;
         for (var c = 0; c < customers; c++)
@@ -114,7 +118,7 @@ internal sealed class CustomerOrderPlan
         var activity = random.NextLogNormal(ActivityMedian, ActivitySigma);
         var invoices = 1 + Math.Min(days.Length - 1, Poisson(random, _extraInvoices * activity / MeanActivity));
         var last = _calendar.Days - 1;
-        var first = _calendar.Draw(random, 0, last);
+        var first = _calendar.Draw(random, 0, _lastArrival);
         var lifespan = -Math.Log(1 - random.NextDouble()) * MeanLifespanDays;
         var end = (int)Math.Min(last, first + lifespan);
         days[0] = first;

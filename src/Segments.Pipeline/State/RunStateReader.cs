@@ -19,15 +19,15 @@ public sealed partial class RunStateReader(BucketStateMerger merger, BucketState
     public async Task<StateRefresh> RefreshAsync(string runId, IReadOnlyList<BatchRecord> acceptedNewestFirst, CancellationToken cancellationToken)
     {
         var refresh = await merger.RefreshAsync(acceptedNewestFirst, cancellationToken).ConfigureAwait(false);
-        LogRefreshed(runId, refresh.Plan.Action, refresh.Plan.Reason, refresh.BucketsWritten, refresh.IndexPartitionsWritten);
+        LogRefreshed(runId, refresh.Plan.Action, refresh.Plan.Reason, refresh.BucketsWritten, refresh.BucketsCompacted, refresh.IndexPartitionsWritten, refresh.IndexPartitionsCompacted);
         return refresh;
     }
 
-    /// <summary>One customer bucket's lines as <paramref name="manifest"/> names them, in read order; empty when it has none.</summary>
+    /// <summary>One customer bucket's lines as <paramref name="manifest"/> names them (base and deltas, replaced lines skipped), in read order; empty when it has none.</summary>
     public async Task<List<StateLine>> ReadBucketAsync(StateManifest manifest, int bucket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        return manifest.BucketFiles[bucket] is { } file ? await store.ReadBucketAsync(merger.Prefix, file, cancellationToken).ConfigureAwait(false) : [];
+        return await store.ReadBucketStateAsync(merger.Prefix, manifest, bucket, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -46,23 +46,20 @@ public sealed partial class RunStateReader(BucketStateMerger merger, BucketState
             span.Add(latest);
         }
 
-        // Each bucket file is in read order already; a k-way merge over them, one decoded row group per bucket at a
-        // time, gives the global read order without holding every decoded line.
+        // Each bucket's lines come in read order already (deltas newest first, then the base); a k-way merge over
+        // the buckets, one decoded row group per file at a time, gives the global read order without holding every line.
         var orderIds = new HashSet<string>(StringComparer.Ordinal);
-        var cursors = new PriorityQueue<BucketLinesCursor, (int NewerFirst, int LineNumber)>();
-        var open = new List<BucketLinesCursor>();
+        var cursors = new PriorityQueue<BucketStateCursor, (int NewerFirst, int LineNumber)>();
+        var open = new List<BucketStateCursor>();
         try
         {
             // The downloads overlap (small files, one request each); the merge itself is sequential.
-            var opened = new BucketLinesCursor?[manifest.BucketCount];
+            var opened = new BucketStateCursor[manifest.BucketCount];
             await Parallel.ForEachAsync(Enumerable.Range(0, manifest.BucketCount), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (bucket, token) =>
             {
-                if (manifest.BucketFiles[bucket] is { } file)
-                {
-                    opened[bucket] = await store.OpenBucketAsync(merger.Prefix, file, token).ConfigureAwait(false);
-                }
+                opened[bucket] = await store.OpenBucketStateAsync(merger.Prefix, manifest, bucket, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
-            foreach (var cursor in opened.OfType<BucketLinesCursor>())
+            foreach (var cursor in opened.OfType<BucketStateCursor>())
             {
                 open.Add(cursor);
                 if (await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false))
@@ -96,6 +93,6 @@ public sealed partial class RunStateReader(BucketStateMerger merger, BucketState
     // Newest batch first, then the batch's own order (StateLine.ReadOrder).
     private static (int NewerFirst, int LineNumber) Key(StateLine line) => (-line.BatchSequence, line.LineNumber);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: state {Action} ({Reason}): {Buckets} bucket files and {Partitions} index partitions written")]
-    private partial void LogRefreshed(string runId, StateAction action, string reason, int buckets, int partitions);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: state {Action} ({Reason}): {Buckets} buckets written ({BucketsCompacted} folded into a new base, the rest a delta) and {Partitions} index partitions ({PartitionsCompacted} folded)")]
+    private partial void LogRefreshed(string runId, StateAction action, string reason, int buckets, int bucketsCompacted, int partitions, int partitionsCompacted);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Segments.Core.Transactions;
 using Segments.Pipeline.Recompute;
 using Segments.Storage.Account;
@@ -32,9 +33,9 @@ internal sealed class SpilledRebuild(BucketStateStore store, NormalizedBatchStor
         try
         {
             var partitionSpills = await SpillByPartitionAsync(newestFirst, directory, span, cancellationToken).ConfigureAwait(false);
-            var (indexFiles, runs, linesReplaced) = await ResolvePartitionsAsync(partitionSpills, directory, writeId, cancellationToken).ConfigureAwait(false);
-            var (bucketFiles, lines) = await WriteBucketsAsync(runs, directory, writeId, cancellationToken).ConfigureAwait(false);
-            return new SpilledRebuildResult(bucketFiles, indexFiles, lines, linesReplaced);
+            var (indexFiles, indexRows, runs, linesReplaced) = await ResolvePartitionsAsync(partitionSpills, directory, writeId, cancellationToken).ConfigureAwait(false);
+            var (bucketFiles, bucketLines) = await WriteBucketsAsync(runs, directory, writeId, cancellationToken).ConfigureAwait(false);
+            return new SpilledRebuildResult(bucketFiles, indexFiles, bucketLines.Sum(), linesReplaced) { BucketLines = bucketLines, IndexRows = indexRows };
         }
         finally
         {
@@ -87,10 +88,11 @@ internal sealed class SpilledRebuild(BucketStateStore store, NormalizedBatchStor
 
     // Pass 2: per partition, its orders' newest batch wins; the index file is written and the survivors go to their
     // bucket's spill as one run in read order (the partition's spill is in read order).
-    private async Task<(string?[] IndexFiles, List<SpillRun>[] Runs, long LinesReplaced)> ResolvePartitionsAsync(
+    private async Task<(string?[] IndexFiles, long[] IndexRows, List<SpillRun>[] Runs, long LinesReplaced)> ResolvePartitionsAsync(
         string?[] partitionSpills, string directory, string writeId, CancellationToken cancellationToken)
     {
         var indexFiles = new string?[indexPartitions];
+        var indexRows = new long[indexPartitions];
         var runs = Enumerable.Range(0, bucketCount).Select(_ => new List<SpillRun>()).ToArray();
         var writers = new StateLineSpillWriter?[bucketCount];
         long linesReplaced = 0;
@@ -104,7 +106,7 @@ internal sealed class SpilledRebuild(BucketStateStore store, NormalizedBatchStor
                 }
 
                 var newestBatchOf = new Dictionary<string, int>(StringComparer.Ordinal);
-                var entries = new HashSet<OrderIndexEntry>();
+                var entries = new Dictionary<OrderIndexEntry, int>();
                 var starts = new long[bucketCount];
                 for (var b = 0; b < bucketCount; b++)
                 {
@@ -130,7 +132,7 @@ internal sealed class SpilledRebuild(BucketStateStore store, NormalizedBatchStor
                         }
 
                         var bucket = reader.Bucket;
-                        entries.Add(new OrderIndexEntry(orderId, bucket));
+                        CollectionsMarshal.GetValueRefOrAddDefault(entries, new OrderIndexEntry(orderId, bucket), out _)++;
                         writers[bucket] ??= new StateLineSpillWriter(BucketSpill(directory, bucket), bufferSize: 16 * 1024);
                         writers[bucket]!.Write(bucket, line);
                     }
@@ -145,7 +147,8 @@ internal sealed class SpilledRebuild(BucketStateStore store, NormalizedBatchStor
                     }
                 }
 
-                indexFiles[p] = await BucketStateMerger.WriteIndexAsync(store, prefix, p, entries, writeId, cancellationToken).ConfigureAwait(false);
+                indexFiles[p] = await BucketStateMerger.WriteIndexAsync(store, prefix, StateLayout.IndexFile(p, writeId), entries, cancellationToken).ConfigureAwait(false);
+                indexRows[p] = entries.Count;
             }
         }
         finally
@@ -156,14 +159,14 @@ internal sealed class SpilledRebuild(BucketStateStore store, NormalizedBatchStor
             }
         }
 
-        return (indexFiles, runs, linesReplaced);
+        return (indexFiles, indexRows, runs, linesReplaced);
     }
 
     // Pass 3: per bucket, its runs merged back into read order, encoded and uploaded; a few buckets at a time.
-    private async Task<(string?[] BucketFiles, long Lines)> WriteBucketsAsync(List<SpillRun>[] runs, string directory, string writeId, CancellationToken cancellationToken)
+    private async Task<(string?[] BucketFiles, long[] Lines)> WriteBucketsAsync(List<SpillRun>[] runs, string directory, string writeId, CancellationToken cancellationToken)
     {
         var bucketFiles = new string?[bucketCount];
-        long lines = 0;
+        var lines = new long[bucketCount];
         var options = new ParallelOptions { MaxDegreeOfParallelism = ParallelBuckets, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, bucketCount), options, async (bucket, token) =>
         {
@@ -211,7 +214,7 @@ internal sealed class SpilledRebuild(BucketStateStore store, NormalizedBatchStor
                 var file = StateLayout.BucketFile(bucket, writeId);
                 await store.WriteBucketAsync(prefix, file, await writer.CompleteAsync(token).ConfigureAwait(false), token).ConfigureAwait(false);
                 bucketFiles[bucket] = file;
-                Interlocked.Add(ref lines, writer.Lines);
+                lines[bucket] = writer.Lines;
             }
         }).ConfigureAwait(false);
         return (bucketFiles, lines);

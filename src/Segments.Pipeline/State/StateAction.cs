@@ -6,7 +6,7 @@ public enum StateAction
     /// <summary>Every accepted batch is merged, and nothing merged changed: read as it is.</summary>
     UpToDate,
 
-    /// <summary>Batches accepted since are merged in; the buckets they touch are rewritten.</summary>
+    /// <summary>Batches accepted since are merged in: a delta file per bucket they touch, folded into the bucket's base past a bound.</summary>
     Merge,
 
     /// <summary>The state cannot be trusted (none yet, another format or bucket count, a merged batch deleted or re-uploaded): rebuilt from every normalised batch.</summary>

@@ -32,7 +32,8 @@ public sealed record StatePlan(StateAction Action, IReadOnlyList<BatchRecord> Ne
             return Rebuild($"the state is of format version {state.FormatVersion}; this version writes {StateLayout.FormatVersion}");
         }
 
-        if (state.BucketCount != bucketCount || state.BucketFiles.Count != bucketCount || state.IndexPartitions != indexPartitions || state.IndexFiles.Count != indexPartitions)
+        if (state.BucketCount != bucketCount || state.BucketFiles.Count != bucketCount || state.IndexPartitions != indexPartitions || state.IndexFiles.Count != indexPartitions
+            || (state.BucketDeltas.Count is not 0 && state.BucketDeltas.Count != bucketCount) || (state.IndexDeltas.Count is not 0 && state.IndexDeltas.Count != indexPartitions))
         {
             return Rebuild($"the state has {state.BucketCount} buckets and {state.IndexPartitions} index partitions; runs now use {bucketCount} and {indexPartitions}");
         }

@@ -88,19 +88,80 @@ public sealed class BucketStateStore(StorageAccount account)
         return await BucketLinesCursor.OpenAsync(stream, prefix + file, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes an index partition to a new file <paramref name="file"/> under <paramref name="prefix"/>.</summary>
-    public async Task WriteIndexAsync(string prefix, string file, IReadOnlyCollection<OrderIndexEntry> entries, CancellationToken cancellationToken)
+    /// <summary>Writes an index file (base or delta) to a new file <paramref name="file"/> under <paramref name="prefix"/>.</summary>
+    public async Task WriteIndexAsync(string prefix, string file, IReadOnlyCollection<IndexedOrder> rows, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        await OrderIndexFile.WriteAsync(entries, buffer, cancellationToken).ConfigureAwait(false);
+        await OrderIndexFile.WriteAsync(rows, buffer, cancellationToken).ConfigureAwait(false);
         await UploadAsync(prefix + file, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), conditions: null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>An index partition's entries.</summary>
+    /// <summary>An index file's entries (locations only).</summary>
     public async Task<List<OrderIndexEntry>> ReadIndexAsync(string prefix, string file, CancellationToken cancellationToken)
     {
         using var stream = await DownloadAsync(prefix + file, cancellationToken).ConfigureAwait(false);
         return await OrderIndexFile.ReadAsync(stream, prefix + file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>An index file's rows with their line counts.</summary>
+    public async Task<List<IndexedOrder>> ReadIndexRowsAsync(string prefix, string file, CancellationToken cancellationToken)
+    {
+        using var stream = await DownloadAsync(prefix + file, cancellationToken).ConfigureAwait(false);
+        return await OrderIndexFile.ReadCountedAsync(stream, prefix + file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a delta's replaced order ids to a new file <paramref name="file"/> under <paramref name="prefix"/>.</summary>
+    public async Task WriteReplacedAsync(string prefix, string file, IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await ReplacedOrdersFile.WriteAsync(orderIds, buffer, cancellationToken).ConfigureAwait(false);
+        await UploadAsync(prefix + file, new BinaryData(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)), conditions: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A delta's replaced order ids.</summary>
+    public async Task<HashSet<string>> ReadReplacedAsync(string prefix, string file, CancellationToken cancellationToken)
+    {
+        using var stream = await DownloadAsync(prefix + file, cancellationToken).ConfigureAwait(false);
+        return await ReplacedOrdersFile.ReadAsync(stream, prefix + file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A cursor over customer bucket <paramref name="bucket"/>'s lines as <paramref name="manifest"/> names them: its
+    /// deltas newest first, then its base, replaced lines skipped (<see cref="BucketStateCursor"/>). The files are
+    /// downloaded together; their row groups are decoded one at a time.
+    /// </summary>
+    public async Task<BucketStateCursor> OpenBucketStateAsync(string prefix, StateManifest manifest, int bucket, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var deltas = manifest.DeltasOf(bucket);
+        var files = new List<(string? Lines, string? Replaced)>(deltas.Count + 1);
+        files.AddRange(deltas.Reverse().Select(d => (d.LinesFile, d.ReplacedFile)));
+        files.Add((manifest.BucketFiles[bucket], null));
+        var opened = await Task.WhenAll(files.Select(async f =>
+        {
+            var lines = f.Lines is { } linesFile ? await OpenBucketAsync(prefix, linesFile, cancellationToken).ConfigureAwait(false) : null;
+            IReadOnlySet<string> replaced = f.Replaced is { } replacedFile
+                ? await ReadReplacedAsync(prefix, replacedFile, cancellationToken).ConfigureAwait(false)
+                : new HashSet<string>();
+            return (lines, replaced);
+        })).ConfigureAwait(false);
+        return new BucketStateCursor(opened);
+    }
+
+    /// <summary>Customer bucket <paramref name="bucket"/>'s lines as <paramref name="manifest"/> names them, in read order.</summary>
+    public async Task<List<StateLine>> ReadBucketStateAsync(string prefix, StateManifest manifest, int bucket, CancellationToken cancellationToken)
+    {
+        var lines = new List<StateLine>();
+        var cursor = await OpenBucketStateAsync(prefix, manifest, bucket, cancellationToken).ConfigureAwait(false);
+        await using (cursor.ConfigureAwait(false))
+        {
+            while (await cursor.MoveNextAsync(cancellationToken).ConfigureAwait(false))
+            {
+                lines.Add(cursor.Current);
+            }
+        }
+
+        return lines;
     }
 
     /// <summary>
@@ -110,7 +171,7 @@ public sealed class BucketStateStore(StorageAccount account)
     public async Task<int> RemoveUnnamedAsync(string prefix, StateManifest manifest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var keep = manifest.BucketFiles.Concat(manifest.IndexFiles).OfType<string>().Select(f => prefix + f).ToHashSet(StringComparer.Ordinal);
+        var keep = manifest.Files().Select(f => prefix + f).ToHashSet(StringComparer.Ordinal);
         keep.Add(StateLayout.ManifestOf(prefix));
         var removed = 0;
         await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
