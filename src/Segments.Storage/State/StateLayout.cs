@@ -29,7 +29,7 @@ public static class StateLayout
     /// <summary>Index partitions: order ids spread by hash, so that merging a day's batch rewrites a few small files.</summary>
     public const int DefaultIndexPartitions = 64;
 
-    /// <summary>The prefix of one store's state in this format version, e.g. <c>default/v1/</c>.</summary>
+    /// <summary>The prefix of one store's state in this format version, e.g. <c>default/v2/</c>.</summary>
     public static string PrefixOf(string store) => string.Create(CultureInfo.InvariantCulture, $"{store}/v{FormatVersion}/");
 
     /// <summary>The manifest's blob name under <paramref name="prefix"/>.</summary>

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Segments.Integration.Tests.Fixtures;
 using Segments.Storage.Account;
+using Segments.Storage.State;
 
 namespace Segments.Integration.Tests.Faults;
 
@@ -31,7 +32,7 @@ public sealed class BucketWorkFailureTests(RestartableAzuriteFixture storage) : 
 
         var state = new BlobContainerClient(storage.ConnectionString, StorageNames.StateContainer);
         string? corrupt = null;
-        await foreach (var blob in state.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "default/v1/bucket=", CancellationToken.None))
+        await foreach (var blob in state.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, StateLayout.PrefixOf(StateLayout.DefaultStore) + "bucket=", CancellationToken.None))
         {
             corrupt ??= blob.Name;
         }
