@@ -108,17 +108,8 @@ public static class BucketLinesFile
     }
 
     /// <summary>Opens a file for reading row group by row group (<see cref="ReadRowGroupAsync"/>).</summary>
-    public static async Task<ParquetReader> OpenAsync(Stream stream, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ParquetReader.CreateAsync(stream, Options, leaveStreamOpen: false, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException)
-        {
-            throw new InvalidDataException($"state file {name} is not a readable Parquet file: {ex.Message}", ex);
-        }
-    }
+    public static Task<ParquetReader> OpenAsync(Stream stream, string name, CancellationToken cancellationToken) =>
+        StateParquet.OpenAsync(stream, name, Options, leaveStreamOpen: false, cancellationToken);
 
     /// <summary>The lines of row group <paramref name="index"/>, in the order written.</summary>
     public static async Task<StateLine[]> ReadRowGroupAsync(ParquetReader reader, int index, string name, CancellationToken cancellationToken)

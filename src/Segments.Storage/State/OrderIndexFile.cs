@@ -54,15 +54,7 @@ public static class OrderIndexFile
     private static async Task<List<IndexedOrder>> ReadRowsAsync(Stream stream, string name, bool withLines, CancellationToken cancellationToken)
     {
         var rows = new List<IndexedOrder>();
-        ParquetReader reader;
-        try
-        {
-            reader = await ParquetReader.CreateAsync(stream, null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException)
-        {
-            throw new InvalidDataException($"state file {name} is not a readable Parquet file: {ex.Message}", ex);
-        }
+        var reader = await StateParquet.OpenAsync(stream, name, options: null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
 
         await using (reader.ConfigureAwait(false))
         {

@@ -28,15 +28,7 @@ public static class ReplacedOrdersFile
     public static async Task<HashSet<string>> ReadAsync(Stream stream, string name, CancellationToken cancellationToken)
     {
         var orderIds = new HashSet<string>(StringComparer.Ordinal);
-        ParquetReader reader;
-        try
-        {
-            reader = await ParquetReader.CreateAsync(stream, null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or NotSupportedException)
-        {
-            throw new InvalidDataException($"state file {name} is not a readable Parquet file: {ex.Message}", ex);
-        }
+        var reader = await StateParquet.OpenAsync(stream, name, options: null, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
 
         await using (reader.ConfigureAwait(false))
         {
