@@ -233,11 +233,21 @@ public sealed partial class RecomputeSegmentsHandler(
         // A run request is refused up front when the ledger's order dates show this (SegmentsApi.RequestRunAsync);
         // the check stays here for what that cannot see: the timer's runs, requests made while a ledger row written
         // before the ledger kept dates was accepted, and batches that arrived between the request and the run.
-        span.Check(run.AsOf, segmentsOptions.Value.MaxAsOfDaysAfterLatestOrder);
         if (inBuckets is not null)
         {
-            return await FinishBucketedAsync(run, accepted.Count, inBuckets, recommendationPartials, meter, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                span.Check(run.AsOf, segmentsOptions.Value.MaxAsOfDaysAfterLatestOrder);
+                return await FinishBucketedAsync(run, accepted.Count, inBuckets, recommendationPartials, meter, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // The copy of the buckets' lines the recommender read (Scale.BucketedRun keeps it past the passes).
+                await bucketed!.DropLinesAsync(run.RunId).ConfigureAwait(false);
+            }
         }
+
+        span.Check(run.AsOf, segmentsOptions.Value.MaxAsOfDaysAfterLatestOrder);
 
         var (profiles, profileBatchesRead) = await _profileBatches.ReadAsync(cancellationToken).ConfigureAwait(false);
         var behaviour = await _behaviour.ComputeAsync(run.AsOf, orders.All, segmentsOptions.Value.Behaviour, cancellationToken).ConfigureAwait(false);

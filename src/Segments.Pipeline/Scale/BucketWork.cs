@@ -21,6 +21,9 @@ namespace Segments.Pipeline.Scale;
 /// them it reads from storage (the run's date from its ledger row, the bucket's lines from the state the run brought
 /// up to date, the merged summary and spend tiers from <see cref="RunWorkBlobs"/>), so any process may do it, in any
 /// order within a pass, and again: a repeated call writes the same bytes under the same names.
+/// Pass 1 reads the bucket's lines from the state and keeps a copy for the run (<see cref="RunWorkBlobs.LinesOf"/>);
+/// the later passes and the recommender read that copy (<see cref="ReadRunLinesAsync"/>): one blob in a compact form
+/// instead of the state's base, deltas and replaced orders, decoded again by every pass (what grew with the history).
 /// One bucket's lines are held at a time and dropped when the call returns.
 /// </summary>
 public sealed class BucketWork(
@@ -46,6 +49,7 @@ public sealed class BucketWork(
     {
         var context = await ContextAsync(runId, cancellationToken).ConfigureAwait(false);
         var lines = await ReadLinesAsync(context, bucket, cancellationToken).ConfigureAwait(false);
+        await blobs.WriteAsync(RunWorkBlobs.LinesOf(runId, bucket), BucketLinesFormat.ToBytes(lines), cancellationToken).ConfigureAwait(false);
         var summary = BucketedScoring.Summarise(bucket, lines, context.AsOf, predictionOptions.Value);
         await blobs.WriteAsync(RunWorkBlobs.SummaryOf(runId, bucket), PopulationSummaryFormat.ToBytes(summary), cancellationToken).ConfigureAwait(false);
         return summary.LinesAdded;
@@ -56,7 +60,7 @@ public sealed class BucketWork(
     {
         var context = await ContextAsync(runId, cancellationToken).ConfigureAwait(false);
         var model = await ModelAsync(context, withSpendTiers: false, cancellationToken).ConfigureAwait(false);
-        var lines = await ReadLinesAsync(context, bucket, cancellationToken).ConfigureAwait(false);
+        var lines = await ReadRunLinesAsync(runId, bucket, cancellationToken).ConfigureAwait(false);
         var ranking = BucketedScoring.Rank(lines, model);
         await blobs.WriteAsync(RunWorkBlobs.RankingOf(runId, bucket), SpendRankFormat.ToBytes(ranking), cancellationToken).ConfigureAwait(false);
     }
@@ -71,7 +75,7 @@ public sealed class BucketWork(
         var context = await ContextAsync(runId, cancellationToken).ConfigureAwait(false);
         var model = await ModelAsync(context, withSpendTiers: true, cancellationToken).ConfigureAwait(false);
         var experiments = await ExperimentsAsync(context, cancellationToken).ConfigureAwait(false);
-        var lines = await ReadLinesAsync(context, bucket, cancellationToken).ConfigureAwait(false);
+        var lines = await ReadRunLinesAsync(runId, bucket, cancellationToken).ConfigureAwait(false);
         var inputs = context.Inputs;
         var profiles = inputs.Profiles.Newest;
         var customers = BucketedScoring.Score(lines, model, inputs.Rules.Segments, profiles, inputs.Rules.Products);
@@ -95,6 +99,13 @@ public sealed class BucketWork(
     {
         var context = await ContextAsync(runId, cancellationToken).ConfigureAwait(false);
         return (context.Inputs, await ModelAsync(context, withSpendTiers: true, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The lines of <paramref name="bucket"/> as pass 1 of <paramref name="runId"/> read them from the state, in the same order.</summary>
+    public async Task<List<TransactionLine>> ReadRunLinesAsync(string runId, int bucket, CancellationToken cancellationToken)
+    {
+        var name = RunWorkBlobs.LinesOf(runId, bucket);
+        return BucketLinesFormat.FromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), $"{StorageNames.StateContainer}/{name}");
     }
 
     private async Task<List<TransactionLine>> ReadLinesAsync(RunContext context, int bucket, CancellationToken cancellationToken)

@@ -23,6 +23,8 @@ namespace Segments.Pipeline.Scale;
 /// cohort tables: <see cref="BucketOutcome"/>), which the run adds up (<see cref="BucketedRunTotals"/>): no list of
 /// every customer is held. The recommender's statistics are summarised and merged bucket by bucket
 /// (<see cref="BucketedRecommendationPartials"/>) and it reads the buckets' lines again itself (<see cref="BucketedRunResult.BucketLines"/>).
+/// Only pass 1 reads the state's files; every later reader takes the copy of the bucket's lines pass 1 kept
+/// (<see cref="BucketWork.ReadRunLinesAsync"/>), which stays until the recommender is done with it (<see cref="DropLinesAsync"/>).
 /// </summary>
 public sealed partial class BucketedRun(
     RunStateReader state,
@@ -62,16 +64,20 @@ public sealed partial class BucketedRun(
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(span);
         ArgumentNullException.ThrowIfNull(scoring);
+        var keepLines = false;
         try
         {
-            return await ComputeInPassesAsync(run, acceptedNewestFirst, span, recommendationPartials, scoring, cancellationToken).ConfigureAwait(false);
+            var result = await ComputeInPassesAsync(run, acceptedNewestFirst, span, recommendationPartials, scoring, cancellationToken).ConfigureAwait(false);
+            keepLines = recommendationPartials is not null;
+            return result;
         }
         finally
         {
             // The passes' blobs are of no use once scoring ended (or failed): a later attempt of the run writes them again.
+            // The buckets' lines stay for the recommender when the run goes on to it (DropLinesAsync removes them after).
             try
             {
-                await blobs.DeleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+                await blobs.DeleteRunAsync(run.RunId, keepLines, CancellationToken.None).ConfigureAwait(false);
                 if (options.Value.BucketWorkOnQueue)
                 {
                     await progress.DeleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
@@ -160,7 +166,7 @@ public sealed partial class BucketedRun(
             if (recommendationPartials is not null)
             {
                 // The recommender's statistics of the bucket, merged into the run's at once (its lines are dropped).
-                var bucketLines = (await state.ReadBucketAsync(manifest, bucket, cancellationToken).ConfigureAwait(false)).ConvertAll(l => l.Line);
+                var bucketLines = await work.ReadRunLinesAsync(run.RunId, bucket, cancellationToken).ConfigureAwait(false);
                 recommendationPartials.Add(bucketLines, cancellationToken);
             }
 
@@ -170,7 +176,23 @@ public sealed partial class BucketedRun(
         LogScored(run.RunId, buckets, lines, totals.Customers);
         StageMemoryLog.Ended(logger, run.RunId, PassStage(BucketPhases.Score));
         return new BucketedRunResult(totals, model, lines, manifest.Batches.Count, inputs, table, buckets, experiments, async (bucket, ct) =>
-            (await state.ReadBucketAsync(manifest, bucket, ct).ConfigureAwait(false)).ConvertAll(l => l.Line));
+            await work.ReadRunLinesAsync(run.RunId, bucket, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Removes the copy of the buckets' lines that <see cref="ComputeAsync"/> kept for the recommender, once the run no
+    /// longer reads them (done or failed); what a failure to remove them leaves, the next run's sweep removes.
+    /// </summary>
+    public async Task DropLinesAsync(string runId)
+    {
+        try
+        {
+            await blobs.DeleteLinesAsync(runId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            LogCleanUpFailed(runId, ex.Message);
+        }
     }
 
     /// <summary>

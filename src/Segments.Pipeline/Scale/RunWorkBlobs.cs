@@ -8,11 +8,17 @@ namespace Segments.Pipeline.Scale;
 /// <summary>
 /// What a bucketed run's passes hand each other, in the <c>state</c> container under <c>runs/{runId}/</c> (apart from
 /// the state's own <c>{store}/v1/</c> files, whose sweep never touches it): each bucket's summary and spend ranking,
-/// the merged summary and the spend tier boundaries, the run's experiments and each bucket's scoring outcome. Every blob is written whole under a fixed name, so a repeated
-/// work item overwrites it with the same bytes; the run removes the folder when it ends, failed or not.
+/// the merged summary and the spend tier boundaries, the run's experiments and each bucket's scoring outcome, and each
+/// bucket's lines as pass 1 read them from the state (<see cref="LinesOf"/>), which every later reader of the run takes
+/// instead of the state. Every blob is written whole under a fixed name, so a repeated
+/// work item overwrites it with the same bytes; the run removes the folder when it ends, failed or not (the lines once
+/// the recommender has read them: <see cref="DeleteRunAsync(string, bool, CancellationToken)"/>).
 /// </summary>
 public sealed class RunWorkBlobs(StorageAccount account)
 {
+    // The lines' folder within a run's: kept past the passes while the recommender still reads them.
+    private const string LinesFolder = "lines/";
+
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.StateContainer);
 
     /// <summary>The blob of one bucket's pass-1 summary.</summary>
@@ -23,6 +29,12 @@ public sealed class RunWorkBlobs(StorageAccount account)
 
     /// <summary>One bucket's scoring outcome (<see cref="BucketOutcome"/>, JSON): its rows are in the generation table.</summary>
     public static string OutcomeOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}outcome/bucket={bucket:D4}.json");
+
+    /// <summary>
+    /// One bucket's lines (<see cref="BucketLinesFormat"/>) as pass 1 read them from the state: the later passes and
+    /// the recommender read them here, so a run reads the state's files (base, deltas, replaced orders) once.
+    /// </summary>
+    public static string LinesOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}{LinesFolder}bucket={bucket:D4}.bin");
 
     /// <summary>The run's experiments (<see cref="BucketExperiments"/>, JSON), resolved once for every bucket.</summary>
     public static string ExperimentsOf(string runId) => FolderOf(runId) + "experiments.json";
@@ -84,12 +96,41 @@ public sealed class RunWorkBlobs(StorageAccount account)
     }
 
     /// <summary>Removes every work blob of <paramref name="runId"/>; returns how many.</summary>
-    public async Task<int> DeleteRunAsync(string runId, CancellationToken cancellationToken)
+    public Task<int> DeleteRunAsync(string runId, CancellationToken cancellationToken) => DeleteRunAsync(runId, keepLines: false, cancellationToken);
+
+    /// <summary>Removes the work blobs of <paramref name="runId"/>, but for its buckets' lines when <paramref name="keepLines"/>; returns how many.</summary>
+    public async Task<int> DeleteRunAsync(string runId, bool keepLines, CancellationToken cancellationToken)
+    {
+        var removed = 0;
+        var lines = FolderOf(runId) + LinesFolder;
+        try
+        {
+            await foreach (var blob in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, FolderOf(runId), cancellationToken).ConfigureAwait(false))
+            {
+                if (keepLines && blob.Name.StartsWith(lines, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return removed;
+        }
+
+        return removed;
+    }
+
+    /// <summary>Removes the buckets' lines of <paramref name="runId"/> (what <see cref="DeleteRunAsync(string, bool, CancellationToken)"/> kept); returns how many.</summary>
+    public async Task<int> DeleteLinesAsync(string runId, CancellationToken cancellationToken)
     {
         var removed = 0;
         try
         {
-            await foreach (var blob in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, FolderOf(runId), cancellationToken).ConfigureAwait(false))
+            await foreach (var blob in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, FolderOf(runId) + LinesFolder, cancellationToken).ConfigureAwait(false))
             {
                 await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
                 removed++;
