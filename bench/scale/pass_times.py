@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Seconds each stage and bucket pass of one run took, from the host logs' memory lines (StageMemoryLog):
+`HH:MM:SS info: ... Run {runId}: pass 'rank' ended; peak RSS so far ...`. The host logs whole seconds, so each figure
+is within a second; "recommender" is the time between the end of pass 'score' and the end of the score stage (the
+recommender's fits, holdout measurement and lists). Usage: pass_times.py RUN_ID HOST_LOG [HOST_LOG ...]"""
+import re
+import sys
+from datetime import datetime, timedelta
+
+
+def main(run_id, logs):
+    ended = re.compile(r"^(\d\d:\d\d:\d\d) \w+: \S+ Run " + re.escape(run_id) + r": (.+) ended; peak RSS")
+    marks = []
+    for path in logs:
+        with open(path, encoding="utf-8", errors="replace") as log:
+            for line in log:
+                match = ended.match(line)
+                if match:
+                    marks.append((datetime.strptime(match.group(1), "%H:%M:%S"), match.group(2)))
+    marks.sort(key=lambda m: m[0])
+    if len(marks) < 2:
+        print(f"  pass times: no stage lines for run {run_id}")
+        return
+    names = {"score": "recommender", "read": "read (rest)"}
+    parts = []
+    for (before, _), (at, stage) in zip(marks, marks[1:]):
+        if stage == "housekeeping":
+            continue
+        seconds = (at - before) % timedelta(days=1)
+        parts.append(f"{names.get(stage, stage)} {seconds.total_seconds():.0f}")
+    print("  pass times (s, whole seconds from the host log): " + ", ".join(parts))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2:])
