@@ -176,6 +176,8 @@ run() {
       echo "$l"
     done || true   # no bucket passes (BucketedRuns off): grep finds nothing, which must not end the script (set -e)
   grep -h -o "Run $id: scored bucket by bucket.*" "$work"/host-*.log 2>/dev/null | sed "s/^Run $id: /  /" || true
+  # Seconds per stage and bucket pass (state refresh, summarise, rank, score, the recommender), from the hosts' logs.
+  python3 "$here/pass_times.py" "$id" "$work"/host-*.log || true
   # What storage holds after the run: Azurite saves its database files every few seconds, a large table database
   # (100 MB at 100k customers) takes longer: wait (at most 120 s) for a save of each that began after the run ended.
   if [ "${SCALEGEN_AZURITE_IN_MEMORY:-0}" = 1 ]; then echo "  storage after the run: not measured (Azurite in memory)"; return 0; fi
