@@ -68,7 +68,7 @@ blob=$(port); queue=$(port); table=$(port)
 # The emulator keeps tables in memory (LokiJS); a million customers' generation needs more than node's default heap.
 # On disk it saves each database as one JSON string, and V8 strings end near 512 MiB: at 1M customers the table
 # database passes that and Azurite aborts (V8 "Check failed" in JSON.stringify). SCALEGEN_AZURITE_IN_MEMORY=1 keeps
-# everything in memory instead; the storage sizes after a run (read from those files) are then not printed.
+# everything in memory instead; the storage sizes after a run are then the blobs' only, listed by blob_sizes.mjs.
 if [ "${SCALEGEN_AZURITE_IN_MEMORY:-0}" = 1 ]; then persistence=(--inMemoryPersistence); else persistence=(--location "$work/azurite"); fi
 NODE_OPTIONS="--max-old-space-size=${SCALEGEN_AZURITE_HEAP_MB:-12288}" "$root/node_modules/.bin/azurite" --silent "${persistence[@]}" --skipApiVersionCheck --disableTelemetry --loose \
   --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" >"$work/azurite.log" 2>&1 &
@@ -178,7 +178,12 @@ run() {
   grep -h -o "Run $id: scored bucket by bucket.*" "$work"/host-*.log 2>/dev/null | sed "s/^Run $id: /  /" || true
   # What storage holds after the run: Azurite saves its database files every few seconds, a large table database
   # (100 MB at 100k customers) takes longer: wait (at most 120 s) for a save of each that began after the run ended.
-  if [ "${SCALEGEN_AZURITE_IN_MEMORY:-0}" = 1 ]; then echo "  storage after the run: not measured (Azurite in memory)"; return 0; fi
+  if [ "${SCALEGEN_AZURITE_IN_MEMORY:-0}" = 1 ]; then
+    # No database files to read: the blobs are listed through the Blob API (Azure's own client); tables are not.
+    echo "  storage after the run (blobs listed through the Blob API; tables not measured, Azurite in memory):"
+    node "$here/blob_sizes.mjs" "$cs" "$(jq -r '.customersScored // 0' <<<"$record")" || true
+    return 0
+  fi
   local ended; ended=$(date +%s)
   for _ in $(seq 1 120); do
     [ "$(stat -c %Y "$work/azurite/__azurite_db_table__.json" 2>/dev/null || echo 0)" -gt "$ended" ] \

@@ -22,7 +22,8 @@
 #   --day-before: (daily) also a run after the day file before each checkpoint, so the checkpoint's run merges one day
 #          file into the state, as a run each day would; without it the run after 365 catches up every file since 30.
 #   --azurite-in-memory: Azurite without its database files (needed from about 1M customers: on disk it saves the
-#          table database as one JSON string, which passes V8's ~512 MiB string limit, and Azurite aborts).
+#          table database as one JSON string, which passes V8's ~512 MiB string limit, and Azurite aborts); the
+#          storage sizes after a run are then the blobs' (bench/scale/blob_sizes.mjs lists them through the Blob API).
 #   --stop-at-log TEXT: stop waiting for a run once a host logged TEXT for it (e.g. 'scored bucket by bucket'), and stop
 #          the hosts: peak RSS up to that point, without the emulator-bound write of every customer's row.
 #   --lock runs: hold /work/bench.lock only while a run (or analyze) is timed, not while files are ingested (for the
