@@ -42,9 +42,10 @@ for i in "${!host_settings[@]}"; do k="${host_settings[$i]%%=*}"; host_settings[
 
 pids=()
 azurite=""
+storage_pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [ -n "$azurite" ] && kill "$azurite" 2>/dev/null || true
+  for pid in "${storage_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   cp "$work"/*.log "$work"/*.json "$work"/*.time "$logs/" 2>/dev/null || true
   rm -rf "$work"
@@ -68,11 +69,26 @@ blob=$(port); queue=$(port); table=$(port)
 # The emulator keeps tables in memory (LokiJS); a million customers' generation needs more than node's default heap.
 # On disk it saves each database as one JSON string, and V8 strings end near 512 MiB: at 1M customers the table
 # database passes that and Azurite aborts (V8 "Check failed" in JSON.stringify). SCALEGEN_AZURITE_IN_MEMORY=1 keeps
-# everything in memory instead; the storage sizes after a run (read from those files) are then not printed.
+# everything in memory instead; the storage sizes after a run are then the blobs' only, listed by blob_sizes.mjs.
 if [ "${SCALEGEN_AZURITE_IN_MEMORY:-0}" = 1 ]; then persistence=(--inMemoryPersistence); else persistence=(--location "$work/azurite"); fi
-NODE_OPTIONS="--max-old-space-size=${SCALEGEN_AZURITE_HEAP_MB:-12288}" "$root/node_modules/.bin/azurite" --silent "${persistence[@]}" --skipApiVersionCheck --disableTelemetry --loose \
-  --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" >"$work/azurite.log" 2>&1 &
-azurite=$!
+emulator=(--silent "${persistence[@]}" --skipApiVersionCheck --disableTelemetry --loose)
+if [ "${SCALEGEN_AZURITE_PER_SERVICE:-0}" = 1 ]; then
+  # One emulator process per service, as Azure serves them apart: a run's table writes saturate the table emulator's
+  # one thread, and in a shared process the run lease's blob renewals then wait behind them (a 1M run under load
+  # failed "the run lease could not be renewed for 30 s"). $azurite is the table emulator, the one that grows.
+  "$root/node_modules/.bin/azurite-blob" "${emulator[@]}" --blobHost 127.0.0.1 --blobPort "$blob" >"$work/azurite-blob.log" 2>&1 &
+  storage_pids+=($!)
+  "$root/node_modules/.bin/azurite-queue" "${emulator[@]}" --queueHost 127.0.0.1 --queuePort "$queue" >"$work/azurite-queue.log" 2>&1 &
+  storage_pids+=($!)
+  NODE_OPTIONS="--max-old-space-size=${SCALEGEN_AZURITE_HEAP_MB:-12288}" "$root/node_modules/.bin/azurite-table" "${emulator[@]}" \
+    --tableHost 127.0.0.1 --tablePort "$table" >"$work/azurite.log" 2>&1 &
+  azurite=$!
+else
+  NODE_OPTIONS="--max-old-space-size=${SCALEGEN_AZURITE_HEAP_MB:-12288}" "$root/node_modules/.bin/azurite" "${emulator[@]}" \
+    --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" --tableHost 127.0.0.1 --tablePort "$table" >"$work/azurite.log" 2>&1 &
+  azurite=$!
+fi
+storage_pids+=("$azurite")
 for _ in $(seq 1 120); do listening "$table" && listening "$blob" && break; sleep 0.5; done
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 cs="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
@@ -180,7 +196,12 @@ run() {
   python3 "$here/pass_times.py" "$id" "$work"/host-*.log || true
   # What storage holds after the run: Azurite saves its database files every few seconds, a large table database
   # (100 MB at 100k customers) takes longer: wait (at most 120 s) for a save of each that began after the run ended.
-  if [ "${SCALEGEN_AZURITE_IN_MEMORY:-0}" = 1 ]; then echo "  storage after the run: not measured (Azurite in memory)"; return 0; fi
+  if [ "${SCALEGEN_AZURITE_IN_MEMORY:-0}" = 1 ]; then
+    # No database files to read: the blobs are listed through the Blob API (Azure's own client); tables are not.
+    echo "  storage after the run (blobs listed through the Blob API; tables not measured, Azurite in memory):"
+    node "$here/blob_sizes.mjs" "$cs" "$(jq -r '.customersScored // 0' <<<"$record")" || true
+    return 0
+  fi
   local ended; ended=$(date +%s)
   for _ in $(seq 1 120); do
     [ "$(stat -c %Y "$work/azurite/__azurite_db_table__.json" 2>/dev/null || echo 0)" -gt "$ended" ] \

@@ -22,7 +22,11 @@
 #   --day-before: (daily) also a run after the day file before each checkpoint, so the checkpoint's run merges one day
 #          file into the state, as a run each day would; without it the run after 365 catches up every file since 30.
 #   --azurite-in-memory: Azurite without its database files (needed from about 1M customers: on disk it saves the
-#          table database as one JSON string, which passes V8's ~512 MiB string limit, and Azurite aborts).
+#          table database as one JSON string, which passes V8's ~512 MiB string limit, and Azurite aborts); the
+#          storage sizes after a run are then the blobs' (bench/scale/blob_sizes.mjs lists them through the Blob API).
+#   --azurite-per-service: one emulator process per service (azurite-blob, -queue, -table) instead of one for all, so
+#          the run lease's blob renewals are not queued behind a million table writes on one thread; "Azurite" in the
+#          results is then the table emulator.
 #   --stop-at-log TEXT: stop waiting for a run once a host logged TEXT for it (e.g. 'scored bucket by bucket'), and stop
 #          the hosts: peak RSS up to that point, without the emulator-bound write of every customer's row.
 #   --lock runs: hold /work/bench.lock only while a run (or analyze) is timed, not while files are ingested (for the
@@ -46,6 +50,7 @@ while [ $# -gt 0 ]; do
     --stop-at-log) export SCALEGEN_STOP_AT_LOG="$2"; shift 2;;
     --day-before) export SCALEGEN_DAY_BEFORE=1; shift;;
     --azurite-in-memory) export SCALEGEN_AZURITE_IN_MEMORY=1; shift;;
+    --azurite-per-service) export SCALEGEN_AZURITE_PER_SERVICE=1; shift;;
     --fixed-population) fixed_population=1; shift;;
     --lock) case "$2" in whole|runs) lock="$2";; *) echo "--lock wants whole or runs, got '$2'" >&2; exit 2;; esac; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;

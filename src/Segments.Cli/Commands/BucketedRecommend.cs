@@ -45,6 +45,7 @@ internal static class BucketedRecommend
 
             var evaluation = BucketedRecommender.Choose(candidates, sums, options);
             candidates = null;
+            var pairBytes = merged.FullPairBytes;
             var served = BucketedRecommender.Fit(merged, evaluation, options, cancellationToken);
             var measured = clock.Elapsed;
             int customers = 0, rows = 0;
@@ -75,7 +76,7 @@ internal static class BucketedRecommend
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"served: {served.Kind}{(served.Lambda is { } l ? $" (λ {l})" : "")} on {served.Catalogue.Products.Count} products; {customers} customers; {clock.ElapsedMilliseconds} ms; peak working set {PeakMemory.ResidentMebibytes()} MB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bucketed ({buckets} buckets): split {split.TotalSeconds:0.0} s, summarise {(summarised - split).TotalSeconds:0.0} s, fit + measure + fit {(measured - summarised).TotalSeconds:0.0} s, rank + write {(clock.Elapsed - measured).TotalSeconds:0.0} s; statistics: {served.Catalogue.Products.Count} products, {merged.Full().Bytes / (1024 * 1024)} MiB of pair sums per side"));
+                $"bucketed ({buckets} buckets): split {split.TotalSeconds:0.0} s, summarise {(summarised - split).TotalSeconds:0.0} s, fit + measure + fit {(measured - summarised).TotalSeconds:0.0} s, rank + write {(clock.Elapsed - measured).TotalSeconds:0.0} s; statistics: {served.Catalogue.Products.Count} products, {pairBytes / (1024 * 1024)} MiB of pair sums per side"));
             if (arguments.Output is { } written)
             {
                 Console.WriteLine($"wrote {rows} rows to {written.FullName}");

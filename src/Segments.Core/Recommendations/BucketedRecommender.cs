@@ -30,7 +30,7 @@ public static class BucketedRecommender
         ArgumentNullException.ThrowIfNull(statistics);
         ArgumentNullException.ThrowIfNull(options);
         var asOf = statistics.AsOf;
-        var training = statistics.Training();
+        var training = statistics.TakeTraining();
         var clock = Stopwatch.StartNew();
         var cosine = ModelsFromStatistics.Cosine(training, options.NeighboursPerProduct, cancellationToken);
         var models = new List<RecommendationCandidate>
@@ -108,7 +108,7 @@ public static class BucketedRecommender
         ArgumentNullException.ThrowIfNull(statistics);
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(options);
-        var full = statistics.Full();
+        var full = statistics.TakeFull();
         var catalogue = full.Catalogue();
         return evaluation.Chosen switch
         {

@@ -22,6 +22,9 @@ public sealed class InteractionStatisticsAccumulator
     /// <summary>Products seen so far.</summary>
     public int Products => _codes.Count;
 
+    /// <summary>Bytes the pair sums hold (room for more products included).</summary>
+    public long PairBytes => (long)_pairs.Length * sizeof(double);
+
     /// <summary>The position of pair (a, b) in the triangle (column max(a, b), row min(a, b)).</summary>
     public static long Triangle(int a, int b) => a <= b ? ((long)b * (b + 1) / 2) + a : ((long)a * (a + 1) / 2) + b;
 
@@ -103,8 +106,10 @@ public sealed class InteractionStatisticsAccumulator
             return;
         }
 
-        // Room for half as many products again, so a growing catalogue is copied a few times, not once per bucket.
-        var room = Math.Max(products + (products / 2), 64);
+        // Room for a sixteenth more products: a bucket of a large run sees nearly the whole catalogue, so the first
+        // bucket sizes the triangle and later ones rarely grow it; room for half as many again (as before) held
+        // 2.25 times the pairs needed, 137 MiB per side instead of 61 at 4,000 products, through the whole recommender.
+        var room = Math.Max(products + (products / 16), 64);
         var size = Math.Min(Triangle(room, room), Array.MaxLength);
         if (size < needed)
         {

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Segments.Core.Events;
 using Segments.Core.Recommendations;
 using Segments.Pipeline.Configuration;
+using Segments.Pipeline.Diagnostics;
 using Segments.Pipeline.Queries;
 using Segments.Core.Transactions;
 using Segments.Storage.Generations;
@@ -17,7 +19,7 @@ namespace Segments.Pipeline.Recompute;
 /// scored bucket by bucket does the same from per-bucket statistics and stores its customers' lists per bucket
 /// (<see cref="ComputeBucketedAsync"/>).
 /// </summary>
-public sealed class RunRecommendations(RecommendationStore store, IOptions<RecommendationSettings> settings)
+public sealed class RunRecommendations(RecommendationStore store, IOptions<RecommendationSettings> settings, ILogger<RunRecommendations> logger)
 {
     /// <summary>Whether runs compute recommendations (setting <c>Segments:Recommendations:Enabled</c>).</summary>
     public bool Enabled => settings.Value.Enabled;
@@ -101,13 +103,16 @@ public sealed class RunRecommendations(RecommendationStore store, IOptions<Recom
         var clock = Stopwatch.StartNew();
         var options = settings.Value.ToOptions();
         var candidates = BucketedRecommender.FitCandidates(partials.Statistics, options, cancellationToken);
+        StageMemoryLog.Ended(logger, run.RunId, "recommender: candidates fitted");
         var sums = new List<IReadOnlyList<RecommendationMetricSums>>(buckets);
         for (var bucket = 0; bucket < buckets; bucket++)
         {
             sums.Add(BucketedRecommender.Evaluate(candidates, await bucketLines(bucket, cancellationToken).ConfigureAwait(false), [], options, cancellationToken));
         }
 
+        StageMemoryLog.Ended(logger, run.RunId, "recommender: candidates measured");
         var served = BucketedRecommender.Fit(partials.Statistics, BucketedRecommender.Choose(candidates, sums, options), options, cancellationToken);
+        StageMemoryLog.Ended(logger, run.RunId, "recommender: served model fitted");
         var segmentRefs = SegmentRef.InRun(run);
         var tallies = segmentRefs.ToDictionary(s => s.Id, _ => new SegmentRecommendationTally(), StringComparer.Ordinal);
         int customers = 0, fallback = 0;

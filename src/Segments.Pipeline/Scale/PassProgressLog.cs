@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging;
+using Segments.Pipeline.Diagnostics;
 
 namespace Segments.Pipeline.Scale;
 
 /// <summary>
 /// How far a bucket pass has got, for an operator watching a long run: at 1M customers pass 3 writes for over half an
 /// hour on the emulator (bench/README.md, "The whole 1M run"), and without this the log said nothing meanwhile. At most
-/// one line per <see cref="Every"/>, and none for the last bucket: the pass's end has its own line.
+/// one line per <see cref="Every"/>, and none for the last bucket: the pass's end has its own line. Each line has the
+/// process's peak memory so far, as the stage lines (<see cref="StageMemoryLog"/>), so a peak is placed within a pass.
 /// </summary>
 public sealed partial class PassProgressLog
 {
@@ -39,9 +41,10 @@ public sealed partial class PassProgressLog
 
         _since = _time.GetTimestamp();
         _reported = done;
-        LogProgress(_logger, _runId, _phase, done, _buckets);
+        var memory = ProcessMemory.Read();
+        LogProgress(_logger, _runId, _phase, done, _buckets, memory.PeakResidentMebibytes, memory.GcHeapMebibytes);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: pass '{Phase}': {Done} of {Buckets} buckets done")]
-    private static partial void LogProgress(ILogger logger, string runId, string phase, int done, int buckets);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: pass '{Phase}': {Done} of {Buckets} buckets done; peak RSS so far {PeakMiB} MiB, GC heap {GcHeapMiB} MiB")]
+    private static partial void LogProgress(ILogger logger, string runId, string phase, int done, int buckets, long peakMiB, long gcHeapMiB);
 }

@@ -152,7 +152,7 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
         {
             var deltas = bucketDeltas[bucket];
             var pending = deltas.Sum(d => d.Lines + d.Replaced) + added[bucket].Count + replacedIn[bucket].Count;
-            if (Compaction.Folds(bucketFiles[bucket] is not null, deltas.Count, pending, bucketBaseLines[bucket]))
+            if (Compaction.Folds(bucket, state.Batches.Count, bucketFiles[bucket] is not null, deltas.Count, pending, bucketBaseLines[bucket]))
             {
                 var (file, lines, droppedHere) = await CompactBucketAsync(state, bucket, added[bucket], replacedIn[bucket], writeId, token).ConfigureAwait(false);
                 bucketFiles[bucket] = file;
@@ -219,7 +219,7 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
 
         var baseRows = state.IndexBaseRows.Count > partition ? state.IndexBaseRows[partition] : 0;
         var pending = deltas.Sum(d => d.Rows) + newRows.Count;
-        if (!Compaction.Folds(state.IndexFiles[partition] is not null, deltas.Count, pending, baseRows))
+        if (!Compaction.Folds(partition, state.Batches.Count, state.IndexFiles[partition] is not null, deltas.Count, pending, baseRows))
         {
             var delta = StateLayout.IndexDeltaFile(partition, writeId);
             await WriteIndexAsync(store, Prefix, delta, newRows, cancellationToken).ConfigureAwait(false);

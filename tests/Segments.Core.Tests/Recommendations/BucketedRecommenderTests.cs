@@ -141,7 +141,7 @@ public class BucketedRecommenderTests(GeneratedExportFixture export) : IClassFix
         }
 
         // Assert: exact — the default weights make every sum exact whatever the order.
-        foreach (var (expected, actual) in new[] { (whole.Training(), inBuckets.Training()), (whole.Full(), inBuckets.Full()) })
+        foreach (var (expected, actual) in new[] { (whole.TakeTraining(), inBuckets.TakeTraining()), (whole.TakeFull(), inBuckets.TakeFull()) })
         {
             Assert.True(expected.Products.Count > 1_000, $"only {expected.Products.Count} products");
             Assert.Equal(expected.Products, actual.Products);
@@ -161,6 +161,47 @@ public class BucketedRecommenderTests(GeneratedExportFixture export) : IClassFix
 
             Assert.True(pairs > 10_000, $"only {pairs} pairs co-occur");
         }
+    }
+
+    [Fact]
+    public void Pair_sums_hold_at_most_a_sixteenth_more_products_than_the_catalogue()
+    {
+        // Arrange
+        var statistics = new RecommendationStatistics(export.AsOf, new RecommendationOptions());
+
+        // Act
+        foreach (var (lines, events) in BucketedRecommendations.Split(export.Lines, [], 7))
+        {
+            statistics.Add(lines, events);
+        }
+
+        // Assert: the triangle is sized for the catalogue seen plus a sixteenth, not half as many again.
+        var bytes = statistics.FullPairBytes;
+        var full = statistics.TakeFull();
+        var products = full.Products.Count;
+        var room = products + (products / 16);
+        Assert.True(products > 1_000, $"only {products} products");
+        Assert.Equal(bytes, full.Bytes);
+        Assert.Equal(0, statistics.FullPairBytes);
+        Assert.InRange(full.Bytes, (long)products * (products + 1) / 2 * sizeof(double), (long)room * (room + 1) / 2 * sizeof(double));
+    }
+
+    [Fact]
+    public void Each_sides_statistics_are_taken_once_and_no_bucket_is_added_after()
+    {
+        // Arrange
+        var statistics = new RecommendationStatistics(export.AsOf, new RecommendationOptions());
+        statistics.Add(export.Lines, []);
+
+        // Act
+        var training = statistics.TakeTraining();
+
+        // Assert
+        Assert.True(training.Products.Count > 1_000, $"only {training.Products.Count} products");
+        Assert.Throws<InvalidOperationException>(() => statistics.TakeTraining());
+        Assert.Throws<InvalidOperationException>(() => statistics.Add(export.Lines, []));
+        Assert.Superset(training.Products.ToHashSet(), statistics.TakeFull().Products.ToHashSet());
+        Assert.Throws<InvalidOperationException>(() => statistics.TakeFull());
     }
 
     [Fact]

@@ -46,13 +46,15 @@ public sealed class StateDeltaTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_merge_of_a_small_day_with_the_default_bound_writes_only_delta_files_a_few_percent_of_the_state()
     {
+        // The default bound without its turns (a ninth of the buckets fold on every merge by turns: StateCompactionTests).
+        var unstaggered = StateCompaction.Default with { Staggered = false };
         var days = new DayGenerator(new Random(11), customers: 5_000);
         await IngestAsync("history.csv", days.Next(newOrders: 40_000, reExports: 0));
-        await RefreshAsync(StateCompaction.Default);
+        await RefreshAsync(unstaggered);
         var before = await BlobSizesAsync();
         await IngestAsync("day-1.csv", days.Next(newOrders: 150, reExports: 20));
 
-        var merged = await RefreshAsync(StateCompaction.Default);
+        var merged = await RefreshAsync(unstaggered);
 
         var written = (await BlobSizesAsync()).Where(b => !before.ContainsKey(b.Key) && !b.Key.EndsWith("manifest.json", StringComparison.Ordinal)).ToList();
         var stateBytes = before.Where(b => !b.Key.EndsWith("manifest.json", StringComparison.Ordinal)).Sum(b => b.Value);
@@ -101,6 +103,31 @@ public sealed class StateDeltaTests(AzuriteFixture azurite) : IAsyncLifetime
             {
                 Assert.Equal(await LinesAsync(rebuilt.Prefix, rebuilt.Manifest.BucketFiles[b]), await LinesAsync(Prefix, manifest.BucketFiles[b]));
             }
+        }
+    }
+
+    [Fact]
+    public async Task Daily_merges_with_the_default_bound_fold_the_buckets_whose_turn_it_is_and_read_as_a_rebuild()
+    {
+        var days = new DayGenerator(new Random(5), customers: 2_000);
+        await IngestAsync("history.csv", days.Next(newOrders: 8_000, reExports: 0));
+        await RefreshAsync(StateCompaction.Default);
+        for (var day = 1; day <= 3; day++)
+        {
+            var before = await Manifest();
+            await IngestAsync($"day-{day}.csv", days.Next(newOrders: 100, reExports: 10));
+
+            var merged = await RefreshAsync(StateCompaction.Default);
+
+            // Small days on large bases: only the turns fold, a ninth of the buckets ((batches merged + bucket) mod 9 = 0).
+            var turns = Enumerable.Range(0, 64).Where(b => (before.Batches.Count + b) % 9 == 0).ToHashSet();
+            var rebased = Enumerable.Range(0, 64).Where(b => merged.Manifest.BucketFiles[b] != before.BucketFiles[b]).ToList();
+            Assert.Equal(StateAction.Merge, merged.Plan.Action);
+            Assert.NotEmpty(rebased);
+            Assert.Subset(turns, rebased.ToHashSet());
+            Assert.Equal(rebased.Count, merged.BucketsCompacted);
+            Assert.All(rebased, b => Assert.Empty(merged.Manifest.DeltasOf(b)));
+            await AssertSameAsRebuildAsync(merged.Manifest);
         }
     }
 
