@@ -2,7 +2,8 @@
 """Seconds each stage and bucket pass of one run took, from the host logs' memory lines (StageMemoryLog):
 `HH:MM:SS info: ... Run {runId}: pass 'rank' ended; peak RSS so far ...`. The host logs whole seconds, so each figure
 is within a second; "recommender" is the time between the end of pass 'score' and the end of the score stage (the
-recommender's fits, holdout measurement and lists). Usage: pass_times.py RUN_ID HOST_LOG [HOST_LOG ...]"""
+recommender's fits, holdout measurement and lists; where the host also logs the recommender's steps, "candidates
+fitted" and the rest, it is the time after the last of them). Usage: pass_times.py RUN_ID HOST_LOG [HOST_LOG ...]"""
 import re
 import sys
 from datetime import datetime, timedelta
