@@ -73,7 +73,11 @@ public sealed class BucketedRunOutputTests(AzuriteFixture azurite) : IAsyncLifet
         var memory = new System.Text.RegularExpressions.Regex($@"Run {run.RunId}: (.+) ended; peak RSS so far (\d+) MiB \(VmHWM\), GC heap (\d+) MiB");
         var lines = _logs.Lines.Select(l => memory.Match(l)).Where(m => m.Success).ToList();
         Assert.Equal(
-            ["housekeeping", "state refresh", "pass 'summarise'", "read", "pass 'rank'", "pass 'score'", "score", "write", "flip", "housekeeping"],
+            [
+                "housekeeping", "state refresh", "pass 'summarise'", "read", "pass 'rank'", "pass 'score'",
+                "recommender: candidates fitted", "recommender: candidates measured", "recommender: served model fitted",
+                "score", "write", "flip", "housekeeping",
+            ],
             lines.Select(m => m.Groups[1].Value));
         // The peak only grows, and a host holding the sample has more than 10 MiB resident.
         var peaks = lines.Select(m => long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
