@@ -99,39 +99,26 @@ public sealed class RunWorkBlobs(StorageAccount account)
     public Task<int> DeleteRunAsync(string runId, CancellationToken cancellationToken) => DeleteRunAsync(runId, keepLines: false, cancellationToken);
 
     /// <summary>Removes the work blobs of <paramref name="runId"/>, but for its buckets' lines when <paramref name="keepLines"/>; returns how many.</summary>
-    public async Task<int> DeleteRunAsync(string runId, bool keepLines, CancellationToken cancellationToken)
+    public Task<int> DeleteRunAsync(string runId, bool keepLines, CancellationToken cancellationToken) =>
+        DeleteUnderAsync(FolderOf(runId), keepLines ? FolderOf(runId) + LinesFolder : null, cancellationToken);
+
+    /// <summary>Removes the buckets' lines of <paramref name="runId"/> (what <see cref="DeleteRunAsync(string, bool, CancellationToken)"/> kept); returns how many.</summary>
+    public Task<int> DeleteLinesAsync(string runId, CancellationToken cancellationToken) =>
+        DeleteUnderAsync(FolderOf(runId) + LinesFolder, keep: null, cancellationToken);
+
+    // Every blob under `prefix` but those under `keep`; a container not there yet holds nothing to remove.
+    private async Task<int> DeleteUnderAsync(string prefix, string? keep, CancellationToken cancellationToken)
     {
         var removed = 0;
-        var lines = FolderOf(runId) + LinesFolder;
         try
         {
-            await foreach (var blob in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, FolderOf(runId), cancellationToken).ConfigureAwait(false))
+            await foreach (var blob in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
             {
-                if (keepLines && blob.Name.StartsWith(lines, StringComparison.Ordinal))
+                if (keep is not null && blob.Name.StartsWith(keep, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-                removed++;
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return removed;
-        }
-
-        return removed;
-    }
-
-    /// <summary>Removes the buckets' lines of <paramref name="runId"/> (what <see cref="DeleteRunAsync(string, bool, CancellationToken)"/> kept); returns how many.</summary>
-    public async Task<int> DeleteLinesAsync(string runId, CancellationToken cancellationToken)
-    {
-        var removed = 0;
-        try
-        {
-            await foreach (var blob in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, FolderOf(runId) + LinesFolder, cancellationToken).ConfigureAwait(false))
-            {
                 await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
                 removed++;
             }
