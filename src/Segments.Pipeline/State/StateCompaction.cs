@@ -12,9 +12,9 @@ namespace Segments.Pipeline.State;
 /// <param name="MaxDeltaShare">Deltas' size, relative to the base, that folds them into it.</param>
 /// <param name="Staggered">
 /// Whether a part also folds on its turn: when (merge + part) is a multiple of <see cref="MaxDeltas"/> + 1, where merge
-/// counts the batches merged before (with or without deltas, so that a part's turns stay the same merges apart). Daily merges touch nearly every bucket every day, so with the count
-/// alone every bucket reached it on the same day, and every ninth merge rewrote the whole state; by turns, about a
-/// ninth of the parts fold on each merge.
+/// counts the batches merged before (with or without deltas, so that a part's turns stay the same merges apart).
+/// Daily merges touch nearly every bucket every day, so with the count alone every bucket reached it on the same day,
+/// and every ninth merge rewrote the whole state; by turns, about a ninth of the parts fold on each merge.
 /// </param>
 public sealed record StateCompaction(int MaxDeltas, double MaxDeltaShare, bool Staggered = false)
 {
