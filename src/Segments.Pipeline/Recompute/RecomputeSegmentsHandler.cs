@@ -242,8 +242,12 @@ public sealed partial class RecomputeSegmentsHandler(
             }
             finally
             {
-                // The copy of the buckets' lines the recommender read (Scale.BucketedRun keeps it past the passes).
-                await bucketed!.DropLinesAsync(run.RunId).ConfigureAwait(false);
+                // The copy of the buckets' lines the recommender read (Scale.BucketedRun keeps it past the passes only
+                // for the recommender: without it, the passes' own clean-up removed it).
+                if (recommendationPartials is not null)
+                {
+                    await bucketed!.DropLinesAsync(run.RunId).ConfigureAwait(false);
+                }
             }
         }
 

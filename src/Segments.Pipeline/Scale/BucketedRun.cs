@@ -8,6 +8,7 @@ using Segments.Pipeline.Configuration;
 using Segments.Pipeline.Diagnostics;
 using Segments.Pipeline.Recompute;
 using Segments.Pipeline.State;
+using Segments.Storage.Account;
 using Segments.Storage.Batches;
 using Segments.Storage.Generations;
 using Segments.Storage.Runs;
@@ -219,7 +220,8 @@ public sealed partial class BucketedRun(
 
     /// <summary>
     /// Enqueues <paramref name="phase"/>'s item of every bucket and waits until the progress table has every bucket's
-    /// row; a bucket that failed for good fails the run with its reason. Lease loss or the host stopping cancels the wait.
+    /// row; a bucket that failed for good fails the run with its reason. Lease loss or the host stopping cancels the wait;
+    /// a storage outage longer than <see cref="ProgressPolls.Outage"/> ends it (<see cref="ProgressPolls"/>).
     /// </summary>
     private async Task<List<BucketProgress>> FanOutAsync(string runId, string phase, int buckets, CancellationToken cancellationToken)
     {
@@ -229,9 +231,26 @@ public sealed partial class BucketedRun(
         }
 
         var progressLog = Progress(runId, phase, buckets);
+        Exception? lastFailure = null;
+        var polls = ProgressPolls.Create(time, ex =>
+        {
+            lastFailure = ex;
+            LogPollFailed(runId, phase, ex.Message);
+        });
         while (true)
         {
-            var rows = await progress.ListAsync(runId, phase, cancellationToken).ConfigureAwait(false);
+            List<BucketProgress> rows;
+            try
+            {
+                rows = await polls.ExecuteAsync(async ct => await progress.ListAsync(runId, phase, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Polly.Timeout.TimeoutRejectedException ex)
+            {
+                throw new StorageUnavailableException(
+                    $"run {runId}: pass '{phase}': the progress table did not answer for {ProgressPolls.Outage.TotalMinutes:0} min; last failure: {lastFailure?.Message ?? ex.Message}",
+                    lastFailure ?? ex);
+            }
+
             if (rows.FirstOrDefault(r => r.Error is not null) is { } failed)
             {
                 throw new BucketWorkFailedException(failed.Error!);
@@ -303,6 +322,9 @@ public sealed partial class BucketedRun(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: pass '{Phase}' done on every one of {Buckets} buckets (by worker: {Workers})")]
     private partial void LogPassDone(string runId, string phase, int buckets, string workers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: pass '{Phase}': a poll of the progress table failed, polling again (the workers go on): {Reason}")]
+    private partial void LogPollFailed(string runId, string phase, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the blobs of its bucket passes stay until the next run's sweep: {Reason}")]
     private partial void LogCleanUpFailed(string runId, string reason);

@@ -32,4 +32,20 @@ public static class StorageFaults
             _ => exception.InnerException is { } inner && IsUnreachable(inner, callerCancelled),
         };
     }
+
+    /// <summary>
+    /// Whether a later attempt may succeed where <paramref name="exception"/> failed: the account could not be reached
+    /// (<see cref="IsUnreachable"/>), or it answered "busy or failed, try again" (408, 429, 5xx; alone or as every attempt
+    /// of the retry policy's <see cref="AggregateException"/>). A 4xx answer says the request itself is wrong and is not.
+    /// </summary>
+    public static bool IsTransient(Exception exception, bool callerCancelled)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return IsUnreachable(exception, callerCancelled) || exception switch
+        {
+            RequestFailedException { Status: 408 or 429 or >= 500 } => true,
+            AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(inner => IsTransient(inner, callerCancelled)),
+            _ => false,
+        };
+    }
 }
