@@ -132,6 +132,9 @@ ingest() {
   echo "gave up waiting for $1" >&2; return 1
 }
 
+median() { python3 -c 'import statistics, sys; print(f"{statistics.median(float(x) for x in sys.argv[1:]):.1f}")' "$@"; }
+last_started_finished="" last_requested_final=""
+
 # Requests a run as of DAY, waits for its final record and prints what it measured. LABEL names the line.
 run() {
   local as_of=$1 label=$2 location="" record="" started deadline final i
@@ -175,6 +178,9 @@ run() {
   cp "$work/run-$label.json" "$logs/" 2>/dev/null || true
   echo "RESULT run $label (as of $as_of): requested to final record ${waited} s; peak RSS ${peaks}Azurite $(hwm_mb "$azurite") MB"
   jq -e "$final" >/dev/null 2>&1 <<<"$record" || return 0
+  # Kept for the repeats' medians (SCALEGEN_REPEAT): this run's seconds from its start to its end, and from the request.
+  last_started_finished=$(jq -r 'def t: sub("\\.[0-9]+"; "") | sub("\\+00:00$"; "Z") | fromdateiso8601; (.finishedAt | t) - (.startedAt | t)' <<<"$record")
+  last_requested_final=$waited
   jq -r '"  status \(.status)\(if .error then ": " + .error else "" end); batches \(.batchesRead), lines \(.transactionsRead), customers \(.customersScored)",
          "  stages (ms): \(.stageDurationsMs | to_entries | map("\(.key) \(.value)") | join(", ")); started→finished \((def t: sub("\\.[0-9]+"; "") | sub("\\+00:00$"; "Z") | fromdateiso8601; (.finishedAt | t) - (.startedAt | t))) s",
          "  coordinator peak working set by stage (MB): \(.usage.stages | to_entries | map("\(.key) \(.value.peakWorkingSetBytes / 1048576 | floor)") | join(", "))",
@@ -238,6 +244,16 @@ else
     if [[ " $checkpoints " == *" $i "* ]]; then
       echo "RESULT after $i daily batches: ingest of the day files $total s in all ($(python3 -c "print(f'{$total / $i:.1f}')") s each)"
       run "$(day_after "$(day_of "$f")")" "daily-$i"
+      # SCALEGEN_REPEAT=K (run.sh --repeat K): K-1 more runs as of the same day with nothing new (the state up to date,
+      # the same customers scored), so that the checkpoints compare medians rather than single runs (about ±1 s each).
+      if [ "${SCALEGEN_REPEAT:-1}" -gt 1 ]; then
+        sf=("$last_started_finished"); rf=("$last_requested_final")
+        for k in $(seq 2 "$SCALEGEN_REPEAT"); do
+          run "$(day_after "$(day_of "$f")")" "daily-$i-again-$k"
+          sf+=("$last_started_finished"); rf+=("$last_requested_final")
+        done
+        echo "RESULT after $i daily batches, $SCALEGEN_REPEAT runs: started→finished $(median "${sf[@]}") s median (${sf[*]}); requested→final $(median "${rf[@]}") s median (${rf[*]})"
+      fi
     fi
   done
 fi

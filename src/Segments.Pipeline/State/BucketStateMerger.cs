@@ -71,9 +71,16 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
             WrittenAt = time.GetUtcNow(),
         };
         await SwapAsync(manifest, stored, cancellationToken).ConfigureAwait(false);
+        // A rebuild is also how a new format version starts: the store's state in an older one is never read again.
+        var oldVersionBlobs = await store.RemoveOtherVersionsAsync(Prefix, cancellationToken).ConfigureAwait(false);
         var bucketsWritten = bucketFiles.Count(f => f is not null);
         var partitionsWritten = indexFiles.Count(f => f is not null);
-        return new StateRefresh(manifest, plan, bucketsWritten, partitionsWritten) { BucketsCompacted = bucketsWritten, IndexPartitionsCompacted = partitionsWritten };
+        return new StateRefresh(manifest, plan, bucketsWritten, partitionsWritten)
+        {
+            BucketsCompacted = bucketsWritten,
+            IndexPartitionsCompacted = partitionsWritten,
+            OtherVersionBlobsRemoved = oldVersionBlobs,
+        };
     }
 
     // A day as a small addition: the new lines go to a delta file per bucket they touch, the orders they replace in a

@@ -20,6 +20,10 @@ public sealed partial class RunStateReader(BucketStateMerger merger, BucketState
     {
         var refresh = await merger.RefreshAsync(acceptedNewestFirst, cancellationToken).ConfigureAwait(false);
         LogRefreshed(runId, refresh.Plan.Action, refresh.Plan.Reason, refresh.BucketsWritten, refresh.BucketsCompacted, refresh.IndexPartitionsWritten, refresh.IndexPartitionsCompacted);
+        if (refresh.OtherVersionBlobsRemoved > 0)
+        {
+            LogOtherVersionsRemoved(runId, refresh.OtherVersionBlobsRemoved, StateLayout.FormatVersion);
+        }
         return refresh;
     }
 
@@ -95,4 +99,7 @@ public sealed partial class RunStateReader(BucketStateMerger merger, BucketState
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: state {Action} ({Reason}): {Buckets} buckets written ({BucketsCompacted} folded into a new base, the rest a delta) and {Partitions} index partitions ({PartitionsCompacted} folded)")]
     private partial void LogRefreshed(string runId, StateAction action, string reason, int buckets, int bucketsCompacted, int partitions, int partitionsCompacted);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: removed {Blobs} blobs of the state in another format version than this one ({Version})")]
+    private partial void LogOtherVersionsRemoved(string runId, int blobs, int version);
 }

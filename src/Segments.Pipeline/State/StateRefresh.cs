@@ -14,4 +14,7 @@ public sealed record StateRefresh(StateManifest Manifest, StatePlan Plan, int Bu
 
     /// <summary>Of <see cref="IndexPartitionsWritten"/>, the partitions whose deltas were folded into a new base.</summary>
     public int IndexPartitionsCompacted { get; init; }
+
+    /// <summary>Blobs of the store's state in another format version that a rebuild removed.</summary>
+    public int OtherVersionBlobsRemoved { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -11,7 +12,7 @@ namespace Segments.Storage.State;
 /// written under new names, the manifest is swapped last with an ETag condition, and files no manifest names are
 /// removed after the swap, so that a write that dies halfway leaves the previous state whole.
 /// </summary>
-public sealed class BucketStateStore(StorageAccount account)
+public sealed partial class BucketStateStore(StorageAccount account)
 {
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.StateContainer);
 
@@ -185,6 +186,42 @@ public sealed class BucketStateStore(StorageAccount account)
 
         return removed;
     }
+
+    /// <summary>
+    /// Deletes the state of <paramref name="prefix"/>'s store in every other format version (<c>{store}/v{k}/</c>, k not
+    /// the version of <paramref name="prefix"/>): a state rebuilt in a new format leaves the old one unread, and nothing
+    /// else would remove it. Blobs of other stores, and names under the store that are not a version folder, stay.
+    /// </summary>
+    /// <returns>The blobs deleted.</returns>
+    public async Task<int> RemoveOtherVersionsAsync(string prefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var own = VersionFolder().Match(prefix);
+        if (!own.Success)
+        {
+            throw new ArgumentException($"'{prefix}' is not a state prefix ({{store}}/v{{N}}/)", nameof(prefix));
+        }
+
+        var root = own.Groups["root"].Value;
+        var removed = 0;
+        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, root, cancellationToken).ConfigureAwait(false))
+        {
+            if (VersionStart().IsMatch(blob.Name.AsSpan(root.Length)) && !blob.Name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                await _container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    // "{root}v{N}/" with root "" or ending in '/': the folder of one format version of one store.
+    [GeneratedRegex(@"^(?<root>(?:.*/)?)v[0-9]+/$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionFolder();
+
+    [GeneratedRegex(@"^v[0-9]+/", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionStart();
 
     /// <summary>The names of every blob under <paramref name="prefix"/> (for tests and operators).</summary>
     public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken)

@@ -15,7 +15,8 @@ namespace Segments.Integration.Tests.State;
 /// <summary>
 /// The state a run merges batch by batch is the state rebuilt from scratch from the same accepted batches, through
 /// corrections that move an order to another customer's bucket, a re-upload, a deletion and an older format; and
-/// a write that died before its manifest leaves the previous state readable and its leftovers are removed.
+/// a write that died before its manifest leaves the previous state readable and its leftovers are removed; a rebuild
+/// removes the store's state in other format versions.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class BucketStateTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -190,6 +191,35 @@ public sealed class BucketStateTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.DoesNotContain(before, l => l.Line.OrderId == "o9");
         Assert.DoesNotContain(prefix + leftover, await Store.ListAsync(prefix, CancellationToken.None));
+        await AssertSameAsRebuildAsync();
+    }
+
+    [Fact]
+    public async Task A_rebuild_removes_the_store_s_state_in_another_format_version_and_nothing_else()
+    {
+        var container = _pipeline.GetRequiredService<StorageAccount>().Blobs.GetBlobContainerClient(StorageNames.StateContainer);
+        string[] otherVersion = ["default/v1/manifest.json", "default/v1/bucket=0003/orders-w1.parquet", "default/v7/manifest.json"];
+        string[] notOurs = ["other-shop/v1/manifest.json", "default/notes.txt", "default/version-notes/v1/a.txt"];
+        foreach (var name in otherVersion.Concat(notOurs))
+        {
+            await container.GetBlobClient(name).UploadAsync(BinaryData.FromString("left by another format"));
+        }
+
+        await IngestAsync("monday.csv", Monday);
+
+        var refreshed = await RefreshAsync();
+
+        Assert.Equal(StateAction.Rebuild, refreshed.Plan.Action);
+        Assert.Equal(otherVersion.Length, refreshed.OtherVersionBlobsRemoved);
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            names.Add(blob.Name);
+        }
+
+        Assert.Empty(names.Intersect(otherVersion));
+        Assert.Subset(names.ToHashSet(), notOurs.ToHashSet());
+        Assert.Contains(StateLayout.ManifestOf(StateLayout.PrefixOf(StateLayout.DefaultStore)), names);
         await AssertSameAsRebuildAsync();
     }
 
