@@ -74,7 +74,13 @@ public static class PipelineServices
         services.AddSingleton<RuleSegmentLoader>();
         services.AddSingleton<StrandedRuns>();
         services.AddSingleton<Storage.State.BucketStateStore>();
-        services.AddSingleton<State.BucketStateMerger>();
+        services.AddSingleton(sp => new State.BucketStateMerger(
+            sp.GetRequiredService<Storage.State.BucketStateStore>(),
+            sp.GetRequiredService<NormalizedBatchStore>(),
+            sp.GetRequiredService<TimeProvider>())
+        {
+            BucketCount = StateBucketCountOf(sp.GetRequiredService<IOptions<SegmentsOptions>>().Value),
+        });
         services.AddSingleton<State.RunStateReader>();
         services.AddSingleton<Scale.RunWorkBlobs>();
         services.AddSingleton<Scale.BucketWork>();
@@ -110,4 +116,12 @@ public static class PipelineServices
         services.AddSegmentsDelivery(storage);
         return services;
     }
+
+    private static int StateBucketCountOf(SegmentsOptions options) =>
+        options.StateBucketCount is >= 1 and <= SegmentsOptions.MaxStateBucketCount
+            ? options.StateBucketCount
+            : throw new OptionsValidationException(
+                nameof(SegmentsOptions.StateBucketCount),
+                typeof(SegmentsOptions),
+                [$"Segments:StateBucketCount must be 1 to {SegmentsOptions.MaxStateBucketCount}, not {options.StateBucketCount}"]);
 }

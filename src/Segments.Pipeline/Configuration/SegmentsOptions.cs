@@ -111,6 +111,18 @@ public sealed record SegmentsOptions
     public bool BucketedRuns { get; init; } = true;
 
     /// <summary>
+    /// Customer buckets of the state and of a bucketed run (64 by default; 1 to <see cref="MaxStateBucketCount"/>): a
+    /// bucket is what one work item holds in memory and one partition of the generation table. A bucket's memory follows
+    /// its customers, so raise the count with the population: 64 keeps about 16,000 customers a bucket at a million
+    /// customers; 640 keeps that at ten million. A change rebuilds the state at the next run, and every run records its
+    /// own count, so lookups read each generation with the count it was written with.
+    /// </summary>
+    public int StateBucketCount { get; init; } = Storage.Account.CustomerBucket.DefaultCount;
+
+    /// <summary>The largest <see cref="StateBucketCount"/>: the state's folders number buckets with four digits.</summary>
+    public const int MaxStateBucketCount = 9999;
+
+    /// <summary>
     /// Whether a bucketed run fans its passes out on the <c>bucket-work</c> queue (issue 19, point 4), false by default:
     /// the run enqueues a pass's items, the bucket worker of every instance (the queue trigger in Azure, a listener in
     /// the local host) does them and writes the progress table, and the run waits for every bucket before the next

@@ -95,6 +95,67 @@ public sealed class BucketedRunOutputTests(AzuriteFixture azurite) : IAsyncLifet
         await AssertSameRunsAsync(batches.Single().LatestOrderDate!.Value.AddDays(1));
     }
 
+    [Fact]
+    public async Task A_run_with_another_state_bucket_count_rebuilds_the_state_and_scores_every_customer_the_same_and_lookups_find_them()
+    {
+        await IngestAsync("sample.csv", await File.ReadAllTextAsync(RepositoryPaths.Sample));
+        await using var sixteen = new ServiceCollection().AddLogging().AddSegmentsPipeline(azurite.ConnectionString)
+            .AddSingleton(Options.Create(new SegmentsOptions { BucketedRuns = true, StateBucketCount = 16 }))
+            .BuildServiceProvider();
+        var asOf = new DateOnly(2011, 12, 10);
+
+        var usual = await RunAsync(_bucketed, asOf);
+        var fewer = await RunAsync(sixteen, asOf);
+
+        Assert.Equal((64, 16), (usual.BucketCount, fewer.BucketCount));
+        Assert.Contains(_logs.Lines, l => l.Contains($"Run {usual.RunId}: scored bucket by bucket (64 buckets", StringComparison.Ordinal));
+        var state = (await sixteen.GetRequiredService<Segments.Storage.State.BucketStateStore>().GetManifestAsync(Segments.Storage.State.StateLayout.PrefixOf(Segments.Storage.State.StateLayout.DefaultStore), CancellationToken.None)).Manifest!;
+        Assert.Equal(16, state.BucketCount);
+        AssertSameNumbers(Comparable(usual with { BucketCount = 0 }), Comparable(fewer with { BucketCount = 0 }), "run");
+
+        // The same row for every customer, in the partition of its bucket among 16.
+        var expected = (await EntitiesAsync(usual.GenerationTable!)).ToDictionary(e => e.Key[(e.Key.IndexOf('/', StringComparison.Ordinal) + 1)..], e => e.Value, StringComparer.Ordinal);
+        var actual = await EntitiesAsync(fewer.GenerationTable!);
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(16, actual.Keys.Select(k => k[..k.IndexOf('/', StringComparison.Ordinal)]).Distinct().Count());
+        foreach (var (key, row) in actual)
+        {
+            var customer = key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
+            Assert.Equal(CustomerBucket.Of(customer, 16) + "/" + customer, key);
+            Assert.Equal(expected[customer].Keys, row.Keys);
+            foreach (var (name, value) in expected[customer].Where(p => p.Key != "PartitionKey"))
+            {
+                if (value is double x && row[name] is double y)
+                {
+                    Assert.True(Math.Abs(x - y) <= 1e-6 * Math.Max(1, Math.Abs(x)), $"{key} {name}: {x} vs {y}");
+                }
+                else
+                {
+                    AssertSameText($"{key} {name}", Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!, Convert.ToString(row[name], System.Globalization.CultureInfo.InvariantCulture)!);
+                }
+            }
+        }
+
+        // The active pointer carries the count, so a lookup reads the right partition.
+        var active = await sixteen.GetRequiredService<RunLedger>().GetActiveAsync(CancellationToken.None);
+        Assert.Equal((fewer.RunId, 16), (active!.RunId, active.BucketCount));
+        var customerId = actual.Keys.First()[(actual.Keys.First().IndexOf('/', StringComparison.Ordinal) + 1)..];
+        var lookup = await sixteen.GetRequiredService<Segments.Pipeline.Queries.SegmentQueries>().GetCustomerAsync(active, customerId, CancellationToken.None);
+        Assert.Equal(customerId, lookup!.CustomerId);
+    }
+
+    [Fact]
+    public void A_state_bucket_count_out_of_range_is_refused_naming_the_setting()
+    {
+        using var services = new ServiceCollection().AddLogging().AddSegmentsPipeline(azurite.ConnectionString)
+            .AddSingleton(Options.Create(new SegmentsOptions { StateBucketCount = 0 }))
+            .BuildServiceProvider();
+
+        var refused = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<Segments.Pipeline.State.BucketStateMerger>());
+
+        Assert.Contains("Segments:StateBucketCount must be 1 to 9999, not 0", refused.Message, StringComparison.Ordinal);
+    }
+
     private async Task AssertSameRunsAsync(DateOnly asOf)
     {
         var whole = await RunAsync(_whole, asOf);
