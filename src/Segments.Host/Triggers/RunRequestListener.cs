@@ -8,10 +8,12 @@ namespace Segments.Host.Triggers;
 internal sealed partial class RunRequestListener(
     RunRequestQueue queue,
     RecomputeSegmentsHandler handler,
+    TimeProvider time,
     ILogger<RunRequestListener> logger) : BackgroundService
 {
     // A message that keeps failing is dropped after this many deliveries, as Functions' maxDequeueCount.
     private const int MaxDeliveries = 5;
+    // Each extension of a handled message's visibility (MessageKeptHidden); a host that dies leaves it to reappear after this.
     private static readonly TimeSpan Visibility = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
@@ -30,17 +32,26 @@ internal sealed partial class RunRequestListener(
                 }
 
                 var runId = message.Body.ToString();
-                if (message.DequeueCount > MaxDeliveries)
+                // Hidden for as long as the run goes, however long (as the Functions trigger keeps its message).
+                var hidden = new MessageKeptHidden(message, Visibility, queue.HideAsync, LogNotKeptHidden, time);
+                try
                 {
-                    LogGaveUp(runId, MaxDeliveries);
+                    if (message.DequeueCount > MaxDeliveries)
+                    {
+                        LogGaveUp(runId, MaxDeliveries);
+                    }
+                    else
+                    {
+                        var run = await handler.ExecuteAsync(runId, stoppingToken).ConfigureAwait(false);
+                        LogExecuted(runId, run?.Status ?? "unknown run");
+                    }
                 }
-                else
+                finally
                 {
-                    var run = await handler.ExecuteAsync(runId, stoppingToken).ConfigureAwait(false);
-                    LogExecuted(runId, run?.Status ?? "unknown run");
+                    await hidden.DisposeAsync().ConfigureAwait(false);
                 }
 
-                await queue.CompleteAsync(message, stoppingToken).ConfigureAwait(false);
+                await queue.CompleteAsync(hidden.Current, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -58,6 +69,9 @@ internal sealed partial class RunRequestListener(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} dropped after {Deliveries} failed deliveries")]
     private partial void LogGaveUp(string runId, int deliveries);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run listener: the request being handled could not be kept hidden; it may be delivered again, and then waits for the run lease")]
+    private partial void LogNotKeptHidden(Exception error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run listener: handling a request failed; it will be redelivered")]
     private partial void LogFailed(Exception error);

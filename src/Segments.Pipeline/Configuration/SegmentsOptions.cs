@@ -131,8 +131,9 @@ public sealed record SegmentsOptions
     public bool BucketWorkOnQueue { get; init; }
 
     /// <summary>
-    /// Seconds a bucket work item stays hidden while the local host's worker does it (120 by default): a worker that
-    /// dies leaves its item to reappear after this long, for another instance to do.
+    /// Seconds at a time a bucket work item is kept hidden while the local host's worker does it (120 by default; extended
+    /// every half of it for as long as the item takes): a worker that dies leaves its item to reappear after this long,
+    /// for another instance to do.
     /// </summary>
     public int BucketWorkVisibilitySeconds { get; init; } = 120;
 

@@ -34,6 +34,14 @@ public sealed class BucketWorkQueue(StorageAccount account)
         return _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
     }
 
+    /// <summary>Hides <paramref name="message"/> for <paramref name="visibility"/> from now; returns it with its new pop receipt.</summary>
+    public async Task<QueueMessage> HideAsync(QueueMessage message, TimeSpan visibility, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var receipt = await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return message.Update(receipt.Value);
+    }
+
     /// <summary>Deletes a handled message.</summary>
     public Task CompleteAsync(QueueMessage message, CancellationToken cancellationToken)
     {

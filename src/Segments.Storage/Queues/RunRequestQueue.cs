@@ -26,6 +26,14 @@ public sealed class RunRequestQueue(StorageAccount account)
         return response.Value;
     }
 
+    /// <summary>Hides <paramref name="message"/> for <paramref name="visibility"/> from now; returns it with its new pop receipt.</summary>
+    public async Task<QueueMessage> HideAsync(QueueMessage message, TimeSpan visibility, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var receipt = await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return message.Update(receipt.Value);
+    }
+
     /// <summary>Deletes a handled request.</summary>
     public Task CompleteAsync(QueueMessage message, CancellationToken cancellationToken) =>
         _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);

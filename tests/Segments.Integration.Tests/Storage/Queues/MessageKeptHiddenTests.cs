@@ -1,0 +1,64 @@
+using Azure;
+using Segments.Integration.Tests.Fixtures;
+using Segments.Storage.Account;
+using Segments.Storage.Queues;
+
+namespace Segments.Integration.Tests.Storage.Queues;
+
+/// <summary>
+/// A run request handled for longer than its visibility (a million customers' run takes about 25 minutes; the
+/// listener hides a message for 10) stays hidden while it is handled, and is deleted with the receipt of its latest
+/// extension; without the extensions the queue delivers it again and the first receipt no longer deletes it.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class MessageKeptHiddenTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(2);
+
+    private RunRequestQueue _queue = null!;
+
+    public async Task InitializeAsync()
+    {
+        await azurite.ResetAsync();
+        var account = StorageAccount.Connect(azurite.ConnectionString);
+        await account.EnsureReadyAsync(CancellationToken.None);
+        _queue = new RunRequestQueue(account);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_message_kept_hidden_past_its_visibility_is_not_delivered_again_and_is_deleted_with_its_latest_receipt()
+    {
+        await _queue.EnqueueAsync("run-1", CancellationToken.None);
+        var received = await _queue.ReceiveAsync(Visibility, CancellationToken.None);
+        var failures = new List<Exception>();
+
+        var hidden = new MessageKeptHidden(received!, Visibility, _queue.HideAsync, failures.Add, TimeProvider.System);
+        await Task.Delay(Visibility * 2.5);                                        // the handler outlasts two visibilities
+        var meanwhile = await _queue.ReceiveAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+        await hidden.DisposeAsync();
+        await _queue.CompleteAsync(hidden.Current, CancellationToken.None);
+        await Task.Delay(Visibility * 1.5);
+        var after = await _queue.ReceiveAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Null(meanwhile);
+        Assert.NotEqual(received!.PopReceipt, hidden.Current.PopReceipt);
+        Assert.Empty(failures);
+        Assert.Null(after);                                                        // deleted, not merely hidden
+    }
+
+    [Fact]
+    public async Task Without_extensions_a_message_outliving_its_visibility_is_delivered_again_and_its_first_receipt_no_longer_deletes_it()
+    {
+        await _queue.EnqueueAsync("run-1", CancellationToken.None);
+        var received = await _queue.ReceiveAsync(Visibility, CancellationToken.None);
+
+        await Task.Delay(Visibility * 1.5);
+        var again = await _queue.ReceiveAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal(("run-1", 2L), (again!.Body.ToString(), again.DequeueCount));
+        var stale = await Assert.ThrowsAsync<RequestFailedException>(() => _queue.CompleteAsync(received!, CancellationToken.None));
+        Assert.Equal((400, "PopReceiptMismatch"), (stale.Status, stale.ErrorCode));
+    }
+}
