@@ -179,7 +179,8 @@ run() {
   echo "RESULT run $label (as of $as_of): requested to final record ${waited} s; peak RSS ${peaks}Azurite $(hwm_mb "$azurite") MB"
   jq -e "$final" >/dev/null 2>&1 <<<"$record" || return 0
   # Kept for the repeats' medians (SCALEGEN_REPEAT): this run's seconds from its start to its end, and from the request.
-  last_started_finished=$(jq -r 'def t: sub("\\.[0-9]+"; "") | sub("\\+00:00$"; "Z") | fromdateiso8601; (.finishedAt | t) - (.startedAt | t)' <<<"$record")
+  last_started_finished=$(jq -r 'def t: (sub("\\.[0-9]+"; "") | sub("\\+00:00$"; "Z") | fromdateiso8601) + ((capture("\\.(?<f>[0-9]+)").f // "0") | "0." + . | tonumber);
+    (.finishedAt | t) - (.startedAt | t) | . * 10 | round / 10' <<<"$record")
   last_requested_final=$waited
   jq -r '"  status \(.status)\(if .error then ": " + .error else "" end); batches \(.batchesRead), lines \(.transactionsRead), customers \(.customersScored)",
          "  stages (ms): \(.stageDurationsMs | to_entries | map("\(.key) \(.value)") | join(", ")); started→finished \((def t: sub("\\.[0-9]+"; "") | sub("\\+00:00$"; "Z") | fromdateiso8601; (.finishedAt | t) - (.startedAt | t))) s",

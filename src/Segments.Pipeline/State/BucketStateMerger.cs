@@ -71,7 +71,7 @@ public sealed class BucketStateMerger(BucketStateStore store, NormalizedBatchSto
             WrittenAt = time.GetUtcNow(),
         };
         await SwapAsync(manifest, stored, cancellationToken).ConfigureAwait(false);
-        // A rebuild is also how a new format version starts: the store's state in an older one is never read again.
+        // A rebuild is also how a new format version starts: the store's state in any other version is never read again.
         var oldVersionBlobs = await store.RemoveOtherVersionsAsync(Prefix, cancellationToken).ConfigureAwait(false);
         var bucketsWritten = bucketFiles.Count(f => f is not null);
         var partitionsWritten = indexFiles.Count(f => f is not null);

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Queues.Models;
 
 namespace Segments.Storage.Queues;
@@ -8,8 +9,9 @@ namespace Segments.Storage.Queues;
 /// handler that outlasts the visibility (a million customers' run, about 25 minutes) sees its message delivered again
 /// meanwhile, and its own delete then fails on the stale pop receipt. Dispose it before deleting the message, then
 /// delete <see cref="Current"/>: each extension gives the message a new pop receipt.
-/// A failed extension is given to <c>failed</c> and tried again at the next turn: the message may then be delivered
-/// again, which the handlers allow (a run request waits for the run lease; a bucket work item is idempotent).
+/// A failed extension is given to <c>failed</c> and tried again at the next turn (unless the queue says the message is
+/// gone or its receipt stale: then no turn can hide it); the message may then be delivered again, which the handlers
+/// allow (a run request waits for the run lease; a bucket work item is idempotent).
 /// </summary>
 public sealed class MessageKeptHidden : IAsyncDisposable
 {
@@ -62,6 +64,12 @@ public sealed class MessageKeptHidden : IAsyncDisposable
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 400 or 404)
+            {
+                // The message is gone or another consumer holds it now (its receipt is stale): no later turn can hide it.
+                failed(ex);
                 return;
             }
             catch (Exception ex)

@@ -49,6 +49,24 @@ public sealed class MessageKeptHiddenTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_message_another_consumer_received_meanwhile_is_not_extended_again_after_the_first_refusal()
+    {
+        await _queue.EnqueueAsync("run-1", CancellationToken.None);
+        var stale = await _queue.ReceiveAsync(Visibility, CancellationToken.None);
+        await Task.Delay(Visibility * 1.5);
+        var other = await _queue.ReceiveAsync(TimeSpan.FromSeconds(30), CancellationToken.None);   // the receipt is now the other's
+        var failures = new List<Exception>();
+
+        var hidden = new MessageKeptHidden(stale!, Visibility, _queue.HideAsync, failures.Add, TimeProvider.System);
+        await Task.Delay(Visibility * 2.5);                                        // two turns and more
+        await hidden.DisposeAsync();
+
+        var refused = Assert.IsType<RequestFailedException>(Assert.Single(failures));
+        Assert.Equal("PopReceiptMismatch", refused.ErrorCode);
+        await _queue.CompleteAsync(other!, CancellationToken.None);                // the other consumer's receipt still holds
+    }
+
+    [Fact]
     public async Task Without_extensions_a_message_outliving_its_visibility_is_delivered_again_and_its_first_receipt_no_longer_deletes_it()
     {
         await _queue.EnqueueAsync("run-1", CancellationToken.None);
