@@ -93,23 +93,37 @@ for _ in $(seq 1 120); do listening "$table" && listening "$blob" && break; slee
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 cs="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 
-bases=()
-for i in $(seq 1 "$processes"); do
-  p=$(port)
-  # SCALEGEN_HOST_HEAP_LIMIT_MB caps each host's GC heap (DOTNET_GCHeapHardLimit): past it the host fails with
-  # OutOfMemoryException instead of the machine's OOM killer picking a process, and it models an instance's memory.
-  limit=()
-  [ -n "${SCALEGEN_HOST_HEAP_LIMIT_MB:-}" ] && limit=(env "DOTNET_GCHeapHardLimit=$(printf '0x%X' $((SCALEGEN_HOST_HEAP_LIMIT_MB * 1024 * 1024)))")
-  "${limit[@]}" env "${host_settings[@]}" AzureWebJobsStorage="$cs" Segments__AdminKey="$admin_key" Segments__FunctionKey="$function_key" Segments__PollIntervalSeconds=1 \
-    dotnet "$host" --urls "http://127.0.0.1:$p" >"$work/host-$i.log" 2>&1 &
-  pids+=($!)
-  bases+=("http://127.0.0.1:$p")
-done
-base="${bases[0]}"
-for b in "${bases[@]}"; do
-  for _ in $(seq 1 240); do curl -sf "$b/api/health" -o /dev/null && break; sleep 0.5; done
-  curl -sf "$b/api/health" -o /dev/null || { echo "host at $b did not start" >&2; cat "$work"/host-*.log >&2; exit 1; }
-done
+host_ports=()
+for i in $(seq 1 "$processes"); do host_ports+=("$(port)"); done
+# Starts the hosts on their ports (logs appended, so a restart keeps the earlier lines) and waits until they answer.
+start_hosts() {
+  local i p b limit
+  pids=(); bases=()
+  for i in $(seq 1 "$processes"); do
+    p=${host_ports[$((i - 1))]}
+    # SCALEGEN_HOST_HEAP_LIMIT_MB caps each host's GC heap (DOTNET_GCHeapHardLimit): past it the host fails with
+    # OutOfMemoryException instead of the machine's OOM killer picking a process, and it models an instance's memory.
+    limit=()
+    [ -n "${SCALEGEN_HOST_HEAP_LIMIT_MB:-}" ] && limit=(env "DOTNET_GCHeapHardLimit=$(printf '0x%X' $((SCALEGEN_HOST_HEAP_LIMIT_MB * 1024 * 1024)))")
+    "${limit[@]}" env "${host_settings[@]}" AzureWebJobsStorage="$cs" Segments__AdminKey="$admin_key" Segments__FunctionKey="$function_key" Segments__PollIntervalSeconds=1 \
+      dotnet "$host" --urls "http://127.0.0.1:$p" >>"$work/host-$i.log" 2>&1 &
+    pids+=($!)
+    bases+=("http://127.0.0.1:$p")
+  done
+  base="${bases[0]}"
+  for b in "${bases[@]}"; do
+    for _ in $(seq 1 240); do curl -sf "$b/api/health" -o /dev/null && break; sleep 0.5; done
+    curl -sf "$b/api/health" -o /dev/null || { echo "host at $b did not start" >&2; cat "$work"/host-*.log >&2; exit 1; }
+  done
+}
+# SCALEGEN_FRESH_HOSTS=1 (run.sh --fresh-hosts): new host processes before every run, as a cold serverless instance
+# would run it, so that what a long-lived host accumulated over the ingests before does not count in the run.
+restart_hosts() {
+  kill "${pids[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
+  start_hosts
+}
+start_hosts
 echo "hosts: ${bases[*]} (pids ${pids[*]}), Azurite pid $azurite${SCALEGEN_HOST_HEAP_LIMIT_MB:+, host GC heap capped at $SCALEGEN_HOST_HEAP_LIMIT_MB MB}; settings: ${SCALEGEN_SETTINGS:-(defaults)}"
 
 alive() { for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && return 0; done; return 1; }
@@ -138,6 +152,7 @@ last_started_finished="" last_requested_final=""
 # Requests a run as of DAY, waits for its final record and prints what it measured. LABEL names the line.
 run() {
   local as_of=$1 label=$2 location="" record="" started deadline final i
+  [ "${SCALEGEN_FRESH_HOSTS:-0}" = 1 ] && restart_hosts
   lock
   echo "  load at the run's start: $(cut -d' ' -f1-3 /proc/loadavg)"
   for pid in "${pids[@]}"; do echo 5 >"/proc/$pid/clear_refs"; done   # VmHWM from here on is this run's peak
