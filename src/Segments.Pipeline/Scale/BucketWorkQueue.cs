@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Segments.Storage.Account;
+using Segments.Storage.Queues;
 
 namespace Segments.Pipeline.Scale;
 
@@ -35,12 +36,8 @@ public sealed class BucketWorkQueue(StorageAccount account)
     }
 
     /// <summary>Hides <paramref name="message"/> for <paramref name="visibility"/> from now; returns it with its new pop receipt.</summary>
-    public async Task<QueueMessage> HideAsync(QueueMessage message, TimeSpan visibility, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var receipt = await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return message.Update(receipt.Value);
-    }
+    public Task<QueueMessage> HideAsync(QueueMessage message, TimeSpan visibility, CancellationToken cancellationToken) =>
+        MessageKeptHidden.HideAsync(_queue, message, visibility, cancellationToken);
 
     /// <summary>Deletes a handled message.</summary>
     public Task CompleteAsync(QueueMessage message, CancellationToken cancellationToken)

@@ -41,6 +41,18 @@ public sealed class MessageKeptHidden : IAsyncDisposable
         _renewals = RenewAsync(visibility, extend, failed, time, _stop.Token);
     }
 
+    /// <summary>
+    /// Hides <paramref name="message"/> of <paramref name="queue"/> for <paramref name="visibility"/> from now; returns it
+    /// with its new pop receipt (the queues' <c>HideAsync</c>, an extension of this class).
+    /// </summary>
+    public static async Task<QueueMessage> HideAsync(Azure.Storage.Queues.QueueClient queue, QueueMessage message, TimeSpan visibility, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(message);
+        var receipt = await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return message.Update(receipt.Value);
+    }
+
     /// <summary>The message with its latest pop receipt: the one to delete once the handler is done.</summary>
     public QueueMessage Current => Volatile.Read(ref _current);
 

@@ -27,12 +27,8 @@ public sealed class RunRequestQueue(StorageAccount account)
     }
 
     /// <summary>Hides <paramref name="message"/> for <paramref name="visibility"/> from now; returns it with its new pop receipt.</summary>
-    public async Task<QueueMessage> HideAsync(QueueMessage message, TimeSpan visibility, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var receipt = await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return message.Update(receipt.Value);
-    }
+    public Task<QueueMessage> HideAsync(QueueMessage message, TimeSpan visibility, CancellationToken cancellationToken) =>
+        MessageKeptHidden.HideAsync(_queue, message, visibility, cancellationToken);
 
     /// <summary>Deletes a handled request.</summary>
     public Task CompleteAsync(QueueMessage message, CancellationToken cancellationToken) =>

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Segments.Integration.Tests.Fixtures;
-using Segments.Storage.Account;
 using Segments.Storage.Queues;
 
 namespace Segments.Integration.Tests.Storage.Queues;
@@ -16,17 +16,18 @@ public sealed class MessageKeptHiddenTests(AzuriteFixture azurite) : IAsyncLifet
 {
     private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(2);
 
-    private RunRequestQueue _queue = null!;
+    // A queue of this test's own: a host that another test of the collection started may still poll the run-requests
+    // queue, and would take a message the moment it shows (CI saw that).
+    private QueueClient _client = null!;
 
     public async Task InitializeAsync()
     {
         await azurite.ResetAsync();
-        var account = StorageAccount.Connect(azurite.ConnectionString);
-        await account.EnsureReadyAsync(CancellationToken.None);
-        _queue = new RunRequestQueue(account);
+        _client = new QueueClient(azurite.ConnectionString, $"kept-hidden-{Guid.NewGuid():N}");
+        await _client.CreateAsync();
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _client.DeleteIfExistsAsync();
 
     [Fact]
     public async Task A_message_kept_hidden_past_its_visibility_is_not_delivered_again_and_is_deleted_with_its_latest_receipt()
@@ -34,53 +35,58 @@ public sealed class MessageKeptHiddenTests(AzuriteFixture azurite) : IAsyncLifet
         // Longer than the other tests' visibility: an extension is due every half of it, and a loaded CI machine must
         // not delay one past the rest.
         var visibility = TimeSpan.FromSeconds(6);
-        await _queue.EnqueueAsync("run-1", CancellationToken.None);
-        var received = await _queue.ReceiveAsync(visibility, CancellationToken.None);
+        await _client.SendMessageAsync("run-1");
+        var received = await ReceiveAsync(visibility, CancellationToken.None);
         var failures = new List<Exception>();
 
-        var hidden = new MessageKeptHidden(received!, visibility, _queue.HideAsync, failures.Add, TimeProvider.System);
+        var hidden = new MessageKeptHidden(received!, visibility, HideAsync, failures.Add, TimeProvider.System);
         await Task.Delay(visibility * 2.5);                                        // the handler outlasts two visibilities
-        var meanwhile = await _queue.ReceiveAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+        var meanwhile = await ReceiveAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
         await hidden.DisposeAsync();
-        await _queue.CompleteAsync(hidden.Current, CancellationToken.None);
+        await _client.DeleteMessageAsync(hidden.Current.MessageId, hidden.Current.PopReceipt);
 
         Assert.Null(meanwhile);
         Assert.NotEqual(received!.PopReceipt, hidden.Current.PopReceipt);
         Assert.Empty(failures);
         // Deleted, not merely hidden: the count includes hidden messages.
-        var queue = new QueueClient(azurite.ConnectionString, StorageNames.RunRequestsQueue);
-        Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(0, (await _client.GetPropertiesAsync()).Value.ApproximateMessagesCount);
     }
 
     [Fact]
     public async Task A_message_another_consumer_received_meanwhile_is_not_extended_again_after_the_first_refusal()
     {
-        await _queue.EnqueueAsync("run-1", CancellationToken.None);
-        var stale = await _queue.ReceiveAsync(Visibility, CancellationToken.None);
+        await _client.SendMessageAsync("run-1");
+        var stale = await ReceiveAsync(Visibility, CancellationToken.None);
         await Task.Delay(Visibility * 1.5);
-        var other = await _queue.ReceiveAsync(TimeSpan.FromSeconds(30), CancellationToken.None);   // the receipt is now the other's
+        var other = await ReceiveAsync(TimeSpan.FromSeconds(30), CancellationToken.None);   // the receipt is now the other's
         var failures = new List<Exception>();
 
-        var hidden = new MessageKeptHidden(stale!, Visibility, _queue.HideAsync, failures.Add, TimeProvider.System);
+        var hidden = new MessageKeptHidden(stale!, Visibility, HideAsync, failures.Add, TimeProvider.System);
         await Task.Delay(Visibility * 2.5);                                        // two turns and more
         await hidden.DisposeAsync();
 
         var refused = Assert.IsType<RequestFailedException>(Assert.Single(failures));
         Assert.Equal("PopReceiptMismatch", refused.ErrorCode);
-        await _queue.CompleteAsync(other!, CancellationToken.None);                // the other consumer's receipt still holds
+        await _client.DeleteMessageAsync(other!.MessageId, other.PopReceipt);                // the other consumer's receipt still holds
     }
 
     [Fact]
     public async Task Without_extensions_a_message_outliving_its_visibility_is_delivered_again_and_its_first_receipt_no_longer_deletes_it()
     {
-        await _queue.EnqueueAsync("run-1", CancellationToken.None);
-        var received = await _queue.ReceiveAsync(Visibility, CancellationToken.None);
+        await _client.SendMessageAsync("run-1");
+        var received = await ReceiveAsync(Visibility, CancellationToken.None);
 
         await Task.Delay(Visibility * 1.5);
-        var again = await _queue.ReceiveAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+        var again = await ReceiveAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
 
         Assert.Equal(("run-1", 2L), (again!.Body.ToString(), again.DequeueCount));
-        var stale = await Assert.ThrowsAsync<RequestFailedException>(() => _queue.CompleteAsync(received!, CancellationToken.None));
+        var stale = await Assert.ThrowsAsync<RequestFailedException>(() => _client.DeleteMessageAsync(received!.MessageId, received.PopReceipt));
         Assert.Equal((400, "PopReceiptMismatch"), (stale.Status, stale.ErrorCode));
     }
+
+    private async Task<QueueMessage?> ReceiveAsync(TimeSpan visibility, CancellationToken cancellationToken) =>
+        (await _client.ReceiveMessageAsync(visibility, cancellationToken)).Value;
+
+    private Task<QueueMessage> HideAsync(QueueMessage message, TimeSpan visibility, CancellationToken cancellationToken) =>
+        MessageKeptHidden.HideAsync(_client, message, visibility, cancellationToken);
 }
