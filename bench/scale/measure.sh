@@ -197,8 +197,8 @@ run() {
   last_started_finished=$(jq -r 'def t: (sub("\\.[0-9]+"; "") | sub("\\+00:00$"; "Z") | fromdateiso8601) + ((capture("\\.(?<f>[0-9]+)").f // "0") | "0." + . | tonumber);
     (.finishedAt | t) - (.startedAt | t) | . * 10 | round / 10' <<<"$record")
   last_requested_final=$waited
-  jq -r '"  status \(.status)\(if .error then ": " + .error else "" end); batches \(.batchesRead), lines \(.transactionsRead), customers \(.customersScored)",
-         "  stages (ms): \(.stageDurationsMs | to_entries | map("\(.key) \(.value)") | join(", ")); started→finished \((def t: sub("\\.[0-9]+"; "") | sub("\\+00:00$"; "Z") | fromdateiso8601; (.finishedAt | t) - (.startedAt | t))) s",
+  jq -r --arg started_finished "$last_started_finished" '"  status \(.status)\(if .error then ": " + .error else "" end); batches \(.batchesRead), lines \(.transactionsRead), customers \(.customersScored)",
+         "  stages (ms): \(.stageDurationsMs | to_entries | map("\(.key) \(.value)") | join(", ")); started→finished \($started_finished) s",
          "  coordinator peak working set by stage (MB): \(.usage.stages | to_entries | map("\(.key) \(.value.peakWorkingSetBytes / 1048576 | floor)") | join(", "))",
          "  storage requests: \(.usage.requests.total) (blob \(.usage.requests.blob.total), table \(.usage.requests.table.total), queue \(.usage.requests.queue.total)); by stage: \(.usage.stages | to_entries | map("\(.key) \(.value.requests.total)") | join(", "))",
          "  cost USD \(.costUsd.total) (compute \(.costUsd.compute), blob \(.costUsd.blobOps), table \(.costUsd.tableOps), queue \(.costUsd.queueOps))"' <<<"$record"

@@ -29,11 +29,8 @@ public sealed class BucketWorkQueue(StorageAccount account)
     }
 
     /// <summary>Makes a failed message visible again after <paramref name="delay"/>, for its next delivery.</summary>
-    public Task RetryAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
-    }
+    public Task RetryAsync(QueueMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
+        HideAsync(message, delay, cancellationToken);
 
     /// <summary>Hides <paramref name="message"/> for <paramref name="visibility"/> from now; returns it with its new pop receipt.</summary>
     public Task<QueueMessage> HideAsync(QueueMessage message, TimeSpan visibility, CancellationToken cancellationToken) =>
