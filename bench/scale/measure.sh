@@ -177,7 +177,7 @@ run() {
     # SCALEGEN_STOP_AT_LOG=TEXT (run.sh --stop-at-log): stop waiting once a host logged TEXT for this run, e.g. the
     # end of scoring, to measure the stages before an emulator-bound write of a million rows; the peaks are so far.
     if [ -n "${SCALEGEN_STOP_AT_LOG:-}" ] && grep -q "${location##*/}.*$SCALEGEN_STOP_AT_LOG" "$work"/host-*.log 2>/dev/null; then
-      echo "RESULT run $label: stopped waiting at the log line '$SCALEGEN_STOP_AT_LOG' ($(grep -h -m1 -o "[0-9:]* [a-z]*: [^ ]* Run ${location##*/}.*$SCALEGEN_STOP_AT_LOG.*" "$work"/host-*.log | cut -c1-300))"
+      echo "RESULT run $label: stopped waiting at the log line '$SCALEGEN_STOP_AT_LOG' ($(grep -h -m1 -o "[0-9:.]* [a-z]*: [^ ]* Run ${location##*/}.*$SCALEGEN_STOP_AT_LOG.*" "$work"/host-*.log | cut -c1-300))"
       grep -h "Run ${location##*/}" "$work"/host-*.log | sed 's/^/    /' | cut -c1-300
       break
     fi

@@ -14,7 +14,7 @@ builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
 builder.Logging.AddSimpleConsole(options =>
 {
     options.SingleLine = true;
-    options.TimestampFormat = "HH:mm:ss ";
+    options.TimestampFormat = "HH:mm:ss.fff ";
 });
 
 builder.Services.Configure<SegmentsOptions>(builder.Configuration.GetSection(SegmentsOptions.Section));
