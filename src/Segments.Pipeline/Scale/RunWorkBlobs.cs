@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Segments.Storage.Account;
+using Segments.Storage.Blobs;
 
 namespace Segments.Pipeline.Scale;
 
@@ -106,28 +107,7 @@ public sealed class RunWorkBlobs(StorageAccount account)
     public Task<int> DeleteLinesAsync(string runId, CancellationToken cancellationToken) =>
         DeleteUnderAsync(FolderOf(runId) + LinesFolder, keep: null, cancellationToken);
 
-    // Every blob under `prefix` but those under `keep`; a container not there yet holds nothing to remove.
-    private async Task<int> DeleteUnderAsync(string prefix, string? keep, CancellationToken cancellationToken)
-    {
-        var removed = 0;
-        try
-        {
-            await foreach (var blob in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
-            {
-                if (keep is not null && blob.Name.StartsWith(keep, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-                removed++;
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return removed;
-        }
-
-        return removed;
-    }
+    // Every blob under `prefix` but those under `keep`.
+    private Task<int> DeleteUnderAsync(string prefix, string? keep, CancellationToken cancellationToken) =>
+        BlobFolder.DeleteAsync(_container, prefix, keep is null ? null : name => !name.StartsWith(keep, StringComparison.Ordinal), cancellationToken);
 }

@@ -91,9 +91,6 @@ public sealed class RecommendationStore(StorageAccount account)
     public async Task DeleteAsync(string runId, CancellationToken cancellationToken)
     {
         await _blobs.DeleteAsync(runId, cancellationToken).ConfigureAwait(false);
-        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{Prefix}{runId}/", cancellationToken).ConfigureAwait(false))
-        {
-            await _container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
+        await BlobFolder.DeleteAsync(_container, $"{Prefix}{runId}/", remove: null, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Segments.Storage.Account;
+using Segments.Storage.Blobs;
 
 namespace Segments.Storage.State;
 
@@ -174,17 +175,7 @@ public sealed partial class BucketStateStore(StorageAccount account)
         ArgumentNullException.ThrowIfNull(manifest);
         var keep = manifest.Files().Select(f => prefix + f).ToHashSet(StringComparer.Ordinal);
         keep.Add(StateLayout.ManifestOf(prefix));
-        var removed = 0;
-        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
-        {
-            if (!keep.Contains(blob.Name))
-            {
-                await _container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                removed++;
-            }
-        }
-
-        return removed;
+        return await BlobFolder.DeleteAsync(_container, prefix, name => !keep.Contains(name), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -203,17 +194,11 @@ public sealed partial class BucketStateStore(StorageAccount account)
         }
 
         var root = own.Groups["root"].Value;
-        var removed = 0;
-        await foreach (var blob in _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, root, cancellationToken).ConfigureAwait(false))
-        {
-            if (VersionStart().IsMatch(blob.Name.AsSpan(root.Length)) && !blob.Name.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                await _container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                removed++;
-            }
-        }
-
-        return removed;
+        return await BlobFolder.DeleteAsync(
+            _container,
+            root,
+            name => VersionStart().IsMatch(name.AsSpan(root.Length)) && !name.StartsWith(prefix, StringComparison.Ordinal),
+            cancellationToken).ConfigureAwait(false);
     }
 
     // "{root}v{N}/" with root "" or ending in '/': the folder of one format version of one store.
