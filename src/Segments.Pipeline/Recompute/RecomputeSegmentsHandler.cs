@@ -242,11 +242,11 @@ public sealed partial class RecomputeSegmentsHandler(
             }
             finally
             {
-                // The copy of the buckets' lines the recommender read (Scale.BucketedRun keeps it past the passes only
-                // for the recommender: without it, the passes' own clean-up removed it).
+                // The passes' blobs, the copy of the buckets' lines the recommender read among them (Scale.BucketedRun
+                // keeps them past the passes only for the recommender: without it, the passes' own clean-up removed them).
                 if (recommendationPartials is not null)
                 {
-                    await bucketed!.DropLinesAsync(run.RunId).ConfigureAwait(false);
+                    await bucketed!.DropWorkAsync(run.RunId).ConfigureAwait(false);
                 }
             }
         }

@@ -91,7 +91,7 @@ public sealed class BucketWork(
     {
         var name = RunWorkBlobs.OutcomeOf(runId, bucket);
         return JsonSerializer.Deserialize<BucketOutcome>(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false))
-            ?? throw new InvalidDataException($"{StorageNames.StateContainer}/{name} holds no bucket outcome");
+            ?? throw new InvalidDataException($"{RunWorkBlobs.Describe(name)} holds no bucket outcome");
     }
 
     /// <summary>The rules, profiles and model of <paramref name="runId"/> as the scoring passes see them.</summary>
@@ -105,7 +105,7 @@ public sealed class BucketWork(
     public async Task<List<TransactionLine>> ReadRunLinesAsync(string runId, int bucket, CancellationToken cancellationToken)
     {
         var name = RunWorkBlobs.LinesOf(runId, bucket);
-        return BucketLinesFormat.FromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), $"{StorageNames.StateContainer}/{name}");
+        return BucketLinesFormat.FromBytes(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false), RunWorkBlobs.Describe(name));
     }
 
     private async Task<List<TransactionLine>> ReadLinesAsync(RunContext context, int bucket, CancellationToken cancellationToken)
@@ -182,7 +182,7 @@ public sealed class BucketWork(
             {
                 var name = RunWorkBlobs.ExperimentsOf(context.RunId);
                 context.Experiments = JsonSerializer.Deserialize<BucketExperiments>(await blobs.ReadAsync(name, cancellationToken).ConfigureAwait(false))
-                    ?? throw new InvalidDataException($"{StorageNames.StateContainer}/{name} holds no experiments");
+                    ?? throw new InvalidDataException($"{RunWorkBlobs.Describe(name)} holds no experiments");
             }
 
             return context.Experiments;

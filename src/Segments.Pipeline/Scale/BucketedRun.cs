@@ -25,7 +25,7 @@ namespace Segments.Pipeline.Scale;
 /// every customer is held. The recommender's statistics are summarised and merged bucket by bucket
 /// (<see cref="BucketedRecommendationPartials"/>) and it reads the buckets' lines again itself (<see cref="BucketedRunResult.BucketLines"/>).
 /// Only pass 1 reads the state's files; every later reader takes the copy of the bucket's lines pass 1 kept
-/// (<see cref="BucketWork.ReadRunLinesAsync"/>), which stays until the recommender is done with it (<see cref="DropLinesAsync"/>).
+/// (<see cref="BucketWork.ReadRunLinesAsync"/>), which stays until the recommender is done with it (<see cref="DropWorkAsync"/>).
 /// </summary>
 public sealed partial class BucketedRun(
     RunStateReader state,
@@ -65,20 +65,24 @@ public sealed partial class BucketedRun(
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(span);
         ArgumentNullException.ThrowIfNull(scoring);
-        var keepLines = false;
+        var keepWork = false;
         try
         {
             var result = await ComputeInPassesAsync(run, acceptedNewestFirst, span, recommendationPartials, scoring, cancellationToken).ConfigureAwait(false);
-            keepLines = recommendationPartials is not null;
+            keepWork = recommendationPartials is not null;
             return result;
         }
         finally
         {
             // The passes' blobs are of no use once scoring ended (or failed): a later attempt of the run writes them again.
-            // The buckets' lines stay for the recommender when the run goes on to it (DropLinesAsync removes them after).
+            // They stay, in one container, for the recommender when the run goes on to it (DropWorkAsync removes them after).
             try
             {
-                await blobs.DeleteRunAsync(run.RunId, keepLines, CancellationToken.None).ConfigureAwait(false);
+                if (!keepWork)
+                {
+                    await blobs.DeleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
+                }
+
                 if (options.Value.BucketWorkOnQueue)
                 {
                     await progress.DeleteRunAsync(run.RunId, CancellationToken.None).ConfigureAwait(false);
@@ -181,14 +185,15 @@ public sealed partial class BucketedRun(
     }
 
     /// <summary>
-    /// Removes the copy of the buckets' lines that <see cref="ComputeAsync"/> kept for the recommender, once the run no
-    /// longer reads them (done or failed); what a failure to remove them leaves, the next run's sweep removes.
+    /// Removes the passes' blobs that <see cref="ComputeAsync"/> kept for the recommender (the copy of the buckets' lines
+    /// among them), once the run no longer reads them (done or failed); what a failure to remove them leaves, the next
+    /// run's sweep removes.
     /// </summary>
-    public async Task DropLinesAsync(string runId)
+    public async Task DropWorkAsync(string runId)
     {
         try
         {
-            await blobs.DeleteLinesAsync(runId, CancellationToken.None).ConfigureAwait(false);
+            await blobs.DeleteRunAsync(runId, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Azure.RequestFailedException ex)
         {
@@ -202,10 +207,11 @@ public sealed partial class BucketedRun(
     /// </summary>
     private async Task SweepLeftoversAsync(string runId, CancellationToken cancellationToken)
     {
-        foreach (var stale in (await blobs.RunIdsAsync(cancellationToken).ConfigureAwait(false)).Where(id => id != runId))
+        var own = RunWorkBlobs.ContainerOf(runId);
+        foreach (var stale in (await blobs.ContainersAsync(cancellationToken).ConfigureAwait(false)).Where(c => c != own))
         {
-            LogSweeping(stale, "blobs");
-            await blobs.DeleteRunAsync(stale, cancellationToken).ConfigureAwait(false);
+            LogSweepingContainer(stale);
+            await blobs.DeleteContainerAsync(stale, cancellationToken).ConfigureAwait(false);
         }
 
         if (options.Value.BucketWorkOnQueue)
@@ -319,6 +325,9 @@ public sealed partial class BucketedRun(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bucketed runs: removing the {What} that run {RunId} left")]
     private partial void LogSweeping(string runId, string what);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bucketed runs: removing the container {Container} that an earlier run left")]
+    private partial void LogSweepingContainer(string container);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: pass '{Phase}' done on every one of {Buckets} buckets (by worker: {Workers})")]
     private partial void LogPassDone(string runId, string phase, int buckets, string workers);

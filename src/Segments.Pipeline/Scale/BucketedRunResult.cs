@@ -12,7 +12,7 @@ namespace Segments.Pipeline.Scale;
 /// <param name="GenerationTable">The generation table the buckets wrote.</param>
 /// <param name="BucketCount">Its customer buckets (partitions).</param>
 /// <param name="Experiments">The experiments the buckets assigned groups in.</param>
-/// <param name="BucketLines">Reads one bucket's lines again, from the copy pass 1 kept (the recommender's later passes); <see cref="BucketedRun.DropLinesAsync"/> removes it.</param>
+/// <param name="BucketLines">Reads one bucket's lines again, from the copy pass 1 kept (the recommender's later passes); <see cref="BucketedRun.DropWorkAsync"/> removes it.</param>
 public sealed record BucketedRunResult(
     BucketedRunTotals Totals,
     PopulationModel Model,

@@ -2,25 +2,30 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Segments.Storage.Account;
-using Segments.Storage.Blobs;
 
 namespace Segments.Pipeline.Scale;
 
 /// <summary>
-/// What a bucketed run's passes hand each other, in the <c>state</c> container under <c>runs/{runId}/</c> (apart from
-/// the state's own <c>{store}/v1/</c> files, whose sweep never touches it): each bucket's summary and spend ranking,
-/// the merged summary and the spend tier boundaries, the run's experiments and each bucket's scoring outcome, and each
-/// bucket's lines as pass 1 read them from the state (<see cref="LinesOf"/>), which every later reader of the run takes
-/// instead of the state. Every blob is written whole under a fixed name, so a repeated
-/// work item overwrites it with the same bytes; the run removes the folder when it ends, failed or not (the lines once
-/// the recommender has read them: <see cref="DeleteRunAsync(string, bool, CancellationToken)"/>).
+/// What a bucketed run's passes hand each other, in a container of the run's own (<see cref="ContainerOf"/>,
+/// <c>runwork-{run id}</c>): each bucket's summary and spend ranking, the merged summary and the spend tier boundaries,
+/// the run's experiments and each bucket's scoring outcome, and each bucket's lines as pass 1 read them from the state
+/// (<see cref="LinesOf"/>), which every later reader of the run takes instead of the state. Every blob is written whole
+/// under a fixed name, so a repeated work item overwrites it with the same bytes. A name here is the run's folder and
+/// the blob's name in the run's container (<c>runs/{runId}/summary/bucket=0001.bin</c> is <c>summary/bucket=0001.bin</c>
+/// in <c>runwork-{run id}</c>), so that every name still says its run.
+/// The run deletes its container when it no longer reads it (<see cref="DeleteRunAsync"/>): one request, where deleting
+/// the few hundred blobs one by one cost a request each, and in the emulator a time that grew with every blob the
+/// account holds (0.2 s a run after 30 daily batches, 0.75 s after 365: bench/README.md, "Stop 19").
 /// </summary>
 public sealed class RunWorkBlobs(StorageAccount account)
 {
-    // The lines' folder within a run's: kept past the passes while the recommender still reads them.
-    private const string LinesFolder = "lines/";
+    /// <summary>What every run's container name starts with (and nothing else's).</summary>
+    public const string ContainerPrefix = "runwork-";
 
-    private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.StateContainer);
+    private const string RunsFolder = "runs/";
+
+    // A container name holds at most 63 characters.
+    private const int MaxContainerName = 63;
 
     /// <summary>The blob of one bucket's pass-1 summary.</summary>
     public static string SummaryOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}summary/bucket={bucket:D4}.bin");
@@ -35,7 +40,7 @@ public sealed class RunWorkBlobs(StorageAccount account)
     /// One bucket's lines (<see cref="BucketLinesFormat"/>) as pass 1 read them from the state: the later passes and
     /// the recommender read them here, so a run reads the state's files (base, deltas, replaced orders) once.
     /// </summary>
-    public static string LinesOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}{LinesFolder}bucket={bucket:D4}.bin");
+    public static string LinesOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}lines/bucket={bucket:D4}.bin");
 
     /// <summary>The run's experiments (<see cref="BucketExperiments"/>, JSON), resolved once for every bucket.</summary>
     public static string ExperimentsOf(string runId) => FolderOf(runId) + "experiments.json";
@@ -46,68 +51,98 @@ public sealed class RunWorkBlobs(StorageAccount account)
     /// <summary>The spend tier boundaries of the merged rankings.</summary>
     public static string SpendTiersOf(string runId) => FolderOf(runId) + "spend-tiers.bin";
 
-    /// <summary>The folder of one run's work.</summary>
-    public static string FolderOf(string runId) => $"runs/{runId}/";
+    /// <summary>The folder of one run's work: what every name of the run starts with.</summary>
+    public static string FolderOf(string runId) => $"{RunsFolder}{runId}/";
 
-    /// <summary>Writes (or overwrites) <paramref name="name"/>.</summary>
+    /// <summary>
+    /// The container of one run's work: <see cref="ContainerPrefix"/> and the run id's letters (lower case) and digits,
+    /// as the generation table's name is made from them.
+    /// </summary>
+    public static string ContainerOf(string runId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        var id = new string(runId.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        return id.Length == 0 || ContainerPrefix.Length + id.Length > MaxContainerName
+            ? throw new ArgumentException($"run id '{runId}' makes no container name (its letters and digits: 1 to {MaxContainerName - ContainerPrefix.Length})", nameof(runId))
+            : ContainerPrefix + id;
+    }
+
+    /// <summary>Where <paramref name="name"/> is stored, container and blob, for messages: <c>runwork-…/summary/bucket=0001.bin</c>.</summary>
+    public static string Describe(string name)
+    {
+        var (runId, blob) = Split(name);
+        return $"{ContainerOf(runId)}/{blob}";
+    }
+
+    /// <summary>Writes (or overwrites) <paramref name="name"/>; the run's container is created by its first write.</summary>
     public async Task WriteAsync(string name, byte[] content, CancellationToken cancellationToken)
     {
+        var (container, blob) = Locate(name);
         try
         {
-            await _container.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken).ConfigureAwait(false);
+            await container.GetBlobClient(blob).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            await _container.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken).ConfigureAwait(false);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await container.GetBlobClient(blob).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>The content of <paramref name="name"/>; a missing blob says which pass did not run.</summary>
     public async Task<byte[]> ReadAsync(string name, CancellationToken cancellationToken)
     {
+        var (container, blob) = Locate(name);
         try
         {
-            var response = await _container.GetBlobClient(name).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var response = await container.GetBlobClient(blob).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             return response.Value.Content.ToArray();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            throw new InvalidOperationException($"{StorageNames.StateContainer}/{name} is missing: the pass that writes it has not run for this bucket", ex);
+            throw new InvalidOperationException($"{Describe(name)} is missing: the pass that writes it has not run for this bucket", ex);
         }
     }
 
-    /// <summary>The runs that have work blobs.</summary>
-    public async Task<IReadOnlySet<string>> RunIdsAsync(CancellationToken cancellationToken)
+    /// <summary>The containers of runs' work in the account (see <see cref="ContainerOf"/>).</summary>
+    public async Task<IReadOnlyList<string>> ContainersAsync(CancellationToken cancellationToken)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        try
+        var names = new List<string>();
+        await foreach (var container in account.Blobs.GetBlobContainersAsync(prefix: ContainerPrefix, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var blob in _container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "runs/", cancellationToken).ConfigureAwait(false))
-            {
-                ids.Add(blob.Name.Split('/')[1]);
-            }
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return ids;
+            names.Add(container.Name);
         }
 
-        return ids;
+        return names;
     }
 
-    /// <summary>Removes every work blob of <paramref name="runId"/>; returns how many.</summary>
-    public Task<int> DeleteRunAsync(string runId, CancellationToken cancellationToken) => DeleteRunAsync(runId, keepLines: false, cancellationToken);
+    /// <summary>Deletes the container of <paramref name="runId"/>'s work, every blob in it; false when there was none.</summary>
+    public Task<bool> DeleteRunAsync(string runId, CancellationToken cancellationToken) => DeleteContainerAsync(ContainerOf(runId), cancellationToken);
 
-    /// <summary>Removes the work blobs of <paramref name="runId"/>, but for its buckets' lines when <paramref name="keepLines"/>; returns how many.</summary>
-    public Task<int> DeleteRunAsync(string runId, bool keepLines, CancellationToken cancellationToken) =>
-        DeleteUnderAsync(FolderOf(runId), keepLines ? FolderOf(runId) + LinesFolder : null, cancellationToken);
+    /// <summary>Deletes one container of runs' work (a name <see cref="ContainersAsync"/> gave); false when it was not there.</summary>
+    public async Task<bool> DeleteContainerAsync(string container, CancellationToken cancellationToken)
+    {
+        if (!container.StartsWith(ContainerPrefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{container}' is not a container of runs' work ({ContainerPrefix}…)", nameof(container));
+        }
 
-    /// <summary>Removes the buckets' lines of <paramref name="runId"/> (what <see cref="DeleteRunAsync(string, bool, CancellationToken)"/> kept); returns how many.</summary>
-    public Task<int> DeleteLinesAsync(string runId, CancellationToken cancellationToken) =>
-        DeleteUnderAsync(FolderOf(runId) + LinesFolder, keep: null, cancellationToken);
+        return (await account.Blobs.GetBlobContainerClient(container).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+    }
 
-    // Every blob under `prefix` but those under `keep`.
-    private Task<int> DeleteUnderAsync(string prefix, string? keep, CancellationToken cancellationToken) =>
-        BlobFolder.DeleteAsync(_container, prefix, keep is null ? null : name => !name.StartsWith(keep, StringComparison.Ordinal), cancellationToken);
+    private (BlobContainerClient Container, string Blob) Locate(string name)
+    {
+        var (runId, blob) = Split(name);
+        return (account.Blobs.GetBlobContainerClient(ContainerOf(runId)), blob);
+    }
+
+    // "runs/{runId}/{blob}": every name this class makes (FolderOf) has that shape.
+    private static (string RunId, string Blob) Split(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var end = name.StartsWith(RunsFolder, StringComparison.Ordinal) ? name.IndexOf('/', RunsFolder.Length) : -1;
+        return end > RunsFolder.Length && end < name.Length - 1
+            ? (name[RunsFolder.Length..end], name[(end + 1)..])
+            : throw new ArgumentException($"'{name}' is not a name of a run's work ({RunsFolder}{{runId}}/…)", nameof(name));
+    }
 }

@@ -50,13 +50,7 @@ public sealed class BucketWorkFailureTests(RestartableAzuriteFixture storage) : 
 
         Assert.Equal((System.Net.HttpStatusCode.OK, firstId), await host.LookupAsync(FaultData.CustomerId));
         Assert.DoesNotContain(StorageLeftovers.TableOf(secondId), await StorageLeftovers.GenerationTablesAsync(storage.ConnectionString));
-        var work = new List<string>();
-        await foreach (var blob in state.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "runs/", CancellationToken.None))
-        {
-            work.Add(blob.Name);
-        }
-
-        Assert.Empty(work);
+        Assert.Empty(await StorageLeftovers.RunWorkAsync(storage.ConnectionString));
         var progress = new List<string>();
         await foreach (var row in new TableClient(storage.ConnectionString, StorageNames.BucketProgressTable).QueryAsync<TableEntity>())
         {

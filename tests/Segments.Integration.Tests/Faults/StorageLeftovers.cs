@@ -64,6 +64,31 @@ public static class StorageLeftovers
         return names;
     }
 
+    /// <summary>
+    /// Every blob of runs' work: the blobs of each <c>runwork-*</c> container (<see cref="Segments.Pipeline.Scale.RunWorkBlobs"/>),
+    /// as <c>container/blob</c>, and an empty container's name alone (a run removes its container, not only the blobs).
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RunWorkAsync(string connectionString)
+    {
+        var service = new BlobServiceClient(connectionString);
+        var found = new List<string>();
+        await foreach (var container in service.GetBlobContainersAsync(prefix: Segments.Pipeline.Scale.RunWorkBlobs.ContainerPrefix))
+        {
+            var before = found.Count;
+            await foreach (var blob in service.GetBlobContainerClient(container.Name).GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken: default))
+            {
+                found.Add($"{container.Name}/{blob.Name}");
+            }
+
+            if (found.Count == before)
+            {
+                found.Add(container.Name);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The generation table name of a run (as the pipeline names it).</summary>
     public static string TableOf(string runId) => Segments.Storage.Generations.GenerationStore.TableNameFor(runId);
 

@@ -90,9 +90,12 @@ public sealed class BucketLinesCopyTests(AzuriteFixture azurite) : IAsyncLifetim
             Assert.Equal(BucketedScoring.Rank(fromState[bucket], model).Keys, ranked.Keys);
         }
 
-        await blobs.DeleteRunAsync(runId, keepLines: true, CancellationToken.None);
-        Assert.Equal(fromState[0], await work.ReadRunLinesAsync(runId, 0, CancellationToken.None));
-        Assert.Equal(manifest.BucketCount, await blobs.DeleteLinesAsync(runId, CancellationToken.None));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => work.ReadRunLinesAsync(runId, 0, CancellationToken.None));
+        // The copy is in the run's own container, and goes with it.
+        var copy = new BlobContainerClient(azurite.ConnectionString, RunWorkBlobs.ContainerOf(runId)).GetBlobClient($"lines/bucket={0:D4}.bin");
+        Assert.True(await copy.ExistsAsync());
+        Assert.True(await blobs.DeleteRunAsync(runId, CancellationToken.None));
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => work.ReadRunLinesAsync(runId, 0, CancellationToken.None));
+        Assert.Contains($"{RunWorkBlobs.ContainerOf(runId)}/lines/bucket=0000.bin is missing", missing.Message, StringComparison.Ordinal);
+        Assert.False(await blobs.DeleteRunAsync(runId, CancellationToken.None));
     }
 }

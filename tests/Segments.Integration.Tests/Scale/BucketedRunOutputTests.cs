@@ -59,7 +59,9 @@ public sealed class BucketedRunOutputTests(AzuriteFixture azurite) : IAsyncLifet
     {
         await IngestAsync("sample.csv", await File.ReadAllTextAsync(RepositoryPaths.Sample));
         // What a coordinator that died mid-run left: the next bucketed run removes it.
-        await new BlobContainerClient(azurite.ConnectionString, StorageNames.StateContainer).GetBlobClient("runs/20111209-dead/summary/bucket=0003.bin").UploadAsync(BinaryData.FromString("left over"));
+        var dead = new BlobContainerClient(azurite.ConnectionString, Segments.Pipeline.Scale.RunWorkBlobs.ContainerOf("20111209-dead"));
+        await dead.CreateAsync();
+        await dead.GetBlobClient("summary/bucket=0003.bin").UploadAsync(BinaryData.FromString("left over"));
         await AssertSameRunsAsync(new DateOnly(2011, 12, 10));
     }
 
@@ -190,14 +192,7 @@ public sealed class BucketedRunOutputTests(AzuriteFixture azurite) : IAsyncLifet
         var bucketedProfiles = await profiles.ReadAsync(bucketed.RunId, CancellationToken.None);
         Assert.Equal(JsonSerializer.Serialize(wholeProfiles! with { RunId = "" }), JsonSerializer.Serialize(bucketedProfiles! with { RunId = "" }));
 
-        var state = new BlobContainerClient(azurite.ConnectionString, StorageNames.StateContainer);
-        var leftovers = new List<string>();
-        await foreach (var blob in state.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "runs/", CancellationToken.None))
-        {
-            leftovers.Add(blob.Name);
-        }
-
-        Assert.Empty(leftovers);
+        Assert.Empty(await Faults.StorageLeftovers.RunWorkAsync(azurite.ConnectionString));
     }
 
     private static async Task<RunRecord> RunAsync(ServiceProvider services, DateOnly asOf)
