@@ -244,19 +244,25 @@ else
   recent=("${days[@]: -$last}")
   echo "RESULT first load: ingest of $(basename "$file") (every day before $(day_of "${recent[0]}")): $(ingest "$file") s; peak RSS so far: host 1 $(hwm_mb "${pids[0]}") MB"
   total=0
-  # SCALEGEN_DAY_BEFORE=1 (run.sh --day-before): a run after the day file before each checkpoint (after the history
-  # alone for checkpoint 1), so that the checkpoint's run, like a real daily run, merges one day file into the state;
-  # without it the run after 365 merges every day file since the run after 30 at once.
-  if [ "${SCALEGEN_DAY_BEFORE:-0}" = 1 ] && [[ " $checkpoints " == *" 1 "* ]]; then
+  # SCALEGEN_DAY_BEFORE=K (run.sh --day-before, --days-before K): a run after each of the K day files before each
+  # checkpoint (after the history alone for checkpoint 1), so that the checkpoint's run, like a real daily run, merges
+  # one day file into the state; without it the run after 365 merges every day file since the run after 30 at once.
+  # With K >= 3 the checkpoint's run also drops the oldest generation, as every run of a shop that runs daily does
+  # (RecomputeSegmentsHandler.GenerationsKept).
+  before="${SCALEGEN_DAY_BEFORE:-0}"
+  if [ "$before" -ge 1 ] && [[ " $checkpoints " == *" 1 "* ]]; then
     run "$(day_of "${recent[0]}")" "daily-0-before-1"
   fi
   for i in $(seq 1 "$last"); do
     f="${recent[$((i - 1))]}"
     took=$(ingest "$f")
     total=$(python3 -c "print(f'{$total + $took:.1f}')")
-    if [ "${SCALEGEN_DAY_BEFORE:-0}" = 1 ] && [[ " $checkpoints " == *" $((i + 1)) "* ]]; then
-      run "$(day_after "$(day_of "$f")")" "daily-$i-before-$((i + 1))"
-    fi
+    for c in $checkpoints; do
+      if [ "$c" -gt "$i" ] && [ "$((c - i))" -le "$before" ]; then
+        run "$(day_after "$(day_of "$f")")" "daily-$i-before-$c"
+        break
+      fi
+    done
     if [[ " $checkpoints " == *" $i "* ]]; then
       echo "RESULT after $i daily batches: ingest of the day files $total s in all ($(python3 -c "print(f'{$total / $i:.1f}')") s each)"
       run "$(day_after "$(day_of "$f")")" "daily-$i"

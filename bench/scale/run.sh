@@ -5,7 +5,7 @@
 # `flock /work/bench.lock` (bench/scale/measure.sh), so no two engineers' benchmarks overlap.
 #
 # Usage: bench/scale/run.sh CUSTOMERS [--lines L] [--mode full|daily] [--quick] [--processes 1|2] [--checkpoints "1 30 365"] [--fixed-population]
-#                                     [--no-analyze] [--seed S] [--repeat K] [--fresh-hosts]
+#                                     [--no-analyze] [--seed S] [--repeat K] [--fresh-hosts] [--day-before | --days-before K]
 #   full  (default): one file (~20 lines per customer over 2022-01-01..2024-12-31) uploaded as one batch, then one run.
 #   daily: the same orders as one history file (every day before the last K days) plus the last K days one file a day;
 #          the history is ingested first, then day files one at a time, with a run after each checkpoint (1 30 365;
@@ -21,6 +21,8 @@
 #          runs after 1, 30 and 365 score the same population, and only the history grows between them.
 #   --day-before: (daily) also a run after the day file before each checkpoint, so the checkpoint's run merges one day
 #          file into the state, as a run each day would; without it the run after 365 catches up every file since 30.
+#   --days-before K: (daily) as --day-before, with a run after each of the K day files before each checkpoint; with
+#          K >= 3 the checkpoint's run drops the oldest generation, as each run of a shop that runs daily does.
 #   --repeat K: (daily) K runs at each checkpoint: the checkpoint's run, then K-1 more as of the same day with nothing
 #          new; prints each checkpoint's median started→finished and requested→final (single runs vary by about ±1 s).
 #   --fresh-hosts: new host processes before every run (a cold instance), not the ones that ingested the files before.
@@ -52,6 +54,7 @@ while [ $# -gt 0 ]; do
     --setting) [[ "$2" == *=* ]] || { echo "--setting wants KEY=VALUE, got '$2'" >&2; exit 2; }; settings+=("$2"); shift 2;;
     --stop-at-log) export SCALEGEN_STOP_AT_LOG="$2"; shift 2;;
     --day-before) export SCALEGEN_DAY_BEFORE=1; shift;;
+    --days-before) [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "--days-before wants a count, got '$2'" >&2; exit 2; }; export SCALEGEN_DAY_BEFORE="$2"; shift 2;;
     --fresh-hosts) export SCALEGEN_FRESH_HOSTS=1; shift;;
     --repeat) [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "--repeat wants a count, got '$2'" >&2; exit 2; }; export SCALEGEN_REPEAT="$2"; shift 2;;
     --azurite-in-memory) export SCALEGEN_AZURITE_IN_MEMORY=1; shift;;

@@ -15,7 +15,7 @@ namespace Segments.Pipeline.Scale;
 /// in <c>runwork-{run id}</c>), so that every name still says its run.
 /// The run deletes its container when it no longer reads it (<see cref="DeleteRunAsync"/>): one request, where deleting
 /// the few hundred blobs one by one cost a request each, and in the emulator a time that grew with every blob the
-/// account holds (0.2 s a run after 30 daily batches, 0.75 s after 365: bench/README.md, "Stop 19").
+/// account holds (0.2 s a run after 30 daily batches, 0.75 s after 365: bench/README.md, "Daily run after 30 and 365 batches").
 /// </summary>
 public sealed class RunWorkBlobs(StorageAccount account)
 {
