@@ -28,7 +28,8 @@ public sealed class ProcessMemoryTests
         Assert.True(parsed.Value >= resident - (8L * 1024 * 1024), $"VmHWM {parsed} < working set {resident} by more than 8 MiB");
         Assert.True(parsed.Value >= 64L * 1024 * 1024, $"VmHWM {parsed}");
         Assert.Equal(ProcessMemoryReading.FromHighWaterMark, reading.PeakSource);
-        Assert.True(reading.PeakResidentBytes >= parsed.Value, $"{reading.PeakResidentBytes} < {parsed}");
+        // The same batching moves the mark between two reads (CI saw the second one page below the first).
+        Assert.True(reading.PeakResidentBytes >= parsed.Value - (8L * 1024 * 1024), $"{reading.PeakResidentBytes} < {parsed} by more than 8 MiB");
         Assert.True(reading.GcHeapBytes > 0);
     }
 
