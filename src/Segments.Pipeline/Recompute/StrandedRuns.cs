@@ -108,7 +108,7 @@ public sealed partial class StrandedRuns(
     }
 
     /// <summary>
-    /// Under the run lease: deletes every generation table, segment profile blob and recommendations blob that neither the active
+    /// Under the run lease: deletes every generation table, segment profile blob and recommendations blob (and container of bucket lists) that neither the active
     /// pointer nor a succeeded run names (half-written by a run that failed or died).
     /// </summary>
     internal async Task RemoveLeftoversAsync(CancellationToken cancellationToken)
@@ -164,6 +164,11 @@ public sealed partial class StrandedRuns(
                 await recommendations.DeleteAsync(runId, cancellationToken).ConfigureAwait(false);
                 LogLeftoverRemoved("recommendations", RecommendationStore.BlobNameFor(runId));
             }
+        }
+
+        foreach (var container in await recommendations.DeleteBucketContainersExceptAsync(keptRecommendations, cancellationToken).ConfigureAwait(false))
+        {
+            LogLeftoverRemoved("container of recommendation lists", container);
         }
     }
 

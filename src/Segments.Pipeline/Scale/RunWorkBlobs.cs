@@ -15,7 +15,7 @@ namespace Segments.Pipeline.Scale;
 /// in <c>runwork-{run id}</c>), so that every name still says its run.
 /// The run deletes its container when it no longer reads it (<see cref="DeleteRunAsync"/>): one request, where deleting
 /// the few hundred blobs one by one cost a request each, and in the emulator a time that grew with every blob the
-/// account holds (0.2 s a run after 30 daily batches, 0.75 s after 365: bench/README.md, "Daily run after 30 and 365 batches").
+/// account holds (0.2 s a run after 30 daily batches, 0.75 s after 365; see <see cref="RunContainerName"/>).
 /// </summary>
 public sealed class RunWorkBlobs(StorageAccount account)
 {
@@ -23,9 +23,6 @@ public sealed class RunWorkBlobs(StorageAccount account)
     public const string ContainerPrefix = "runwork-";
 
     private const string RunsFolder = "runs/";
-
-    // A container name holds at most 63 characters.
-    private const int MaxContainerName = 63;
 
     /// <summary>The blob of one bucket's pass-1 summary.</summary>
     public static string SummaryOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}summary/bucket={bucket:D4}.bin");
@@ -54,18 +51,8 @@ public sealed class RunWorkBlobs(StorageAccount account)
     /// <summary>The folder of one run's work: what every name of the run starts with.</summary>
     public static string FolderOf(string runId) => $"{RunsFolder}{runId}/";
 
-    /// <summary>
-    /// The container of one run's work: <see cref="ContainerPrefix"/> and the run id's letters (lower case) and digits,
-    /// as the generation table's name is made from them.
-    /// </summary>
-    public static string ContainerOf(string runId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(runId);
-        var id = new string(runId.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-        return id.Length == 0 || ContainerPrefix.Length + id.Length > MaxContainerName
-            ? throw new ArgumentException($"run id '{runId}' makes no container name (its letters and digits: 1 to {MaxContainerName - ContainerPrefix.Length})", nameof(runId))
-            : ContainerPrefix + id;
-    }
+    /// <summary>The container of one run's work: <see cref="ContainerPrefix"/> and the run id's letters (lower case) and digits.</summary>
+    public static string ContainerOf(string runId) => RunContainerName.For(ContainerPrefix, runId);
 
     /// <summary>Where <paramref name="name"/> is stored, container and blob, for messages: <c>runwork-…/summary/bucket=0001.bin</c>.</summary>
     public static string Describe(string name)

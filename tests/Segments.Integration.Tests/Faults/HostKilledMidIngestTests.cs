@@ -43,14 +43,14 @@ public sealed class HostKilledMidIngestTests(RestartableAzuriteFixture storage, 
         Assert.Equal("accepted", batch.GetProperty("status").GetString());
         Assert.Equal("succeeded", run.GetProperty("status").GetString());
         Assert.Equal(OnlineRetailReference.Customers, run.GetProperty("customersScored").GetInt32());
-        // The export's one normalised copy and the run's own blobs; a run scored bucket by bucket (the default) also
-        // keeps its customers' recommendation lists in one blob per bucket.
+        // The export's one normalised copy and the run's own blobs; a run scored bucket by bucket (the default) keeps
+        // its customers' recommendation lists in a container of the run's own, one blob per bucket.
         var runId = run.GetProperty("runId").GetString()!;
-        var bucketLists = Enumerable.Range(0, Segments.Storage.Account.CustomerBucket.DefaultCount)
-            .Select(b => Segments.Storage.Recommendations.RecommendationStore.BucketBlobNameFor(runId, b))
-            .ToHashSet(StringComparer.Ordinal);
         Assert.Equal(
             new[] { batch.GetProperty("normalizedBlob").GetString()!, StorageLeftovers.ProfilesOf(runId), Segments.Storage.Recommendations.RecommendationStore.BlobNameFor(runId) }.Order(),
-            normalized.Where(name => !bucketLists.Contains(name)).Order());
+            normalized.Order());
+        Assert.Equal(
+            [Segments.Storage.Recommendations.RecommendationStore.BucketContainerOf(runId)],
+            await StorageLeftovers.ContainersAsync(storage.ConnectionString, Segments.Storage.Recommendations.RecommendationStore.BucketContainerPrefix));
     }
 }

@@ -89,6 +89,18 @@ public static class StorageLeftovers
         return found;
     }
 
+    /// <summary>The names of the account's containers that start with <paramref name="prefix"/>.</summary>
+    public static async Task<IReadOnlyList<string>> ContainersAsync(string connectionString, string prefix)
+    {
+        var names = new List<string>();
+        await foreach (var container in new BlobServiceClient(connectionString).GetBlobContainersAsync(prefix: prefix))
+        {
+            names.Add(container.Name);
+        }
+
+        return names;
+    }
+
     /// <summary>The generation table name of a run (as the pipeline names it).</summary>
     public static string TableOf(string runId) => Segments.Storage.Generations.GenerationStore.TableNameFor(runId);
 

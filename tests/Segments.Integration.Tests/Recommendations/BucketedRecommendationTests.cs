@@ -81,12 +81,12 @@ public sealed class BucketedRecommendationTests(AzuriteFixture azurite) : IAsync
             Assert.Equal(answer.Replace(whole.RunId, "RUN", StringComparison.Ordinal), actual[route].Replace(bucketed.RunId, "RUN", StringComparison.Ordinal));
         }
 
-        // Stored per bucket: the run's document holds no customer, its buckets' blobs do.
+        // Stored per bucket: the run's document holds no customer, its buckets' blobs, in the run's container, do.
         var set = (await _bucketed.GetRequiredService<RecommendationStore>().ReadAsync(bucketed.RunId, CancellationToken.None))!;
         Assert.Empty(set.Customers);
         Assert.Equal(bucketed.BucketCount, set.CustomerBuckets);
         var bucketBlobs = 0;
-        await foreach (var _ in new BlobContainerClient(azurite.ConnectionString, StorageNames.NormalizedContainer).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{RecommendationStore.Prefix}{bucketed.RunId}/", CancellationToken.None))
+        await foreach (var _ in new BlobContainerClient(azurite.ConnectionString, RecommendationStore.BucketContainerOf(bucketed.RunId)).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix: null, CancellationToken.None))
         {
             bucketBlobs++;
         }

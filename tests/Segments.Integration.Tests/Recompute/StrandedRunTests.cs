@@ -45,17 +45,20 @@ public sealed class StrandedRunTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Recommendations_no_succeeded_run_names_are_removed_as_leftovers_and_the_active_runs_kept()
+    public async Task Recommendations_and_bucket_list_containers_no_succeeded_run_names_are_removed_as_leftovers_and_the_active_runs_kept()
     {
         var store = _pipeline.GetRequiredService<RecommendationStore>();
         await store.WriteAsync(Recommendations("20111210-orphan"), CancellationToken.None);
         await store.WriteAsync(Recommendations("20111210-active"), CancellationToken.None);
+        await store.WriteBucketAsync("20111210-orphan", 0, new Dictionary<string, Core.Recommendations.CustomerRecommendations>(), CancellationToken.None);
+        await store.WriteBucketAsync("20111210-active", 0, new Dictionary<string, Core.Recommendations.CustomerRecommendations>(), CancellationToken.None);
         await _pipeline.GetRequiredService<RunLedger>().FlipActiveAsync(
             new ActiveRun("20111210-active", new DateOnly(2011, 12, 10), GenerationStore.TableNameFor("20111210-active"), CustomerBucket.DefaultCount), CancellationToken.None);
 
         await _pipeline.GetRequiredService<StrandedRuns>().SweepAsync(removeLeftovers: true, CancellationToken.None);
 
         Assert.Equal(["20111210-active"], await store.ListRunIdsAsync(CancellationToken.None));
+        Assert.Equal([RecommendationStore.BucketContainerOf("20111210-active")], await Faults.StorageLeftovers.ContainersAsync(azurite.ConnectionString, RecommendationStore.BucketContainerPrefix));
     }
 
     [Fact]
