@@ -11,7 +11,10 @@ public sealed class ProfileMerger(int examplesKept = ProfileMerger.DefaultExampl
     /// <summary>How many conflicts are kept verbatim.</summary>
     public const int DefaultExamplesKept = 10;
 
-    private readonly Dictionary<string, (CustomerProfileFields Fields, DateTimeOffset At)> _newest = new(StringComparer.Ordinal);
+    // The newest fields and their time, in two maps so that Newest hands out the first as it is: a bucketed run's
+    // workers look their bucket's customers up in it, and a copy per bucket cost every profile once per bucket.
+    private readonly Dictionary<string, CustomerProfileFields> _newest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _newestAt = new(StringComparer.Ordinal);
     private readonly HashSet<string> _conflicting = new(StringComparer.Ordinal);
     private readonly List<ProfileConflict> _examples = [];
 
@@ -27,9 +30,8 @@ public sealed class ProfileMerger(int examplesKept = ProfileMerger.DefaultExampl
     /// <summary>The first conflicts found.</summary>
     public IReadOnlyList<ProfileConflict> ConflictExamples => _examples;
 
-    /// <summary>The newest profile of every customer.</summary>
-    public IReadOnlyDictionary<string, CustomerProfileFields> Newest =>
-        _newest.ToDictionary(e => e.Key, e => e.Value.Fields, StringComparer.Ordinal);
+    /// <summary>The newest profile of every customer: a view, not a copy (records added later show in it).</summary>
+    public IReadOnlyDictionary<string, CustomerProfileFields> Newest => _newest;
 
     /// <summary>Adds a record; <paramref name="batchTime"/> stands in for a missing update time.</summary>
     public void Add(ProfileRecord record, DateTimeOffset batchTime)
@@ -38,23 +40,26 @@ public sealed class ProfileMerger(int examplesKept = ProfileMerger.DefaultExampl
         RecordsAdded++;
         if (!_newest.TryGetValue(record.CustomerId, out var kept))
         {
-            _newest.Add(record.CustomerId, (record.Fields, at));
+            _newest.Add(record.CustomerId, record.Fields);
+            _newestAt.Add(record.CustomerId, at);
             return;
         }
 
         // On a tie the record added later wins: it came later in the file or from a later batch.
-        var newer = at >= kept.At;
-        var differing = record.Fields.DifferingFields(kept.Fields);
+        var keptAt = _newestAt[record.CustomerId];
+        var newer = at >= keptAt;
+        var differing = record.Fields.DifferingFields(kept);
         if (differing.Count > 0 && _conflicting.Add(record.CustomerId) && _examples.Count < examplesKept)
         {
             _examples.Add(newer
-                ? new ProfileConflict(record.CustomerId, at, kept.At, differing)
-                : new ProfileConflict(record.CustomerId, kept.At, at, differing));
+                ? new ProfileConflict(record.CustomerId, at, keptAt, differing)
+                : new ProfileConflict(record.CustomerId, keptAt, at, differing));
         }
 
         if (newer)
         {
-            _newest[record.CustomerId] = (record.Fields, at);
+            _newest[record.CustomerId] = record.Fields;
+            _newestAt[record.CustomerId] = at;
         }
     }
 }

@@ -42,6 +42,21 @@ public class ProfileMergerTests
     }
 
     [Fact]
+    public void Newest_is_one_view_that_shows_later_records_not_a_copy_per_call()
+    {
+        // A bucketed run reads it once per bucket: copying a million profiles 64 times took 5.5 s and 2 GB of garbage.
+        var merger = new ProfileMerger();
+        merger.Add(Record("C1", "Leeds", null), Monday);
+        var view = merger.Newest;
+
+        merger.Add(Record("C1", "York", null), Tuesday);
+        merger.Add(Record("C2", "Oslo", null), Tuesday);
+
+        Assert.Same(view, merger.Newest);
+        Assert.Equal(("York", "Oslo", 2), (view["C1"].City, view["C2"].City, view.Count));
+    }
+
+    [Fact]
     public void Identical_records_are_no_conflict()
     {
         // Arrange
