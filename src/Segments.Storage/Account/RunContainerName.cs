@@ -4,7 +4,7 @@ namespace Segments.Storage.Account;
 /// The name of a container that holds one run's blobs and nothing else: a prefix and the run id's letters (lower case)
 /// and digits, as a generation table's name is made from them. A run's blobs in a container of their own go in one
 /// delete request, where deleting them one by one cost a request each, and in the emulator a time that grew with every
-/// blob the account holds (bench/README.md, "Daily run after 30 and 365 batches, current code (stop 19)").
+/// blob the account holds (bench/README.md, "Daily run after 30 and 365 batches (stop 19)").
 /// </summary>
 public static class RunContainerName
 {
