@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure;
-using Azure.Storage.Blobs;
 using Segments.Storage.Account;
+using Segments.Storage.Blobs;
 
 namespace Segments.Pipeline.Scale;
 
@@ -15,7 +15,7 @@ namespace Segments.Pipeline.Scale;
 /// in <c>runwork-{run id}</c>), so that every name still says its run.
 /// The run deletes its container when it no longer reads it (<see cref="DeleteRunAsync"/>): one request, where deleting
 /// the few hundred blobs one by one cost a request each, and in the emulator a time that grew with every blob the
-/// account holds (0.2 s a run after 30 daily batches, 0.75 s after 365; see <see cref="RunContainerName"/>).
+/// account holds (0.2 s a run after 30 daily batches, 0.75 s after 365; see <see cref="RunContainers"/>).
 /// </summary>
 public sealed class RunWorkBlobs(StorageAccount account)
 {
@@ -23,6 +23,8 @@ public sealed class RunWorkBlobs(StorageAccount account)
     public const string ContainerPrefix = "runwork-";
 
     private const string RunsFolder = "runs/";
+
+    private readonly RunContainers _containers = new(account, ContainerPrefix);
 
     /// <summary>The blob of one bucket's pass-1 summary.</summary>
     public static string SummaryOf(string runId, int bucket) => string.Create(CultureInfo.InvariantCulture, $"{FolderOf(runId)}summary/bucket={bucket:D4}.bin");
@@ -52,7 +54,7 @@ public sealed class RunWorkBlobs(StorageAccount account)
     public static string FolderOf(string runId) => $"{RunsFolder}{runId}/";
 
     /// <summary>The container of one run's work: <see cref="ContainerPrefix"/> and the run id's letters (lower case) and digits.</summary>
-    public static string ContainerOf(string runId) => RunContainerName.For(ContainerPrefix, runId);
+    public static string ContainerOf(string runId) => RunContainers.NameOf(ContainerPrefix, runId);
 
     /// <summary>Where <paramref name="name"/> is stored, container and blob, for messages: <c>runwork-…/summary/bucket=0001.bin</c>.</summary>
     public static string Describe(string name)
@@ -62,27 +64,19 @@ public sealed class RunWorkBlobs(StorageAccount account)
     }
 
     /// <summary>Writes (or overwrites) <paramref name="name"/>; the run's container is created by its first write.</summary>
-    public async Task WriteAsync(string name, byte[] content, CancellationToken cancellationToken)
+    public Task WriteAsync(string name, byte[] content, CancellationToken cancellationToken)
     {
-        var (container, blob) = Locate(name);
-        try
-        {
-            await container.GetBlobClient(blob).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            await container.GetBlobClient(blob).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken).ConfigureAwait(false);
-        }
+        var (runId, blob) = Split(name);
+        return _containers.UploadAsync(runId, blob, new BinaryData(content), cancellationToken);
     }
 
     /// <summary>The content of <paramref name="name"/>; a missing blob says which pass did not run.</summary>
     public async Task<byte[]> ReadAsync(string name, CancellationToken cancellationToken)
     {
-        var (container, blob) = Locate(name);
+        var (runId, blob) = Split(name);
         try
         {
-            var response = await container.GetBlobClient(blob).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+            var response = await _containers.ContainerOf(runId).GetBlobClient(blob).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
             return response.Value.Content.ToArray();
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -92,36 +86,13 @@ public sealed class RunWorkBlobs(StorageAccount account)
     }
 
     /// <summary>The containers of runs' work in the account (see <see cref="ContainerOf"/>).</summary>
-    public async Task<IReadOnlyList<string>> ContainersAsync(CancellationToken cancellationToken)
-    {
-        var names = new List<string>();
-        await foreach (var container in account.Blobs.GetBlobContainersAsync(prefix: ContainerPrefix, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            names.Add(container.Name);
-        }
-
-        return names;
-    }
+    public Task<IReadOnlyList<string>> ContainersAsync(CancellationToken cancellationToken) => _containers.ListAsync(cancellationToken);
 
     /// <summary>Deletes the container of <paramref name="runId"/>'s work, every blob in it; false when there was none.</summary>
-    public Task<bool> DeleteRunAsync(string runId, CancellationToken cancellationToken) => DeleteContainerAsync(ContainerOf(runId), cancellationToken);
+    public Task<bool> DeleteRunAsync(string runId, CancellationToken cancellationToken) => _containers.DeleteAsync(runId, cancellationToken);
 
     /// <summary>Deletes one container of runs' work (a name <see cref="ContainersAsync"/> gave); false when it was not there.</summary>
-    public async Task<bool> DeleteContainerAsync(string container, CancellationToken cancellationToken)
-    {
-        if (!container.StartsWith(ContainerPrefix, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"'{container}' is not a container of runs' work ({ContainerPrefix}…)", nameof(container));
-        }
-
-        return (await account.Blobs.GetBlobContainerClient(container).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-    }
-
-    private (BlobContainerClient Container, string Blob) Locate(string name)
-    {
-        var (runId, blob) = Split(name);
-        return (account.Blobs.GetBlobContainerClient(ContainerOf(runId)), blob);
-    }
+    public Task<bool> DeleteContainerAsync(string container, CancellationToken cancellationToken) => _containers.DeleteContainerAsync(container, cancellationToken);
 
     // "runs/{runId}/{blob}": every name this class makes (FolderOf) has that shape.
     private static (string RunId, string Blob) Split(string name)

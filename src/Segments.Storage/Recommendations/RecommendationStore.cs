@@ -14,7 +14,7 @@ namespace Segments.Storage.Recommendations;
 /// per customer but also per segment, and a run writes them in one request instead of one per customer row.
 /// A run scored bucket by bucket keeps its customers' lists in one blob per customer bucket, <c>bucket=NNNN.json</c>,
 /// in a container of the run's own (<see cref="BucketContainerOf"/>), so that neither the run nor a lookup holds
-/// everyone's, and dropping the run's lists is one request (<see cref="RunContainerName"/>). Runs written before that
+/// everyone's, and dropping the run's lists is one request (<see cref="RunContainers"/>). Runs written before that
 /// kept the bucket blobs under <c>recommendations/{runId}/</c> in <c>normalized</c>; they are still read and removed.
 /// </summary>
 public sealed class RecommendationStore(StorageAccount account)
@@ -27,6 +27,8 @@ public sealed class RecommendationStore(StorageAccount account)
 
     private readonly BlobContainerClient _container = account.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer);
 
+    private readonly RunContainers _lists = new(account, BucketContainerPrefix);
+
     private readonly RunJsonBlobs _blobs = new(
         account.Blobs.GetBlobContainerClient(StorageNames.NormalizedContainer), Prefix, StorageWebJsonContext.Default);
 
@@ -34,7 +36,7 @@ public sealed class RecommendationStore(StorageAccount account)
     public static string BlobNameFor(string runId) => RunJsonBlobs.BlobNameFor(Prefix, runId);
 
     /// <summary>The container of a run's bucket lists: <see cref="BucketContainerPrefix"/> and the run id's letters (lower case) and digits.</summary>
-    public static string BucketContainerOf(string runId) => RunContainerName.For(BucketContainerPrefix, runId);
+    public static string BucketContainerOf(string runId) => RunContainers.NameOf(BucketContainerPrefix, runId);
 
     /// <summary>The blob name, in the run's container (<see cref="BucketContainerOf"/>), of one customer bucket's lists.</summary>
     public static string BucketBlobNameFor(int bucket) => string.Create(CultureInfo.InvariantCulture, $"bucket={bucket:D4}.json");
@@ -55,20 +57,10 @@ public sealed class RecommendationStore(StorageAccount account)
     public async Task<string> WriteBucketAsync(string runId, int bucket, IReadOnlyDictionary<string, CustomerRecommendations> customers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        var container = account.Blobs.GetBlobContainerClient(BucketContainerOf(runId));
-        var blob = container.GetBlobClient(BucketBlobNameFor(bucket));
+        var blob = BucketBlobNameFor(bucket);
         var content = BinaryData.FromObjectAsJson(new Dictionary<string, CustomerRecommendations>(customers, StringComparer.Ordinal), StorageWebJsonContext.Default.DictionaryStringCustomerRecommendations);
-        try
-        {
-            await blob.UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.ContainerNotFound)
-        {
-            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            await blob.UploadAsync(content, overwrite: true, cancellationToken).ConfigureAwait(false);
-        }
-
-        return $"{container.Name}/{blob.Name}";
+        await _lists.UploadAsync(runId, blob, content, cancellationToken).ConfigureAwait(false);
+        return $"{BucketContainerOf(runId)}/{blob}";
     }
 
     /// <summary>A run's recommendations, or null when it has none (a run from before recommendations, or dropped).</summary>
@@ -77,8 +69,7 @@ public sealed class RecommendationStore(StorageAccount account)
     /// <summary>One customer bucket's lists of a run scored bucket by bucket; empty when the bucket had no customers.</summary>
     public async Task<IReadOnlyDictionary<string, CustomerRecommendations>> ReadBucketAsync(string runId, int bucket, CancellationToken cancellationToken)
     {
-        var container = account.Blobs.GetBlobContainerClient(BucketContainerOf(runId));
-        var blob = container.GetBlobClient(BucketBlobNameFor(bucket));
+        var blob = _lists.ContainerOf(runId).GetBlobClient(BucketBlobNameFor(bucket));
         try
         {
             return await ReadListsAsync(blob, cancellationToken).ConfigureAwait(false);
@@ -122,12 +113,11 @@ public sealed class RecommendationStore(StorageAccount account)
     {
         var kept = keptRunIds.Select(BucketContainerOf).ToHashSet(StringComparer.Ordinal);
         var deleted = new List<string>();
-        await foreach (var container in account.Blobs.GetBlobContainersAsync(prefix: BucketContainerPrefix, cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var container in (await _lists.ListAsync(cancellationToken).ConfigureAwait(false)).Where(c => !kept.Contains(c)))
         {
-            if (!kept.Contains(container.Name)
-                && (await account.Blobs.GetBlobContainerClient(container.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value)
+            if (await _lists.DeleteContainerAsync(container, cancellationToken).ConfigureAwait(false))
             {
-                deleted.Add(container.Name);
+                deleted.Add(container);
             }
         }
 
@@ -138,7 +128,7 @@ public sealed class RecommendationStore(StorageAccount account)
     public async Task DeleteAsync(string runId, CancellationToken cancellationToken)
     {
         await _blobs.DeleteAsync(runId, cancellationToken).ConfigureAwait(false);
-        await account.Blobs.GetBlobContainerClient(BucketContainerOf(runId)).DeleteIfExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await _lists.DeleteAsync(runId, cancellationToken).ConfigureAwait(false);
         await BlobFolder.DeleteAsync(_container, LegacyBucketFolderOf(runId), remove: null, cancellationToken).ConfigureAwait(false);
     }
 

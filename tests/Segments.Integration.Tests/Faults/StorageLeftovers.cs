@@ -72,17 +72,17 @@ public static class StorageLeftovers
     {
         var service = new BlobServiceClient(connectionString);
         var found = new List<string>();
-        await foreach (var container in service.GetBlobContainersAsync(prefix: Segments.Pipeline.Scale.RunWorkBlobs.ContainerPrefix))
+        foreach (var container in await ContainersAsync(connectionString, Segments.Pipeline.Scale.RunWorkBlobs.ContainerPrefix))
         {
             var before = found.Count;
-            await foreach (var blob in service.GetBlobContainerClient(container.Name).GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken: default))
+            await foreach (var blob in service.GetBlobContainerClient(container).GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken: default))
             {
-                found.Add($"{container.Name}/{blob.Name}");
+                found.Add($"{container}/{blob.Name}");
             }
 
             if (found.Count == before)
             {
-                found.Add(container.Name);
+                found.Add(container);
             }
         }
 
